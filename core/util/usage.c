@@ -1,0 +1,87 @@
+/* usage.c: error and warning printing for commands, and shared option helpers. */
+#include "usage.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+/* Owned by the process: which command is running and whether to be quiet. */
+static const char *command_name = "verbatim";
+static int quiet_warnings;
+
+void vb_set_command(const char *name)
+{
+	command_name = name;
+}
+
+const char *vb_command(void)
+{
+	return command_name;
+}
+
+void vb_set_quiet(int quiet)
+{
+	quiet_warnings = quiet;
+}
+
+static void report(const char *kind, const char *fmt, va_list ap)
+{
+	fflush(stdout);
+	fprintf(stderr, "%s: %s", command_name, kind);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+void vb_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	report("", fmt, ap);
+	va_end(ap);
+}
+
+void vb_warning(const char *fmt, ...)
+{
+	va_list ap;
+	if (quiet_warnings)
+		return;
+	va_start(ap, fmt);
+	report("warning: ", fmt, ap);
+	va_end(ap);
+}
+
+int vb_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	report("", fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "try '%s --help' for usage\n", command_name);
+	return VB_EXIT_USAGE;
+}
+
+const char *vb_db_path(const char *option)
+{
+	const char *env;
+	if (option && *option)
+		return option;
+	env = getenv("VERBATIM_DB");
+	if (env && *env)
+		return env;
+	return VB_DEFAULT_DB;
+}
+
+long vb_parse_count(const char *opt, const char *value, long max)
+{
+	char *end;
+	long n;
+	errno = 0;
+	n = strtol(value, &end, 10);
+	if (errno || end == value || *end || n < 0 || n > max) {
+		vb_usage_error("invalid value '%s' for %s (expected a number from 0 to %ld)",
+			       value, opt, max);
+		return -1;
+	}
+	return n;
+}

@@ -1,0 +1,34 @@
+/* usage.h: how commands report errors and warnings, in one style. */
+#ifndef VB_USAGE_H
+#define VB_USAGE_H
+
+/*
+ * Only commands print.  Messages are lowercase, problem first, subject in
+ * quotes: `verbatim index: cannot open 'x.txt': No such file or directory`.
+ * The command name comes from vb_set_command(), set once by main().
+ */
+
+enum vb_exit {
+	VB_EXIT_OK = 0,
+	VB_EXIT_FAILURE = 1,
+	VB_EXIT_USAGE = 2,
+};
+
+void vb_set_command(const char *name);
+const char *vb_command(void);
+/* "verbatim CMD: error message\n" on stderr. */
+void vb_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* "verbatim CMD: warning: message\n" on stderr (suppressed by vb_set_quiet). */
+void vb_warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void vb_set_quiet(int quiet);
+/* Print a usage error and the hint to run --help; returns VB_EXIT_USAGE. */
+int vb_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* The database path: the --db option, else $VERBATIM_DB, else "verbatim.db". */
+const char *vb_db_path(const char *option);
+#define VB_DEFAULT_DB "verbatim.db"
+
+/* Parse a non-negative integer option; -1 with an error printed on failure. */
+long vb_parse_count(const char *opt, const char *value, long max);
+
+#endif

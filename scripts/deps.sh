@@ -1,0 +1,45 @@
+#!/bin/sh
+# deps.sh: install the Debian 12 packages verbatim needs to build, test or benchmark.
+#
+# Usage: scripts/deps.sh [build|test|bench]   (default: test)
+# As root, missing packages are installed with apt-get; otherwise the exact
+# apt-get line is printed and the script fails, so nothing happens behind a
+# user's back.
+set -eu
+
+what=${1:-test}
+
+build_pkgs="gcc g++ make pkg-config meson ninja-build libxapian-dev libicu-dev libjansson-dev libyaml-dev"
+test_pkgs="$build_pkgs libcmocka-dev xapian-tools python3"
+bench_pkgs="$test_pkgs sqlite3 xapian-omega time"
+
+case $what in
+build) pkgs=$build_pkgs ;;
+test) pkgs=$test_pkgs ;;
+bench) pkgs=$bench_pkgs ;;
+*) echo "usage: scripts/deps.sh [build|test|bench]" >&2; exit 2 ;;
+esac
+
+missing=""
+for p in $pkgs; do
+	status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+	case $status in
+	*"ok installed"*) ;;
+	*) missing="$missing $p" ;;
+	esac
+done
+
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" -ne 0 ]; then
+	echo "verbatim needs these Debian packages:$missing" >&2
+	echo "install them with:" >&2
+	echo "  sudo apt-get install -y$missing" >&2
+	exit 1
+fi
+
+echo "installing:$missing"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+# shellcheck disable=SC2086
+apt-get install -y -qq --no-install-recommends $missing
