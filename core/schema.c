@@ -1,0 +1,22 @@
+/* schema.c: the table of query fields and value slots described in schema.h. */
+#include "schema.h"
+
+const struct vb_field vb_schema_fields[] = {
+	{ "title", VB_PREFIX_TITLE, VB_FIELD_FREE, "words of the document title" },
+	{ "source", VB_PREFIX_SOURCE, VB_FIELD_BOOLEAN, "publisher or source, exact (source:reuters)" },
+	{ "lang", VB_PREFIX_LANG, VB_FIELD_BOOLEAN, "language tag (lang:de)" },
+	{ "type", VB_PREFIX_TYPE, VB_FIELD_BOOLEAN, "document type (type:press_release)" },
+	{ "id", VB_PREFIX_DOC, VB_FIELD_BOOLEAN, "document id, exact" },
+	{ "year", VB_PREFIX_YEAR, VB_FIELD_BOOLEAN, "publication year (year:2006)" },
+	{ "month", VB_PREFIX_MONTH, VB_FIELD_BOOLEAN, "publication month as YYYYMM" },
+	{ NULL, NULL, VB_FIELD_FREE, NULL },
+};
+
+const struct vb_slot_info vb_schema_slots[] = {
+	{ VB_SLOT_DATE, "date", "publication date YYYYMMDD (date:2005..2007)" },
+	{ VB_SLOT_DOC, "doc", "parent document id" },
+	{ VB_SLOT_ORDINAL, "ordinal", "passage number in its document" },
+	{ VB_SLOT_HASH, "hash", "content hash of the document (doc records)" },
+	{ VB_SLOT_PATH, "path", "source file of the document (doc records)" },
+	{ 0, NULL, NULL },
+};

@@ -1,0 +1,290 @@
+/* cmd_index.c: `verbatim index`: read files and directories into the database. */
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "commands.h"
+#include "index.h"
+#include "ingest.h"
+#include "util/usage.h"
+
+static const char index_usage[] =
+	"usage: verbatim index [options] PATH...\n"
+	"\n"
+	"Index files and directories (walked recursively) into the database.\n"
+	"Text files may start with YAML front matter; *.jsonl files hold one\n"
+	"JSON document per line; '-' reads JSON Lines from standard input.\n"
+	"Unchanged documents are skipped; changed ones replace their passages.\n"
+	"\n"
+	"options:\n"
+	"  --db PATH          database (default: $VERBATIM_DB, else ./verbatim.db)\n"
+	"  --prune            remove documents whose files are gone\n"
+	"  --overwrite        start from an empty database\n"
+	"  --lang TAG         language of documents that do not say (default: en)\n"
+	"  --max-size MB      skip files larger than this (default: 256)\n"
+	"  --commit-every N   commit after N passages (default: 20000)\n"
+	"  --no-sync          do not fsync on commit (faster; for fresh builds)\n"
+	"  --no-spelling      do not record words for 'did you mean' suggestions\n"
+	"  -q, --quiet        no progress, no warnings\n"
+	"  -v, --verbose      name each file as it is read\n"
+	"  -h, --help         show this help\n";
+
+/* Set by the signal handler; the process owns it. */
+static volatile sig_atomic_t interrupted;
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
+
+struct run {
+	struct vb_indexer *ix;
+	struct vb_ingest_opts ingest;
+	int quiet, verbose, progress;
+	unsigned n_new, n_updated, n_unchanged, n_removed, n_failed, n_files;
+	size_t passages;
+	size_t bytes_done, bytes_total;
+	struct timespec started, last_progress;
+	int fatal;               /* a database error: stop */
+	struct vb_buf err;
+};
+
+static double seconds_since(const struct timespec *t)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - t->tv_sec) +
+	       (double)(now.tv_nsec - t->tv_nsec) / 1e9;
+}
+
+static void show_progress(struct run *r, int final)
+{
+	if (!r->progress)
+		return;
+	if (!final && seconds_since(&r->last_progress) < 0.2)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &r->last_progress);
+	double secs = seconds_since(&r->started);
+	double mb = (double)r->bytes_done / 1e6;
+	double rate = secs > 0 ? mb / secs : 0;
+	unsigned docs = r->n_new + r->n_updated + r->n_unchanged;
+	fprintf(stderr, "\rindexing: %u documents, %.1f MB, %.1f MB/s", docs, mb,
+		rate);
+	if (r->bytes_total && rate > 0 && r->bytes_done < r->bytes_total) {
+		double eta = ((double)(r->bytes_total - r->bytes_done) / 1e6) / rate;
+		fprintf(stderr, ", %.0f%%, ETA %d:%02d",
+			100.0 * (double)r->bytes_done / (double)r->bytes_total,
+			(int)eta / 60, (int)eta % 60);
+	}
+	fputs("\033[K", stderr);
+	if (final)
+		fputc('\n', stderr);
+}
+
+static void on_report(const struct vb_ingest_report *rep, void *ud)
+{
+	struct run *r = ud;
+	if (rep->skipped)
+		r->n_failed++;
+	if (r->quiet)
+		return;
+	if (r->progress)
+		fputs("\r\033[K", stderr);
+	if (rep->line)
+		vb_warning("'%s' line %u: %s", rep->path, rep->line, rep->message);
+	else
+		vb_warning("'%s': %s", rep->path, rep->message);
+}
+
+static int on_doc(struct vb_doc *doc, void *ud)
+{
+	struct run *r = ud;
+	enum vb_add_result res;
+	size_t np = 0;
+
+	if (interrupted)
+		return 1;
+	vb_buf_reset(&r->err);
+	int rc = vb_indexer_add(r->ix, doc, &res, &np, &r->err);
+	if (rc) {
+		if (r->progress)
+			fputs("\r\033[K", stderr);
+		vb_error("cannot index '%s'%s%.0u: %s", doc->path,
+			 doc->line ? " line " : "", doc->line, r->err.buf);
+		r->n_failed++;
+		/* Database errors are not the document's fault: stop. */
+		r->fatal = 1;
+		return 1;
+	}
+	switch (res) {
+	case VB_ADD_NEW: r->n_new++; break;
+	case VB_ADD_UPDATED: r->n_updated++; break;
+	case VB_ADD_UNCHANGED: r->n_unchanged++; break;
+	}
+	r->passages += np;
+	return 0;
+}
+
+static int index_file(const char *path, const char *rel, void *ud)
+{
+	struct run *r = ud;
+	struct vb_ingest_cb cb = { on_doc, on_report, r };
+	struct stat st;
+
+	if (interrupted)
+		return 1;
+	if (r->verbose) {
+		if (r->progress)
+			fputs("\r\033[K", stderr);
+		fprintf(stderr, "reading '%s'\n", path);
+	}
+	r->n_files++;
+	int rc = vb_ingest_file(path, rel, &r->ingest, &cb);
+	if (stat(path, &st) == 0)
+		r->bytes_done += (size_t)st.st_size;
+	show_progress(r, 0);
+	if (rc > 0)
+		return rc;    /* stopped by on_doc */
+	return 0;             /* read errors were reported; go on */
+}
+
+static int add_size(const char *path, const char *rel, void *ud)
+{
+	struct stat st;
+	(void)rel;
+	if (stat(path, &st) == 0)
+		*(size_t *)ud += (size_t)st.st_size;
+	return 0;
+}
+
+static void ignore_report(const struct vb_ingest_report *rep, void *ud)
+{
+	(void)rep;
+	(void)ud;
+}
+
+int vb_cmd_index(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "prune", no_argument, NULL, 'p' },
+		{ "overwrite", no_argument, NULL, 'O' },
+		{ "lang", required_argument, NULL, 'l' },
+		{ "max-size", required_argument, NULL, 'm' },
+		{ "commit-every", required_argument, NULL, 'c' },
+		{ "no-sync", no_argument, NULL, 'S' },
+		{ "no-spelling", no_argument, NULL, 's' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct vb_indexer_opts opts = { .default_lang = "en", .spelling = true };
+	struct run r = { 0 };
+	const char *db = NULL;
+	int prune = 0, c;
+	long n;
+
+	r.ingest.max_file_size = (size_t)256 << 20;
+	vb_buf_init(&r.err);
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "qvh", options, NULL)) != -1) {
+		switch (c) {
+		case 'd': db = optarg; break;
+		case 'p': prune = 1; break;
+		case 'O': opts.overwrite = true; break;
+		case 'l': opts.default_lang = optarg; break;
+		case 'm':
+			if ((n = vb_parse_count("--max-size", optarg, 1 << 20)) < 0)
+				return VB_EXIT_USAGE;
+			r.ingest.max_file_size = (size_t)n << 20;
+			break;
+		case 'c':
+			if ((n = vb_parse_count("--commit-every", optarg, 1 << 30)) < 0)
+				return VB_EXIT_USAGE;
+			opts.commit_every = (unsigned)n;
+			break;
+		case 'S': opts.no_sync = true; break;
+		case 's': opts.spelling = false; break;
+		case 'q': r.quiet = 1; break;
+		case 'v': r.verbose = 1; break;
+		case 'h': fputs(index_usage, stdout); return VB_EXIT_OK;
+		default: return vb_usage_error("unknown option");
+		}
+	}
+	if (optind >= argc)
+		return vb_usage_error("nothing to index: give files or directories");
+	vb_set_quiet(r.quiet);
+	r.progress = !r.quiet && isatty(STDERR_FILENO);
+
+	db = vb_db_path(db);
+	if (vb_indexer_open(&r.ix, db, &opts, &r.err)) {
+		vb_error("cannot open database '%s' for writing: %s", db, r.err.buf);
+		vb_buf_release(&r.err);
+		return VB_EXIT_FAILURE;
+	}
+
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+
+	if (r.progress)
+		for (int i = optind; i < argc; i++)
+			if (strcmp(argv[i], "-"))
+				vb_walk(argv[i], add_size, ignore_report, &r.bytes_total);
+
+	clock_gettime(CLOCK_MONOTONIC, &r.started);
+	r.last_progress = r.started;
+	for (int i = optind; i < argc && !interrupted && !r.fatal; i++) {
+		struct stat st;
+		if (!strcmp(argv[i], "-")) {
+			index_file("-", "stdin", &r);
+			continue;
+		}
+		if (stat(argv[i], &st) < 0) {
+			vb_error("cannot read '%s': %s", argv[i], strerror(errno));
+			r.n_failed++;
+			continue;
+		}
+		vb_walk(argv[i], index_file, on_report, &r);
+	}
+
+	int rc = VB_EXIT_OK;
+	if (prune && !interrupted && !r.fatal) {
+		vb_buf_reset(&r.err);
+		if (vb_indexer_prune(r.ix, &r.n_removed, &r.err)) {
+			vb_error("cannot prune: %s", r.err.buf);
+			rc = VB_EXIT_FAILURE;
+		}
+	}
+	show_progress(&r, 1);
+	vb_buf_reset(&r.err);
+	if (vb_indexer_close(r.ix, &r.err)) {
+		vb_error("cannot commit to '%s': %s", db, r.err.buf);
+		rc = VB_EXIT_FAILURE;
+	}
+	double secs = seconds_since(&r.started);
+	unsigned changed = r.n_new + r.n_updated + r.n_removed;
+	if (!r.quiet || rc) {
+		fprintf(stderr,
+			"%s%u new, %u updated, %u unchanged, %u removed, %u failed; "
+			"%zu passages; %.2f s, %.1f MB/s%s\n",
+			interrupted ? "interrupted: " : "", r.n_new, r.n_updated,
+			r.n_unchanged, r.n_removed, r.n_failed, r.passages, secs,
+			secs > 0 ? (double)r.bytes_done / 1e6 / secs : 0.0,
+			changed || interrupted ? "" : " (nothing changed)");
+	}
+	vb_buf_release(&r.err);
+	if (interrupted || r.fatal)
+		return VB_EXIT_FAILURE;
+	return rc;
+}

@@ -1,0 +1,70 @@
+/* index.h: writing documents into the Xapian database, incrementally. */
+#ifndef VB_INDEX_H
+#define VB_INDEX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "ingest.h"
+#include "util/buf.h"
+#include "xapian/xap.h"
+
+struct vb_indexer_opts {
+	const char *default_lang;  /* language of documents without one ("en") */
+	bool no_sync;              /* Xapian DB_NO_SYNC: faster, less durable */
+	bool overwrite;            /* start from an empty database */
+	bool spelling;             /* feed Xapian's spelling table (did you mean) */
+	unsigned commit_every;     /* commit after this many passages (0: default) */
+};
+
+enum vb_add_result {
+	VB_ADD_NEW,
+	VB_ADD_UPDATED,
+	VB_ADD_UNCHANGED,
+};
+
+struct vb_indexer;
+
+/*
+ * Open (creating if needed) the database at `path` for writing.  Returns 0
+ * or a negative xap_status (XAP_ERR_LOCKED when another writer holds it)
+ * with a message in `err`.  A database of another schema version is
+ * refused with XAP_ERR_INVALID.
+ */
+int vb_indexer_open(struct vb_indexer **out, const char *path,
+		    const struct vb_indexer_opts *opts, struct vb_buf *err);
+
+/*
+ * Index one document: unchanged (same id, same content hash) documents are
+ * left alone; otherwise the document's passages and record replace what the
+ * index had under its id.  *result says which.  Returns 0 or a negative
+ * status with a message.  Commits by itself every `commit_every` passages,
+ * always between documents, so a crash leaves whole documents only.
+ */
+int vb_indexer_add(struct vb_indexer *ix, const struct vb_doc *doc,
+		   enum vb_add_result *result, size_t *passages,
+		   struct vb_buf *err);
+
+/*
+ * Remove documents whose file no longer exists, and documents that came from
+ * a file read in this run (vb_indexer_add saw the path) but whose id was
+ * not seen (a record deleted from a JSON Lines file).  *removed counts them.
+ */
+int vb_indexer_prune(struct vb_indexer *ix, unsigned *removed,
+		     struct vb_buf *err);
+
+int vb_indexer_commit(struct vb_indexer *ix, struct vb_buf *err);
+/* Commit and close; frees the indexer whatever happens. */
+int vb_indexer_close(struct vb_indexer *ix, struct vb_buf *err);
+/* Free without committing what was added since the last commit. */
+void vb_indexer_abandon(struct vb_indexer *ix);
+
+/*
+ * Append to `out` the term `prefix` + `id`, hashing ids too long for a
+ * Xapian term ("h:" + 16 hex digits + the id's first bytes).
+ */
+void vb_id_term(struct vb_buf *out, const char *prefix, const char *id);
+/* The id of passage n (1-based) of document `doc_id`: "doc_id#n". */
+void vb_passage_id(struct vb_buf *out, const char *doc_id, unsigned n);
+
+#endif

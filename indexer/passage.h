@@ -1,0 +1,42 @@
+/* passage.h: splitting a document body into passages, the unit search ranks and shows. */
+#ifndef VB_PASSAGE_H
+#define VB_PASSAGE_H
+
+#include <stddef.h>
+
+#include "text/text.h"
+#include "util/buf.h"
+
+/*
+ * A passage is a paragraph.  Paragraphs longer than VB_PASSAGE_MAX bytes are
+ * split at sentence boundaries into passages of about VB_PASSAGE_TARGET
+ * bytes; a single sentence longer than VB_PASSAGE_MAX (a run-on line with no
+ * sentence end) is cut at the last white space before the limit, or at a
+ * UTF-8 boundary when there is none.  Passages never overlap, and each span
+ * is trimmed of white space.
+ */
+#define VB_PASSAGE_TARGET 1200
+#define VB_PASSAGE_MAX 2400
+
+struct vb_passage {
+	size_t start, end;    /* byte offsets in the body */
+	unsigned paragraph;   /* 1-based paragraph number in the body */
+};
+
+struct vb_passages {
+	struct vb_passage *v;
+	size_t n, alloc;
+};
+
+void vb_passages_release(struct vb_passages *p);
+
+/*
+ * Append the passages of body[0..len) to `out`.  `skip` (may be NULL) lists
+ * byte ranges to leave out of passages (boilerplate), sorted by start; a
+ * paragraph entirely inside a skipped range is dropped.
+ */
+int vb_passages_build(vb_tokenizer *tk, const char *body, size_t len,
+		      const struct vb_spans *skip, struct vb_passages *out,
+		      struct vb_buf *err);
+
+#endif

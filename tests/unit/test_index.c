@@ -1,0 +1,220 @@
+/* test_index.c: documents into the index: passages, records, updates, prune, locking. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "index.h"
+#include "schema.h"
+
+static char dir[64];
+static char dbpath[96];
+
+static int setup(void **state)
+{
+	(void)state;
+	strcpy(dir, "/tmp/vb-test-index-XXXXXX");
+	if (!mkdtemp(dir))
+		return -1;
+	snprintf(dbpath, sizeof(dbpath), "%s/db", dir);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	char cmd[128];
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	return system(cmd);
+}
+
+static void make_doc(struct vb_doc *d, const char *id, const char *body, const char *path)
+{
+	memset(d, 0, sizeof(*d));
+	d->id = (char *)id;
+	d->title = (char *)"Caldoria tariffs";
+	d->date = (char *)"2006-04-12";
+	d->source = (char *)"Caldoria Ministry of Trade";
+	d->lang = (char *)"en";
+	d->path = (char *)path;
+	d->body = (char *)body;
+	d->body_len = strlen(body);
+	d->hash = vb_hash64(body, strlen(body), 0);
+}
+
+static unsigned termfreq(xap_db *db, const char *term)
+{
+	unsigned n = 0;
+	xap_error xe;
+	assert_int_equal(xap_db_termfreq(db, term, strlen(term), &n, &xe), XAP_OK);
+	return n;
+}
+
+static xap_db *reader(void)
+{
+	xap_db *db;
+	xap_error xe;
+	assert_int_equal(xap_db_open(&db, dbpath, XAP_DB_READ, 0, &xe), XAP_OK);
+	return db;
+}
+
+static const struct vb_indexer_opts opts = { .default_lang = "en", .spelling = true };
+
+static void add(struct vb_indexer *ix, const struct vb_doc *d, enum vb_add_result expect,
+		size_t expect_passages)
+{
+	enum vb_add_result res;
+	size_t n;
+	struct vb_buf err = VB_BUF_INIT;
+	assert_int_equal(vb_indexer_add(ix, d, &res, &n, &err), 0);
+	assert_int_equal(res, expect);
+	assert_int_equal(n, expect_passages);
+	vb_buf_release(&err);
+}
+
+static void documents_become_passages_and_a_record(void **state)
+{
+	(void)state;
+	struct vb_indexer *ix;
+	struct vb_doc d;
+	struct vb_buf err = VB_BUF_INIT;
+	assert_int_equal(vb_indexer_open(&ix, dbpath, &opts, &err), 0);
+	make_doc(&d, "mot-2006", "The ministry raised tariffs.\n\nImporters protested loudly.", NULL);
+	add(ix, &d, VB_ADD_NEW, 2);
+	assert_int_equal(vb_indexer_close(ix, &err), 0);
+
+	xap_db *db = reader();
+	assert_int_equal(termfreq(db, "XKIND:passage"), 2);
+	assert_int_equal(termfreq(db, "XKIND:doc"), 1);
+	assert_int_equal(termfreq(db, "Qmot-2006#1"), 1);
+	assert_int_equal(termfreq(db, "Qmot-2006#2"), 1);
+	assert_int_equal(termfreq(db, "Qmot-2006"), 1);
+	assert_int_equal(termfreq(db, "XDOC:mot-2006"), 3);
+	assert_int_equal(termfreq(db, "Ztariff"), 2);       /* body of #1 + title of both */
+	assert_int_equal(termfreq(db, "Zprotest"), 1);
+	assert_int_equal(termfreq(db, "ZStariff"), 2);      /* title field, stemmed */
+	assert_int_equal(termfreq(db, "Stariffs"), 2);      /* title words, omega style */
+	assert_int_equal(termfreq(db, "Len"), 3);
+	assert_int_equal(termfreq(db, "XSOURCE:caldoria ministry of trade"), 3);
+	assert_int_equal(termfreq(db, "D20060412"), 3);
+	assert_int_equal(termfreq(db, "M200604"), 3);
+	assert_int_equal(termfreq(db, "Y2006"), 3);
+	char *v = NULL;
+	xap_error xe;
+	assert_int_equal(xap_db_get_metadata(db, "verbatim.schema", &v, NULL, &xe), XAP_OK);
+	assert_string_equal(v, VB_SCHEMA_VERSION);
+	free(v);
+	assert_int_equal(xap_db_get_metadata(db, "verbatim.languages", &v, NULL, &xe), XAP_OK);
+	assert_string_equal(v, "en");
+	free(v);
+	xap_db_free(db);
+	vb_buf_release(&err);
+}
+
+static void unchanged_documents_are_skipped_and_changed_replaced(void **state)
+{
+	(void)state;
+	struct vb_indexer *ix;
+	struct vb_doc d;
+	struct vb_buf err = VB_BUF_INIT;
+	assert_int_equal(vb_indexer_open(&ix, dbpath, &opts, &err), 0);
+	make_doc(&d, "mot-2006", "The ministry raised tariffs.\n\nImporters protested loudly.", NULL);
+	add(ix, &d, VB_ADD_UNCHANGED, 0);
+	make_doc(&d, "mot-2006", "A single paragraph about quotas now.", NULL);
+	add(ix, &d, VB_ADD_UPDATED, 1);
+	assert_int_equal(vb_indexer_close(ix, &err), 0);
+
+	xap_db *db = reader();
+	assert_int_equal(termfreq(db, "XKIND:passage"), 1);
+	assert_int_equal(termfreq(db, "Qmot-2006#2"), 0);
+	assert_int_equal(termfreq(db, "Zprotest"), 0);
+	assert_int_equal(termfreq(db, "Zquota"), 1);
+	xap_db_free(db);
+	vb_buf_release(&err);
+}
+
+static void second_writer_is_refused_as_locked(void **state)
+{
+	(void)state;
+	struct vb_indexer *a, *b = NULL;
+	struct vb_buf err = VB_BUF_INIT;
+	assert_int_equal(vb_indexer_open(&a, dbpath, &opts, &err), 0);
+	assert_int_equal(vb_indexer_open(&b, dbpath, &opts, &err), XAP_ERR_LOCKED);
+	assert_null(b);
+	assert_true(err.len > 0);
+	assert_int_equal(vb_indexer_close(a, &err), 0);
+	vb_buf_release(&err);
+}
+
+static void prune_removes_documents_of_vanished_files(void **state)
+{
+	(void)state;
+	struct vb_indexer *ix;
+	struct vb_doc d;
+	struct vb_buf err = VB_BUF_INIT;
+	char path[128];
+	unsigned removed;
+	snprintf(path, sizeof(path), "%s/gone.txt", dir);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("x", f);
+	fclose(f);
+
+	assert_int_equal(vb_indexer_open(&ix, dbpath, &opts, &err), 0);
+	make_doc(&d, "gone", "Soon this file will vanish.", path);
+	add(ix, &d, VB_ADD_NEW, 1);
+	assert_int_equal(vb_indexer_prune(ix, &removed, &err), 0);
+	assert_int_equal(removed, 0);
+	assert_int_equal(vb_indexer_close(ix, &err), 0);
+
+	unlink(path);
+	assert_int_equal(vb_indexer_open(&ix, dbpath, &opts, &err), 0);
+	assert_int_equal(vb_indexer_prune(ix, &removed, &err), 0);
+	assert_int_equal(removed, 1);
+	assert_int_equal(vb_indexer_close(ix, &err), 0);
+
+	xap_db *db = reader();
+	assert_int_equal(termfreq(db, "XDOC:gone"), 0);
+	assert_int_equal(termfreq(db, "XDOC:mot-2006"), 2);   /* untouched */
+	xap_db_free(db);
+	vb_buf_release(&err);
+}
+
+static void long_ids_are_hashed_into_short_terms(void **state)
+{
+	(void)state;
+	char id[600];
+	struct vb_buf a = VB_BUF_INIT, b = VB_BUF_INIT;
+	memset(id, 'x', sizeof(id) - 1);
+	id[sizeof(id) - 1] = '\0';
+	vb_id_term(&a, "Q", id);
+	assert_true(a.len <= VB_MAX_TERM);
+	id[300] = 'y';
+	vb_id_term(&b, "Q", id);
+	assert_true(b.len <= VB_MAX_TERM);
+	assert_string_not_equal(a.buf, b.buf);
+	vb_buf_reset(&a);
+	vb_id_term(&a, "Q", "short");
+	assert_string_equal(a.buf, "Qshort");
+	vb_buf_release(&a);
+	vb_buf_release(&b);
+}
+
+int main(void)
+{
+	/* Order matters: each test builds on the database the previous left. */
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(documents_become_passages_and_a_record),
+		cmocka_unit_test(unchanged_documents_are_skipped_and_changed_replaced),
+		cmocka_unit_test(second_writer_is_refused_as_locked),
+		cmocka_unit_test(prune_removes_documents_of_vanished_files),
+		cmocka_unit_test(long_ids_are_hashed_into_short_terms),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
