@@ -1,0 +1,85 @@
+/* main.c: the `verbatim` binary: global options and the command table. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "commands.h"
+#include "util/usage.h"
+#include "xapian/xap.h"
+
+struct command {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+	const char *summary;
+};
+
+static const struct command commands[] = {
+	{ "index", vb_cmd_index, "index files and directories into the database" },
+	{ "search", vb_cmd_search, "search passages (Xapian query syntax, fields, dates)" },
+	{ "show", vb_cmd_show, "show a document or passage by id" },
+	{ "stats", vb_cmd_stats, "counts, languages and the schema version" },
+	{ NULL, NULL, NULL },
+};
+
+static void usage(FILE *out)
+{
+	fputs("usage: verbatim [--db PATH] COMMAND [options] [args]\n"
+	      "\n"
+	      "Full-text search for press releases, statements and news.\n"
+	      "\n"
+	      "commands:\n", out);
+	for (const struct command *c = commands; c->name; c++)
+		fprintf(out, "  %-10s %s\n", c->name, c->summary);
+	fputs("\n"
+	      "global options:\n"
+	      "  --db PATH    database (default: $VERBATIM_DB, else ./verbatim.db)\n"
+	      "  --version    print the version\n"
+	      "  -h, --help   show this help\n"
+	      "\n"
+	      "'verbatim COMMAND --help' shows a command's options.\n"
+	      "exit status: 0 ok, 1 failure, 2 usage error.\n", out);
+}
+
+int main(int argc, char **argv)
+{
+	const char *db = NULL;
+	int i = 1;
+
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			usage(stdout);
+			return VB_EXIT_OK;
+		} else if (!strcmp(argv[i], "--version")) {
+			printf("verbatim %s (xapian %s)\n", VB_VERSION, xap_version());
+			return VB_EXIT_OK;
+		} else if (!strcmp(argv[i], "--db") && i + 1 < argc) {
+			db = argv[++i];
+		} else if (!strncmp(argv[i], "--db=", 5)) {
+			db = argv[i] + 5;
+		} else {
+			fprintf(stderr, "verbatim: unknown option '%s'\n", argv[i]);
+			usage(stderr);
+			return VB_EXIT_USAGE;
+		}
+	}
+	if (i >= argc) {
+		usage(stderr);
+		return VB_EXIT_USAGE;
+	}
+	/* A global --db is handed to the command through the environment
+	 * variable the commands already honour. */
+	if (db)
+		setenv("VERBATIM_DB", db, 1);
+
+	for (const struct command *c = commands; c->name; c++) {
+		if (!strcmp(c->name, argv[i])) {
+			static char name[64];
+			snprintf(name, sizeof(name), "verbatim %s", c->name);
+			vb_set_command(name);
+			return c->fn(argc - i, argv + i);
+		}
+	}
+	fprintf(stderr, "verbatim: '%s' is not a command; see 'verbatim --help'\n",
+		argv[i]);
+	return VB_EXIT_USAGE;
+}

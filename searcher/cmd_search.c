@@ -1,0 +1,306 @@
+/* cmd_search.c: `verbatim search`: ranked passages with highlighted snippets. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <jansson.h>
+
+#include "commands.h"
+#include "db.h"
+#include "output.h"
+#include "query.h"
+#include "schema.h"
+#include "snippet.h"
+#include "util/usage.h"
+
+static const char search_usage[] =
+	"usage: verbatim search [options] QUERY...\n"
+	"\n"
+	"Search passages.  QUERY uses Xapian's syntax: words (all must match by\n"
+	"default), \"exact phrases\", AND / OR / NOT, +must -mustnot, NEAR,\n"
+	"trailing wildcards (negotiat*), and fields:\n"
+	"  title:WORD   source:NAME   lang:de   type:press_release   id:DOC-ID\n"
+	"  year:2006    date:2005..2007-06 (YYYY, YYYY-MM or YYYY-MM-DD; open ends ok)\n"
+	"Words are matched by their stems in the document's language.\n"
+	"\n"
+	"options:\n"
+	"  --db PATH          database (default: $VERBATIM_DB, else ./verbatim.db)\n"
+	"  -n, --limit N      at most N results (default: 10)\n"
+	"  --offset N         skip the first N results\n"
+	"  --sort ORDER       relevance (default) or date (newest first)\n"
+	"  --since DATE       only documents published on or after DATE\n"
+	"  --until DATE       only documents published on or before DATE\n"
+	"  --lang TAG         only documents in this language\n"
+	"  --per-doc N        at most N passages per document\n"
+	"  --or               match any word instead of all words\n"
+	"  --snippet N        snippet length in bytes (default: 240)\n"
+	"  --json             one JSON object per result, one per line\n"
+	"  --color WHEN       auto (default), always or never\n"
+	"  -h, --help         show this help\n";
+
+struct search_opts {
+	const char *db;
+	long limit, offset, per_doc, snippet;
+	int sort_date;
+	int json;
+	enum vb_color_mode color;
+	struct vb_query_opts q;
+};
+
+static void join_args(struct vb_buf *out, int argc, char **argv)
+{
+	for (int i = 0; i < argc; i++) {
+		if (i)
+			vb_buf_addch(out, ' ');
+		vb_buf_adds(out, argv[i]);
+	}
+}
+
+static const char *jstr(json_t *o, const char *key)
+{
+	const char *s = json_string_value(json_object_get(o, key));
+	return s ? s : "";
+}
+
+static void print_json_result(unsigned rank, double weight, json_t *data,
+			      const struct vb_snippet *snip)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "rank", json_integer(rank));
+	json_object_set(o, "id", json_object_get(data, "id"));
+	json_object_set(o, "doc_id", json_object_get(data, "doc"));
+	static const char *const keys[] = { "title", "date", "source", "url",
+					    "lang", "type", NULL };
+	for (size_t i = 0; keys[i]; i++) {
+		json_t *v = json_object_get(data, keys[i]);
+		json_object_set(o, keys[i], v ? v : json_null());
+	}
+	json_object_set(o, "passage", json_object_get(data, "n"));
+	json_object_set(o, "paragraph", json_object_get(data, "paragraph"));
+	json_object_set(o, "start", json_object_get(data, "start"));
+	json_object_set(o, "end", json_object_get(data, "end"));
+	json_object_set(o, "text", json_object_get(data, "text"));
+	json_object_set_new(o, "snippet", json_stringn(snip->text.buf, snip->text.len));
+	json_t *hl = json_array();
+	for (size_t i = 0; i < snip->highlights.n; i++) {
+		json_t *pair = json_array();
+		json_array_append_new(pair, json_integer((json_int_t)snip->highlights.v[i].start));
+		json_array_append_new(pair, json_integer((json_int_t)snip->highlights.v[i].end));
+		json_array_append_new(hl, pair);
+	}
+	json_object_set_new(o, "highlights", hl);
+	json_object_set_new(o, "score", json_real(weight));
+	char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	puts(s);
+	free(s);
+	json_decref(o);
+}
+
+static void print_text_result(unsigned rank, double weight, json_t *data,
+			      const struct vb_snippet *snip,
+			      const struct vb_style *st)
+{
+	const char *date = jstr(data, "date"), *source = jstr(data, "source");
+	printf("%s%u. %s%s\n", st->bold_on, rank, jstr(data, "title"), st->bold_off);
+	printf("   %s%s%s%s · %s · score %.2f%s\n", st->dim_on,
+	       *date ? date : "undated", *source ? " · " : "", source,
+	       jstr(data, "id"), weight, st->dim_off);
+	vb_print_wrapped(stdout, snip->text.buf, snip->text.len, &snip->highlights,
+			 st, 3, 78);
+}
+
+static int run_search(const struct search_opts *o, const char *text)
+{
+	struct vb_buf err = VB_BUF_INIT;
+	struct vb_parsed_query pq;
+	struct vb_style st;
+	xap_db *db = NULL;
+	xap_enquire *enq = NULL;
+	xap_mset *ms = NULL;
+	struct vb_highlighter *hl = NULL;
+	struct vb_snippet snip;
+	xap_error xe;
+	struct timespec t0, t1;
+	int rc = VB_EXIT_FAILURE;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	vb_snippet_init(&snip);
+	memset(&pq, 0, sizeof(pq));
+	const char *path = vb_db_path(o->db);
+	if (vb_db_open_read(&db, path, &err)) {
+		vb_error("%s", err.buf);
+		goto out;
+	}
+	int qrc = vb_query_build(db, text, &o->q, &pq, &err);
+	if (qrc) {
+		if (qrc == XAP_ERR_QUERY)
+			vb_error("bad query '%s': %s", text, err.buf);
+		else
+			vb_error("cannot search '%s': %s", path, err.buf);
+		rc = qrc == XAP_ERR_QUERY ? VB_EXIT_USAGE : VB_EXIT_FAILURE;
+		goto out;
+	}
+	if (xap_enquire_new(&enq, db, &xe) ||
+	    xap_enquire_set_query(enq, pq.query, &xe) ||
+	    (o->sort_date && xap_enquire_sort_by_value(enq, VB_SLOT_DATE, 1, &xe)) ||
+	    (o->per_doc > 0 &&
+	     xap_enquire_set_collapse_key(enq, VB_SLOT_DOC, (unsigned)o->per_doc, &xe)) ||
+	    xap_enquire_get_mset(enq, (unsigned)o->offset, (unsigned)o->limit,
+				 (unsigned)(o->offset + o->limit), &ms, &xe)) {
+		vb_error("cannot search '%s': %s", path, xe.message);
+		goto out;
+	}
+
+	vb_style_init(&st, !o->json && vb_color_enabled(o->color, stdout));
+	if (pq.suggestion) {
+		if (o->json)
+			vb_warning("did you mean: %s", pq.suggestion);
+		else
+			printf("did you mean: %s%s%s\n\n", st.bold_on, pq.suggestion,
+			       st.bold_off);
+	}
+	hl = vb_highlighter_new(pq.terms, pq.nterms, pq.wildcards, pq.nwildcards);
+	unsigned n = xap_mset_size(ms);
+	for (unsigned i = 0; i < n; i++) {
+		xap_doc *d = NULL;
+		char *data = NULL;
+		size_t dlen = 0;
+		json_t *obj;
+		if (xap_mset_document(ms, i, &d, &xe) ||
+		    xap_doc_get_data(d, &data, &dlen, &xe)) {
+			xap_doc_free(d);
+			vb_error("cannot read result %u: %s", i + 1, xe.message);
+			goto out;
+		}
+		xap_doc_free(d);
+		obj = json_loadb(data, dlen, 0, NULL);
+		free(data);
+		if (!obj) {
+			vb_warning("result %u has unreadable data; skipped", i + 1);
+			continue;
+		}
+		const char *ptext = jstr(obj, "text");
+		vb_buf_reset(&err);
+		if (vb_snippet_make(hl, ptext, strlen(ptext), jstr(obj, "lang"),
+				    (size_t)o->snippet, &snip, &err) < 0) {
+			vb_error("cannot make a snippet: %s", err.buf);
+			json_decref(obj);
+			goto out;
+		}
+		unsigned rank = (unsigned)o->offset + i + 1;
+		if (o->json)
+			print_json_result(rank, xap_mset_weight(ms, i), obj, &snip);
+		else {
+			if (i)
+				putchar('\n');
+			print_text_result(rank, xap_mset_weight(ms, i), obj, &snip, &st);
+		}
+		json_decref(obj);
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	if (!o->json) {
+		double secs = (double)(t1.tv_sec - t0.tv_sec) +
+			      (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+		if (!n)
+			printf("no passages match '%s'\n", text);
+		else
+			printf("\n%s%u-%u of about %u passages (%.3f s)%s\n", st.dim_on,
+			       (unsigned)o->offset + 1, (unsigned)o->offset + n,
+			       xap_mset_estimated(ms), secs, st.dim_off);
+	}
+	rc = VB_EXIT_OK;
+out:
+	vb_highlighter_free(hl);
+	vb_snippet_release(&snip);
+	xap_mset_free(ms);
+	xap_enquire_free(enq);
+	vb_parsed_query_release(&pq);
+	xap_db_free(db);
+	vb_buf_release(&err);
+	return rc;
+}
+
+int vb_cmd_search(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "limit", required_argument, NULL, 'n' },
+		{ "offset", required_argument, NULL, 'o' },
+		{ "sort", required_argument, NULL, 's' },
+		{ "since", required_argument, NULL, 'S' },
+		{ "until", required_argument, NULL, 'U' },
+		{ "lang", required_argument, NULL, 'l' },
+		{ "per-doc", required_argument, NULL, 'p' },
+		{ "or", no_argument, NULL, 'O' },
+		{ "snippet", required_argument, NULL, 'N' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "color", required_argument, NULL, 'c' },
+		{ "colour", required_argument, NULL, 'c' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct search_opts o = { .limit = 10, .snippet = 240 };
+	struct vb_buf text = VB_BUF_INIT;
+	int c, color;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "n:h", options, NULL)) != -1) {
+		switch (c) {
+		case 'd': o.db = optarg; break;
+		case 'n':
+			if ((o.limit = vb_parse_count("--limit", optarg, 100000)) < 0)
+				return VB_EXIT_USAGE;
+			break;
+		case 'o':
+			if ((o.offset = vb_parse_count("--offset", optarg, 1000000)) < 0)
+				return VB_EXIT_USAGE;
+			break;
+		case 's':
+			if (!strcmp(optarg, "date"))
+				o.sort_date = 1;
+			else if (strcmp(optarg, "relevance"))
+				return vb_usage_error("--sort takes 'relevance' or 'date', not '%s'", optarg);
+			break;
+		case 'S': o.q.since = optarg; break;
+		case 'U': o.q.until = optarg; break;
+		case 'l': o.q.lang = optarg; break;
+		case 'p':
+			if ((o.per_doc = vb_parse_count("--per-doc", optarg, 100000)) < 0)
+				return VB_EXIT_USAGE;
+			break;
+		case 'O': o.q.default_or = 1; break;
+		case 'N':
+			if ((o.snippet = vb_parse_count("--snippet", optarg, 100000)) < 0)
+				return VB_EXIT_USAGE;
+			if (o.snippet < 20)
+				o.snippet = 20;
+			break;
+		case 'j': o.json = 1; break;
+		case 'c':
+			if ((color = vb_color_parse(optarg)) < 0)
+				return vb_usage_error("--color takes auto, always or never, not '%s'", optarg);
+			o.color = (enum vb_color_mode)color;
+			break;
+		case 'h': fputs(search_usage, stdout); return VB_EXIT_OK;
+		default: return vb_usage_error("unknown option");
+		}
+	}
+	join_args(&text, argc - optind, argv + optind);
+	const char *p = text.buf;
+	while (*p == ' ')
+		p++;
+	if (!*p && !o.q.since && !o.q.until && !o.q.lang) {
+		vb_buf_release(&text);
+		return vb_usage_error("nothing to search for: give a query");
+	}
+	if (!*p && o.q.lang) {
+		/* Only a language: search everything in it. */
+		vb_buf_reset(&text);
+		vb_buf_addf(&text, "lang:%s", o.q.lang);
+	}
+	int rc = run_search(&o, text.buf);
+	vb_buf_release(&text);
+	return rc;
+}

@@ -1,0 +1,228 @@
+/* cmd_show.c: `verbatim show ID`: a passage in its context, or a whole document. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "commands.h"
+#include "db.h"
+#include "index.h"
+#include "output.h"
+#include "schema.h"
+#include "util/usage.h"
+
+static const char show_usage[] =
+	"usage: verbatim show [options] ID\n"
+	"\n"
+	"Show a passage (DOC-ID#N, as search prints it) with the passages around\n"
+	"it, or a whole document (DOC-ID) with its metadata.\n"
+	"\n"
+	"options:\n"
+	"  --db PATH        database (default: $VERBATIM_DB, else ./verbatim.db)\n"
+	"  -C, --context N  passages of context around a passage (default: 1)\n"
+	"  --json           print JSON\n"
+	"  --color WHEN     auto (default), always or never\n"
+	"  -h, --help       show this help\n";
+
+static int first(unsigned d, void *ud)
+{
+	*(unsigned *)ud = d;
+	return 1;
+}
+
+/* Data of the first Xapian document indexed by prefix + id, parsed, or NULL. */
+static json_t *lookup(const xap_db *db, const char *prefix, const char *id,
+		      int *failed)
+{
+	struct vb_buf term = VB_BUF_INIT;
+	unsigned docid = 0;
+	xap_error xe;
+	json_t *obj = NULL;
+
+	vb_id_term(&term, prefix, id);
+	if (xap_db_postlist(db, term.buf, term.len, first, &docid, &xe) < 0) {
+		vb_error("cannot read the database: %s", xe.message);
+		*failed = 1;
+	} else if (docid) {
+		xap_doc *d;
+		char *data = NULL;
+		size_t len = 0;
+		if (!xap_db_get_document(db, docid, &d, &xe)) {
+			if (!xap_doc_get_data(d, &data, &len, &xe))
+				obj = json_loadb(data, len, 0, NULL);
+			free(data);
+			xap_doc_free(d);
+		}
+	}
+	vb_buf_release(&term);
+	return obj;
+}
+
+static const char *jstr(json_t *o, const char *key)
+{
+	const char *s = json_string_value(json_object_get(o, key));
+	return s ? s : "";
+}
+
+static void print_header(json_t *meta, const struct vb_style *st)
+{
+	printf("%s%s%s\n", st->bold_on, jstr(meta, "title"), st->bold_off);
+	static const char *const keys[] = { "id", "date", "source", "type", "lang",
+					    "url", "author", "speaker", "path", NULL };
+	for (size_t i = 0; keys[i]; i++)
+		if (*jstr(meta, keys[i]))
+			printf("%s%-8s %s%s\n", st->dim_on, keys[i], jstr(meta, keys[i]),
+			       st->dim_off);
+}
+
+static json_t *passage(const xap_db *db, const char *doc_id, long n, int *failed)
+{
+	struct vb_buf id = VB_BUF_INIT;
+	vb_passage_id(&id, doc_id, (unsigned)n);
+	json_t *p = lookup(db, VB_PREFIX_UID, id.buf, failed);
+	vb_buf_release(&id);
+	return p;
+}
+
+int vb_cmd_show(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "context", required_argument, NULL, 'C' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "color", required_argument, NULL, 'c' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *dbopt = NULL;
+	long context = 1;
+	int json = 0, c, color = VB_COLOR_AUTO, failed = 0;
+	struct vb_buf err = VB_BUF_INIT;
+	struct vb_style st;
+	xap_db *db = NULL;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "C:h", options, NULL)) != -1) {
+		switch (c) {
+		case 'd': dbopt = optarg; break;
+		case 'C':
+			if ((context = vb_parse_count("--context", optarg, 1000)) < 0)
+				return VB_EXIT_USAGE;
+			break;
+		case 'j': json = 1; break;
+		case 'c':
+			if ((color = vb_color_parse(optarg)) < 0)
+				return vb_usage_error("--color takes auto, always or never, not '%s'", optarg);
+			break;
+		case 'h': fputs(show_usage, stdout); return VB_EXIT_OK;
+		default: return vb_usage_error("unknown option");
+		}
+	}
+	if (optind + 1 != argc)
+		return vb_usage_error("give exactly one id");
+	const char *id = argv[optind];
+	const char *path = vb_db_path(dbopt);
+	if (vb_db_open_read(&db, path, &err)) {
+		vb_error("%s", err.buf);
+		vb_buf_release(&err);
+		return VB_EXIT_FAILURE;
+	}
+	vb_style_init(&st, !json && vb_color_enabled((enum vb_color_mode)color, stdout));
+
+	json_t *obj = lookup(db, VB_PREFIX_UID, id, &failed);
+	int rc = VB_EXIT_OK;
+	if (!obj) {
+		if (!failed)
+			vb_error("no document or passage with id '%s' in '%s'", id, path);
+		rc = VB_EXIT_FAILURE;
+		goto out;
+	}
+	const char *kind = jstr(obj, "kind");
+	if (!strcmp(kind, VB_KIND_PASSAGE)) {
+		const char *doc_id = jstr(obj, "doc");
+		long n = (long)json_integer_value(json_object_get(obj, "n"));
+		json_t *doc = lookup(db, VB_PREFIX_UID, doc_id, &failed);
+		if (json) {
+			json_t *out = json_object();
+			json_t *ctx = json_array();
+			json_object_set(out, "passage", obj);
+			json_object_set(out, "document", doc ? doc : json_null());
+			for (long k = n - context; k <= n + context; k++) {
+				json_t *p = k != n && k > 0 ? passage(db, doc_id, k, &failed) : NULL;
+				if (p)
+					json_array_append_new(ctx, p);
+			}
+			json_object_set_new(out, "context", ctx);
+			char *s = json_dumps(out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+			puts(s);
+			free(s);
+			json_decref(out);
+		} else {
+			print_header(doc ? doc : obj, &st);
+			printf("%spassage  %ld of %lld, paragraph %lld, bytes %lld-%lld%s\n\n",
+			       st.dim_on, n,
+			       doc ? (long long)json_integer_value(json_object_get(doc, "passages")) : 0LL,
+			       (long long)json_integer_value(json_object_get(obj, "paragraph")),
+			       (long long)json_integer_value(json_object_get(obj, "start")),
+			       (long long)json_integer_value(json_object_get(obj, "end")),
+			       st.dim_off);
+			for (long k = n - context; k <= n + context; k++) {
+				json_t *p = k == n ? json_incref(obj) : k > 0 ? passage(db, doc_id, k, &failed) : NULL;
+				if (!p)
+					continue;
+				const char *t = jstr(p, "text");
+				struct vb_spans all = { 0 };
+				if (k == n && st.color) {
+					/* The passage itself stands out. */
+					struct vb_span whole = { 0, strlen(t) };
+					all.v = &whole;
+					all.n = 1;
+					vb_print_wrapped(stdout, t, strlen(t), &all, &st, k == n ? 2 : 4, 78);
+				} else {
+					printf("%s", k == n ? "" : st.dim_on);
+					vb_print_wrapped(stdout, t, strlen(t), NULL, &st, k == n ? 2 : 4, 78);
+					printf("%s", k == n ? "" : st.dim_off);
+				}
+				putchar('\n');
+				json_decref(p);
+			}
+		}
+		json_decref(doc);
+	} else {
+		/* A whole document: its record and every passage in order. */
+		long total = (long)json_integer_value(json_object_get(obj, "passages"));
+		json_t *texts = json_array();
+		for (long k = 1; k <= total; k++) {
+			json_t *p = passage(db, id, k, &failed);
+			if (p)
+				json_array_append_new(texts, p);
+		}
+		if (json) {
+			json_object_set(obj, "passage_list", texts);
+			char *s = json_dumps(obj, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+			puts(s);
+			free(s);
+		} else {
+			print_header(obj, &st);
+			putchar('\n');
+			size_t i;
+			json_t *p;
+			json_array_foreach(texts, i, p) {
+				const char *t = jstr(p, "text");
+				printf("%s[%s]%s\n", st.dim_on, jstr(p, "id"), st.dim_off);
+				vb_print_wrapped(stdout, t, strlen(t), NULL, &st, 2, 78);
+				putchar('\n');
+			}
+		}
+		json_decref(texts);
+	}
+	json_decref(obj);
+	if (failed)
+		rc = VB_EXIT_FAILURE;
+out:
+	xap_db_free(db);
+	vb_buf_release(&err);
+	return rc;
+}

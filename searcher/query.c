@@ -1,0 +1,678 @@
+/* query.c: query words through the document analyzer, syntax through Xapian's parser. */
+#include "query.h"
+
+#include <ctype.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyze.h"
+#include "schema.h"
+#include "text/text.h"
+#include "util/strset.h"
+
+#define DATE_FIELD "date"
+#define MAX_LANGS 16
+#define MAX_WILDCARD_STEMS 32
+
+void vb_parsed_query_release(struct vb_parsed_query *pq)
+{
+	xap_query_free(pq->query);
+	for (size_t i = 0; i < pq->nterms; i++)
+		free(pq->terms[i]);
+	for (size_t i = 0; i < pq->nwildcards; i++)
+		free(pq->wildcards[i]);
+	free(pq->terms);
+	free(pq->wildcards);
+	free(pq->suggestion);
+	free(pq->languages);
+	memset(pq, 0, sizeof(*pq));
+}
+
+static int days_in_month(int y, int m)
+{
+	static const int d[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return d[m - 1];
+}
+
+int vb_date_bound(const char *s, size_t len, int upper, char out[9])
+{
+	int y = 0, m = 0, d = 0;
+	char digits[9];
+	size_t nd = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		if (isdigit((unsigned char)s[i])) {
+			if (nd == 8)
+				return -1;
+			digits[nd++] = s[i];
+		} else if (s[i] != '-' || (nd != 4 && nd != 6)) {
+			return -1;
+		}
+	}
+	if (nd != 4 && nd != 6 && nd != 8)
+		return -1;
+	for (size_t i = 0; i < 4; i++)
+		y = y * 10 + (digits[i] - '0');
+	if (nd >= 6) {
+		m = (digits[4] - '0') * 10 + (digits[5] - '0');
+		if (m < 1 || m > 12)
+			return -1;
+	}
+	if (nd == 8) {
+		d = (digits[6] - '0') * 10 + (digits[7] - '0');
+		if (d < 1 || d > days_in_month(y, m))
+			return -1;
+	}
+	if (!m)
+		m = upper ? 12 : 1;
+	if (!d)
+		d = upper ? days_in_month(y, m) : 1;
+	char tmp[32];
+	snprintf(tmp, sizeof(tmp), "%04d%02d%02d", y, m, d);
+	memcpy(out, tmp, 9);
+	return 0;
+}
+
+/* ---- rewriting ---------------------------------------------------------- */
+
+/* A plain query word, remembered for "did you mean". */
+struct plain_word {
+	size_t start, end;       /* in the query text */
+	char *norm;              /* normalized, unstemmed */
+	char *term;              /* index term */
+};
+
+struct rewriter {
+	const xap_db *db;
+	struct vb_analyzer *an;
+	vb_tokenizer *tk;
+	struct vb_parsed_query *pq;
+	struct vb_strset seen_terms;
+	struct plain_word *words;   /* only collected on the first pass */
+	size_t nwords, words_alloc;
+	bool collect;
+	struct vb_buf out, word, term;
+	struct vb_tokens tokens;
+	struct vb_buf *err;
+};
+
+static bool is_operator(const char *s, size_t n)
+{
+	static const char *const ops[] = { "AND", "OR", "NOT", "XOR", NULL };
+	for (size_t i = 0; ops[i]; i++)
+		if (strlen(ops[i]) == n && !memcmp(ops[i], s, n))
+			return true;
+	/* NEAR, ADJ, NEAR/5, ADJ/3 */
+	for (size_t i = 0; i < 2; i++) {
+		const char *op = i ? "ADJ" : "NEAR";
+		size_t ol = strlen(op);
+		if (n >= ol && !memcmp(s, op, ol)) {
+			if (n == ol)
+				return true;
+			if (s[ol] != '/' || n == ol + 1)
+				return false;
+			for (size_t j = ol + 1; j < n; j++)
+				if (!isdigit((unsigned char)s[j]))
+					return false;
+			return true;
+		}
+	}
+	return false;
+}
+
+static const struct vb_field *find_field(const char *s, size_t n)
+{
+	for (const struct vb_field *f = vb_schema_fields; f->name; f++)
+		if (strlen(f->name) == n && !memcmp(f->name, s, n))
+			return f;
+	return NULL;
+}
+
+static void add_highlight(struct rewriter *rw, const char *term, bool wildcard)
+{
+	struct vb_parsed_query *pq = rw->pq;
+	vb_buf_reset(&rw->term);
+	vb_buf_adds(&rw->term, wildcard ? "*" : "");
+	vb_buf_adds(&rw->term, term);
+	if (!vb_strset_add(&rw->seen_terms, rw->term.buf))
+		return;
+	if (wildcard) {
+		VB_ALLOC_GROW(pq->wildcards, pq->nwildcards + 1, pq->wildcards_alloc);
+		pq->wildcards[pq->nwildcards++] = vb_strdup(term);
+	} else {
+		VB_ALLOC_GROW(pq->terms, pq->nterms + 1, pq->terms_alloc);
+		pq->terms[pq->nterms++] = vb_strdup(term);
+	}
+}
+
+/*
+ * Rewrite the words of q[start..end) (no spaces or quotes inside) into
+ * analyzed forms.  `field_prefix` is "" for body text, or the index prefix
+ * of a free-text field (title), which the highlighter ignores.
+ */
+struct stem_collect {
+	const char *prefix;      /* "Z" + the typed prefix */
+	size_t prefix_len;
+	char **stems;
+	size_t n, alloc;
+};
+
+static int collect_stem(const char *term, size_t len, unsigned freq, void *ud)
+{
+	struct stem_collect *c = ud;
+	(void)freq;
+	/* A stem that the typed prefix starts with: some word behind it may
+	 * start with the prefix ("negoti" for "negotiat*"). */
+	if (len < c->prefix_len && !memcmp(c->prefix, term, len)) {
+		VB_ALLOC_GROW(c->stems, c->n + 1, c->alloc);
+		c->stems[c->n++] = vb_strndup(term, len);
+	}
+	return c->n >= MAX_WILDCARD_STEMS;
+}
+
+/*
+ * A trailing wildcard.  Xapian expands "word*" over the index's terms, but
+ * the index holds stems, which may be shorter than the prefix typed
+ * ("negotiations" is indexed as "negoti").  So stems that the prefix
+ * starts with, at most three characters shorter, are added as
+ * alternatives: "negotiat*" becomes (negotiat* OR negoti).
+ */
+static int emit_wildcard(struct rewriter *rw, bool in_phrase, bool plain)
+{
+	struct vb_buf prefix = VB_BUF_INIT;
+	struct stem_collect c = { 0 };
+	xap_error xe;
+	int rc = 0;
+
+	vb_buf_adds(&prefix, VB_PREFIX_STEM);
+	vb_buf_add(&prefix, rw->word.buf, rw->word.len);
+	if (plain)
+		add_highlight(rw, prefix.buf, true);
+	c.prefix = prefix.buf;
+	c.prefix_len = prefix.len;
+	if (!in_phrase && rw->word.len > 4) {
+		/* Terms starting with the prefix less its last 3 bytes. */
+		size_t cut = prefix.len - 3;
+		while (cut > 1 && ((unsigned char)prefix.buf[cut] & 0xC0) == 0x80)
+			cut--;
+		char *head = vb_strndup(prefix.buf, cut);
+		if (xap_db_allterms(rw->db, head, collect_stem, &c, &xe) < 0) {
+			vb_buf_adds(rw->err, xe.message);
+			rc = -1;
+		}
+		free(head);
+	}
+	if (c.n) {
+		vb_buf_addf(&rw->out, "(%s*", rw->word.buf);
+		for (size_t i = 0; i < c.n; i++) {
+			vb_buf_addf(&rw->out, " OR %s", c.stems[i] + 1);
+			if (plain)
+				add_highlight(rw, c.stems[i], false);
+			free(c.stems[i]);
+		}
+		vb_buf_addch(&rw->out, ')');
+	} else {
+		vb_buf_addf(&rw->out, "%s*", rw->word.buf);
+	}
+	free(c.stems);
+	vb_buf_release(&prefix);
+	return rc;
+}
+
+static int rewrite_words(struct rewriter *rw, const char *q, size_t start,
+			 size_t end, bool plain, bool in_phrase)
+{
+	size_t pos = start;
+	struct vb_buf stem = VB_BUF_INIT;
+
+	rw->tokens.n = 0;
+	if (vb_words(rw->tk, q + start, end - start, &rw->tokens, rw->err) < 0)
+		return -1;
+	for (size_t i = 0; i < rw->tokens.n; i++) {
+		const struct vb_token *t = &rw->tokens.v[i];
+		size_t ws = start + t->start, we = start + t->end;
+		/* Copy what lies between words (hyphens, dots...) as is,
+		 * but keep adjacent words (Chinese) apart. */
+		if (ws > pos)
+			vb_buf_add(&rw->out, q + pos, ws - pos);
+		else if (i > 0)
+			vb_buf_addch(&rw->out, ' ');
+		pos = we;
+		if (!vb_analyzer_word(rw->an, q + ws, we - ws, &rw->word))
+			continue;
+		if (we < end && q[we] == '*') {
+			if (emit_wildcard(rw, in_phrase, plain) < 0)
+				return -1;
+			/* The '*' was written too. */
+			pos = we + 1;
+			continue;
+		}
+		vb_analyzer_stem_normalized(rw->an, rw->word.buf, rw->word.len,
+					    t->kind, &stem);
+		/* The parser adds the "Z" (default prefix) itself. */
+		vb_buf_add(&rw->out, stem.buf + 1, stem.len - 1);
+		if (!plain)
+			continue;
+		add_highlight(rw, stem.buf, false);
+		if (rw->collect && t->kind == VB_TOK_WORD) {
+			VB_ALLOC_GROW(rw->words, rw->nwords + 1, rw->words_alloc);
+			struct plain_word *pw = &rw->words[rw->nwords++];
+			pw->start = ws;
+			pw->end = we;
+			pw->norm = vb_strdup(rw->word.buf);
+			pw->term = vb_strdup(stem.buf);
+		}
+	}
+	if (end > pos)
+		vb_buf_add(&rw->out, q + pos, end - pos);
+	vb_buf_release(&stem);
+	return 0;
+}
+
+static bool is_break(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '"' ||
+	       c == '(' || c == ')';
+}
+
+/* A boolean field value, normalized like the index's metadata terms. */
+static void emit_boolean_value(struct rewriter *rw, const char *v, size_t n,
+			       bool quoted)
+{
+	vb_buf_reset(&rw->word);
+	if (vb_normalize(v, n, &rw->word, NULL) < 0) {
+		vb_buf_reset(&rw->word);
+		vb_buf_add(&rw->word, v, n);
+	}
+	if (quoted)
+		vb_buf_addch(&rw->out, '"');
+	vb_buf_add(&rw->out, rw->word.buf, rw->word.len);
+	if (quoted)
+		vb_buf_addch(&rw->out, '"');
+}
+
+static int emit_date_range(struct rewriter *rw, const char *v, size_t n)
+{
+	const char *dots = NULL;
+	char lo[9], hi[9];
+	for (size_t i = 0; i + 1 < n; i++)
+		if (v[i] == '.' && v[i + 1] == '.') {
+			dots = v + i;
+			break;
+		}
+	if (!dots) {
+		/* date:2006 means the whole of 2006. */
+		if (vb_date_bound(v, n, 0, lo) || vb_date_bound(v, n, 1, hi))
+			goto bad;
+	} else {
+		size_t ln = (size_t)(dots - v), hn = n - ln - 2;
+		if (!ln && !hn)
+			goto bad;
+		if (ln && vb_date_bound(v, ln, 0, lo))
+			goto bad;
+		if (hn && vb_date_bound(dots + 2, hn, 1, hi))
+			goto bad;
+		if (!ln)
+			strcpy(lo, "00000000");
+		if (!hn)
+			strcpy(hi, "99991231");
+	}
+	vb_buf_addf(&rw->out, DATE_FIELD ":%s..%s", lo, hi);
+	return 0;
+bad:
+	vb_buf_addf(rw->err,
+		    "invalid date range '%.*s': use YYYY, YYYY-MM or YYYY-MM-DD, "
+		    "as in date:2005..2007-06",
+		    (int)n, v);
+	return XAP_ERR_QUERY;
+}
+
+static int rewrite(struct rewriter *rw, const char *q)
+{
+	size_t n = strlen(q), i = 0;
+	bool in_phrase = false;
+	int rc;
+
+	vb_buf_reset(&rw->out);
+	while (i < n) {
+		char c = q[i];
+		if (c == '"') {
+			in_phrase = !in_phrase;
+			vb_buf_addch(&rw->out, c);
+			i++;
+			continue;
+		}
+		if (is_break(c)) {
+			vb_buf_addch(&rw->out, c);
+			i++;
+			continue;
+		}
+		if ((c == '+' || c == '-') && !in_phrase) {
+			vb_buf_addch(&rw->out, c);
+			i++;
+			continue;
+		}
+		size_t start = i;
+		while (i < n && !is_break(q[i]))
+			i++;
+		const char *chunk = q + start;
+		size_t clen = i - start;
+		if (!in_phrase && is_operator(chunk, clen)) {
+			vb_buf_add(&rw->out, chunk, clen);
+			continue;
+		}
+		const char *colon = in_phrase ? NULL : memchr(chunk, ':', clen);
+		if (colon) {
+			size_t flen = (size_t)(colon - chunk);
+			const struct vb_field *f = find_field(chunk, flen);
+			const char *v = colon + 1;
+			size_t vlen = clen - flen - 1;
+			if (flen == strlen(DATE_FIELD) &&
+			    !memcmp(chunk, DATE_FIELD, flen)) {
+				if ((rc = emit_date_range(rw, v, vlen)))
+					return rc;
+				continue;
+			}
+			if (f && f->kind == VB_FIELD_BOOLEAN) {
+				vb_buf_add(&rw->out, chunk, flen + 1);
+				if (!vlen && i < n && q[i] == '"') {
+					/* field:"a value with spaces" */
+					const char *close = memchr(q + i + 1, '"', n - i - 1);
+					size_t vend = close ? (size_t)(close - q) : n;
+					emit_boolean_value(rw, q + i + 1, vend - i - 1, true);
+					i = close ? vend + 1 : n;
+				} else {
+					emit_boolean_value(rw, v, vlen, false);
+				}
+				continue;
+			}
+			if (f) {
+				vb_buf_add(&rw->out, chunk, flen + 1);
+				if (rewrite_words(rw, q, start + flen + 1, i, false, in_phrase) < 0)
+					return XAP_ERR_OTHER;
+				continue;
+			}
+		}
+		if (rewrite_words(rw, q, start, i, true, in_phrase) < 0)
+			return XAP_ERR_OTHER;
+	}
+	return 0;
+}
+
+/* ---- parsing ------------------------------------------------------------ */
+
+static int setup_parser(xap_qparser **out, const xap_db *db, int default_or,
+			xap_error *xe)
+{
+	xap_qparser *qp;
+	if (xap_qp_new(&qp, xe))
+		return xe->status;
+	if (xap_qp_set_database(qp, db, xe) ||
+	    xap_qp_set_stemming_strategy(qp, XAP_STEM_NONE, xe) ||
+	    xap_qp_set_default_op(qp, default_or ? XAP_OP_OR : XAP_OP_AND, xe) ||
+	    xap_qp_add_range(qp, VB_SLOT_DATE, DATE_FIELD ":", xe))
+		goto fail;
+	for (const struct vb_field *f = vb_schema_fields; f->name; f++) {
+		if (f->kind == VB_FIELD_BOOLEAN) {
+			if (xap_qp_add_boolean_prefix(qp, f->name, f->prefix, NULL, xe))
+				goto fail;
+		} else {
+			/* Free-text fields hold "Z" + prefix + stem. */
+			char prefix[32];
+			snprintf(prefix, sizeof(prefix), "%s%s", VB_PREFIX_STEM, f->prefix);
+			if (xap_qp_add_prefix(qp, f->name, prefix, xe))
+				goto fail;
+		}
+	}
+	*out = qp;
+	return 0;
+fail:
+	xap_qp_free(qp);
+	return xe->status;
+}
+
+static const unsigned parse_flags = XAP_QP_BOOLEAN | XAP_QP_PHRASE |
+				    XAP_QP_LOVEHATE | XAP_QP_WILDCARD |
+				    XAP_QP_PURE_NOT;
+
+/* Replace curly double quotes by straight ones, which the parser knows. */
+static char *straighten_quotes(const char *text)
+{
+	struct vb_buf b = VB_BUF_INIT;
+	for (const char *p = text; *p;) {
+		if (!strncmp(p, "\xe2\x80\x9c", 3) || !strncmp(p, "\xe2\x80\x9d", 3) ||
+		    !strncmp(p, "\xe2\x80\x9e", 3)) {
+			vb_buf_addch(&b, '"');
+			p += 3;
+		} else {
+			vb_buf_addch(&b, *p++);
+		}
+	}
+	return vb_buf_detach(&b, NULL);
+}
+
+static int combine2(xap_query **acc, enum xap_op op, xap_query *q, xap_error *xe)
+{
+	xap_query *subs[2] = { *acc, q };
+	xap_query *res;
+	if (!*acc) {
+		*acc = q;
+		return 0;
+	}
+	if (xap_query_combine(&res, op, subs, 2, 0, xe)) {
+		xap_query_free(q);
+		return xe->status;
+	}
+	xap_query_free(*acc);
+	xap_query_free(q);
+	*acc = res;
+	return 0;
+}
+
+static int term_query(xap_query **out, const char *prefix, const char *value,
+		      xap_error *xe)
+{
+	struct vb_buf t = VB_BUF_INIT;
+	vb_buf_adds(&t, prefix);
+	vb_buf_adds(&t, value);
+	int rc = xap_query_term(out, t.buf, t.len, 1, xe);
+	vb_buf_release(&t);
+	return rc;
+}
+
+/* The "did you mean" string: unknown words replaced by suggestions. */
+static void suggest(struct rewriter *rw, const char *q)
+{
+	struct vb_buf s = VB_BUF_INIT;
+	size_t pos = 0;
+	bool changed = false;
+	for (size_t i = 0; i < rw->nwords; i++) {
+		struct plain_word *w = &rw->words[i];
+		unsigned freq = 0;
+		xap_error xe;
+		char *sugg = NULL;
+		if (xap_db_termfreq(rw->db, w->term, strlen(w->term), &freq, &xe) ||
+		    freq)
+			continue;
+		if (xap_db_spelling_suggestion(rw->db, w->norm, 2, &sugg, &xe) ||
+		    !sugg)
+			continue;
+		vb_buf_add(&s, q + pos, w->start - pos);
+		vb_buf_adds(&s, sugg);
+		pos = w->end;
+		changed = true;
+		free(sugg);
+	}
+	if (changed) {
+		vb_buf_adds(&s, q + pos);
+		rw->pq->suggestion = vb_buf_detach(&s, NULL);
+	}
+	vb_buf_release(&s);
+}
+
+int vb_query_build(const xap_db *db, const char *text,
+		   const struct vb_query_opts *opts, struct vb_parsed_query *out,
+		   struct vb_buf *err)
+{
+	struct rewriter rw = { 0 };
+	xap_qparser *qp = NULL;
+	xap_query *text_query = NULL, *q = NULL;
+	xap_error xe;
+	char *langs = NULL, *query = NULL;
+	char *lang_list[MAX_LANGS];
+	size_t nlangs = 0;
+	int rc = 0;
+
+	memset(out, 0, sizeof(*out));
+	rw.db = db;
+	rw.pq = out;
+	rw.err = err;
+	vb_buf_init(&rw.out);
+	vb_buf_init(&rw.word);
+	vb_buf_init(&rw.term);
+	query = straighten_quotes(text);
+
+	/* Which languages to analyze the query for. */
+	if (opts->lang && *opts->lang) {
+		langs = vb_strdup(opts->lang);
+	} else if (xap_db_get_metadata(db, "verbatim.languages", &langs, NULL, &xe)) {
+		rc = xe.status;
+		vb_buf_adds(err, xe.message);
+		goto out;
+	}
+	if (!*langs) {
+		free(langs);
+		langs = vb_strdup("en");
+	}
+	for (char *tok = strtok(langs, ","); tok && nlangs < MAX_LANGS;
+	     tok = strtok(NULL, ","))
+		lang_list[nlangs++] = tok;
+
+	if (vb_tokenizer_new(&rw.tk, NULL, err) < 0) {
+		rc = XAP_ERR_OTHER;
+		goto out;
+	}
+	if ((rc = setup_parser(&qp, db, opts->default_or, &xe))) {
+		vb_buf_adds(err, xe.message);
+		goto out;
+	}
+
+	bool empty = true;
+	for (const char *p = query; *p; p++)
+		if (!isspace((unsigned char)*p))
+			empty = false;
+
+	struct vb_buf names = VB_BUF_INIT;
+	for (size_t i = 0; i < nlangs && !empty; i++) {
+		char primary[16];
+		vb_lang_primary(lang_list[i], primary);
+		if (vb_analyzer_new(&rw.an, primary, err) < 0) {
+			rc = XAP_ERR_OTHER;
+			break;
+		}
+		rw.collect = (i == 0);
+		rc = rewrite(&rw, query);
+		vb_analyzer_free(rw.an);
+		rw.an = NULL;
+		if (rc)
+			break;
+		xap_query *lq;
+		if ((rc = xap_qp_parse(qp, rw.out.buf, parse_flags, VB_PREFIX_STEM,
+				       &lq, &xe))) {
+			vb_buf_addf(err, "%s", xe.message);
+			break;
+		}
+		if (nlangs > 1) {
+			xap_query *lf, *filtered;
+			xap_query *subs[2];
+			if ((rc = term_query(&lf, VB_PREFIX_LANG, primary, &xe))) {
+				xap_query_free(lq);
+				break;
+			}
+			subs[0] = lq;
+			subs[1] = lf;
+			rc = xap_query_combine(&filtered, XAP_OP_FILTER, subs, 2, 0, &xe);
+			xap_query_free(lq);
+			xap_query_free(lf);
+			if (rc)
+				break;
+			lq = filtered;
+		}
+		if ((rc = combine2(&text_query, XAP_OP_OR, lq, &xe)))
+			break;
+		if (names.len)
+			vb_buf_addch(&names, ',');
+		vb_buf_adds(&names, primary);
+	}
+	out->languages = vb_buf_detach(&names, NULL);
+	if (rc) {
+		if (!err->len)
+			vb_buf_adds(err, xe.message);
+		goto out;
+	}
+
+	/* Passages only, then the date filters. */
+	if ((rc = term_query(&q, VB_PREFIX_KIND, VB_KIND_PASSAGE, &xe)))
+		goto xfail;
+	if (text_query && !xap_query_empty(text_query)) {
+		xap_query *subs[2] = { text_query, q }, *res;
+		if ((rc = xap_query_combine(&res, XAP_OP_FILTER, subs, 2, 0, &xe)))
+			goto xfail;
+		xap_query_free(q);
+		q = res;
+	} else if (!empty) {
+		/* Only stop words or punctuation: nothing can match. */
+		vb_buf_addf(err, "the query '%s' has no words to search for", text);
+		rc = XAP_ERR_QUERY;
+		goto out;
+	}
+	if (opts->since || opts->until) {
+		char lo[9] = "00000000", hi[9] = "99991231";
+		xap_query *range, *res;
+		if ((opts->since && vb_date_bound(opts->since, strlen(opts->since), 0, lo)) ||
+		    (opts->until && vb_date_bound(opts->until, strlen(opts->until), 1, hi))) {
+			vb_buf_addf(err, "invalid date '%s': use YYYY, YYYY-MM or YYYY-MM-DD",
+				    opts->since && vb_date_bound(opts->since, strlen(opts->since), 0, lo)
+					    ? opts->since : opts->until);
+			rc = XAP_ERR_QUERY;
+			goto out;
+		}
+		if ((rc = xap_query_value_range(&range, VB_SLOT_DATE, lo, hi, &xe)))
+			goto xfail;
+		xap_query *subs[2] = { q, range };
+		rc = xap_query_combine(&res, XAP_OP_FILTER, subs, 2, 0, &xe);
+		xap_query_free(range);
+		if (rc)
+			goto xfail;
+		xap_query_free(q);
+		q = res;
+	}
+	out->query = q;
+	q = NULL;
+	suggest(&rw, query);
+	goto out;
+xfail:
+	vb_buf_adds(err, xe.message);
+out:
+	for (size_t i = 0; i < rw.nwords; i++) {
+		free(rw.words[i].norm);
+		free(rw.words[i].term);
+	}
+	free(rw.words);
+	xap_query_free(q);
+	xap_query_free(text_query);
+	xap_qp_free(qp);
+	vb_tokenizer_free(rw.tk);
+	vb_strset_release(&rw.seen_terms);
+	vb_buf_release(&rw.out);
+	vb_buf_release(&rw.word);
+	vb_buf_release(&rw.term);
+	vb_tokens_release(&rw.tokens);
+	free(langs);
+	free(query);
+	return rc;
+}

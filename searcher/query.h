@@ -1,0 +1,62 @@
+/* query.h: from what a user types to a Xapian query over passages. */
+#ifndef VB_QUERY_H
+#define VB_QUERY_H
+
+#include <stddef.h>
+
+#include "util/buf.h"
+#include "xapian/xap.h"
+
+/*
+ * Xapian's query parser does the syntax (AND/OR/NOT, "phrases", +/-,
+ * NEAR, wildcards, fields, ranges); verbatim does the words.  Before
+ * parsing, every word of the query goes through the same analyzer as the
+ * documents (core/analyze.h: ICU words, NFKC case folding, apostrophes,
+ * Snowball stems), so the parser sees terms exactly as they were indexed.
+ * When the index holds several languages, the query is analyzed once per
+ * language and each reading is restricted to that language's passages.
+ *
+ * Fields: title:WORDS (free text), source:, lang:, type:, id:, year:,
+ * month: (exact filters, case-insensitive), date:A..B with A and B as YYYY,
+ * YYYY-MM or YYYY-MM-DD (either may be empty).
+ */
+
+struct vb_query_opts {
+	const char *since;        /* YYYY[-MM[-DD]] or NULL */
+	const char *until;
+	const char *lang;         /* only this language (its stemmer), or NULL */
+	int default_or;           /* default operator OR instead of AND */
+};
+
+struct vb_parsed_query {
+	xap_query *query;         /* passages only, with every filter */
+	/* Terms to highlight: full index terms ("Zlawsuit"), and the
+	 * prefixes of wildcards ("Zlaw"). */
+	char **terms;
+	size_t nterms, terms_alloc;
+	char **wildcards;
+	size_t nwildcards, wildcards_alloc;
+	/* "did you mean" query, or NULL when every word is known. */
+	char *suggestion;
+	/* Languages the query was analyzed for, comma-separated. */
+	char *languages;
+};
+
+void vb_parsed_query_release(struct vb_parsed_query *pq);
+
+/*
+ * Build the query.  Returns 0, or XAP_ERR_QUERY (syntax error, bad date)
+ * or another xap_status, with a message in `err`.
+ */
+int vb_query_build(const xap_db *db, const char *text,
+		   const struct vb_query_opts *opts, struct vb_parsed_query *out,
+		   struct vb_buf *err);
+
+/*
+ * Normalize a date bound (YYYY, YYYY-MM, YYYY-MM-DD, or YYYYMMDD) to
+ * YYYYMMDD: a lower bound gets the first day, an upper bound the last day.
+ * Returns 0, or -1 when `s` is not such a date.
+ */
+int vb_date_bound(const char *s, size_t len, int upper, char out[9]);
+
+#endif

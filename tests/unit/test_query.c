@@ -1,0 +1,285 @@
+/* test_query.c: what users type finds what documents say (stems, fields, dates, languages). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "index.h"
+#include "query.h"
+#include "schema.h"
+
+static char dir[64], dbpath[96];
+static xap_db *db;
+
+static void add(struct vb_indexer *ix, const char *id, const char *lang, const char *date,
+		const char *title, const char *source, const char *body)
+{
+	struct vb_doc d;
+	enum vb_add_result res;
+	size_t n;
+	memset(&d, 0, sizeof(d));
+	d.id = (char *)id;
+	d.lang = (char *)lang;
+	d.date = (char *)date;
+	d.title = (char *)title;
+	d.source = (char *)source;
+	d.body = (char *)body;
+	d.body_len = strlen(body);
+	d.hash = vb_hash64(body, d.body_len, 0);
+	assert_int_equal(vb_indexer_add(ix, &d, &res, &n, NULL), 0);
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	struct vb_indexer *ix;
+	struct vb_indexer_opts opts = { .default_lang = "en", .spelling = true };
+	xap_error xe;
+	strcpy(dir, "/tmp/vb-test-query-XXXXXX");
+	if (!mkdtemp(dir))
+		return -1;
+	snprintf(dbpath, sizeof(dbpath), "%s/db", dir);
+	if (vb_indexer_open(&ix, dbpath, &opts, NULL))
+		return -1;
+	add(ix, "ifsrp-2005", "en", "2005-03-14", "IFSRP sues ShareSpan", "IFSRP",
+	    "The IFSRP\xe2\x80\x99s lawsuit against ShareSpan was filed in London.\n\n"
+	    "Negotiations with the uploaders had been fruitless, the federation said.");
+	add(ix, "mot-2006", "en", "2006-04-12", "Caldoria raises media tariffs",
+	    "Caldoria Ministry of Trade",
+	    "The ministry raised tariffs on imported media by 12 per cent.");
+	add(ix, "mot-2007", "en", "2007", "Tariff review ends", "Caldoria Ministry of Trade",
+	    "Importers welcomed the end of the tariff review.");
+	add(ix, "bvm-2006", "de", "2006-09-01", "Verband begrüßt Urteil", "BVM",
+	    "Die Verhandlungen über die Straße wurden abgeschlossen.");
+	add(ix, "zh-2008", "zh", "2008-01-20", "协会声明", "国际唱片业协会",
+	    "国际唱片业协会今天宣布对盗版网站提起诉讼。");
+	if (vb_indexer_close(ix, NULL))
+		return -1;
+	return xap_db_open(&db, dbpath, XAP_DB_READ, 0, &xe);
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	char cmd[128];
+	xap_db_free(db);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	return system(cmd);
+}
+
+/* Ids of the passages found, space-separated, sorted by docid. */
+static char *search(const char *text, const struct vb_query_opts *opts)
+{
+	static const struct vb_query_opts none = { 0 };
+	struct vb_parsed_query pq;
+	struct vb_buf err = VB_BUF_INIT, out = VB_BUF_INIT;
+	xap_enquire *enq;
+	xap_mset *ms;
+	xap_error xe;
+	int rc = vb_query_build(db, text, opts ? opts : &none, &pq, &err);
+	if (rc) {
+		print_error("query '%s' failed: %s\n", text, err.buf);
+		fail();
+	}
+	assert_int_equal(xap_enquire_new(&enq, db, &xe), XAP_OK);
+	assert_int_equal(xap_enquire_set_query(enq, pq.query, &xe), XAP_OK);
+	assert_int_equal(xap_enquire_sort_by_value(enq, VB_SLOT_DOC, 0, &xe), XAP_OK);
+	assert_int_equal(xap_enquire_get_mset(enq, 0, 100, 100, &ms, &xe), XAP_OK);
+	for (unsigned i = 0; i < xap_mset_size(ms); i++) {
+		xap_doc *d;
+		char *v;
+		size_t n;
+		assert_int_equal(xap_mset_document(ms, i, &d, &xe), XAP_OK);
+		assert_int_equal(xap_doc_get_value(d, VB_SLOT_DOC, &v, &n, &xe), XAP_OK);
+		char *o;
+		assert_int_equal(xap_doc_get_value(d, VB_SLOT_ORDINAL, &o, &n, &xe), XAP_OK);
+		vb_buf_addf(&out, "%s%s#%d", out.len ? " " : "", v, atoi(o));
+		free(v);
+		free(o);
+		xap_doc_free(d);
+	}
+	xap_mset_free(ms);
+	xap_enquire_free(enq);
+	vb_parsed_query_release(&pq);
+	vb_buf_release(&err);
+	return vb_buf_detach(&out, NULL);
+}
+
+#define assert_finds(q, opts, expect)                  \
+	do {                                           \
+		char *got_ = search(q, opts);          \
+		assert_string_equal(got_, expect);     \
+		free(got_);                            \
+	} while (0)
+
+static void words_match_by_stem_and_case(void **state)
+{
+	(void)state;
+	assert_finds("lawsuits", NULL, "ifsrp-2005#1");
+	assert_finds("NEGOTIATION", NULL, "ifsrp-2005#2");
+	assert_finds("tariff", NULL, "mot-2006#1 mot-2007#1");
+}
+
+static void apostrophe_forms_meet(void **state)
+{
+	(void)state;
+	assert_finds("IFSRP's", NULL, "ifsrp-2005#1 ifsrp-2005#2");
+	assert_finds("ifsrp\xe2\x80\x99s lawsuit", NULL, "ifsrp-2005#1");
+}
+
+static void syntax_phrases_boolean_wildcards(void **state)
+{
+	(void)state;
+	assert_finds("\"raised tariffs\"", NULL, "mot-2006#1");
+	assert_finds("\xe2\x80\x9craised tariffs\xe2\x80\x9d", NULL, "mot-2006#1");
+	assert_finds("\"tariffs raised\"", NULL, "");
+	/* (not "importers": its stem is that of "imported" in mot-2006) */
+	assert_finds("tariff NOT review", NULL, "mot-2006#1");
+	assert_finds("tariff -review", NULL, "mot-2006#1");
+	assert_finds("lawsuit OR review", NULL, "ifsrp-2005#1 mot-2007#1");
+	assert_finds("negotiat*", NULL, "ifsrp-2005#2");
+	assert_finds("lawsuit NEAR london", NULL, "ifsrp-2005#1");
+}
+
+static void fields_filter(void **state)
+{
+	(void)state;
+	assert_finds("title:raises", NULL, "mot-2006#1");
+	assert_finds("tariff source:\"caldoria ministry of TRADE\"", NULL, "mot-2006#1 mot-2007#1");
+	assert_finds("source:IFSRP", NULL, "ifsrp-2005#1 ifsrp-2005#2");
+	assert_finds("id:mot-2007", NULL, "mot-2007#1");
+	assert_finds("tariff year:2007", NULL, "mot-2007#1");
+}
+
+static void date_ranges_in_query_and_options(void **state)
+{
+	(void)state;
+	assert_finds("tariff date:2006..2006", NULL, "mot-2006#1");
+	assert_finds("tariff date:2007..", NULL, "mot-2007#1");
+	assert_finds("tariff date:..2006-04-12", NULL, "mot-2006#1");
+	assert_finds("tariff date:2006-04-13..2006-12", NULL, "");
+	struct vb_query_opts o = { .since = "2006-05" };
+	assert_finds("tariff", &o, "mot-2007#1");
+	struct vb_query_opts u = { .until = "2005" };
+	assert_finds("lawsuit OR tariff", &u, "ifsrp-2005#1");
+	/* Only filters: every passage in range. */
+	struct vb_query_opts r = { .since = "2008" };
+	assert_finds("", &r, "zh-2008#1");
+}
+
+static void each_language_with_its_stemmer(void **state)
+{
+	(void)state;
+	assert_finds("Verhandlung", NULL, "bvm-2006#1");
+	assert_finds("STRASSE", NULL, "bvm-2006#1");
+	assert_finds("straße lang:de", NULL, "bvm-2006#1");
+	struct vb_query_opts de = { .lang = "de" };
+	assert_finds("verhandlungen", &de, "bvm-2006#1");
+}
+
+static void chinese_words_are_found(void **state)
+{
+	(void)state;
+	assert_finds("协会", NULL, "zh-2008#1");
+	assert_finds("诉讼", NULL, "zh-2008#1");
+	assert_finds("国际唱片业协会", NULL, "zh-2008#1");
+}
+
+static void bad_queries_are_errors_with_messages(void **state)
+{
+	(void)state;
+	struct vb_parsed_query pq;
+	struct vb_buf err = VB_BUF_INIT;
+	struct vb_query_opts none = { 0 };
+	assert_int_equal(vb_query_build(db, "tariff AND AND (", &none, &pq, &err), XAP_ERR_QUERY);
+	assert_true(err.len > 0);
+	vb_parsed_query_release(&pq);
+	vb_buf_reset(&err);
+	assert_int_equal(vb_query_build(db, "date:2006-13..2007", &none, &pq, &err), XAP_ERR_QUERY);
+	assert_non_null(strstr(err.buf, "2006-13"));
+	vb_parsed_query_release(&pq);
+	vb_buf_reset(&err);
+	struct vb_query_opts bad = { .since = "yesterday" };
+	assert_int_equal(vb_query_build(db, "tariff", &bad, &pq, &err), XAP_ERR_QUERY);
+	assert_non_null(strstr(err.buf, "yesterday"));
+	vb_parsed_query_release(&pq);
+	vb_buf_release(&err);
+}
+
+static void unknown_words_get_a_suggestion(void **state)
+{
+	(void)state;
+	struct vb_parsed_query pq;
+	struct vb_query_opts none = { 0 };
+	assert_int_equal(vb_query_build(db, "ministy tariffs", &none, &pq, NULL), 0);
+	assert_non_null(pq.suggestion);
+	assert_string_equal(pq.suggestion, "ministry tariffs");
+	vb_parsed_query_release(&pq);
+	assert_int_equal(vb_query_build(db, "ministry tariffs", &none, &pq, NULL), 0);
+	assert_null(pq.suggestion);
+	vb_parsed_query_release(&pq);
+}
+
+static void highlight_terms_are_index_terms(void **state)
+{
+	(void)state;
+	struct vb_parsed_query pq;
+	struct vb_query_opts none = { 0 };
+	assert_int_equal(vb_query_build(db, "lawsuits negotiat* title:tariffs", &none, &pq, NULL), 0);
+	int saw_lawsuit = 0;
+	for (size_t i = 0; i < pq.nterms; i++)
+		if (!strcmp(pq.terms[i], "Zlawsuit"))
+			saw_lawsuit = 1;
+	assert_true(saw_lawsuit);
+	/* The index holds stems: "negoti" (from "negotiations") joins in. */
+	assert_int_equal(pq.nwildcards, 1);
+	assert_string_equal(pq.wildcards[0], "Znegotiat");
+	int saw_stem = 0;
+	for (size_t i = 0; i < pq.nterms; i++)
+		if (!strcmp(pq.terms[i], "Znegoti"))
+			saw_stem = 1;
+	assert_true(saw_stem);
+	vb_parsed_query_release(&pq);
+}
+
+static void date_bounds(void **state)
+{
+	(void)state;
+	char out[9];
+	assert_int_equal(vb_date_bound("2006", 4, 0, out), 0);
+	assert_string_equal(out, "20060101");
+	assert_int_equal(vb_date_bound("2006", 4, 1, out), 0);
+	assert_string_equal(out, "20061231");
+	assert_int_equal(vb_date_bound("2008-02", 7, 1, out), 0);
+	assert_string_equal(out, "20080229");
+	assert_int_equal(vb_date_bound("2007-02", 7, 1, out), 0);
+	assert_string_equal(out, "20070228");
+	assert_int_equal(vb_date_bound("20050412", 8, 0, out), 0);
+	assert_string_equal(out, "20050412");
+	assert_int_equal(vb_date_bound("2005-02-30", 10, 0, out), -1);
+	assert_int_equal(vb_date_bound("05", 2, 0, out), -1);
+	assert_int_equal(vb_date_bound("2005/01", 7, 0, out), -1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(words_match_by_stem_and_case),
+		cmocka_unit_test(apostrophe_forms_meet),
+		cmocka_unit_test(syntax_phrases_boolean_wildcards),
+		cmocka_unit_test(fields_filter),
+		cmocka_unit_test(date_ranges_in_query_and_options),
+		cmocka_unit_test(each_language_with_its_stemmer),
+		cmocka_unit_test(chinese_words_are_found),
+		cmocka_unit_test(bad_queries_are_errors_with_messages),
+		cmocka_unit_test(unknown_words_get_a_suggestion),
+		cmocka_unit_test(highlight_terms_are_index_terms),
+		cmocka_unit_test(date_bounds),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
