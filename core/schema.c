@@ -8,7 +8,6 @@ const struct vb_field vb_schema_fields[] = {
 	{ "type", VB_PREFIX_TYPE, VB_FIELD_BOOLEAN, "document type (type:press_release)" },
 	{ "id", VB_PREFIX_DOC, VB_FIELD_BOOLEAN, "document id, exact" },
 	{ "year", VB_PREFIX_YEAR, VB_FIELD_BOOLEAN, "publication year (year:2006)" },
-	{ "month", VB_PREFIX_MONTH, VB_FIELD_BOOLEAN, "publication month as YYYYMM" },
 	{ NULL, NULL, VB_FIELD_FREE, NULL },
 };
 

@@ -8,9 +8,9 @@
  * verbatim's index follows Xapian's (omega's) conventions so that
  * xapian-delve, quest and xapian-compact work on it:
  *   Q  unique id of each Xapian document (passage id or document id)
- *   S  title words (unstemmed), ZS title stems (with positions)
+ *   S  title words (unstemmed, on document records), ZS title stems
  *   Z  stems of the text (with positions): the index is STEM_ALL_Z
- *   L  language, D/M/Y publication date as YYYYMMDD / YYYYMM / YYYY
+ *   L  language, Y publication year (finer dates: value slot 0)
  *   X...: ours, always ending in ':' so values may start with anything.
  * docs/schema.md describes the same table for people; keep them in step.
  */
@@ -25,8 +25,6 @@
 #define VB_PREFIX_STEM "Z"
 #define VB_PREFIX_TITLE "S"
 #define VB_PREFIX_LANG "L"
-#define VB_PREFIX_DAY "D"
-#define VB_PREFIX_MONTH "M"
 #define VB_PREFIX_YEAR "Y"
 #define VB_PREFIX_KIND "XKIND:"
 #define VB_PREFIX_DOC "XDOC:"

@@ -15,10 +15,13 @@
 #include "text/text.h"
 #include "util/strset.h"
 
-#define DEFAULT_COMMIT_EVERY 20000
-/* Gap between the body and the title words added to each passage, so that
- * a phrase never spans the two. */
-#define TITLE_POSITION_GAP 100
+/* Xapian writes fastest, and holds least memory, with small batches: 2000
+ * passages measured 20% faster than 5000 or 20000 (docs/performance.md). */
+#define DEFAULT_COMMIT_EVERY 2000
+/* Spelling words are counted here and handed to Xapian once per commit:
+ * one add_spelling per word occurrence cost more than the rest of
+ * indexing together. */
+#define MAX_SPELLING_WORDS 200000
 #define MAX_ANALYZERS 16
 
 struct analyzer_slot {
@@ -36,6 +39,7 @@ struct vb_indexer {
 	struct vb_strset seen_ids;
 	struct vb_strset seen_paths;
 	struct vb_strset languages;
+	struct vb_strset spelling;  /* word -> occurrences since last commit */
 	size_t uncommitted;      /* passages added since the last commit */
 	/* Scratch space reused for every document. */
 	struct vb_buf term, word, scratch;
@@ -191,10 +195,25 @@ static int store_languages(struct vb_indexer *ix, struct vb_buf *err)
 	return 0;
 }
 
+static int flush_spelling(struct vb_indexer *ix, struct vb_buf *err)
+{
+	size_t it = 0;
+	unsigned count;
+	const char *word;
+	xap_error xe;
+	while ((word = vb_strset_next_count(&ix->spelling, &it, &count)))
+		if (xap_db_add_spelling(ix->db, word, strlen(word), count, &xe))
+			return xap_fail(err, &xe);
+	vb_strset_release(&ix->spelling);
+	return 0;
+}
+
 int vb_indexer_commit(struct vb_indexer *ix, struct vb_buf *err)
 {
 	xap_error xe;
 	int rc = store_languages(ix, err);
+	if (!rc)
+		rc = flush_spelling(ix, err);
 	if (rc)
 		return rc;
 	if (xap_db_commit(ix->db, &xe))
@@ -211,6 +230,7 @@ static void indexer_free(struct vb_indexer *ix)
 	vb_strset_release(&ix->seen_ids);
 	vb_strset_release(&ix->seen_paths);
 	vb_strset_release(&ix->languages);
+	vb_strset_release(&ix->spelling);
 	vb_buf_release(&ix->term);
 	vb_buf_release(&ix->word);
 	vb_buf_release(&ix->scratch);
@@ -311,26 +331,20 @@ static void add_common_terms(struct vb_indexer *ix, struct term_ctx *c,
 	add_bool(c, &ix->term, VB_PREFIX_SOURCE, norm_value(&ix->word, doc->source));
 	add_bool(c, &ix->term, VB_PREFIX_TYPE, norm_value(&ix->word, doc->type));
 	if (date_value(doc->date, ymd)) {
-		char part[9];
-		/* Only as precise as the date given: "2005" gets no day term. */
-		size_t given = strlen(doc->date);
-		memcpy(part, ymd, 4);
-		part[4] = '\0';
-		add_bool(c, &ix->term, VB_PREFIX_YEAR, part);
-		if (given >= 7) {
-			memcpy(part, ymd, 6);
-			part[6] = '\0';
-			add_bool(c, &ix->term, VB_PREFIX_MONTH, part);
-		}
-		if (given >= 10)
-			add_bool(c, &ix->term, VB_PREFIX_DAY, ymd);
+		/* The year as a term (year:2006); finer dates are ranges over
+		 * the value slot, which cost nothing per passage. */
+		char year[5];
+		memcpy(year, ymd, 4);
+		year[4] = '\0';
+		add_bool(c, &ix->term, VB_PREFIX_YEAR, year);
 		if (!c->failed &&
 		    xap_doc_set_value(c->doc, VB_SLOT_DATE, ymd, 8, &c->xe))
 			c->failed = 1;
 	}
 }
 
-/* Post the words of text[0..len) from position *pos on, under `prefix`. */
+/* Post the words of text[0..len) under `prefix`, from position *pos on,
+ * or without positions when pos is NULL. */
 static int post_text(struct vb_indexer *ix, struct term_ctx *c,
 		     struct vb_analyzer *an, const char *text, size_t len,
 		     const char *prefix, unsigned *pos, bool spelling,
@@ -353,23 +367,25 @@ static int post_text(struct vb_indexer *ix, struct term_ctx *c,
 		vb_buf_add(&ix->term, VB_PREFIX_STEM, 1);
 		vb_buf_add(&ix->term, prefix, plen);
 		vb_buf_add(&ix->term, ix->scratch.buf + 1, ix->scratch.len - 1);
-		(*pos)++;
-		if (xap_doc_add_posting(c->doc, ix->term.buf, ix->term.len, *pos,
-					1, &c->xe)) {
+		xap_status st;
+		if (pos)
+			st = xap_doc_add_posting(c->doc, ix->term.buf, ix->term.len,
+						 ++*pos, 1, &c->xe);
+		else
+			st = xap_doc_add_term(c->doc, ix->term.buf, ix->term.len, 1,
+					      &c->xe);
+		if (st) {
 			c->failed = 1;
 			break;
 		}
 		if (spelling && t->kind == VB_TOK_WORD && ix->word.len >= 3 &&
-		    xap_db_add_spelling(ix->db, ix->word.buf, ix->word.len, 1,
-					&c->xe)) {
-			c->failed = 1;
-			break;
-		}
+		    ix->spelling.n < MAX_SPELLING_WORDS)
+			vb_strset_count_add(&ix->spelling, ix->word.buf, 1);
 	}
 	return 0;
 }
 
-/* Unstemmed title words under S, without positions (omega's convention). */
+/* Unstemmed title words under S (omega's convention), on the record. */
 static void add_title_words(struct vb_indexer *ix, struct term_ctx *c,
 			    struct vb_analyzer *an, const char *title)
 {
@@ -443,19 +459,16 @@ static int add_passage(struct vb_indexer *ix, const struct vb_doc *doc,
 		goto out;
 	}
 	if (doc->title && *doc->title) {
-		unsigned title_pos = pos + TITLE_POSITION_GAP;
-		size_t tlen = strlen(doc->title);
-		/* Title words count for every passage of the document (they
-		 * give the passage its context), and under S/ZS for title:. */
-		if (post_text(ix, &c, an, doc->title, tlen, "", &title_pos, false,
-			      err) < 0 ||
-		    (title_pos = 0,
-		     post_text(ix, &c, an, doc->title, tlen, VB_PREFIX_TITLE,
-			       &title_pos, false, err) < 0)) {
+		/* Title words under ZS, for title: and for the title boost
+		 * the searcher adds.  Not as plain text terms too: that cost
+		 * 20% of indexing time (docs/performance.md).  No positions:
+		 * phrases are for the text, and positions are the biggest
+		 * part of the index. */
+		if (post_text(ix, &c, an, doc->title, strlen(doc->title),
+			      VB_PREFIX_TITLE, NULL, false, err) < 0) {
 			rc = -1;
 			goto out;
 		}
-		add_title_words(ix, &c, an, doc->title);
 	}
 
 	if (!c.failed)
@@ -476,7 +489,9 @@ static int add_passage(struct vb_indexer *ix, const struct vb_doc *doc,
 	json_object_set_new(data, "end", json_integer((json_int_t)(p->end + doc->body_offset)));
 	json_object_set_new(data, "text",
 			    json_stringn(doc->body + p->start, p->end - p->start));
-	json_doc_meta(data, doc, lang);
+	/* The rest of the metadata lives once, in the document's record. */
+	json_set_str(data, "date", doc->date);
+	json_set_str(data, "lang", lang);
 	set_json_data(&c, data);
 
 	/* The document's old passages were deleted: a plain add is enough. */
@@ -491,7 +506,8 @@ out:
 }
 
 static int add_record(struct vb_indexer *ix, const struct vb_doc *doc,
-		      const char *lang, size_t npassages, struct vb_buf *err)
+		      const char *lang, struct vb_analyzer *an, size_t npassages,
+		      struct vb_buf *err)
 {
 	struct term_ctx c = { 0 };
 	char hash[17];
@@ -502,6 +518,8 @@ static int add_record(struct vb_indexer *ix, const struct vb_doc *doc,
 		return xap_fail(err, &c.xe);
 	add_common_terms(ix, &c, doc, lang, VB_KIND_DOC);
 	add_bool(&c, &ix->term, VB_PREFIX_UID, doc->id);
+	if (doc->title)
+		add_title_words(ix, &c, an, doc->title);
 	snprintf(hash, sizeof(hash), "%016" PRIx64, doc->hash);
 	if (!c.failed)
 		c.failed = xap_doc_set_value(c.doc, VB_SLOT_HASH, hash, 16, &c.xe) != XAP_OK;
@@ -623,7 +641,7 @@ int vb_indexer_add(struct vb_indexer *ix, const struct vb_doc *doc,
 		if (rc)
 			return rc;
 	}
-	rc = add_record(ix, doc, lang, ix->passages.n, err);
+	rc = add_record(ix, doc, lang, an, ix->passages.n, err);
 	if (rc)
 		return rc;
 	*npassages = ix->passages.n;

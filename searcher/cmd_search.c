@@ -181,6 +181,7 @@ static int run_search(const struct search_opts *o, const char *text)
 			vb_warning("result %u has unreadable data; skipped", i + 1);
 			continue;
 		}
+		vb_db_add_doc_meta(db, obj);
 		const char *ptext = jstr(obj, "text");
 		vb_buf_reset(&err);
 		if (vb_snippet_make(hl, ptext, strlen(ptext), jstr(obj, "lang"),

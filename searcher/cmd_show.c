@@ -26,37 +26,17 @@ static const char show_usage[] =
 	"  --color WHEN     auto (default), always or never\n"
 	"  -h, --help       show this help\n";
 
-static int first(unsigned d, void *ud)
-{
-	*(unsigned *)ud = d;
-	return 1;
-}
-
 /* Data of the first Xapian document indexed by prefix + id, parsed, or NULL. */
 static json_t *lookup(const xap_db *db, const char *prefix, const char *id,
 		      int *failed)
 {
-	struct vb_buf term = VB_BUF_INIT;
-	unsigned docid = 0;
+	json_t *obj;
 	xap_error xe;
-	json_t *obj = NULL;
-
-	vb_id_term(&term, prefix, id);
-	if (xap_db_postlist(db, term.buf, term.len, first, &docid, &xe) < 0) {
+	if (vb_db_lookup(db, prefix, id, &obj, &xe)) {
 		vb_error("cannot read the database: %s", xe.message);
 		*failed = 1;
-	} else if (docid) {
-		xap_doc *d;
-		char *data = NULL;
-		size_t len = 0;
-		if (!xap_db_get_document(db, docid, &d, &xe)) {
-			if (!xap_doc_get_data(d, &data, &len, &xe))
-				obj = json_loadb(data, len, 0, NULL);
-			free(data);
-			xap_doc_free(d);
-		}
+		return NULL;
 	}
-	vb_buf_release(&term);
 	return obj;
 }
 

@@ -12,6 +12,18 @@
  */
 int vb_db_open_read(xap_db **out, const char *path, struct vb_buf *err);
 
+/*
+ * The data (parsed JSON) of the first Xapian document with the term
+ * prefix + id (ids too long for a term are hashed as the indexer does).
+ * Returns XAP_OK with *out NULL when there is none.
+ */
+#include <jansson.h>
+int vb_db_lookup(const xap_db *db, const char *prefix, const char *id,
+		 json_t **out, xap_error *xe);
+/* Copy title, source, url, type and date from the document record of
+ * passage data `passage` into it (keys it lacks only).  Best effort. */
+void vb_db_add_doc_meta(const xap_db *db, json_t *passage);
+
 /* Metadata value as a malloc'd string ("" when missing or on error). */
 char *vb_db_metadata(const xap_db *db, const char *key);
 

@@ -473,6 +473,39 @@ static int combine2(xap_query **acc, enum xap_op op, xap_query *q, xap_error *xe
 	return 0;
 }
 
+/*
+ * Title context: the same query read against the title field (ZS) adds
+ * weight to passages of documents whose title matches, without letting
+ * words found only in the title make a passage match (AND_MAYBE).
+ */
+#define TITLE_BOOST 0.5
+
+static int add_title_boost(xap_qparser *qp, const char *rewritten,
+			   xap_query **q, xap_error *xe)
+{
+	xap_query *title, *scaled, *res;
+	char prefix[8];
+	snprintf(prefix, sizeof(prefix), "%s%s", VB_PREFIX_STEM, VB_PREFIX_TITLE);
+	if (xap_qp_parse(qp, rewritten, parse_flags, prefix, &title, xe))
+		return 0;    /* the text reading parsed: no boost, no error */
+	if (xap_query_empty(title)) {
+		xap_query_free(title);
+		return 0;
+	}
+	int rc = xap_query_scale(&scaled, title, TITLE_BOOST, xe);
+	xap_query_free(title);
+	if (rc)
+		return rc;
+	xap_query *subs[2] = { *q, scaled };
+	rc = xap_query_combine(&res, XAP_OP_AND_MAYBE, subs, 2, 0, xe);
+	xap_query_free(scaled);
+	if (rc)
+		return rc;
+	xap_query_free(*q);
+	*q = res;
+	return 0;
+}
+
 static int term_query(xap_query **out, const char *prefix, const char *value,
 		      xap_error *xe)
 {
@@ -586,6 +619,8 @@ int vb_query_build(const xap_db *db, const char *text,
 			vb_buf_addf(err, "%s", xe.message);
 			break;
 		}
+		if ((rc = add_title_boost(qp, rw.out.buf, &lq, &xe)))
+			break;
 		if (nlangs > 1) {
 			xap_query *lf, *filtered;
 			xap_query *subs[2];

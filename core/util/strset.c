@@ -28,25 +28,49 @@ static size_t find_slot(char **slots, size_t nslots, const char *s)
 static void rehash(struct vb_strset *set, size_t nslots)
 {
 	char **slots = vb_calloc(nslots, sizeof(*slots));
-	for (size_t i = 0; i < set->nslots; i++)
-		if (set->slots[i])
-			slots[find_slot(slots, nslots, set->slots[i])] =
-				set->slots[i];
+	unsigned *counts = vb_calloc(nslots, sizeof(*counts));
+	for (size_t i = 0; i < set->nslots; i++) {
+		if (!set->slots[i])
+			continue;
+		size_t j = find_slot(slots, nslots, set->slots[i]);
+		slots[j] = set->slots[i];
+		counts[j] = set->counts[i];
+	}
 	free(set->slots);
+	free(set->counts);
 	set->slots = slots;
+	set->counts = counts;
 	set->nslots = nslots;
 }
 
-bool vb_strset_add(struct vb_strset *set, const char *s)
+/* The slot of `s`, inserting it when missing (*added says so). */
+static size_t insert(struct vb_strset *set, const char *s, bool *added)
 {
 	if ((set->n + 1) * 2 > set->nslots)
 		rehash(set, set->nslots ? set->nslots * 2 : 64);
 	size_t i = find_slot(set->slots, set->nslots, s);
-	if (set->slots[i])
-		return false;
-	set->slots[i] = vb_strdup(s);
-	set->n++;
-	return true;
+	*added = !set->slots[i];
+	if (*added) {
+		set->slots[i] = vb_strdup(s);
+		set->counts[i] = 0;
+		set->n++;
+	}
+	return i;
+}
+
+bool vb_strset_add(struct vb_strset *set, const char *s)
+{
+	bool added;
+	insert(set, s, &added);
+	return added;
+}
+
+unsigned vb_strset_count_add(struct vb_strset *set, const char *s, unsigned inc)
+{
+	bool added;
+	size_t i = insert(set, s, &added);
+	set->counts[i] += inc;
+	return set->counts[i];
 }
 
 bool vb_strset_has(const struct vb_strset *set, const char *s)
@@ -61,16 +85,27 @@ void vb_strset_release(struct vb_strset *set)
 	for (size_t i = 0; i < set->nslots; i++)
 		free(set->slots[i]);
 	free(set->slots);
+	free(set->counts);
 	set->slots = NULL;
+	set->counts = NULL;
 	set->nslots = set->n = 0;
+}
+
+const char *vb_strset_next_count(const struct vb_strset *set, size_t *i,
+				 unsigned *count)
+{
+	while (*i < set->nslots) {
+		size_t k = (*i)++;
+		if (set->slots[k]) {
+			if (count)
+				*count = set->counts[k];
+			return set->slots[k];
+		}
+	}
+	return NULL;
 }
 
 const char *vb_strset_next(const struct vb_strset *set, size_t *i)
 {
-	while (*i < set->nslots) {
-		const char *s = set->slots[(*i)++];
-		if (s)
-			return s;
-	}
-	return NULL;
+	return vb_strset_next_count(set, i, NULL);
 }

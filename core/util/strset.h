@@ -7,17 +7,23 @@
 
 struct vb_strset {
 	char **slots;
-	size_t nslots;   /* power of two, or 0 */
+	unsigned *counts;  /* per slot, for vb_strset_count_add */
+	size_t nslots;     /* power of two, or 0 */
 	size_t n;
 };
 
-#define VB_STRSET_INIT { NULL, 0, 0 }
+#define VB_STRSET_INIT { NULL, NULL, 0, 0 }
 
 /* Add a copy of `s`; returns true when it was not there before. */
 bool vb_strset_add(struct vb_strset *set, const char *s);
 bool vb_strset_has(const struct vb_strset *set, const char *s);
 void vb_strset_release(struct vb_strset *set);
-/* Iterate: call with *i = 0; returns NULL at the end. */
+/* Add `inc` to the count of `s` (added with count 0 if new); returns it. */
+unsigned vb_strset_count_add(struct vb_strset *set, const char *s, unsigned inc);
+/* Iterate: call with *i = 0; returns NULL at the end.  With `count` not
+ * NULL, the string's count is stored there. */
 const char *vb_strset_next(const struct vb_strset *set, size_t *i);
+const char *vb_strset_next_count(const struct vb_strset *set, size_t *i,
+				 unsigned *count);
 
 #endif

@@ -56,6 +56,10 @@ static int setup(void **state)
 	    "Importers welcomed the end of the tariff review.");
 	add(ix, "bvm-2006", "de", "2006-09-01", "Verband begrüßt Urteil", "BVM",
 	    "Die Verhandlungen über die Straße wurden abgeschlossen.");
+	add(ix, "quokka-a", "en", "2009-01-01", "Wildlife notes", "Rangers",
+	    "A quokka was seen near the harbour.");
+	add(ix, "quokka-b", "en", "2009-01-01", "Quokka sighting", "Rangers",
+	    "A quokka was seen near the harbour.");
 	add(ix, "zh-2008", "zh", "2008-01-20", "协会声明", "国际唱片业协会",
 	    "国际唱片业协会今天宣布对盗版网站提起诉讼。");
 	if (vb_indexer_close(ix, NULL))
@@ -128,7 +132,9 @@ static void words_match_by_stem_and_case(void **state)
 static void apostrophe_forms_meet(void **state)
 {
 	(void)state;
-	assert_finds("IFSRP's", NULL, "ifsrp-2005#1 ifsrp-2005#2");
+	/* #2 does not say IFSRP (only its title does): passages match on
+	 * their own words, the title only adds weight. */
+	assert_finds("IFSRP's", NULL, "ifsrp-2005#1");
 	assert_finds("ifsrp\xe2\x80\x99s lawsuit", NULL, "ifsrp-2005#1");
 }
 
@@ -144,6 +150,38 @@ static void syntax_phrases_boolean_wildcards(void **state)
 	assert_finds("lawsuit OR review", NULL, "ifsrp-2005#1 mot-2007#1");
 	assert_finds("negotiat*", NULL, "ifsrp-2005#2");
 	assert_finds("lawsuit NEAR london", NULL, "ifsrp-2005#1");
+}
+
+static void title_adds_weight_but_does_not_match(void **state)
+{
+	(void)state;
+	/* Same text, only quokka-b's title says "quokka": it ranks first. */
+	struct vb_parsed_query pq;
+	struct vb_query_opts none = { 0 };
+	xap_enquire *enq;
+	xap_mset *ms;
+	xap_error xe;
+	xap_doc *d;
+	char *v;
+	size_t n;
+	assert_int_equal(vb_query_build(db, "quokka", &none, &pq, NULL), 0);
+	assert_int_equal(xap_enquire_new(&enq, db, &xe), XAP_OK);
+	assert_int_equal(xap_enquire_set_query(enq, pq.query, &xe), XAP_OK);
+	assert_int_equal(xap_enquire_get_mset(enq, 0, 10, 10, &ms, &xe), XAP_OK);
+	assert_int_equal(xap_mset_size(ms), 2);
+	assert_true(xap_mset_weight(ms, 0) > xap_mset_weight(ms, 1));
+	assert_int_equal(xap_mset_document(ms, 0, &d, &xe), XAP_OK);
+	assert_int_equal(xap_doc_get_value(d, VB_SLOT_DOC, &v, &n, &xe), XAP_OK);
+	assert_string_equal(v, "quokka-b");
+	free(v);
+	xap_doc_free(d);
+	xap_mset_free(ms);
+	xap_enquire_free(enq);
+	vb_parsed_query_release(&pq);
+	/* "sues" is only in a title: no passage matches on it alone. */
+	assert_finds("sues", NULL, "");
+	assert_finds("sues lawsuit", NULL, "");
+	assert_finds("title:sues", NULL, "ifsrp-2005#1 ifsrp-2005#2");
 }
 
 static void fields_filter(void **state)
@@ -168,7 +206,7 @@ static void date_ranges_in_query_and_options(void **state)
 	struct vb_query_opts u = { .until = "2005" };
 	assert_finds("lawsuit OR tariff", &u, "ifsrp-2005#1");
 	/* Only filters: every passage in range. */
-	struct vb_query_opts r = { .since = "2008" };
+	struct vb_query_opts r = { .since = "2008", .until = "2008" };
 	assert_finds("", &r, "zh-2008#1");
 }
 
@@ -272,6 +310,7 @@ int main(void)
 		cmocka_unit_test(words_match_by_stem_and_case),
 		cmocka_unit_test(apostrophe_forms_meet),
 		cmocka_unit_test(syntax_phrases_boolean_wildcards),
+		cmocka_unit_test(title_adds_weight_but_does_not_match),
 		cmocka_unit_test(fields_filter),
 		cmocka_unit_test(date_ranges_in_query_and_options),
 		cmocka_unit_test(each_language_with_its_stemmer),

@@ -98,6 +98,28 @@ static void strset_adds_once_and_iterates(void **state)
 	assert_false(vb_strset_has(&set, "doc-1"));
 }
 
+static void strset_counts(void **state)
+{
+	(void)state;
+	struct vb_strset set = VB_STRSET_INIT;
+	assert_int_equal(vb_strset_count_add(&set, "tariff", 1), 1);
+	assert_int_equal(vb_strset_count_add(&set, "tariff", 2), 3);
+	assert_int_equal(vb_strset_count_add(&set, "quota", 0), 0);
+	char name[16];
+	for (int i = 0; i < 500; i++) {   /* force rehashes: counts survive */
+		snprintf(name, sizeof(name), "w%d", i);
+		vb_strset_count_add(&set, name, (unsigned)i);
+	}
+	assert_int_equal(vb_strset_count_add(&set, "tariff", 0), 3);
+	assert_int_equal(vb_strset_count_add(&set, "w499", 1), 500);
+	size_t it = 0;
+	unsigned c, total = 0;
+	while (vb_strset_next_count(&set, &it, &c))
+		total += c;
+	assert_int_equal(total, 3 + 499 * 500 / 2 + 1);
+	vb_strset_release(&set);
+}
+
 static void db_path_prefers_option_then_environment(void **state)
 {
 	(void)state;
@@ -130,6 +152,7 @@ int main(void)
 		cmocka_unit_test(buf_encodes_utf8),
 		cmocka_unit_test(detach_of_empty_buffer_is_owned),
 		cmocka_unit_test(strset_adds_once_and_iterates),
+		cmocka_unit_test(strset_counts),
 		cmocka_unit_test(db_path_prefers_option_then_environment),
 		cmocka_unit_test(parse_count_accepts_numbers_only),
 	};
