@@ -18,8 +18,9 @@
 static const char search_usage[] =
 	"usage: verbatim search [options] QUERY...\n"
 	"\n"
-	"Search passages.  QUERY uses Xapian's syntax: words (all must match by\n"
-	"default), \"exact phrases\", AND / OR / NOT, +must -mustnot, NEAR,\n"
+	"Search passages.  QUERY uses Xapian's syntax: words (ranked by how many\n"
+	"match and how rare they are), \"exact phrases\", AND / OR / NOT, +must\n"
+	"-mustnot, NEAR,\n"
 	"trailing wildcards (negotiat*), and fields:\n"
 	"  title:WORD   source:NAME   lang:de   type:press_release   id:DOC-ID\n"
 	"  year:2006    date:2005..2007-06 (YYYY, YYYY-MM or YYYY-MM-DD; open ends ok)\n"
@@ -34,7 +35,7 @@ static const char search_usage[] =
 	"  --until DATE       only documents published on or before DATE\n"
 	"  --lang TAG         only documents in this language\n"
 	"  --per-doc N        at most N passages per document\n"
-	"  --or               match any word instead of all words\n"
+	"  --all              every word must appear in the passage\n"
 	"  --snippet N        snippet length in bytes (default: 240)\n"
 	"  --json             one JSON object per result, one per line\n"
 	"  --color WHEN       auto (default), always or never\n"
@@ -234,7 +235,7 @@ int vb_cmd_search(int argc, char **argv)
 		{ "until", required_argument, NULL, 'U' },
 		{ "lang", required_argument, NULL, 'l' },
 		{ "per-doc", required_argument, NULL, 'p' },
-		{ "or", no_argument, NULL, 'O' },
+		{ "all", no_argument, NULL, 'O' },
 		{ "snippet", required_argument, NULL, 'N' },
 		{ "json", no_argument, NULL, 'j' },
 		{ "color", required_argument, NULL, 'c' },
@@ -271,7 +272,7 @@ int vb_cmd_search(int argc, char **argv)
 			if ((o.per_doc = vb_parse_count("--per-doc", optarg, 100000)) < 0)
 				return VB_EXIT_USAGE;
 			break;
-		case 'O': o.q.default_or = 1; break;
+		case 'O': o.q.match_all = 1; break;
 		case 'N':
 			if ((o.snippet = vb_parse_count("--snippet", optarg, 100000)) < 0)
 				return VB_EXIT_USAGE;

@@ -405,7 +405,7 @@ static int rewrite(struct rewriter *rw, const char *q)
 
 /* ---- parsing ------------------------------------------------------------ */
 
-static int setup_parser(xap_qparser **out, const xap_db *db, int default_or,
+static int setup_parser(xap_qparser **out, const xap_db *db, int match_all,
 			xap_error *xe)
 {
 	xap_qparser *qp;
@@ -413,7 +413,7 @@ static int setup_parser(xap_qparser **out, const xap_db *db, int default_or,
 		return xe->status;
 	if (xap_qp_set_database(qp, db, xe) ||
 	    xap_qp_set_stemming_strategy(qp, XAP_STEM_NONE, xe) ||
-	    xap_qp_set_default_op(qp, default_or ? XAP_OP_OR : XAP_OP_AND, xe) ||
+	    xap_qp_set_default_op(qp, match_all ? XAP_OP_AND : XAP_OP_OR, xe) ||
 	    xap_qp_add_range(qp, VB_SLOT_DATE, DATE_FIELD ":", xe))
 		goto fail;
 	for (const struct vb_field *f = vb_schema_fields; f->name; f++) {
@@ -589,7 +589,7 @@ int vb_query_build(const xap_db *db, const char *text,
 		rc = XAP_ERR_OTHER;
 		goto out;
 	}
-	if ((rc = setup_parser(&qp, db, opts->default_or, &xe))) {
+	if ((rc = setup_parser(&qp, db, opts->match_all, &xe))) {
 		vb_buf_adds(err, xe.message);
 		goto out;
 	}

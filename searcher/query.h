@@ -25,7 +25,7 @@ struct vb_query_opts {
 	const char *since;        /* YYYY[-MM[-DD]] or NULL */
 	const char *until;
 	const char *lang;         /* only this language (its stemmer), or NULL */
-	int default_or;           /* default operator OR instead of AND */
+	int match_all;            /* every word must match (AND); default OR */
 };
 
 struct vb_parsed_query {

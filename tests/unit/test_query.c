@@ -79,7 +79,9 @@ static int teardown(void **state)
 /* Ids of the passages found, space-separated, sorted by docid. */
 static char *search(const char *text, const struct vb_query_opts *opts)
 {
-	static const struct vb_query_opts none = { 0 };
+	/* Most tests ask for every word; default_or_ranks_partial_matches
+	 * covers the default. */
+	static const struct vb_query_opts none = { .match_all = 1 };
 	struct vb_parsed_query pq;
 	struct vb_buf err = VB_BUF_INIT, out = VB_BUF_INIT;
 	xap_enquire *enq;
@@ -184,6 +186,17 @@ static void title_adds_weight_but_does_not_match(void **state)
 	assert_finds("title:sues", NULL, "ifsrp-2005#1 ifsrp-2005#2");
 }
 
+static void default_or_ranks_partial_matches(void **state)
+{
+	(void)state;
+	struct vb_query_opts any = { 0 };
+	/* Passages with either word; sorted by doc id here, not rank. */
+	assert_finds("lawsuit tariff", &any, "ifsrp-2005#1 mot-2006#1 mot-2007#1");
+	struct vb_query_opts all = { .match_all = 1 };
+	assert_finds("lawsuit tariff", &all, "");
+	assert_finds("lawsuit london", &all, "ifsrp-2005#1");
+}
+
 static void fields_filter(void **state)
 {
 	(void)state;
@@ -201,12 +214,12 @@ static void date_ranges_in_query_and_options(void **state)
 	assert_finds("tariff date:2007..", NULL, "mot-2007#1");
 	assert_finds("tariff date:..2006-04-12", NULL, "mot-2006#1");
 	assert_finds("tariff date:2006-04-13..2006-12", NULL, "");
-	struct vb_query_opts o = { .since = "2006-05" };
+	struct vb_query_opts o = { .since = "2006-05", .match_all = 1 };
 	assert_finds("tariff", &o, "mot-2007#1");
-	struct vb_query_opts u = { .until = "2005" };
+	struct vb_query_opts u = { .until = "2005", .match_all = 1 };
 	assert_finds("lawsuit OR tariff", &u, "ifsrp-2005#1");
 	/* Only filters: every passage in range. */
-	struct vb_query_opts r = { .since = "2008", .until = "2008" };
+	struct vb_query_opts r = { .since = "2008", .until = "2008", .match_all = 1 };
 	assert_finds("", &r, "zh-2008#1");
 }
 
@@ -216,7 +229,7 @@ static void each_language_with_its_stemmer(void **state)
 	assert_finds("Verhandlung", NULL, "bvm-2006#1");
 	assert_finds("STRASSE", NULL, "bvm-2006#1");
 	assert_finds("straße lang:de", NULL, "bvm-2006#1");
-	struct vb_query_opts de = { .lang = "de" };
+	struct vb_query_opts de = { .lang = "de", .match_all = 1 };
 	assert_finds("verhandlungen", &de, "bvm-2006#1");
 }
 
@@ -233,7 +246,7 @@ static void bad_queries_are_errors_with_messages(void **state)
 	(void)state;
 	struct vb_parsed_query pq;
 	struct vb_buf err = VB_BUF_INIT;
-	struct vb_query_opts none = { 0 };
+	struct vb_query_opts none = { .match_all = 1 };
 	assert_int_equal(vb_query_build(db, "tariff AND AND (", &none, &pq, &err), XAP_ERR_QUERY);
 	assert_true(err.len > 0);
 	vb_parsed_query_release(&pq);
@@ -311,6 +324,7 @@ int main(void)
 		cmocka_unit_test(apostrophe_forms_meet),
 		cmocka_unit_test(syntax_phrases_boolean_wildcards),
 		cmocka_unit_test(title_adds_weight_but_does_not_match),
+		cmocka_unit_test(default_or_ranks_partial_matches),
 		cmocka_unit_test(fields_filter),
 		cmocka_unit_test(date_ranges_in_query_and_options),
 		cmocka_unit_test(each_language_with_its_stemmer),
