@@ -255,7 +255,12 @@ int vb_cmd_index(int argc, char **argv)
 			r.n_failed++;
 			continue;
 		}
-		vb_walk(argv[i], index_file, on_report, &r);
+		/* Documents remember their file by absolute path, so that
+		 * --prune from another directory does not take every file
+		 * for gone. */
+		char *root = realpath(argv[i], NULL);
+		vb_walk(root ? root : argv[i], index_file, on_report, &r);
+		free(root);
 	}
 
 	int rc = VB_EXIT_OK;

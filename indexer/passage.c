@@ -1,6 +1,7 @@
 /* passage.c: paragraphs, and long paragraphs split at sentence boundaries. */
 #include "passage.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 
 void vb_passages_release(struct vb_passages *p)
@@ -104,21 +105,51 @@ int vb_passages_build(vb_tokenizer *tk, const char *body, size_t len,
 		      struct vb_buf *err)
 {
 	struct vb_spans paras = { 0 }, sent = { 0 };
+	size_t pending = (size_t)-1;   /* start of short paragraphs held back */
+	unsigned pending_number = 0;
+	bool after_skip = false;       /* the paragraph before was boilerplate */
 	int rc = 0;
 
 	vb_paragraphs(body, len, &paras);
-	for (size_t i = 0; i < paras.n; i++) {
+	for (size_t i = 0; i < paras.n && !rc; i++) {
 		size_t s = paras.v[i].start, e = paras.v[i].end;
 		unsigned number = (unsigned)i + 1;
-		if (skipped(skip, s, e))
-			continue;
-		if (e - s <= VB_PASSAGE_MAX) {
-			push(out, body, s, e, number);
+		if (skipped(skip, s, e)) {
+			/* Never merge across boilerplate. */
+			if (pending != (size_t)-1)
+				push(out, body, pending, paras.v[i - 1].end,
+				     pending_number);
+			pending = (size_t)-1;
+			after_skip = true;
 			continue;
 		}
-		rc = split_paragraph(tk, body, s, e, number, out, &sent, err);
-		if (rc < 0)
-			break;
+		if (pending == (size_t)-1 && e - s < VB_PASSAGE_MIN &&
+		    i + 1 < paras.n) {
+			pending = s;
+			pending_number = number;
+			continue;
+		}
+		if (pending != (size_t)-1) {
+			if (e - pending > VB_PASSAGE_MAX) {
+				push(out, body, pending, paras.v[i - 1].end,
+				     pending_number);
+			} else {
+				s = pending;
+				number = pending_number;
+			}
+			pending = (size_t)-1;
+		}
+		if (i + 1 == paras.n && e - s < VB_PASSAGE_MIN && out->n &&
+		    !after_skip && e - out->v[out->n - 1].start <= VB_PASSAGE_MAX) {
+			/* A short last paragraph joins the one before. */
+			out->v[out->n - 1].end = e;
+			continue;
+		}
+		after_skip = false;
+		if (e - s <= VB_PASSAGE_MAX)
+			push(out, body, s, e, number);
+		else
+			rc = split_paragraph(tk, body, s, e, number, out, &sent, err);
 	}
 	vb_spans_release(&paras);
 	vb_spans_release(&sent);

@@ -112,7 +112,12 @@ static void print_text_result(unsigned rank, double weight, json_t *data,
 			 st, 3, 78);
 }
 
-static int run_search(const struct search_opts *o, const char *text)
+/*
+ * Search `text`.  When nothing matches and the spelling table suggests
+ * another query, that one is searched instead (once), saying so.
+ */
+static int run_search(const struct search_opts *o, const char *text,
+		      const char *instead_of)
 {
 	struct vb_buf err = VB_BUF_INIT;
 	struct vb_parsed_query pq;
@@ -155,7 +160,25 @@ static int run_search(const struct search_opts *o, const char *text)
 	}
 
 	vb_style_init(&st, !o->json && vb_color_enabled(o->color, stdout));
-	if (pq.suggestion) {
+	if (!xap_mset_size(ms) && pq.suggestion && !instead_of) {
+		char *suggestion = vb_strdup(pq.suggestion);
+		xap_mset_free(ms);
+		xap_enquire_free(enq);
+		vb_parsed_query_release(&pq);
+		xap_db_free(db);
+		vb_buf_release(&err);
+		rc = run_search(o, suggestion, text);
+		free(suggestion);
+		return rc;
+	}
+	if (instead_of) {
+		if (o->json)
+			vb_warning("no passages match '%s'; showing results for '%s'",
+				   instead_of, text);
+		else
+			printf("no passages match '%s'; showing results for %s%s%s\n\n",
+			       instead_of, st.bold_on, text, st.bold_off);
+	} else if (pq.suggestion) {
 		if (o->json)
 			vb_warning("did you mean: %s", pq.suggestion);
 		else
@@ -302,7 +325,7 @@ int vb_cmd_search(int argc, char **argv)
 		vb_buf_reset(&text);
 		vb_buf_addf(&text, "lang:%s", o.q.lang);
 	}
-	int rc = run_search(&o, text.buf);
+	int rc = run_search(&o, text.buf, NULL);
 	vb_buf_release(&text);
 	return rc;
 }

@@ -85,7 +85,7 @@ static void documents_become_passages_and_a_record(void **state)
 	struct vb_doc d;
 	struct vb_buf err = VB_BUF_INIT;
 	assert_int_equal(vb_indexer_open(&ix, dbpath, &opts, &err), 0);
-	make_doc(&d, "mot-2006", "The ministry raised tariffs.\n\nImporters protested loudly.", NULL);
+	make_doc(&d, "mot-2006", "The ministry raised tariffs on imported recordings and music players earlier this week.\n\nImporters protested loudly outside the ministry building in the capital on Friday afternoon.", NULL);
 	add(ix, &d, VB_ADD_NEW, 2);
 	assert_int_equal(vb_indexer_close(ix, &err), 0);
 
@@ -122,7 +122,7 @@ static void unchanged_documents_are_skipped_and_changed_replaced(void **state)
 	struct vb_doc d;
 	struct vb_buf err = VB_BUF_INIT;
 	assert_int_equal(vb_indexer_open(&ix, dbpath, &opts, &err), 0);
-	make_doc(&d, "mot-2006", "The ministry raised tariffs.\n\nImporters protested loudly.", NULL);
+	make_doc(&d, "mot-2006", "The ministry raised tariffs on imported recordings and music players earlier this week.\n\nImporters protested loudly outside the ministry building in the capital on Friday afternoon.", NULL);
 	add(ix, &d, VB_ADD_UNCHANGED, 0);
 	make_doc(&d, "mot-2006", "A single paragraph about quotas now.", NULL);
 	add(ix, &d, VB_ADD_UPDATED, 1);

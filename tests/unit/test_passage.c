@@ -38,18 +38,42 @@ static void assert_span(const char *text, const struct vb_passage *p, const char
 	assert_memory_equal(text + p->start, expect, strlen(expect));
 }
 
+#define LONG1 "The first paragraph is long enough to stand as a passage of its own, as it says here."
+#define LONG2 "The second paragraph wraps\nonto a second line and is also long enough to stand alone."
+#define LONG3 "A third paragraph closes the text, and it too is long enough to stand on its own."
+
 static void paragraphs_are_passages(void **state)
 {
 	(void)state;
-	const char *text = "First paragraph, one line.\n\n  Second paragraph\nwraps here.\n\n\nThird.";
+	const char *text = LONG1 "\n\n" LONG2 "\n\n\n" LONG3 "\n";
 	struct vb_passages p = { 0 };
 	build(text, &p);
 	assert_int_equal(p.n, 3);
-	assert_span(text, &p.v[0], "First paragraph, one line.");
-	assert_span(text, &p.v[1], "Second paragraph\nwraps here.");
-	assert_span(text, &p.v[2], "Third.");
+	assert_span(text, &p.v[0], LONG1);
+	assert_span(text, &p.v[1], LONG2);
+	assert_span(text, &p.v[2], LONG3);
 	assert_int_equal(p.v[0].paragraph, 1);
 	assert_int_equal(p.v[2].paragraph, 3);
+	vb_passages_release(&p);
+}
+
+static void short_paragraphs_join_a_neighbour(void **state)
+{
+	(void)state;
+	/* A dateline and a heading join what follows; "Ends" joins what
+	 * precedes it, at the end. */
+	const char *text = "LONDON, 12 April 2005\n\n" LONG1 "\n\nBackground\n\n" LONG2
+			   "\n\nEnds\n";
+	struct vb_passages p = { 0 };
+	build(text, &p);
+	assert_int_equal(p.n, 2);
+	assert_span(text, &p.v[0], "LONDON, 12 April 2005\n\n" LONG1);
+	assert_int_equal(p.v[0].paragraph, 1);
+	assert_span(text, &p.v[1], "Background\n\n" LONG2 "\n\nEnds");
+	assert_int_equal(p.v[1].paragraph, 3);
+	/* A text that is one short paragraph is still one passage. */
+	build("Short.", &p);
+	assert_int_equal(p.n, 1);
 	vb_passages_release(&p);
 }
 
@@ -137,13 +161,13 @@ static void text_without_spaces_is_cut_at_character_boundaries(void **state)
 static void skipped_ranges_leave_paragraphs_out(void **state)
 {
 	(void)state;
-	const char *text = "Real news here.\n\nAn error occurred. Please try again.";
-	struct vb_span junk = { 17, strlen(text) };
+	const char *text = LONG1 "\n\nAn error occurred. Please try again.";
+	struct vb_span junk = { strlen(LONG1) + 2, strlen(text) };
 	struct vb_spans skip = { &junk, 1, 1 };
 	struct vb_passages p = { 0 };
 	assert_int_equal(vb_passages_build(tk, text, strlen(text), &skip, &p, NULL), 0);
 	assert_int_equal(p.n, 1);
-	assert_span(text, &p.v[0], "Real news here.");
+	assert_span(text, &p.v[0], LONG1);
 	vb_passages_release(&p);
 }
 
@@ -151,6 +175,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(paragraphs_are_passages),
+		cmocka_unit_test(short_paragraphs_join_a_neighbour),
 		cmocka_unit_test(empty_text_has_no_passages),
 		cmocka_unit_test(long_paragraph_splits_at_sentences),
 		cmocka_unit_test(run_on_text_is_cut_at_spaces),

@@ -47,8 +47,8 @@ static int setup(void **state)
 	if (vb_indexer_open(&ix, dbpath, &opts, NULL))
 		return -1;
 	add(ix, "ifsrp-2005", "en", "2005-03-14", "IFSRP sues ShareSpan", "IFSRP",
-	    "The IFSRP\xe2\x80\x99s lawsuit against ShareSpan was filed in London.\n\n"
-	    "Negotiations with the uploaders had been fruitless, the federation said.");
+	    "The IFSRP\xe2\x80\x99s lawsuit against ShareSpan was filed in the High Court in London on Monday morning.\n\n"
+	    "Negotiations with the uploaders had been fruitless for months, the federation said.");
 	add(ix, "mot-2006", "en", "2006-04-12", "Caldoria raises media tariffs",
 	    "Caldoria Ministry of Trade",
 	    "The ministry raised tariffs on imported media by 12 per cent.");
@@ -76,7 +76,12 @@ static int teardown(void **state)
 	return system(cmd);
 }
 
-/* Ids of the passages found, space-separated, sorted by docid. */
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Ids of the passages found, space-separated, sorted by id. */
 static char *search(const char *text, const struct vb_query_opts *opts)
 {
 	/* Most tests ask for every word; default_or_ranks_partial_matches
@@ -96,7 +101,9 @@ static char *search(const char *text, const struct vb_query_opts *opts)
 	assert_int_equal(xap_enquire_set_query(enq, pq.query, &xe), XAP_OK);
 	assert_int_equal(xap_enquire_sort_by_value(enq, VB_SLOT_DOC, 0, &xe), XAP_OK);
 	assert_int_equal(xap_enquire_get_mset(enq, 0, 100, 100, &ms, &xe), XAP_OK);
-	for (unsigned i = 0; i < xap_mset_size(ms); i++) {
+	char *ids[100];
+	unsigned nids = xap_mset_size(ms);
+	for (unsigned i = 0; i < nids; i++) {
 		xap_doc *d;
 		char *v;
 		size_t n;
@@ -104,10 +111,17 @@ static char *search(const char *text, const struct vb_query_opts *opts)
 		assert_int_equal(xap_doc_get_value(d, VB_SLOT_DOC, &v, &n, &xe), XAP_OK);
 		char *o;
 		assert_int_equal(xap_doc_get_value(d, VB_SLOT_ORDINAL, &o, &n, &xe), XAP_OK);
-		vb_buf_addf(&out, "%s%s#%d", out.len ? " " : "", v, atoi(o));
+		struct vb_buf id = VB_BUF_INIT;
+		vb_buf_addf(&id, "%s#%d", v, atoi(o));
+		ids[i] = vb_buf_detach(&id, NULL);
 		free(v);
 		free(o);
 		xap_doc_free(d);
+	}
+	qsort(ids, nids, sizeof(ids[0]), cmp_str);
+	for (unsigned i = 0; i < nids; i++) {
+		vb_buf_addf(&out, "%s%s", i ? " " : "", ids[i]);
+		free(ids[i]);
 	}
 	xap_mset_free(ms);
 	xap_enquire_free(enq);

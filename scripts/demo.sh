@@ -1,0 +1,29 @@
+#!/bin/sh
+# demo.sh: index the bundled corpus and show what verbatim does with it (`make run`).
+set -eu
+bin=${1:-build/verbatim}
+db=${2:-verbatim.db}
+export VERBATIM_DB="$db"
+
+step() {
+	printf '\n\033[1m$ %s\033[0m\n' "$*" 2>/dev/null || printf '\n$ %s\n' "$*"
+	"$@"
+}
+
+echo "verbatim demo: indexing corpus/ into '$db' (set DB=... to change)"
+step "$bin" index corpus
+echo
+echo "(running it again changes nothing: unchanged files are skipped)"
+step "$bin" index corpus
+
+step "$bin" search -n 3 sharespan injunction
+step "$bin" search -n 3 --per-doc 1 --sort date 'title:tariff'
+step "$bin" search -n 2 '"internet providers"' --since 2009
+step "$bin" search -n 2 --all 'IFSRP’s damages'
+step "$bin" search -n 1 '唱片'
+step "$bin" search -n 1 'Vereinbarungen'
+step "$bin" search -n 1 'tarrifs'
+step "$bin" show -C 0 'ifsrp-2005-sharespan-lawsuit#3'
+step "$bin" stats
+echo
+echo "Try your own: $bin search --help"
