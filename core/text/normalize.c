@@ -215,6 +215,9 @@ size_t vb_term_from_word(const char *w, size_t len, struct vb_buf *out)
 
 	const char *t = out->buf;
 	size_t n = out->len;
+	/* Almost every word has no apostrophe: nothing more to do. */
+	if (!memchr(t, '\'', n))
+		return n;
 	strip_apostrophes(&t, &n);
 	/* "ifpi's" -> "ifpi"; "members'" lost its apostrophe just above. */
 	if (n > 2 && t[n - 2] == '\'' && t[n - 1] == 's') {

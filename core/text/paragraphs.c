@@ -92,6 +92,13 @@ static size_t read_line(const unsigned char *s, size_t len, size_t pos,
 	ln->start = i;
 	ln->end = i;
 	while (i < len) {
+		/* Printable ASCII, the bulk of most text, in one tight loop. */
+		if (s[i] > ' ' && s[i] < 0x80) {
+			while (i < len && s[i] > ' ' && s[i] < 0x80)
+				i++;
+			ln->end = i;
+			continue;
+		}
 		if ((n = newline_length(s, i, len, &para))) {
 			ln->ends_paragraph = para;
 			i += n;
