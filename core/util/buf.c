@@ -118,12 +118,18 @@ void vb_buf_addch(struct vb_buf *b, int c)
 
 void vb_buf_vaddf(struct vb_buf *b, const char *fmt, va_list ap)
 {
+	/* Most formatted pieces are short: one pass through a stack buffer. */
+	char small[256];
 	va_list cp;
 	va_copy(cp, ap);
-	int n = vsnprintf(NULL, 0, fmt, cp);
+	int n = vsnprintf(small, sizeof(small), fmt, cp);
 	va_end(cp);
 	if (n <= 0)
 		return;
+	if ((size_t)n < sizeof(small)) {
+		vb_buf_add(b, small, (size_t)n);
+		return;
+	}
 	vb_buf_grow(b, (size_t)n);
 	vsnprintf(b->buf + b->len, (size_t)n + 1, fmt, ap);
 	b->len += (size_t)n;
