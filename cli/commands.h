@@ -8,6 +8,7 @@
  * 2 usage error.  argv[0] is the command name.
  */
 int vb_cmd_index(int argc, char **argv);
+int vb_cmd_extract(int argc, char **argv);
 int vb_cmd_search(int argc, char **argv);
 int vb_cmd_show(int argc, char **argv);
 int vb_cmd_stats(int argc, char **argv);

@@ -15,6 +15,7 @@ struct command {
 
 static const struct command commands[] = {
 	{ "index", vb_cmd_index, "index files and directories into the database" },
+	{ "extract", vb_cmd_extract, "print the quotes, speakers, entities and dates of one document" },
 	{ "search", vb_cmd_search, "search passages (Xapian query syntax, fields, dates)" },
 	{ "show", vb_cmd_show, "show a document or passage by id" },
 	{ "stats", vb_cmd_stats, "counts, languages and the schema version" },

@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "util/buf.h"
+#include "util/date.h"
 #include "xapian/xap.h"
 
 /*
@@ -51,12 +52,5 @@ void vb_parsed_query_release(struct vb_parsed_query *pq);
 int vb_query_build(const xap_db *db, const char *text,
 		   const struct vb_query_opts *opts, struct vb_parsed_query *out,
 		   struct vb_buf *err);
-
-/*
- * Normalize a date bound (YYYY, YYYY-MM, YYYY-MM-DD, or YYYYMMDD) to
- * YYYYMMDD: a lower bound gets the first day, an upper bound the last day.
- * Returns 0, or -1 when `s` is not such a date.
- */
-int vb_date_bound(const char *s, size_t len, int upper, char out[9]);
 
 #endif
