@@ -15,11 +15,12 @@
  * docs/schema.md describes the same table for people; keep them in step.
  */
 
-#define VB_SCHEMA_VERSION "1"
+#define VB_SCHEMA_VERSION "2"
 
 /* Kinds of Xapian document, as the value of VB_PREFIX_KIND. */
 #define VB_KIND_PASSAGE "passage"
 #define VB_KIND_DOC "doc"
+#define VB_KIND_QUOTE "quote"
 
 #define VB_PREFIX_UID "Q"
 #define VB_PREFIX_STEM "Z"
@@ -30,6 +31,18 @@
 #define VB_PREFIX_DOC "XDOC:"
 #define VB_PREFIX_SOURCE "XSOURCE:"
 #define VB_PREFIX_TYPE "XTYPE:"
+/* Extraction (passages and quote documents). Free-text ones hold "Z" +
+ * prefix + stem, like the title. */
+#define VB_PREFIX_SPEAKER "XSPK"        /* free: words of speakers' names */
+#define VB_PREFIX_SPEAKER_ID "XSPEAKER:" /* boolean: corpus-wide speaker key */
+#define VB_PREFIX_PERSON "XPER"         /* free: words of person entities */
+#define VB_PREFIX_ORG "XORG"            /* free: words of organisations */
+#define VB_PREFIX_PLACE "XPLC"          /* free: words of places */
+#define VB_PREFIX_QUOTE "XQ"            /* free, positions: words inside quotes */
+#define VB_PREFIX_HAS "XHAS:"           /* boolean: quote, speaker, date */
+#define VB_PREFIX_MENTIONED "XMD:"      /* boolean: YYYY, YYYYMM, YYYYMMDD mentioned */
+#define VB_PREFIX_ENTITY "XENT:"        /* type:canonical, wdf = mentions */
+#define VB_PREFIX_QUOTE_KIND "XQKIND:"  /* boolean: direct, partial, indirect */
 
 /* Value slots. */
 enum vb_slot {
@@ -38,12 +51,14 @@ enum vb_slot {
 	VB_SLOT_ORDINAL = 2,  /* passage number in its document, 6 digits */
 	VB_SLOT_HASH = 3,     /* doc records: content hash, 16 hex digits */
 	VB_SLOT_PATH = 4,     /* doc records: the file the document came from */
+	VB_SLOT_SPEAKER = 5,  /* quote documents: the speaker key */
 };
 
 /* How a query field maps to the index. */
 enum vb_field_kind {
 	VB_FIELD_FREE,        /* free text under a prefix, stemmed with Z */
 	VB_FIELD_BOOLEAN,     /* exact filter term, value lowercased */
+	VB_FIELD_DATES,       /* boolean terms per year/month/day; ranges expand */
 };
 
 struct vb_field {
@@ -53,7 +68,8 @@ struct vb_field {
 	const char *help;        /* one line for --help and docs/schema.md */
 };
 
-/* The query fields, terminated by an entry with name NULL. */
+/* The query fields, terminated by an entry with name NULL.  A name may
+ * appear on several rows (entity: is person:, org: and place:). */
 extern const struct vb_field vb_schema_fields[];
 
 /* Value slots with names, for docs and `verbatim stats`. */

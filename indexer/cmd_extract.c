@@ -9,6 +9,7 @@
 
 #include "commands.h"
 #include "extract/extract.h"
+#include "index.h"
 #include "ingest.h"
 #include "text/text.h"
 #include "util/date.h"
@@ -38,14 +39,6 @@ static int read_all(FILE *f, struct vb_buf *out)
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
 		vb_buf_add(out, chunk, n);
 	return ferror(f) ? -1 : 0;
-}
-
-/* The organisation that issues a document can speak in it ("it said"). */
-static const char *issuing_org(const struct vb_doc *doc)
-{
-	if (doc->type && !strcmp(doc->type, "article"))
-		return NULL;   /* a newspaper reports; it does not speak */
-	return doc->author ? doc->author : doc->source;
 }
 
 static void print_text(const struct vb_extraction *x, const char *body)
@@ -183,7 +176,7 @@ int vb_cmd_extract(int argc, char **argv)
 		.doc_id = doc.id,
 		.doc_date = doc.date ? doc.date : date,
 		.lang = doc.lang ? doc.lang : lang,
-		.source_org = issuing_org(&doc),
+		.source_org = vb_issuing_org(&doc),
 		.speaker = doc.speaker ? doc.speaker : speaker ? speaker : NULL,
 		.doc_type = doc.type ? doc.type : type,
 		.aliases = aliases,

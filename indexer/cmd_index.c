@@ -31,6 +31,8 @@ static const char index_usage[] =
 	"  --commit-every N   commit after N passages (default: 20000)\n"
 	"  --no-sync          do not fsync on commit (faster; for fresh builds)\n"
 	"  --no-spelling      do not record words for 'did you mean' suggestions\n"
+	"  --no-extract       do not extract quotes, speakers, entities and dates\n"
+	"  --aliases FILE     known names: canonical<TAB>type<TAB>alias... per line\n"
 	"  -q, --quiet        no progress, no warnings\n"
 	"  -v, --verbose      name each file as it is read\n"
 	"  -h, --help         show this help\n";
@@ -181,12 +183,15 @@ int vb_cmd_index(int argc, char **argv)
 		{ "commit-every", required_argument, NULL, 'c' },
 		{ "no-sync", no_argument, NULL, 'S' },
 		{ "no-spelling", no_argument, NULL, 's' },
+		{ "no-extract", no_argument, NULL, 'X' },
+		{ "aliases", required_argument, NULL, 'a' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct vb_indexer_opts opts = { .default_lang = "en", .spelling = true };
+	struct vb_indexer_opts opts = { .default_lang = "en", .spelling = true,
+					.extract = true };
 	struct run r = { 0 };
 	const char *db = NULL;
 	int prune = 0, c;
@@ -213,6 +218,8 @@ int vb_cmd_index(int argc, char **argv)
 			break;
 		case 'S': opts.no_sync = true; break;
 		case 's': opts.spelling = false; break;
+		case 'X': opts.extract = false; break;
+		case 'a': opts.aliases_path = optarg; break;
 		case 'q': r.quiet = 1; break;
 		case 'v': r.verbose = 1; break;
 		case 'h': fputs(index_usage, stdout); return VB_EXIT_OK;

@@ -9,11 +9,8 @@
 
 #include <jansson.h>
 
-#include "analyze.h"
-#include "passage.h"
+#include "index_priv.h"
 #include "schema.h"
-#include "text/text.h"
-#include "util/strset.h"
 
 /* Xapian writes fastest, and holds least memory, with small batches: 2000
  * passages measured 20% faster than 5000 or 20000 (docs/performance.md). */
@@ -22,32 +19,7 @@
  * one add_spelling per word occurrence cost more than the rest of
  * indexing together. */
 #define MAX_SPELLING_WORDS 200000
-#define MAX_ANALYZERS 16
-
-struct analyzer_slot {
-	char lang[16];
-	struct vb_analyzer *analyzer;
-};
-
-struct vb_indexer {
-	xap_db *db;
-	char *path;
-	struct vb_indexer_opts opts;
-	vb_tokenizer *tokenizer;
-	struct analyzer_slot analyzers[MAX_ANALYZERS];
-	size_t nanalyzers;
-	struct vb_strset seen_ids;
-	struct vb_strset seen_paths;
-	struct vb_strset languages;
-	struct vb_strset spelling;  /* word -> occurrences since last commit */
-	size_t uncommitted;      /* passages added since the last commit */
-	/* Scratch space reused for every document. */
-	struct vb_buf term, word, scratch;
-	struct vb_tokens tokens;
-	struct vb_passages passages;
-};
-
-static int xap_fail(struct vb_buf *err, const xap_error *xe)
+int vb_ix_fail(struct vb_buf *err, const xap_error *xe)
 {
 	if (err)
 		vb_buf_adds(err, xe->message);
@@ -120,11 +92,11 @@ int vb_indexer_open(struct vb_indexer **out, const char *path,
 	vb_buf_init(&ix->scratch);
 
 	if (xap_db_open(&ix->db, path, mode, flags, &xe) != XAP_OK) {
-		rc = xap_fail(err, &xe);
+		rc = vb_ix_fail(err, &xe);
 		goto fail;
 	}
 	if (xap_db_get_metadata(ix->db, "verbatim.schema", &version, NULL, &xe)) {
-		rc = xap_fail(err, &xe);
+		rc = vb_ix_fail(err, &xe);
 		goto fail;
 	}
 	if (*version && strcmp(version, VB_SCHEMA_VERSION)) {
@@ -139,7 +111,7 @@ int vb_indexer_open(struct vb_indexer **out, const char *path,
 	if (!*version &&
 	    xap_db_set_metadata(ix->db, "verbatim.schema", VB_SCHEMA_VERSION,
 				strlen(VB_SCHEMA_VERSION), &xe)) {
-		rc = xap_fail(err, &xe);
+		rc = vb_ix_fail(err, &xe);
 		goto fail;
 	}
 	free(version);
@@ -148,15 +120,21 @@ int vb_indexer_open(struct vb_indexer **out, const char *path,
 	/* Remember the languages already in the index. */
 	char *langs = NULL;
 	if (xap_db_get_metadata(ix->db, "verbatim.languages", &langs, NULL, &xe)) {
-		rc = xap_fail(err, &xe);
+		rc = vb_ix_fail(err, &xe);
 		goto fail;
 	}
 	for (char *tok = strtok(langs, ","); tok; tok = strtok(NULL, ","))
 		vb_strset_add(&ix->languages, tok);
 	free(langs);
 
-	if (vb_tokenizer_new(&ix->tokenizer, NULL, err) < 0) {
+	if (vb_tokenizer_new(&ix->tokenizer, NULL, err) < 0 ||
+	    (ix->opts.extract && vb_extractor_new(&ix->extractor, NULL, err) < 0)) {
 		rc = XAP_ERR_OTHER;
+		goto fail;
+	}
+	if (ix->opts.aliases_path &&
+	    vb_aliases_load(&ix->aliases, ix->opts.aliases_path, err) < 0) {
+		rc = XAP_ERR_INVALID;
 		goto fail;
 	}
 	*out = ix;
@@ -191,7 +169,7 @@ static int store_languages(struct vb_indexer *ix, struct vb_buf *err)
 	}
 	if (xap_db_set_metadata(ix->db, "verbatim.languages", ix->scratch.buf,
 				ix->scratch.len, &xe))
-		return xap_fail(err, &xe);
+		return vb_ix_fail(err, &xe);
 	return 0;
 }
 
@@ -203,7 +181,7 @@ static int flush_spelling(struct vb_indexer *ix, struct vb_buf *err)
 	xap_error xe;
 	while ((word = vb_strset_next_count(&ix->spelling, &it, &count)))
 		if (xap_db_add_spelling(ix->db, word, strlen(word), count, &xe))
-			return xap_fail(err, &xe);
+			return vb_ix_fail(err, &xe);
 	vb_strset_release(&ix->spelling);
 	return 0;
 }
@@ -217,7 +195,7 @@ int vb_indexer_commit(struct vb_indexer *ix, struct vb_buf *err)
 	if (rc)
 		return rc;
 	if (xap_db_commit(ix->db, &xe))
-		return xap_fail(err, &xe);
+		return vb_ix_fail(err, &xe);
 	ix->uncommitted = 0;
 	return 0;
 }
@@ -236,6 +214,12 @@ static void indexer_free(struct vb_indexer *ix)
 	vb_buf_release(&ix->scratch);
 	vb_tokens_release(&ix->tokens);
 	vb_passages_release(&ix->passages);
+	vb_extraction_release(&ix->extraction);
+	vb_strset_release(&ix->quote_ids);
+	vb_extractor_free(ix->extractor);
+	vb_aliases_free(ix->aliases);
+	vb_spans_release(&ix->skip);
+	vb_spans_release(&ix->quoted);
 	free(ix->path);
 	free(ix);
 }
@@ -245,7 +229,7 @@ int vb_indexer_close(struct vb_indexer *ix, struct vb_buf *err)
 	xap_error xe;
 	int rc = vb_indexer_commit(ix, err);
 	if (!rc && xap_db_close(ix->db, &xe))
-		rc = xap_fail(err, &xe);
+		rc = vb_ix_fail(err, &xe);
 	xap_db_free(ix->db);
 	indexer_free(ix);
 	return rc;
@@ -268,14 +252,8 @@ void vb_indexer_abandon(struct vb_indexer *ix)
 
 /* ---- building Xapian documents ------------------------------------------ */
 
-struct term_ctx {
-	xap_doc *doc;
-	xap_error xe;
-	int failed;
-};
-
-static void add_bool(struct term_ctx *c, struct vb_buf *term, const char *prefix,
-		     const char *value)
+void vb_ix_add_bool(struct term_ctx *c, struct vb_buf *term, const char *prefix,
+		    const char *value)
 {
 	if (c->failed || !value || !*value)
 		return;
@@ -320,37 +298,35 @@ static int date_value(const char *date, char out[9])
 	return 1;
 }
 
-static void add_common_terms(struct vb_indexer *ix, struct term_ctx *c,
-			     const struct vb_doc *doc, const char *lang,
-			     const char *kind)
+void vb_ix_add_common_terms(struct vb_indexer *ix, struct term_ctx *c,
+			    const struct vb_doc *doc, const char *lang,
+			    const char *kind)
 {
 	char ymd[9];
-	add_bool(c, &ix->term, VB_PREFIX_KIND, kind);
-	add_bool(c, &ix->term, VB_PREFIX_DOC, doc->id);
-	add_bool(c, &ix->term, VB_PREFIX_LANG, lang);
-	add_bool(c, &ix->term, VB_PREFIX_SOURCE, norm_value(&ix->word, doc->source));
-	add_bool(c, &ix->term, VB_PREFIX_TYPE, norm_value(&ix->word, doc->type));
+	vb_ix_add_bool(c, &ix->term, VB_PREFIX_KIND, kind);
+	vb_ix_add_bool(c, &ix->term, VB_PREFIX_DOC, doc->id);
+	vb_ix_add_bool(c, &ix->term, VB_PREFIX_LANG, lang);
+	vb_ix_add_bool(c, &ix->term, VB_PREFIX_SOURCE, norm_value(&ix->word, doc->source));
+	vb_ix_add_bool(c, &ix->term, VB_PREFIX_TYPE, norm_value(&ix->word, doc->type));
 	if (date_value(doc->date, ymd)) {
 		/* The year as a term (year:2006); finer dates are ranges over
 		 * the value slot, which cost nothing per passage. */
 		char year[5];
 		memcpy(year, ymd, 4);
 		year[4] = '\0';
-		add_bool(c, &ix->term, VB_PREFIX_YEAR, year);
+		vb_ix_add_bool(c, &ix->term, VB_PREFIX_YEAR, year);
 		if (!c->failed &&
 		    xap_doc_set_value(c->doc, VB_SLOT_DATE, ymd, 8, &c->xe))
 			c->failed = 1;
 	}
 }
 
-/* Post the words of text[0..len) under `prefix`, from position *pos on,
- * or without positions when pos is NULL. */
-static int post_text(struct vb_indexer *ix, struct term_ctx *c,
-		     struct vb_analyzer *an, const char *text, size_t len,
-		     const char *prefix, unsigned *pos, bool spelling,
-		     struct vb_buf *err)
+int vb_ix_post_text(struct vb_indexer *ix, struct term_ctx *c,
+		    struct vb_analyzer *an, const char *text, size_t len,
+		    const char *prefix, unsigned *pos, bool spelling,
+		    const struct vb_spans *quoted, struct vb_buf *err)
 {
-	size_t plen = strlen(prefix);
+	size_t plen = strlen(prefix), q = 0;
 	ix->tokens.n = 0;
 	if (vb_words(ix->tokenizer, text, len, &ix->tokens, err) < 0)
 		return -1;
@@ -374,6 +350,21 @@ static int post_text(struct vb_indexer *ix, struct term_ctx *c,
 		else
 			st = xap_doc_add_term(c->doc, ix->term.buf, ix->term.len, 1,
 					      &c->xe);
+		/* Words inside quotation marks also go under quote:, at the
+		 * same positions, so quote:"..." phrases work. */
+		while (quoted && q < quoted->n && quoted->v[q].end <= t->start)
+			q++;
+		if (!st && quoted && q < quoted->n && quoted->v[q].start <= t->start) {
+			vb_buf_reset(&ix->term);
+			vb_buf_adds(&ix->term, VB_PREFIX_STEM VB_PREFIX_QUOTE);
+			vb_buf_add(&ix->term, ix->scratch.buf + 1, ix->scratch.len - 1);
+			if (pos)
+				st = xap_doc_add_posting(c->doc, ix->term.buf,
+							 ix->term.len, *pos, 1, &c->xe);
+			else
+				st = xap_doc_add_term(c->doc, ix->term.buf,
+						      ix->term.len, 1, &c->xe);
+		}
 		if (st) {
 			c->failed = 1;
 			break;
@@ -422,16 +413,19 @@ static void json_doc_meta(json_t *o, const struct vb_doc *doc, const char *lang)
 	json_set_str(o, "type", doc->type);
 }
 
-static int set_json_data(struct term_ctx *c, json_t *o)
+void vb_ix_set_json_data(struct term_ctx *c, json_t *o)
 {
 	char *s = json_dumps(o, JSON_COMPACT);
 	json_decref(o);
-	if (!s)
-		return -1;
-	if (xap_doc_set_data(c->doc, s, strlen(s), &c->xe))
+	if (!s) {
+		c->failed = 1;
+		snprintf(c->xe.message, sizeof(c->xe.message), "cannot write document data");
+		c->xe.status = XAP_ERR_NOMEM;
+		return;
+	}
+	if (!c->failed && xap_doc_set_data(c->doc, s, strlen(s), &c->xe))
 		c->failed = 1;
 	free(s);
-	return 0;
 }
 
 static int add_passage(struct vb_indexer *ix, const struct vb_doc *doc,
@@ -445,16 +439,17 @@ static int add_passage(struct vb_indexer *ix, const struct vb_doc *doc,
 	int rc = 0;
 
 	if (xap_doc_new(&c.doc, &c.xe))
-		return xap_fail(err, &c.xe);
-	add_common_terms(ix, &c, doc, lang, VB_KIND_PASSAGE);
+		return vb_ix_fail(err, &c.xe);
+	vb_ix_add_common_terms(ix, &c, doc, lang, VB_KIND_PASSAGE);
 
 	vb_buf_reset(&ix->scratch);
 	vb_passage_id(&ix->scratch, doc->id, n);
 	char *pid = vb_strdup(ix->scratch.buf);
-	add_bool(&c, &ix->term, VB_PREFIX_UID, pid);
+	vb_ix_add_bool(&c, &ix->term, VB_PREFIX_UID, pid);
 
-	if (post_text(ix, &c, an, doc->body + p->start, p->end - p->start, "",
-		      &pos, ix->opts.spelling, err) < 0) {
+	vb_quoted_spans(&ix->extraction, p, &ix->quoted);
+	if (vb_ix_post_text(ix, &c, an, doc->body + p->start, p->end - p->start,
+			    "", &pos, ix->opts.spelling, &ix->quoted, err) < 0) {
 		rc = -1;
 		goto out;
 	}
@@ -464,8 +459,8 @@ static int add_passage(struct vb_indexer *ix, const struct vb_doc *doc,
 		 * 20% of indexing time (docs/performance.md).  No positions:
 		 * phrases are for the text, and positions are the biggest
 		 * part of the index. */
-		if (post_text(ix, &c, an, doc->title, strlen(doc->title),
-			      VB_PREFIX_TITLE, NULL, false, err) < 0) {
+		if (vb_ix_post_text(ix, &c, an, doc->title, strlen(doc->title),
+				    VB_PREFIX_TITLE, NULL, false, NULL, err) < 0) {
 			rc = -1;
 			goto out;
 		}
@@ -492,13 +487,18 @@ static int add_passage(struct vb_indexer *ix, const struct vb_doc *doc,
 	/* The rest of the metadata lives once, in the document's record. */
 	json_set_str(data, "date", doc->date);
 	json_set_str(data, "lang", lang);
-	set_json_data(&c, data);
+	if (vb_annotate_passage(ix, &c, an, p, data, err) < 0) {
+		json_decref(data);
+		rc = -1;
+		goto out;
+	}
+	vb_ix_set_json_data(&c, data);
 
 	/* The document's old passages were deleted: a plain add is enough. */
 	if (!c.failed && xap_db_add_document(ix->db, c.doc, NULL, &c.xe))
 		c.failed = 1;
 	if (c.failed)
-		rc = xap_fail(err, &c.xe);
+		rc = vb_ix_fail(err, &c.xe);
 out:
 	free(pid);
 	xap_doc_free(c.doc);
@@ -515,9 +515,9 @@ static int add_record(struct vb_indexer *ix, const struct vb_doc *doc,
 	int rc = 0;
 
 	if (xap_doc_new(&c.doc, &c.xe))
-		return xap_fail(err, &c.xe);
-	add_common_terms(ix, &c, doc, lang, VB_KIND_DOC);
-	add_bool(&c, &ix->term, VB_PREFIX_UID, doc->id);
+		return vb_ix_fail(err, &c.xe);
+	vb_ix_add_common_terms(ix, &c, doc, lang, VB_KIND_DOC);
+	vb_ix_add_bool(&c, &ix->term, VB_PREFIX_UID, doc->id);
 	if (doc->title)
 		add_title_words(ix, &c, an, doc->title);
 	snprintf(hash, sizeof(hash), "%016" PRIx64, doc->hash);
@@ -550,12 +550,12 @@ static int add_record(struct vb_indexer *ix, const struct vb_doc *doc,
 		if (extra)
 			json_object_set_new(data, "extra", extra);
 	}
-	set_json_data(&c, data);
+	vb_ix_set_json_data(&c, data);
 
 	if (!c.failed && xap_db_add_document(ix->db, c.doc, NULL, &c.xe))
 		c.failed = 1;
 	if (c.failed)
-		rc = xap_fail(err, &c.xe);
+		rc = vb_ix_fail(err, &c.xe);
 	xap_doc_free(c.doc);
 	return rc;
 }
@@ -624,8 +624,34 @@ int vb_indexer_add(struct vb_indexer *ix, const struct vb_doc *doc,
 		return XAP_ERR_INVALID;
 	vb_strset_add(&ix->languages, lang);
 
+	/* Quotes, entities and dates of the whole document first: quotes
+	 * and pronouns reach across paragraphs, and boilerplate lines must
+	 * be known before passages are cut. */
+	struct vb_extract_opts xo = {
+		.doc_id = doc->id,
+		.doc_date = doc->date,
+		.lang = lang,
+		.source_org = vb_issuing_org(doc),
+		.speaker = doc->speaker,
+		.doc_type = doc->type,
+		.aliases = ix->aliases,
+	};
+	vb_extraction_release(&ix->extraction);
+	vb_strset_release(&ix->quote_ids);
+	if (ix->opts.extract &&
+	    vb_extract(ix->extractor, doc->body, doc->body_len, &xo,
+		       &ix->extraction, err) < 0)
+		return XAP_ERR_OTHER;
+	ix->skip.n = 0;
+	for (size_t i = 0; i < ix->extraction.ndropped; i++) {
+		VB_ALLOC_GROW(ix->skip.v, ix->skip.n + 1, ix->skip.alloc);
+		ix->skip.v[ix->skip.n].start = ix->extraction.dropped[i].start;
+		ix->skip.v[ix->skip.n].end = ix->extraction.dropped[i].end;
+		ix->skip.n++;
+	}
+
 	ix->passages.n = 0;
-	if (vb_passages_build(ix->tokenizer, doc->body, doc->body_len, NULL,
+	if (vb_passages_build(ix->tokenizer, doc->body, doc->body_len, &ix->skip,
 			      &ix->passages, err) < 0)
 		return XAP_ERR_OTHER;
 
@@ -634,10 +660,14 @@ int vb_indexer_add(struct vb_indexer *ix, const struct vb_doc *doc,
 	vb_buf_reset(&ix->term);
 	vb_id_term(&ix->term, VB_PREFIX_DOC, doc->id);
 	if (xap_db_delete_documents_by_term(ix->db, ix->term.buf, &xe))
-		return xap_fail(err, &xe);
+		return vb_ix_fail(err, &xe);
 	for (size_t i = 0; i < ix->passages.n; i++) {
 		rc = add_passage(ix, doc, lang, an, &ix->passages.v[i],
 				 (unsigned)i + 1, err);
+		if (!rc)
+			rc = vb_add_quote_documents(ix, doc, lang, an,
+						    &ix->passages.v[i],
+						    (unsigned)i + 1, err);
 		if (rc)
 			return rc;
 	}
@@ -645,7 +675,7 @@ int vb_indexer_add(struct vb_indexer *ix, const struct vb_doc *doc,
 	if (rc)
 		return rc;
 	*npassages = ix->passages.n;
-	ix->uncommitted += ix->passages.n + 1;
+	ix->uncommitted += ix->passages.n + ix->extraction.nquotes + 1;
 	if (ix->uncommitted >= ix->opts.commit_every)
 		return vb_indexer_commit(ix, err);
 	return 0;
@@ -679,7 +709,7 @@ int vb_indexer_prune(struct vb_indexer *ix, unsigned *removed,
 	vb_buf_adds(&ix->term, VB_PREFIX_KIND VB_KIND_DOC);
 	if (xap_db_postlist(ix->db, ix->term.buf, ix->term.len, collect_docid, &p,
 			    &xe) < 0)
-		return xap_fail(err, &xe);
+		return vb_ix_fail(err, &xe);
 
 	for (size_t i = 0; i < p.n && !rc; i++) {
 		xap_doc *d;
@@ -687,7 +717,7 @@ int vb_indexer_prune(struct vb_indexer *ix, unsigned *removed,
 		size_t plen = 0, ilen = 0;
 		struct stat st;
 		if (xap_db_get_document(ix->db, p.docids[i], &d, &xe)) {
-			rc = xap_fail(err, &xe);
+			rc = vb_ix_fail(err, &xe);
 			break;
 		}
 		xap_doc_get_value(d, VB_SLOT_PATH, &path, &plen, &xe);
@@ -705,7 +735,7 @@ int vb_indexer_prune(struct vb_indexer *ix, unsigned *removed,
 			vb_buf_reset(&ix->term);
 			vb_id_term(&ix->term, VB_PREFIX_DOC, id);
 			if (xap_db_delete_documents_by_term(ix->db, ix->term.buf, &xe))
-				rc = xap_fail(err, &xe);
+				rc = vb_ix_fail(err, &xe);
 			else
 				(*removed)++;
 		}

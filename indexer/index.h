@@ -15,6 +15,8 @@ struct vb_indexer_opts {
 	bool overwrite;            /* start from an empty database */
 	bool spelling;             /* feed Xapian's spelling table (did you mean) */
 	unsigned commit_every;     /* commit after this many passages (0: default) */
+	bool extract;              /* quotes, speakers, entities, dates */
+	const char *aliases_path;  /* known names (see extract.h), or NULL */
 };
 
 enum vb_add_result {
@@ -64,6 +66,10 @@ void vb_indexer_abandon(struct vb_indexer *ix);
  * Xapian term ("h:" + 16 hex digits + the id's first bytes).
  */
 void vb_id_term(struct vb_buf *out, const char *prefix, const char *id);
+/* The organisation that issues a document, which can speak in it ("it
+ * said"): its author, else its source, but not a newspaper's. */
+const char *vb_issuing_org(const struct vb_doc *doc);
+
 /* The id of passage n (1-based) of document `doc_id`: "doc_id#n". */
 void vb_passage_id(struct vb_buf *out, const char *doc_id, unsigned n);
 

@@ -1,0 +1,646 @@
+/* dates.c: absolute and relative dates, resolved against the publication date or a dateline. */
+#include "extract/internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- calendar arithmetic (proleptic Gregorian, days since 1970-01-01) ---- */
+
+static long days_from_civil(int y, int m, int d)
+{
+	y -= m <= 2;
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(long z, int *y, int *m, int *d)
+{
+	z += 719468;
+	long era = (z >= 0 ? z : z - 146096) / 146097;
+	long doe = z - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long yy = yoe + era * 400;
+	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yy + (*m <= 2));
+}
+
+/* ISO weekday: 1 = Monday .. 7 = Sunday. */
+static int weekday(long days)
+{
+	long w = (days + 3) % 7;     /* 1970-01-01 was a Thursday */
+	if (w < 0)
+		w += 7;
+	return (int)w + 1;
+}
+
+static void iso_week(long days, int *wy, int *wn)
+{
+	int y, m, d;
+	long thursday = days - weekday(days) + 4;
+	civil_from_days(thursday, &y, &m, &d);
+	long jan1 = days_from_civil(y, 1, 1);
+	*wy = y;
+	*wn = (int)((thursday - jan1) / 7 + 1);
+}
+
+static int days_in_month(int y, int m)
+{
+	static const int n[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return n[m - 1];
+}
+
+/* ---- tokens --------------------------------------------------------------- */
+
+/* An integer number token without separators: its value, else -1. */
+static long int_tok(const struct xdoc *d, size_t i, int *digits)
+{
+	if (i >= d->nt || d->t[i].kind != TK_NUM)
+		return -1;
+	long v = 0;
+	int n = 0;
+	for (size_t k = d->t[i].start; k < d->t[i].end; k++) {
+		char c = d->s[k];
+		if (c < '0' || c > '9')
+			return -1;
+		if (n < 9)
+			v = v * 10 + (c - '0');
+		n++;
+	}
+	if (digits)
+		*digits = n;
+	return v;
+}
+
+static int year_tok(const struct xdoc *d, size_t i)
+{
+	int n;
+	long v = int_tok(d, i, &n);
+	if (n != 4 || v < 1800 || v > 2099)
+		return 0;
+	/* "2004-05": a range of years or a fiscal year, but the first is a year. */
+	return (int)v;
+}
+
+/* Day of month, possibly with its ordinal suffix ("12th"): tokens used. */
+static int day_tok(const struct xdoc *d, size_t i, size_t *used)
+{
+	int n;
+	long v = int_tok(d, i, &n);
+	if (v < 1 || v > 31 || n > 2)
+		return 0;
+	*used = 1;
+	if (i + 1 < d->nt && tok_adjacent(d, i + 1) &&
+	    (tok_is(d, i + 1, "th") || tok_is(d, i + 1, "st") ||
+	     tok_is(d, i + 1, "nd") || tok_is(d, i + 1, "rd")))
+		*used = 2;
+	/* "3.5" or "12,000" were single tokens; "12:30" is a time. */
+	if (tok_punct(d, i + *used, ':') && tok_adjacent(d, i + *used))
+		return 0;
+	return (int)v;
+}
+
+static int month_tok(const struct xdoc *d, size_t i, size_t *used)
+{
+	if (i >= d->nt || d->t[i].kind != TK_WORD || !(d->t[i].lex & L_MONTH))
+		return 0;
+	/* "may" and "march" are verbs when lowercase. */
+	if (!(d->t[i].flags & TF_CAP))
+		return 0;
+	*used = 1;
+	if (tok_punct(d, i + 1, '.') && tok_adjacent(d, i + 1) &&
+	    (d->t[i].lex & L_ABBREV))
+		*used = 2;
+	return d->t[i].val;
+}
+
+/* ---- output ---------------------------------------------------------------- */
+
+static void add_date(struct xdoc *d, size_t t0, size_t t1, const char *value,
+		     enum vb_date_granularity g, bool relative)
+{
+	struct vb_extraction *x = d->out;
+
+	x->dates = vb_realloc(x->dates, (x->ndates + 1) * sizeof(*x->dates));
+	struct vb_date *e = &x->dates[x->ndates++];
+	e->start = d->t[t0].start;
+	e->end = d->t[t1 - 1].end;
+	e->text = text_dup_clean(d, e->start, e->end);
+	e->value = value ? vb_strdup(value) : NULL;
+	e->granularity = g;
+	e->relative = relative;
+	for (size_t k = t0; k < t1; k++)
+		d->t[k].flags |= TF_USED_DATE;
+}
+
+static void fmt_day(char *buf, size_t cap, int y, int m, int dd)
+{
+	if (y)
+		snprintf(buf, cap, "%04d-%02d-%02d", y, m, dd);
+	else
+		snprintf(buf, cap, "XXXX-%02d-%02d", m, dd);
+}
+
+/* ---- the publication date --------------------------------------------------- */
+
+static void parse_iso_date(const char *s, int *y, int *m, int *dd)
+{
+	int a = 0, b = 0, c = 0;
+	*y = *m = *dd = 0;
+	if (!s)
+		return;
+	int n = sscanf(s, "%4d-%2d-%2d", &a, &b, &c);
+	if (n >= 1 && a >= 1000 && a <= 9999)
+		*y = a;
+	else
+		return;
+	if (n >= 2 && b >= 1 && b <= 12)
+		*m = b;
+	else
+		return;
+	if (n >= 3 && c >= 1 && c <= days_in_month(a, b))
+		*dd = c;
+}
+
+/*
+ * A dateline opens the story: "LONDON, 12 April 2005 -", "COMMACK, N.Y.,
+ * Feb 26 -", "PARIS, March 3 (Reuters) -".  Returns the token after the date.
+ */
+static bool dateline(struct xdoc *d, int *y, int *m, int *dd, size_t *t0,
+		     size_t *t1)
+{
+	size_t lim = d->nt < 16 ? d->nt : 16;
+
+	for (size_t i = 1; i < lim; i++) {
+		if (!tok_punct(d, i - 1, ','))
+			continue;
+		size_t u1 = 0, u2 = 0, k = i;
+		int mon = month_tok(d, k, &u1), day = 0, year = 0;
+		if (mon) {
+			day = day_tok(d, k + u1, &u2);
+			if (!day)
+				continue;
+			k += u1 + u2;
+			if (tok_punct(d, k, ',') && year_tok(d, k + 1))
+				k++;
+			if ((year = year_tok(d, k)))
+				k++;
+		} else if ((day = day_tok(d, k, &u2))) {
+			k += u2;
+			mon = month_tok(d, k, &u1);
+			if (!mon)
+				continue;
+			k += u1;
+			if ((year = year_tok(d, k)))
+				k++;
+		} else {
+			continue;
+		}
+		/* A dash or "(Reuters)" must follow. */
+		size_t e = k;
+		if (tok_punct(d, e, '(')) {
+			while (e < lim + 4 && e < d->nt && !tok_punct(d, e, ')'))
+				e++;
+			e++;
+		}
+		if (e < d->nt && d->t[e].kind == TK_PUNCT && (is_dash_cp(d->t[e].cp) ||
+							      d->t[e].cp == '/')) {
+			*y = year;
+			*m = mon;
+			*dd = day;
+			*t0 = i;
+			*t1 = k;
+			return true;
+		}
+	}
+	return false;
+}
+
+void dates_docdate(struct xdoc *d)
+{
+	int y = 0, m = 0, dd = 0;
+	size_t t0, t1;
+	struct vb_extraction *x = d->out;
+
+	parse_iso_date(d->opts ? d->opts->doc_date : NULL, &d->dy, &d->dm, &d->dd);
+	if (dateline(d, &y, &m, &dd, &t0, &t1)) {
+		if (!d->dy || !d->dm) {
+			/* The dateline gives the day; its year, else the option's. */
+			if (y)
+				d->dy = y;
+			d->dm = m;
+			d->dd = dd <= days_in_month(d->dy ? d->dy : 2000, m) ? dd : 0;
+		}
+		char v[32];
+		fmt_day(v, sizeof(v), y ? y : d->dy, m, dd);
+		add_date(d, t0, t1, v, VB_DATE_DAY, false);
+	}
+	if (d->dy && d->dm && d->dd)
+		snprintf(x->doc_date, sizeof(x->doc_date), "%04d-%02d-%02d", d->dy,
+			 d->dm, d->dd);
+	else if (d->dy && d->dm)
+		snprintf(x->doc_date, sizeof(x->doc_date), "%04d-%02d", d->dy, d->dm);
+	else if (d->dy)
+		snprintf(x->doc_date, sizeof(x->doc_date), "%04d", d->dy);
+	else if (d->dm && d->dd)
+		snprintf(x->doc_date, sizeof(x->doc_date), "XXXX-%02d-%02d", d->dm,
+			 d->dd);
+}
+
+/* ---- finding dates --------------------------------------------------------- */
+
+static bool unit_after(const struct xdoc *d, size_t i)
+{
+	if (i >= d->nt)
+		return false;
+	if (tok_punct(d, i, '%'))
+		return true;
+	return d->t[i].kind == TK_WORD && (d->t[i].lex & (L_UNIT | L_PERCENT | L_SCALE)) &&
+	       !(d->t[i].flags & TF_CAP);
+}
+
+static int unit_of(const struct xdoc *d, size_t i)
+{
+	if (tok_is(d, i, "day") || tok_is(d, i, "days"))
+		return 'd';
+	if (tok_is(d, i, "week") || tok_is(d, i, "weeks"))
+		return 'w';
+	if (tok_is(d, i, "month") || tok_is(d, i, "months"))
+		return 'm';
+	if (tok_is(d, i, "quarter") || tok_is(d, i, "quarters"))
+		return 'q';
+	if (tok_is(d, i, "year") || tok_is(d, i, "years"))
+		return 'y';
+	return 0;
+}
+
+/* Resolve an offset of `n` units from the publication date and add the date. */
+static void add_relative(struct xdoc *d, size_t t0, size_t t1, int unit, int n)
+{
+	char v[32];
+	const char *val = v;
+	enum vb_date_granularity g = VB_DATE_DAY;
+
+	switch (unit) {
+	case 'd':
+		g = VB_DATE_DAY;
+		if (!(d->dy && d->dm && d->dd)) {
+			val = NULL;
+			break;
+		}
+		{
+			int y, m, dd;
+			civil_from_days(days_from_civil(d->dy, d->dm, d->dd) + n, &y,
+					&m, &dd);
+			fmt_day(v, sizeof(v), y, m, dd);
+		}
+		break;
+	case 'w':
+		g = VB_DATE_WEEK;
+		if (!(d->dy && d->dm && d->dd)) {
+			val = NULL;
+			break;
+		}
+		{
+			int wy, wn;
+			iso_week(days_from_civil(d->dy, d->dm, d->dd) + 7L * n, &wy, &wn);
+			snprintf(v, sizeof(v), "%04d-W%02d", wy, wn);
+		}
+		break;
+	case 'm':
+		g = VB_DATE_MONTH;
+		if (!(d->dy && d->dm)) {
+			val = NULL;
+			break;
+		}
+		{
+			int mm = d->dy * 12 + (d->dm - 1) + n;
+			snprintf(v, sizeof(v), "%04d-%02d", mm / 12, mm % 12 + 1);
+		}
+		break;
+	case 'q':
+		g = VB_DATE_QUARTER;
+		if (!(d->dy && d->dm)) {
+			val = NULL;
+			break;
+		}
+		{
+			int q = d->dy * 4 + (d->dm - 1) / 3 + n;
+			snprintf(v, sizeof(v), "%04d-Q%d", q / 4, q % 4 + 1);
+		}
+		break;
+	default:
+		g = VB_DATE_YEAR;
+		if (!d->dy) {
+			val = NULL;
+			break;
+		}
+		snprintf(v, sizeof(v), "%04d", d->dy + n);
+		break;
+	}
+	add_date(d, t0, t1, val, g, true);
+}
+
+static bool date_prep_before(const struct xdoc *d, size_t i)
+{
+	if (i == 0)
+		return false;
+	const struct xtok *p = &d->t[i - 1];
+	if (p->kind == TK_WORD && (p->lex & L_DATE_PREP) && !(p->flags & TF_CAP))
+		return true;
+	if (p->kind == TK_WORD && (p->lex & L_DATE_PREP) && (p->flags & TF_CAP) &&
+	    (p->flags & TF_SENT_START))
+		return true;
+	/* "mid-2007", "2004-2006" */
+	if (p->kind == TK_PUNCT && is_dash_cp(p->cp) && i >= 2 &&
+	    (tok_is(d, i - 2, "mid") || year_tok(d, i - 2)))
+		return true;
+	if (p->kind == TK_PUNCT && p->cp == '(' )
+		return true;
+	return false;
+}
+
+/* The weekday most recently before (or on) the publication date. */
+static void add_weekday(struct xdoc *d, size_t t0, size_t t1, int wd, int dir)
+{
+	char v[32];
+
+	if (!(d->dy && d->dm && d->dd)) {
+		add_date(d, t0, t1, NULL, VB_DATE_DAY, true);
+		return;
+	}
+	long today = days_from_civil(d->dy, d->dm, d->dd);
+	long diff = wd - weekday(today);
+	if (dir <= 0 && diff > 0)
+		diff -= 7;
+	if (dir > 0 && diff <= 0)
+		diff += 7;
+	int y, m, dd;
+	civil_from_days(today + diff, &y, &m, &dd);
+	fmt_day(v, sizeof(v), y, m, dd);
+	add_date(d, t0, t1, v, VB_DATE_DAY, true);
+}
+
+static size_t relative_at(struct xdoc *d, size_t i)
+{
+	const struct xtok *t = &d->t[i];
+	bool prev_the = i > 0 && (tok_is(d, i - 1, "the") || tok_is(d, i - 1, "past") ||
+				  tok_is(d, i - 1, "over") || tok_is(d, i - 1, "for"));
+
+	if (t->kind != TK_WORD)
+		return 0;
+	if (tok_is(d, i, "today") || tok_is(d, i, "tonight")) {
+		add_relative(d, i, i + 1, 'd', 0);
+		return 1;
+	}
+	if (tok_is(d, i, "yesterday")) {
+		add_relative(d, i, i + 1, 'd', -1);
+		return 1;
+	}
+	if (tok_is(d, i, "tomorrow")) {
+		add_relative(d, i, i + 1, 'd', 1);
+		return 1;
+	}
+	if ((t->lex & L_WEEKDAY) && (t->flags & TF_CAP)) {
+		int dir = 0;
+		size_t t0 = i;
+		if (i > 0 && tok_is(d, i - 1, "next")) {
+			dir = 1;
+			t0 = i - 1;
+		} else if (i > 0 && tok_is(d, i - 1, "last")) {
+			dir = -1;
+			t0 = i - 1;
+		} else if (i > 0 && tok_is(d, i - 1, "this")) {
+			dir = 0;
+			t0 = i - 1;
+		}
+		add_weekday(d, t0, i + 1, t->val, dir);
+		return 1;
+	}
+	/* last/this/next week|month|year|quarter */
+	if ((tok_is(d, i, "last") || tok_is(d, i, "this") || tok_is(d, i, "next") ||
+	     tok_is(d, i, "previous")) && !prev_the) {
+		int u = unit_of(d, i + 1);
+		if (u && !tok_is(d, i + 1, "days") && !tok_is(d, i + 1, "weeks") &&
+		    !tok_is(d, i + 1, "months") && !tok_is(d, i + 1, "years") &&
+		    !tok_is(d, i + 1, "day")) {
+			int n = tok_is(d, i, "this") ? 0 : tok_is(d, i, "next") ? 1 : -1;
+			add_relative(d, i, i + 2, u, n);
+			return 2;
+		}
+		size_t used;
+		int mon = month_tok(d, i + 1, &used);
+		if (mon && d->dy) {
+			/* "last December": the latest December before the date. */
+			int y = d->dy;
+			if (tok_is(d, i, "last") && (!d->dm || mon >= d->dm))
+				y--;
+			if (tok_is(d, i, "next") && (!d->dm || mon <= d->dm))
+				y++;
+			char v[16];
+			snprintf(v, sizeof(v), "%04d-%02d", y, mon);
+			add_date(d, i, i + 1 + used, v, VB_DATE_MONTH, true);
+			return 1 + used;
+		}
+	}
+	/* "the previous year", "the year before", "a year earlier/ago" */
+	if (tok_is(d, i, "the") && (tok_is(d, i + 1, "previous") ||
+				    tok_is(d, i + 1, "preceding") ||
+				    tok_is(d, i + 1, "following"))) {
+		int u = unit_of(d, i + 2);
+		if (u && u != 'd' && !tok_is(d, i + 2, "years") && !tok_is(d, i + 2, "months")) {
+			add_relative(d, i, i + 3, u, tok_is(d, i + 1, "following") ? 1 : -1);
+			return 3;
+		}
+	}
+	/* "two years ago", "a year earlier", "three months ago" */
+	long n = -1;
+	if (tok_is(d, i, "a") || tok_is(d, i, "an"))
+		n = 1;
+	else if (t->lex & L_NUMWORD)
+		n = t->val;
+	if (n > 0 && i + 2 < d->nt && unit_of(d, i + 1) &&
+	    (tok_is(d, i + 2, "ago") ||
+	     ((tok_is(d, i + 2, "earlier") || tok_is(d, i + 2, "before")) &&
+	      (tok_is(d, i, "a") || tok_is(d, i, "an"))))) {
+		add_relative(d, i, i + 3, unit_of(d, i + 1), -(int)n);
+		return 3;
+	}
+	return 0;
+}
+
+static size_t absolute_at(struct xdoc *d, size_t i)
+{
+	char v[32];
+	size_t u1 = 0, u2 = 0;
+	int y, mon, day;
+
+	/* 2005-04-12 */
+	if ((y = year_tok(d, i)) && tok_punct(d, i + 1, '-') && tok_adjacent(d, i + 1)) {
+		int n1, n2;
+		long m = int_tok(d, i + 2, &n1), dd = int_tok(d, i + 4, &n2);
+		if (n1 == 2 && m >= 1 && m <= 12 && tok_punct(d, i + 3, '-') &&
+		    n2 == 2 && dd >= 1 && dd <= days_in_month(y, (int)m) &&
+		    tok_adjacent(d, i + 2) && tok_adjacent(d, i + 4)) {
+			fmt_day(v, sizeof(v), y, (int)m, (int)dd);
+			add_date(d, i, i + 5, v, VB_DATE_DAY, false);
+			return 5;
+		}
+	}
+	/* 12 April 2005, 12 April */
+	if ((day = day_tok(d, i, &u2))) {
+		size_t k = i + u2;
+		if (tok_is(d, k, "of"))
+			k++;
+		if ((mon = month_tok(d, k, &u1)) && day <= days_in_month(2000, mon)) {
+			k += u1;
+			if (tok_punct(d, k, ',') && year_tok(d, k + 1))
+				k++;
+			if ((y = year_tok(d, k))) {
+				fmt_day(v, sizeof(v), y, mon, day);
+				add_date(d, i, k + 1, v, VB_DATE_DAY, false);
+				return k + 1 - i;
+			}
+			fmt_day(v, sizeof(v), d->dy, mon, day);
+			add_date(d, i, k, v, VB_DATE_DAY, false);
+			return k - i;
+		}
+	}
+	if ((mon = month_tok(d, i, &u1))) {
+		size_t k = i + u1;
+		/* April 12, 2005; Feb 26 */
+		if ((day = day_tok(d, k, &u2)) && day <= days_in_month(2000, mon)) {
+			k += u2;
+			if (tok_punct(d, k, ',') && year_tok(d, k + 1))
+				k++;
+			if ((y = year_tok(d, k))) {
+				fmt_day(v, sizeof(v), y, mon, day);
+				add_date(d, i, k + 1, v, VB_DATE_DAY, false);
+				return k + 1 - i;
+			}
+			fmt_day(v, sizeof(v), d->dy, mon, day);
+			add_date(d, i, k, v, VB_DATE_DAY, false);
+			return k - i;
+		}
+		/* April 2005, April of 2005 */
+		if (tok_is(d, k, "of") && year_tok(d, k + 1))
+			k++;
+		if (tok_punct(d, k, ',') && year_tok(d, k + 1))
+			k++;
+		if ((y = year_tok(d, k))) {
+			snprintf(v, sizeof(v), "%04d-%02d", y, mon);
+			add_date(d, i, k + 1, v, VB_DATE_MONTH, false);
+			return k + 1 - i;
+		}
+		/* "December last year" */
+		if (tok_is(d, k, "last") && tok_is(d, k + 1, "year")) {
+			if (d->dy) {
+				snprintf(v, sizeof(v), "%04d-%02d", d->dy - 1, mon);
+				add_date(d, i, k + 2, v, VB_DATE_MONTH, true);
+			} else {
+				add_date(d, i, k + 2, NULL, VB_DATE_MONTH, true);
+			}
+			return k + 2 - i;
+		}
+		if ((tok_is(d, k, "this") || tok_is(d, k, "next")) &&
+		    tok_is(d, k + 1, "year")) {
+			int yy = d->dy + (tok_is(d, k, "next") ? 1 : 0);
+			if (d->dy) {
+				snprintf(v, sizeof(v), "%04d-%02d", yy, mon);
+				add_date(d, i, k + 2, v, VB_DATE_MONTH, true);
+			} else {
+				add_date(d, i, k + 2, NULL, VB_DATE_MONTH, true);
+			}
+			return k + 2 - i;
+		}
+		/* "in December": the month of the publication year. */
+		if (date_prep_before(d, i) && !tok_is(d, i, "may")) {
+			if (d->dy) {
+				snprintf(v, sizeof(v), "%04d-%02d", d->dy, mon);
+				add_date(d, i, k, v, VB_DATE_MONTH, true);
+			} else {
+				add_date(d, i, k, NULL, VB_DATE_MONTH, true);
+			}
+			return k - i;
+		}
+		return 0;
+	}
+	/* Q3 2006, third quarter of 2006, the third quarter */
+	if (d->t[i].kind == TK_WORD && tok_len(d, i) == 2 &&
+	    (d->s[d->t[i].start] == 'Q' || d->s[d->t[i].start] == 'q') &&
+	    d->s[d->t[i].start + 1] >= '1' && d->s[d->t[i].start + 1] <= '4') {
+		int q = d->s[d->t[i].start + 1] - '0';
+		size_t k = i + 1;
+		if ((y = year_tok(d, k)) ||
+		    (tok_punct(d, k, '-') && (y = year_tok(d, k + 1)) && k++)) {
+			snprintf(v, sizeof(v), "%04d-Q%d", y, q);
+			add_date(d, i, k + 1, v, VB_DATE_QUARTER, false);
+			return k + 1 - i;
+		}
+		if (d->dy)
+			snprintf(v, sizeof(v), "%04d-Q%d", d->dy, q);
+		add_date(d, i, i + 1, d->dy ? v : NULL, VB_DATE_QUARTER, true);
+		return 1;
+	}
+	if ((d->t[i].lex & L_ORDINAL) && tok_is(d, i + 1, "quarter")) {
+		int q = d->t[i].val;
+		size_t k = i + 2;
+		if (tok_is(d, k, "of"))
+			k++;
+		if ((y = year_tok(d, k))) {
+			snprintf(v, sizeof(v), "%04d-Q%d", y, q);
+			add_date(d, i, k + 1, v, VB_DATE_QUARTER, false);
+			return k + 1 - i;
+		}
+		if (d->dy)
+			snprintf(v, sizeof(v), "%04d-Q%d", d->dy, q);
+		add_date(d, i, i + 2, d->dy ? v : NULL, VB_DATE_QUARTER, true);
+		return 2;
+	}
+	/* 1990s */
+	if ((y = year_tok(d, i)) && tok_adjacent(d, i + 1) && tok_is(d, i + 1, "s") &&
+	    y % 10 == 0) {
+		size_t t0 = i > 0 && tok_is(d, i - 1, "the") ? i - 1 : i;
+		snprintf(v, sizeof(v), "%03d", y / 10);
+		add_date(d, t0, i + 2, v, VB_DATE_DECADE, false);
+		return i + 2 - t0;
+	}
+	/* A year alone, in a date-like context: "in 2004", "since 1999", "mid-2007". */
+	if ((y = year_tok(d, i)) && y >= 1900 && !unit_after(d, i + 1) &&
+	    !(tok_punct(d, i + 1, '.') && tok_adjacent(d, i + 1) &&
+	      i + 2 < d->nt && d->t[i + 2].kind == TK_NUM) &&
+	    date_prep_before(d, i)) {
+		size_t t0 = i;
+		if (i >= 2 && tok_is(d, i - 2, "mid") && tok_punct(d, i - 1, '-'))
+			t0 = i - 2;
+		else if (i >= 1 && (tok_is(d, i - 1, "early") || tok_is(d, i - 1, "late") ||
+				    tok_is(d, i - 1, "fiscal")))
+			t0 = i - 1;
+		snprintf(v, sizeof(v), "%04d", y);
+		add_date(d, t0, i + 1, v, VB_DATE_YEAR, false);
+		return 1;
+	}
+	return 0;
+}
+
+void dates_find(struct xdoc *d)
+{
+	for (size_t i = 0; i < d->nt;) {
+		if (d->t[i].flags & (TF_BOILER | TF_USED_DATE)) {
+			i++;
+			continue;
+		}
+		size_t n = absolute_at(d, i);
+		if (!n)
+			n = relative_at(d, i);
+		i += n ? n : 1;
+	}
+}

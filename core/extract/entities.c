@@ -1,0 +1,797 @@
+/* entities.c: persons, organisations and places from capitalised names; money and percentages. */
+#include "extract/internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- name runs ---------------------------------------------------------- */
+
+bool tok_capword(const struct xdoc *d, size_t i)
+{
+	if (i >= d->nt)
+		return false;
+	const struct xtok *t = &d->t[i];
+	if (t->kind != TK_WORD || !(t->flags & TF_CAP) ||
+	    (t->flags & (TF_BOILER | TF_HEADLINE)))
+		return false;
+	if (t->flags & TF_HAS_DIGIT)
+		return false;
+	/* "I" is a pronoun, not an initial, unless followed by a dot. */
+	if (tok_len(d, i) == 1 && d->s[t->start] == 'I' &&
+	    !tok_punct(d, i + 1, '.'))
+		return false;
+	return true;
+}
+
+/* A month or weekday word goes into a name only after its first word ("Theresa May"). */
+static bool date_word(const struct xdoc *d, size_t i)
+{
+	const struct xtok *t = &d->t[i];
+
+	if (t->lex & L_WEEKDAY)
+		return true;
+	if (!(t->lex & L_MONTH))
+		return false;
+	return true;
+}
+
+static bool part_has(const struct xdoc *d, size_t t0, size_t t1, uint32_t lex)
+{
+	for (size_t k = t0; k < t1; k++)
+		if (d->t[k].kind == TK_WORD && (d->t[k].lex & lex) &&
+		    (d->t[k].flags & TF_CAP))
+			return true;
+	return false;
+}
+
+/* The bare run of capitalised words from i, no connectors. */
+static size_t plain_run(const struct xdoc *d, size_t i, size_t limit)
+{
+	size_t j = i;
+
+	while (j < limit && tok_capword(d, j) && d->t[j].sent == d->t[i].sent) {
+		if (j > i && date_word(d, j) &&
+		    (j + 1 < limit && d->t[j + 1].kind == TK_NUM))
+			break;
+		j++;
+		if (d->t[j - 1].flags & TF_POSS)
+			break;
+		/* "J. Smith": an initial and its dot. */
+		if (j < limit && tok_punct(d, j, '.') && tok_adjacent(d, j) &&
+		    tok_len(d, j - 1) == 1 && tok_capword(d, j + 1))
+			j++;
+		/* "Industrial Equity (Pacific) Ltd" */
+		if (j + 3 < limit && tok_punct(d, j, '(') && tok_capword(d, j + 1) &&
+		    tok_punct(d, j + 2, ')') && tok_capword(d, j + 3) &&
+		    (d->t[j + 3].lex & (L_ORG_SUFFIX | L_ORG_CUE)))
+			j += 3;
+		/* "Coca-Cola", "Hewlett-Packard" */
+		if (j + 1 < limit && d->t[j].kind == TK_PUNCT &&
+		    d->t[j].cp == '-' && tok_adjacent(d, j) &&
+		    tok_adjacent(d, j + 1) && tok_capword(d, j + 1))
+			j++;
+	}
+	return j;
+}
+
+size_t name_run_right(const struct xdoc *d, size_t i, size_t limit)
+{
+	if (!tok_capword(d, i) || (d->t[i].lex & (L_WEEKDAY)))
+		return i;
+	if ((d->t[i].lex & L_MONTH) && i + 1 < d->nt &&
+	    d->t[i + 1].kind == TK_NUM)
+		return i;
+	size_t j = plain_run(d, i, limit);
+	for (;;) {
+		if (j >= limit || j == i || (d->t[j - 1].flags & TF_POSS))
+			break;
+		const struct xtok *c = &d->t[j];
+		size_t k = j + 1;
+		if (c->kind == TK_PUNCT && c->cp == '&') {
+			if (tok_capword(d, k)) {
+				j = plain_run(d, k, limit);
+				continue;
+			}
+			break;
+		}
+		if (c->kind != TK_WORD || (c->flags & TF_CAP) ||
+		    !(c->lex & L_CONNECT))
+			break;
+		bool ofor = tok_is(d, j, "of") || tok_is(d, j, "for") ||
+			    tok_is(d, j, "on") || tok_is(d, j, "and");
+		if (ofor && tok_is(d, k, "the"))
+			k++;
+		if (!tok_capword(d, k) || date_word(d, k))
+			break;
+		size_t e = plain_run(d, k, limit);
+		if (ofor) {
+			bool left_org = part_has(d, i, j, L_ORG_CUE | L_ORG_SUFFIX);
+			bool right_org = part_has(d, k, e, L_ORG_CUE | L_ORG_SUFFIX);
+			bool left_person = (d->t[i].lex & (L_GIVEN | L_HONORIFIC)) != 0;
+			if (tok_is(d, j, "and")) {
+				if (!(d->t[e - 1].lex & L_ORG_SUFFIX) &&
+				    !(d->t[e - 1].lex & L_ORG_CUE))
+					break;
+				if (left_person)
+					break;
+			} else if (tok_is(d, j, "on")) {
+				if (!left_org)
+					break;
+			} else if (!left_org && !(right_org && !left_person)) {
+				break;
+			}
+		}
+		j = e;
+	}
+	return j;
+}
+
+size_t name_run_left(const struct xdoc *d, size_t end, size_t limit)
+{
+	/* Walk back over capitalised words and connectors, then re-run forward. */
+	size_t i = end;
+
+	while (i > limit) {
+		size_t k = i - 1;
+		if (tok_capword(d, k) && !(d->t[k].flags & TF_POSS) &&
+		    d->t[k].sent == d->t[end - 1].sent) {
+			i = k;
+			continue;
+		}
+		if (k >= limit + 3 && tok_punct(d, k, ')') && tok_capword(d, k - 1) &&
+		    tok_punct(d, k - 2, '(') && tok_capword(d, k - 3)) {
+			i = k - 2;
+			continue;
+		}
+		if (k > limit && (d->t[k].kind == TK_PUNCT) &&
+		    (d->t[k].cp == '-' || d->t[k].cp == '&' || d->t[k].cp == '.') &&
+		    tok_capword(d, k - 1)) {
+			i = k;
+			continue;
+		}
+		if (k > limit && d->t[k].kind == TK_WORD &&
+		    (d->t[k].lex & L_CONNECT) && !(d->t[k].flags & TF_CAP)) {
+			size_t m = k;
+			if (tok_is(d, m, "the") && m > limit)
+				m--;
+			if (m > limit && (d->t[m].lex & L_CONNECT) &&
+			    tok_capword(d, m - 1)) {
+				i = m;
+				continue;
+			}
+		}
+		break;
+	}
+	/* The forward scan decides which connectors really join. */
+	while (i < end && !tok_capword(d, i))
+		i++;
+	while (i < end) {
+		size_t e = name_run_right(d, i, end);
+		if (e >= end)
+			return i;
+		i = e > i ? e : i + 1;
+		while (i < end && !tok_capword(d, i))
+			i++;
+	}
+	return end;
+}
+
+char *name_text(const struct xdoc *d, size_t t0, size_t t1)
+{
+	return text_dup_clean(d, d->t[t0].start, tok_stem_end(d, t1 - 1));
+}
+
+/* ---- the document's entities ------------------------------------------- */
+
+static void ent_fill_keys(struct xdoc *d, struct xent *e)
+{
+	lower_utf8(e->canonical, strlen(e->canonical), &d->tmp);
+	free(e->key);
+	e->key = vb_strdup(d->tmp.buf);
+	free(e->last);
+	const char *sp = strrchr(e->key, ' ');
+	e->last = vb_strdup(sp ? sp + 1 : e->key);
+}
+
+int ent_add(struct xdoc *d, int type, const char *name)
+{
+	VB_ALLOC_GROW(d->ents, d->nents + 1, d->aents);
+	struct xent *e = &d->ents[d->nents];
+	memset(e, 0, sizeof(*e));
+	e->type = type;
+	e->canonical = vb_strdup(name);
+	ent_fill_keys(d, e);
+	return (int)d->nents++;
+}
+
+static bool ascii_word_initials(const char *key, char *out, size_t cap)
+{
+	size_t n = 0;
+	const char *p = key;
+
+	while (*p) {
+		while (*p == ' ' || *p == '-')
+			p++;
+		const char *w = p;
+		while (*p && *p != ' ' && *p != '-')
+			p++;
+		size_t wl = (size_t)(p - w);
+		if (!wl)
+			continue;
+		if ((wl == 2 && !strncmp(w, "of", 2)) ||
+		    (wl == 3 && !strncmp(w, "the", 3)) ||
+		    (wl == 3 && !strncmp(w, "and", 3)) ||
+		    (wl == 3 && !strncmp(w, "for", 3)) ||
+		    (wl == 1 && w[0] == '&'))
+			continue;
+		if (n + 1 >= cap)
+			return false;
+		out[n++] = w[0];
+	}
+	out[n] = '\0';
+	return n >= 2;
+}
+
+int edit_distance(const char *a, size_t la, const char *b, size_t lb, int max)
+{
+	int row[64];
+
+	if (la >= 63 || lb >= 63)
+		return max + 1;
+	if ((la > lb ? la - lb : lb - la) > (size_t)max)
+		return max + 1;
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = (int)j;
+	for (size_t i = 1; i <= la; i++) {
+		int prev = row[0], best;
+		row[0] = (int)i;
+		best = row[0];
+		for (size_t j = 1; j <= lb; j++) {
+			int cur = row[j];
+			int v = prev + (a[i - 1] != b[j - 1]);
+			if (row[j] + 1 < v)
+				v = row[j] + 1;
+			if (row[j - 1] + 1 < v)
+				v = row[j - 1] + 1;
+			row[j] = v;
+			prev = cur;
+			if (v < best)
+				best = v;
+		}
+		if (best > max)
+			return max + 1;
+	}
+	return row[lb];
+}
+
+static bool compatible(int have, int want)
+{
+	return want == ET_NONE || have == ET_NONE || have == want;
+}
+
+int ent_find(struct xdoc *d, const char *name, int type_hint)
+{
+	struct vb_buf low = VB_BUF_INIT;
+
+	lower_utf8(name, strlen(name), &low);
+	/* Strip a leading "the". */
+	const char *k = low.buf;
+	if (!strncmp(k, "the ", 4))
+		k += 4;
+	size_t kl = strlen(k);
+	int found = -1;
+	bool one_word = !strchr(k, ' ');
+
+	for (size_t i = 0; i < d->nents && found < 0; i++) {
+		struct xent *e = &d->ents[i];
+		const char *ek = e->key;
+		if (!strncmp(ek, "the ", 4))
+			ek += 4;
+		if (!strcmp(ek, k) && compatible(e->type, type_hint))
+			found = (int)i;
+		else if (e->acronym && !strcmp(e->acronym, k))
+			found = (int)i;
+	}
+	/* A surname alone, or the first words of an organisation's name. */
+	for (size_t i = 0; i < d->nents && found < 0; i++) {
+		struct xent *e = &d->ents[i];
+		if (!compatible(e->type, type_hint))
+			continue;
+		if (e->type == ET_PERSON && one_word && !strcmp(e->last, k) &&
+		    strchr(e->key, ' '))
+			found = (int)i;
+		else if (e->type == ET_ORG && !strncmp(e->key, k, kl) &&
+			 e->key[kl] == ' ')
+			found = (int)i;
+	}
+	/* Spelling variants: "Margeret Olsen" after "Margaret Olsen". */
+	if (found < 0 && kl >= 7) {
+		for (size_t i = 0; i < d->nents && found < 0; i++) {
+			struct xent *e = &d->ents[i];
+			if (!compatible(e->type, type_hint) ||
+			    e->type == ET_PLACE)
+				continue;
+			size_t el = strlen(e->key);
+			int max = kl >= 12 ? 2 : 1;
+			if (edit_distance(e->key, el, k, kl, max) <= max &&
+			    e->key[0] == k[0])
+				found = (int)i;
+		}
+	}
+	/* An acronym never defined: the initials of a known organisation. */
+	if (found < 0 && one_word && kl >= 2 && kl <= 6) {
+		char ini[16];
+		for (size_t i = 0; i < d->nents && found < 0; i++) {
+			struct xent *e = &d->ents[i];
+			if (e->type != ET_ORG)
+				continue;
+			if (ascii_word_initials(e->key, ini, sizeof(ini)) &&
+			    !strcmp(ini, k))
+				found = (int)i;
+		}
+	}
+	vb_buf_release(&low);
+	return found;
+}
+
+void mention_add(struct xdoc *d, size_t t0, size_t t1, int ent, int type)
+{
+	/* One mention per token range: a later, better-typed one replaces it. */
+	for (size_t i = d->nms; i-- > 0;) {
+		struct xmention *m = &d->ms[i];
+		if (m->t0 == t0 && m->t1 == t1) {
+			if (ent >= 0) {
+				m->ent = ent;
+				m->type = type;
+			}
+			return;
+		}
+		if (m->t1 <= t0)
+			break;
+	}
+	VB_ALLOC_GROW(d->ms, d->nms + 1, d->ams);
+	struct xmention *m = &d->ms[d->nms++];
+	m->t0 = t0;
+	m->t1 = t1;
+	m->start = d->t[t0].start;
+	m->end = tok_stem_end(d, t1 - 1);
+	m->ent = ent;
+	m->type = type;
+}
+
+static const struct strmap_entry *alias_of(const struct xdoc *d, size_t t0,
+					   size_t t1, struct vb_buf *low)
+{
+	if (!d->opts || !d->opts->aliases)
+		return NULL;
+	char *txt = name_text(d, t0, t1);
+	lower_utf8(txt, strlen(txt), low);
+	free(txt);
+	return strmap_get(&d->opts->aliases->names, low->buf, low->len);
+}
+
+static const struct strmap_entry *gaz_of(const struct xdoc *d, size_t t0,
+					 size_t t1, struct vb_buf *low)
+{
+	char *txt = name_text(d, t0, t1);
+	lower_utf8(txt, strlen(txt), low);
+	free(txt);
+	return strmap_get(&d->ex->gaz, low->buf, low->len);
+}
+
+int run_type(const struct xdoc *d, size_t t0, size_t t1)
+{
+	struct vb_buf low = VB_BUF_INIT;
+	int type = ET_NONE;
+	const struct strmap_entry *g;
+
+	if ((g = alias_of(d, t0, t1, &low))) {
+		type = g->val;
+		goto out;
+	}
+	g = gaz_of(d, t0, t1, &low);
+	if (g && !(t1 - t0 == 1 && (d->t[t0].lex & L_PLACE_GENERIC))) {
+		type = ET_PLACE;
+		goto out;
+	}
+	if (part_has(d, t0, t1, L_ORG_SUFFIX | L_ORG_CUE)) {
+		type = ET_ORG;
+		goto out;
+	}
+	if (t0 > 0 && d->t[t0 - 1].kind == TK_WORD &&
+	    (d->t[t0 - 1].lex & L_HONORIFIC) && (d->t[t0 - 1].flags & TF_CAP)) {
+		type = ET_PERSON;
+		goto out;
+	}
+	if (t0 > 1 && tok_punct(d, t0 - 1, '.') &&
+	    (d->t[t0 - 2].lex & L_HONORIFIC) && (d->t[t0 - 2].flags & TF_CAP)) {
+		type = ET_PERSON;
+		goto out;
+	}
+	if ((d->t[t0].lex & L_GIVEN) && t1 - t0 >= 2 && t1 - t0 <= 4) {
+		type = ET_PERSON;
+		goto out;
+	}
+	if (t1 - t0 == 1 && (d->t[t0].flags & TF_ALLCAPS) &&
+	    tok_len(d, t0) <= 6 && !(d->t[t0].flags & TF_DOTS)) {
+		type = ET_ORG;
+		goto out;
+	}
+out:
+	vb_buf_release(&low);
+	return type;
+}
+
+/* Canonical name of a run: the alias's or gazetteer's when known. */
+static char *run_canonical(const struct xdoc *d, size_t t0, size_t t1, int type)
+{
+	struct vb_buf low = VB_BUF_INIT;
+	const struct strmap_entry *g = alias_of(d, t0, t1, &low);
+	char *r = NULL;
+
+	if (!g && type == ET_PLACE)
+		g = gaz_of(d, t0, t1, &low);
+	if (g && g->aux)
+		r = vb_strdup(g->aux);
+	vb_buf_release(&low);
+	return r ? r : name_text(d, t0, t1);
+}
+
+/* Link a run to the document's entity, creating one when its type is known. */
+int ent_match_name(struct xdoc *d, size_t t0, size_t t1, int type_hint)
+{
+	char *canon = run_canonical(d, t0, t1, type_hint);
+	int e = ent_find(d, canon, type_hint);
+
+	if (e < 0 && type_hint != ET_NONE)
+		e = ent_add(d, type_hint, canon);
+	else if (e >= 0 && d->ents[e].type == ET_NONE)
+		d->ents[e].type = type_hint;
+	/* A fuller name becomes the canonical one ("Smith" then "John Smith"). */
+	if (e >= 0 && d->ents[e].type == ET_PERSON && type_hint == ET_PERSON &&
+	    strlen(canon) > strlen(d->ents[e].canonical) &&
+	    !strchr(d->ents[e].canonical, ' ')) {
+		free(d->ents[e].canonical);
+		d->ents[e].canonical = canon;
+		canon = NULL;
+		ent_fill_keys(d, &d->ents[e]);
+	}
+	free(canon);
+	return e;
+}
+
+/* A sentence opener is part of a name only when it is known as a name. */
+static bool opener_is_name(const struct xdoc *d, size_t i)
+{
+	const struct xtok *t = &d->t[i];
+	struct vb_buf *low = (struct vb_buf *)&d->tmp;
+
+	if (t->lex & (L_STOP | L_PRONOUN | L_CUE | L_NOM_PERSON | L_NOM_ORG |
+		      L_DET))
+		return (t->lex & (L_GIVEN | L_ORG_CUE | L_ORG_SUFFIX)) != 0 &&
+		       !(t->lex & (L_STOP | L_DET | L_PRONOUN));
+	if (t->lex & (L_GIVEN | L_ORG_CUE | L_ORG_SUFFIX | L_HONORIFIC))
+		return true;
+	if (t->flags & TF_ALLCAPS)
+		return true;
+	lower_utf8(d->s + t->start, tok_stem_end(d, i) - t->start, low);
+	if (strmap_get(&d->midcaps, low->buf, low->len))
+		return true;
+	if (strmap_get(&d->ex->gaz, low->buf, low->len))
+		return true;
+	return false;
+}
+
+/* Honorifics and titles at the head of a run: "Prime Minister Jane Doe". */
+static size_t strip_titles(const struct xdoc *d, size_t t0, size_t t1)
+{
+	size_t last = SIZE_MAX;
+
+	for (size_t k = t0; k + 1 < t1; k++)
+		if (d->t[k].lex & L_HONORIFIC)
+			last = k;
+	if (last == SIZE_MAX)
+		return t0;
+	size_t k = last + 1;
+	if (tok_punct(d, k, '.'))
+		k++;
+	while (k < t1 && !tok_capword(d, k))
+		k++;
+	return k < t1 ? k : t0;
+}
+
+static bool place_context(const struct xdoc *d, size_t t0, size_t t1)
+{
+	if (t0 > 0 && d->t[t0 - 1].kind == TK_WORD &&
+	    !(d->t[t0].flags & TF_SENT_START) &&
+	    (tok_is(d, t0 - 1, "in") || tok_is(d, t0 - 1, "near") ||
+	     tok_is(d, t0 - 1, "outside") || tok_is(d, t0 - 1, "across") ||
+	     tok_is(d, t0 - 1, "throughout")))
+		return !(d->t[t1 - 1].flags & TF_POSS) && t1 - t0 <= 3;
+	/* "London-based" */
+	if (t1 < d->nt && tok_punct(d, t1, '-') && tok_adjacent(d, t1) &&
+	    tok_is(d, t1 + 1, "based"))
+		return true;
+	/* "Lugano, Switzerland" */
+	if (tok_punct(d, t1, ',') && t1 + 1 < d->nt) {
+		size_t e = name_run_right(d, t1 + 1, d->nt);
+		if (e > t1 + 1 && run_type(d, t1 + 1, e) == ET_PLACE)
+			return true;
+	}
+	return false;
+}
+
+void entities_find(struct xdoc *d)
+{
+	for (size_t i = 0; i < d->nt;) {
+		if (!tok_capword(d, i)) {
+			i++;
+			continue;
+		}
+		size_t e = name_run_right(d, i, d->nt);
+		if (e <= i) {
+			i++;
+			continue;
+		}
+		size_t t0 = i, t1 = e;
+		i = e;
+		/* Sentence openers: "The", "But", "Shares" are not names. */
+		bool at_start = (d->t[t0].flags & TF_SENT_START) ||
+				(t0 > 0 && d->t[t0 - 1].kind == TK_PUNCT &&
+				 (d->t[t0 - 1].flags & TF_SENT_START) &&
+				 d->t[t0 - 1].cp != '(');
+		if (at_start && !opener_is_name(d, t0)) {
+			t0++;
+			while (t0 < t1 && !tok_capword(d, t0))
+				t0++;
+			if (t0 >= t1)
+				continue;
+		}
+		if (d->t[t0].lex & (L_PRONOUN)) {
+			if (++t0 >= t1)
+				continue;
+		}
+		/* Lone common capitalised words ("Internet", "Government"). */
+		if (t1 - t0 == 1 && (d->t[t0].lex & (L_COMMON | L_STOP)) &&
+		    !(d->t[t0].lex & L_GIVEN))
+			continue;
+		int type = run_type(d, t0, t1);
+		if (type != ET_ORG && type != ET_PLACE) {
+			size_t p0 = strip_titles(d, t0, t1);
+			if (p0 > t0) {
+				/* "Acme Federation Chairman John Smith" */
+				size_t o1 = t0;
+				while (o1 < p0 && !(d->t[o1].lex & L_HONORIFIC))
+					o1++;
+				if (o1 > t0 && run_type(d, t0, o1) == ET_ORG)
+					mention_add(d, t0, o1,
+						    ent_match_name(d, t0, o1, ET_ORG),
+						    ET_ORG);
+				t0 = p0;
+				type = ET_PERSON;
+			}
+		}
+		/* "International Federation ... (IFPI)": link the acronym. */
+		if (tok_punct(d, t1, '(') && t1 + 2 < d->nt &&
+		    tok_punct(d, t1 + 2, ')') && d->t[t1 + 1].kind == TK_WORD &&
+		    (d->t[t1 + 1].flags & TF_ALLCAPS) && t1 - t0 >= 2) {
+			if (type == ET_NONE)
+				type = ET_ORG;
+			int ent = ent_match_name(d, t0, t1, type);
+			mention_add(d, t0, t1, ent, type);
+			if (ent >= 0) {
+				lower_utf8(d->s + d->t[t1 + 1].start,
+					   tok_len(d, t1 + 1), &d->tmp);
+				free(d->ents[ent].acronym);
+				d->ents[ent].acronym = vb_strdup(d->tmp.buf);
+			}
+			mention_add(d, t1 + 1, t1 + 2, ent, type);
+			i = t1 + 3;
+			continue;
+		}
+		if (type == ET_NONE && place_context(d, t0, t1))
+			type = ET_PLACE;
+		int ent = type != ET_NONE ? ent_match_name(d, t0, t1, type) : -1;
+		mention_add(d, t0, t1, ent, type);
+	}
+}
+
+/* ---- money and percentages --------------------------------------------- */
+
+static double num_value(const struct xdoc *d, size_t i)
+{
+	char buf[64];
+	size_t n = 0;
+
+	for (size_t k = d->t[i].start; k < d->t[i].end && n + 1 < sizeof(buf); k++)
+		if (d->s[k] != ',')
+			buf[n++] = d->s[k];
+	buf[n] = '\0';
+	return strtod(buf, NULL);
+}
+
+static const char *symbol_currency(const struct xdoc *d, size_t i, size_t *first)
+{
+	const struct xtok *t = &d->t[i];
+
+	*first = i;
+	if (t->kind == TK_PUNCT) {
+		const char *code = NULL;
+		switch (t->cp) {
+		case '$': code = "USD"; break;
+		case 0x00A3: code = "GBP"; break;
+		case 0x20AC: code = "EUR"; break;
+		case 0x00A5: code = "JPY"; break;
+		case 0x20B9: code = "INR"; break;
+		default: return NULL;
+		}
+		/* "US$", "C$", "HK$", "A$" */
+		if (t->cp == '$' && i > 0 && tok_adjacent(d, i) &&
+		    d->t[i - 1].kind == TK_WORD) {
+			*first = i - 1;
+			if (tok_is(d, i - 1, "c"))
+				return "CAD";
+			if (tok_is(d, i - 1, "a") || tok_is(d, i - 1, "au"))
+				return "AUD";
+			if (tok_is(d, i - 1, "hk"))
+				return "HKD";
+			if (tok_is(d, i - 1, "nz"))
+				return "NZD";
+			if (tok_is(d, i - 1, "s"))
+				return "SGD";
+			*first = tok_is(d, i - 1, "us") ? i - 1 : i;
+		}
+		return code;
+	}
+	if (t->kind == TK_WORD && (t->lex & L_CURRENCY) && (t->flags & TF_ALLCAPS))
+		return t->aux;
+	return NULL;
+}
+
+static void add_entity_out(struct xdoc *d, size_t start, size_t end,
+			   enum vb_entity_type type, const char *canonical)
+{
+	struct vb_extraction *x = d->out;
+
+	x->entities = vb_realloc(x->entities,
+				 (x->nentities + 1) * sizeof(*x->entities));
+	struct vb_entity *e = &x->entities[x->nentities++];
+	e->text = text_dup_clean(d, start, end);
+	e->start = start;
+	e->end = end;
+	e->type = type;
+	e->canonical = vb_strdup(canonical);
+}
+
+static void format_amount(char *buf, size_t cap, double v)
+{
+	if (v == floor(v) && fabs(v) < 1e18) {
+		snprintf(buf, cap, "%.0f", v);
+		return;
+	}
+	snprintf(buf, cap, "%.4f", v);
+	/* Trim trailing zeros: "0.1250" -> "0.125". */
+	size_t n = strlen(buf);
+	while (n > 0 && buf[n - 1] == '0')
+		buf[--n] = '\0';
+	if (n > 0 && buf[n - 1] == '.')
+		buf[--n] = '\0';
+}
+
+/* A number token, or a number word ("two"), at i: its value. */
+static bool number_at(const struct xdoc *d, size_t i, double *v)
+{
+	if (i >= d->nt)
+		return false;
+	if (d->t[i].kind == TK_NUM) {
+		*v = num_value(d, i);
+		return true;
+	}
+	if (d->t[i].kind == TK_WORD && (d->t[i].lex & L_NUMWORD) &&
+	    !(d->t[i].lex & L_SCALE)) {
+		*v = d->t[i].val;
+		return true;
+	}
+	return false;
+}
+
+/* A scale word after a number: "4.5 million", "3m", "1.2bn"; returns tokens used. */
+static size_t scale_at(const struct xdoc *d, size_t i, double *v)
+{
+	if (i < d->nt && d->t[i].kind == TK_WORD && (d->t[i].lex & L_SCALE)) {
+		size_t n = tok_len(d, i);
+		/* Short forms ("m", "bn", "k") only glued to the number. */
+		if (n <= 2 && !tok_adjacent(d, i) && !tok_is(d, i, "bn"))
+			return 0;
+		if (tok_is(d, i, "b") && !tok_adjacent(d, i))
+			return 0;
+		*v *= pow(10, d->t[i].val);
+		return 1;
+	}
+	return 0;
+}
+
+void entities_money_percent(struct xdoc *d)
+{
+	char amount[64], canon[96];
+
+	for (size_t i = 0; i < d->nt; i++) {
+		if (d->t[i].flags & (TF_BOILER | TF_USED_DATE))
+			continue;
+		size_t first;
+		const char *cur = symbol_currency(d, i, &first);
+		double v;
+		if (cur && number_at(d, i + 1, &v) && d->t[i + 1].kind == TK_NUM) {
+			size_t end = i + 2;
+			end += scale_at(d, end, &v);
+			format_amount(amount, sizeof(amount), v);
+			snprintf(canon, sizeof(canon), "%s %s", cur, amount);
+			add_entity_out(d, d->t[first].start, d->t[end - 1].end,
+				       VB_ENTITY_MONEY, canon);
+			for (size_t k = first; k < end; k++)
+				d->t[k].flags |= TF_USED_DATE;
+			i = end - 1;
+			continue;
+		}
+		if (!number_at(d, i, &v))
+			continue;
+		size_t j = i + 1;
+		j += scale_at(d, j, &v);
+		/* "50,000 dlrs", "3 mln dlrs", "200 million euros" */
+		if (j < d->nt && d->t[j].kind == TK_WORD &&
+		    (d->t[j].lex & L_CURRENCY)) {
+			format_amount(amount, sizeof(amount), v);
+			snprintf(canon, sizeof(canon), "%s %s", d->t[j].aux,
+				 amount);
+			add_entity_out(d, d->t[i].start, d->t[j].end,
+				       VB_ENTITY_MONEY, canon);
+			for (size_t k = i; k <= j; k++)
+				d->t[k].flags |= TF_USED_DATE;
+			i = j;
+			continue;
+		}
+		/* Percentages: "40%", "6.4 pct", "12 per cent", "two percent". */
+		number_at(d, i, &v);
+		size_t pe = 0;
+		if (tok_punct(d, i + 1, '%') || tok_punct(d, i + 1, 0xFF05))
+			pe = i + 2;
+		else if (i + 1 < d->nt && (d->t[i + 1].lex & L_PERCENT))
+			pe = i + 2;
+		else if (tok_is(d, i + 1, "per") && tok_is(d, i + 2, "cent"))
+			pe = i + 3;
+		if (pe) {
+			format_amount(amount, sizeof(amount), v);
+			snprintf(canon, sizeof(canon), "%s%%", amount);
+			add_entity_out(d, d->t[i].start, d->t[pe - 1].end,
+				       VB_ENTITY_PERCENT, canon);
+			for (size_t k = i; k < pe; k++)
+				d->t[k].flags |= TF_USED_DATE;
+			i = pe - 1;
+		}
+	}
+}
+
+/* ---- output ------------------------------------------------------------ */
+
+void entities_finish(struct xdoc *d)
+{
+	for (size_t i = 0; i < d->nms; i++) {
+		struct xmention *m = &d->ms[i];
+		if (m->ent < 0) {
+			char *txt = name_text(d, m->t0, m->t1);
+			m->ent = ent_find(d, txt, ET_NONE);
+			free(txt);
+		}
+		if (m->ent < 0 || d->ents[m->ent].type == ET_NONE)
+			continue;
+		const struct xent *e = &d->ents[m->ent];
+		if (d->t[m->t0].flags & TF_INQUOTE && e->type == ET_NONE)
+			continue;
+		enum vb_entity_type type = e->type == ET_PERSON ? VB_ENTITY_PERSON :
+					   e->type == ET_ORG ? VB_ENTITY_ORGANISATION :
+							       VB_ENTITY_PLACE;
+		add_entity_out(d, m->start, m->end, type, e->canonical);
+	}
+}

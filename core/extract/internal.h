@@ -1,0 +1,264 @@
+/* internal.h: what the files of core/extract share: tokens, word lists, the document being read. */
+#ifndef VB_EXTRACT_INTERNAL_H
+#define VB_EXTRACT_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "extract/extract.h"
+
+/* ---- string map --------------------------------------------------------- */
+
+/* An open-addressing hash map from byte strings to flags, a value and text. */
+struct strmap_entry {
+	char *key;
+	size_t klen;
+	uint64_t hash;
+	uint32_t flags;
+	int32_t val;
+	char *aux;                 /* owned; e.g. a canonical name */
+};
+
+struct strmap {
+	struct strmap_entry *v;
+	size_t n, cap;
+};
+
+uint64_t strmap_hash(const char *s, size_t len);
+void strmap_init(struct strmap *m);
+void strmap_release(struct strmap *m);
+/* Insert or update: flags are OR-ed, val and aux replaced when given (val != 0, aux != NULL). */
+struct strmap_entry *strmap_put(struct strmap *m, const char *key, size_t klen,
+				uint32_t flags, int32_t val, const char *aux);
+const struct strmap_entry *strmap_get(const struct strmap *m, const char *key,
+				      size_t klen);
+
+/* Lowercase UTF-8 s[0..len) into out (reset first); Latin diacritics kept. */
+void lower_utf8(const char *s, size_t len, struct vb_buf *out);
+
+/* ---- word lists (names.c) ----------------------------------------------- */
+
+enum {
+	L_CUE = 1u << 0,        /* speech verb: said, says, added, warned... */
+	L_CALL = 1u << 1,       /* calling verb: called, described, termed... */
+	L_PRONOUN = 1u << 2,    /* he, she, it, they, I, we */
+	L_HONORIFIC = 1u << 3,  /* Mr, Dr, Judge, Minister... before a name */
+	L_ORG_SUFFIX = 1u << 4, /* Inc, Ltd, Corp, Co, Plc, GmbH... */
+	L_ORG_CUE = 1u << 5,    /* Association, Federation, Ministry, Bank... */
+	L_GIVEN = 1u << 6,      /* a common given name */
+	L_MONTH = 1u << 7,      /* val = 1..12 */
+	L_WEEKDAY = 1u << 8,    /* val = 1 (Monday) .. 7 */
+	L_STOP = 1u << 9,       /* function word or usual sentence opener */
+	L_NOM_PERSON = 1u << 10,/* spokesman, official, minister... */
+	L_NOM_ORG = 1u << 11,   /* company, group, organisation... */
+	L_ROLE = 1u << 12,      /* words of job titles: chairman, chief... */
+	L_ADV = 1u << 13,       /* may stand between a speaker and the verb: also, has */
+	L_NUMWORD = 1u << 14,   /* one, two, ... ; val = the number */
+	L_ORDINAL = 1u << 15,   /* first, second, third, fourth; val */
+	L_CONNECT = 1u << 16,   /* of, for, de, van, von: inside names */
+	L_DET = 1u << 17,       /* the, a, an, its, his, her, their */
+	L_ABBREV = 1u << 18,    /* a "." after it does not end a sentence */
+	L_PLACE_GENERIC = 1u << 19, /* Central, North...: too vague as a place alone */
+	L_UNIT = 1u << 20,      /* shares, employees, dlrs...: a number before is no year */
+	L_CURRENCY = 1u << 21,  /* dlrs, dollars, euros, pounds, yen; aux = ISO code */
+	L_PERCENT = 1u << 22,   /* pct, percent */
+	L_SCALE = 1u << 23,     /* million, mln, bn, billion, m, k, thousand; val = log10 */
+	L_PLURAL_NOM = 1u << 24,/* officials, analysts, sources: a group of persons */
+	L_COMMON = 1u << 25,    /* common capitalised words that are not names alone */
+	L_VERB_NOT_NAME = 1u << 26, /* words that end a name run: is, was... */
+	L_DATE_PREP = 1u << 27, /* in, since, by, until, during... before a year */
+};
+
+const struct strmap_entry *lexicon_get(const struct strmap *lex, const char *w,
+				       size_t len);
+void lexicon_build(struct strmap *lex);
+
+/* Gazetteer flags (places.c). */
+enum {
+	G_COUNTRY = 1u << 0,
+	G_SUBDIV = 1u << 1,
+	G_CITY = 1u << 2,
+	G_US_STATE_ABBR = 1u << 3, /* "N.Y.", "Tex.", "Calif." in datelines */
+};
+
+/* Load the gazetteer; missing files leave only the built-in names. */
+void gazetteer_build(struct strmap *gaz, const char *iso_dir);
+
+/* ---- the extractor ------------------------------------------------------ */
+
+struct vb_extractor {
+	struct strmap lex;
+	struct strmap gaz;
+};
+
+struct vb_aliases {
+	struct strmap names;       /* lowercase alias -> type (val), canonical (aux) */
+};
+
+/* ---- tokens ------------------------------------------------------------- */
+
+enum { TK_WORD = 1, TK_NUM = 2, TK_PUNCT = 3 };
+
+enum {
+	TF_CAP = 1u << 0,         /* first letter uppercase */
+	TF_ALLCAPS = 1u << 1,     /* two or more letters, none lowercase */
+	TF_SPACE_BEFORE = 1u << 2,/* white space (or start of text) before */
+	TF_NL_BEFORE = 1u << 3,   /* a newline in the white space before */
+	TF_PARA_START = 1u << 4,
+	TF_SENT_START = 1u << 5,
+	TF_BOILER = 1u << 6,      /* inside a boilerplate line */
+	TF_POSS = 1u << 7,        /* ends in 's or ’s */
+	TF_DOTS = 1u << 8,        /* initialism with dots: "U.S.", "N.Y." */
+	TF_INQUOTE = 1u << 9,     /* inside a direct or partial quote */
+	TF_USED_DATE = 1u << 10,  /* part of a date already found */
+	TF_HAS_DIGIT = 1u << 11,
+	TF_HEADLINE = 1u << 12,   /* on a line written all in capitals */
+};
+
+struct xtok {
+	size_t start, end;        /* bytes */
+	uint32_t lex;             /* L_* flags of the lowercased word (possessive stripped) */
+	uint32_t flags;           /* TF_* */
+	int32_t val;              /* lexicon value */
+	uint32_t cp;              /* punctuation: the code point */
+	uint32_t para, sent;
+	uint8_t kind;
+	const char *aux;          /* lexicon aux (currency code) */
+};
+
+struct xpara {
+	size_t t0, t1;            /* tokens [t0, t1) */
+};
+
+struct xsent {
+	size_t t0, t1;
+	uint32_t para;
+};
+
+/* ---- the document being read -------------------------------------------- */
+
+enum { ET_NONE = 0, ET_PERSON, ET_ORG, ET_PLACE };
+
+/* A named thing of the document: every mention of it shares the canonical name. */
+struct xent {
+	int type;
+	char *canonical;
+	char *key;                /* lowercase canonical */
+	char *last;               /* person: lowercase last word */
+	char *acronym;            /* lowercase acronym defined in the text, or NULL */
+	bool from_alias;
+};
+
+/* One mention of a named thing (or a pending capitalised run). */
+struct xmention {
+	size_t t0, t1;            /* tokens */
+	size_t start, end;        /* bytes, possessive stripped */
+	int ent;                  /* index in doc->ents or -1 */
+	int type;                 /* ET_* when known */
+};
+
+/* A speaker as parsed around a cue, before resolution. */
+enum { SP_NONE, SP_NAME, SP_PRONOUN, SP_NOMINAL, SP_OPTION };
+
+struct xspeaker {
+	int how;                  /* SP_* */
+	size_t t0, t1;            /* the mention (tokens) */
+	size_t name_t0, name_t1;  /* the name proper inside the mention */
+	int type;                 /* ET_PERSON / ET_ORG / ET_NONE */
+	char *role, *org;         /* owned */
+	bool anonymous;
+	bool plural;
+	int ent;                  /* resolved entity, or -1 */
+	char *name;               /* owned: resolved name */
+};
+
+struct xquote {
+	int kind;                 /* VB_QUOTE_* */
+	struct vb_range spans[8];
+	size_t nspans;
+	size_t cue_tok;           /* SIZE_MAX when none */
+	struct xspeaker sp;
+	bool inherit;             /* speaker to be taken from the context */
+	bool dead;
+};
+
+struct xdoc {
+	const vb_extractor *ex;
+	const struct vb_extract_opts *opts;
+	const char *s;
+	size_t len;
+	struct xtok *t;
+	size_t nt, at;
+	struct xpara *p;
+	size_t np, ap;
+	struct xsent *sn;
+	size_t ns, as;
+	struct xent *ents;
+	size_t nents, aents;
+	struct xmention *ms;
+	size_t nms, ams;
+	struct xquote *q;
+	size_t nq, aq;
+	struct strmap midcaps;    /* lowercase words seen capitalised inside sentences */
+	struct vb_buf tmp;
+	/* publication date: year, month, day (0 when unknown) */
+	int dy, dm, dd;
+	struct vb_extraction *out;
+};
+
+/* scan.c */
+void scan_tokens(struct xdoc *d);
+/* Sentences, headline lines and the set of capitalised words (after boilerplate). */
+void scan_doc_finish(struct xdoc *d);
+bool tok_is(const struct xdoc *d, size_t i, const char *lower);
+bool tok_punct(const struct xdoc *d, size_t i, unsigned cp);
+bool is_dash_cp(unsigned cp);
+size_t tok_len(const struct xdoc *d, size_t i);
+/* Byte end of token i without a possessive "'s". */
+size_t tok_stem_end(const struct xdoc *d, size_t i);
+char *text_dup(const struct xdoc *d, size_t start, size_t end);
+/* Copy with runs of white space collapsed to one space. */
+char *text_dup_clean(const struct xdoc *d, size_t start, size_t end);
+bool tok_adjacent(const struct xdoc *d, size_t i);  /* no space between i-1 and i */
+
+/* boilerplate.c */
+void boilerplate_mark(struct xdoc *d);
+
+/* entities.c */
+void entities_find(struct xdoc *d);
+void entities_money_percent(struct xdoc *d);
+int ent_add(struct xdoc *d, int type, const char *name);
+int ent_find(struct xdoc *d, const char *name, int type_hint);
+int ent_match_name(struct xdoc *d, size_t t0, size_t t1, int type_hint);
+void entities_finish(struct xdoc *d);
+void mention_add(struct xdoc *d, size_t t0, size_t t1, int ent, int type);
+/* Type of a capitalised run by its own words: ET_NONE when unsure. */
+int run_type(const struct xdoc *d, size_t t0, size_t t1);
+/* Extend a capitalised name run; returns its end token (exclusive). */
+size_t name_run_right(const struct xdoc *d, size_t i, size_t limit);
+size_t name_run_left(const struct xdoc *d, size_t end, size_t limit);
+bool tok_capword(const struct xdoc *d, size_t i);
+char *name_text(const struct xdoc *d, size_t t0, size_t t1);
+
+/* quotes.c */
+void quotes_find(struct xdoc *d);
+void reported_find(struct xdoc *d);
+
+/* speakers.c */
+bool speaker_left(struct xdoc *d, size_t cue, size_t limit, struct xspeaker *sp);
+bool speaker_right(struct xdoc *d, size_t after, size_t limit, struct xspeaker *sp);
+size_t skip_adverbs_left(const struct xdoc *d, size_t i, size_t limit);
+size_t skip_adverbials_right(const struct xdoc *d, size_t i, size_t end);
+void speakers_resolve(struct xdoc *d);
+void xspeaker_release(struct xspeaker *sp);
+int edit_distance(const char *a, size_t la, const char *b, size_t lb, int max);
+
+/* dates.c */
+void dates_docdate(struct xdoc *d);
+void dates_find(struct xdoc *d);
+
+/* json.c helpers shared with extract.c */
+void quote_id(const char *doc_id, const char *text, char out[17]);
+
+#endif

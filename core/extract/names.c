@@ -1,0 +1,424 @@
+/* names.c: the word lists: speech verbs, honorifics, organisation cues, given names, months... */
+#include "extract/internal.h"
+
+#include <string.h>
+
+/*
+ * Each group is a flag and a space-separated list of lowercase words.  A word
+ * may appear in several groups: its flags are OR-ed.  The lists are short on
+ * purpose: they name the closed classes English news uses around quotes and
+ * names, not a dictionary.
+ */
+struct word_group {
+	uint32_t flags;
+	const char *words;
+};
+
+static const struct word_group groups[] = {
+	{ L_CUE,
+	  "said says say told tells added adds warned warns stressed stresses "
+	  "argued argues claimed claims explained explains noted notes stated "
+	  "states insisted insists commented comments remarked observed "
+	  "declared declares acknowledged acknowledges admitted admits "
+	  "confirmed confirms emphasised emphasized emphasises emphasizes "
+	  "asserted asserts maintained maintains conceded concedes recalled "
+	  "recalls predicted predicts suggested suggests urged urges replied "
+	  "replies answered responded continued continues concluded wrote "
+	  "writes announced announces cautioned cautions contended contends "
+	  "countered counters reiterated reiterates affirmed affirms "
+	  "complained complains testified testifies disclosed discloses "
+	  "revealed reveals indicated indicates estimated estimates "
+	  "believes believed reported reports agreed asked asks" },
+	{ L_CALL,
+	  "called calls calling described describes describing termed terms "
+	  "dubbed dubs labelled labeled labels branded brands denounced "
+	  "hailed praised condemned" },
+	{ L_PRONOUN, "he she it they we i" },
+	{ L_HONORIFIC,
+	  "mr mrs ms miss mx dr prof professor sir dame lord lady judge justice "
+	  "minister president senator sen rep representative congressman "
+	  "congresswoman gov governor chancellor mayor king queen prince "
+	  "princess pope rev reverend father gen general col colonel capt "
+	  "captain lt lieutenant sgt sergeant secretary ambassador commissioner "
+	  "inspector detective archbishop bishop cardinal rabbi imam sheikh "
+	  "premier chairman chairwoman chairperson councillor councilor "
+	  "alderman deputy superintendent chief constable officer vice mp mep "
+	  "attorney-general" },
+	{ L_ORG_SUFFIX,
+	  "inc incorporated ltd limited corp corporation co plc llc llp lp gmbh "
+	  "ag sa nv bv spa sarl srl oy ab asa kk pty pte bhd tbk "
+	  "holdings group" },
+	{ L_ORG_CUE,
+	  "association federation court ministry department university college "
+	  "school academy music entertainment agency commission council union "
+	  "bank institute institution party committee foundation society "
+	  "organisation organization authority board office bureau trust fund "
+	  "league network records media press times post herald journal "
+	  "television tv radio airlines airways motors industries technologies "
+	  "technology systems software communications partners securities "
+	  "exchange police army navy parliament senate congress church hospital "
+	  "club alliance coalition movement corporation company companies "
+	  "enterprises laboratories labs pharmaceuticals petroleum oil energy "
+	  "electric steel chemical chemicals services tribunal assembly cabinet "
+	  "government administration forces service federal reserve "
+	  "consortium cooperative bancorp bancshares financial insurance "
+	  "investments investment capital resources mining foods brands stores "
+	  "railway railways studios pictures publishing publishers broadcasting "
+	  "telecom telecommunications airport commission inc. ltd. corp. co. "
+	  "directorate secretariat observatory council federation guild "
+	  "chamber commissioners trustees institute inc" },
+	{ L_STOP,
+	  "the a an and or but if then so as at by for from in into of off on "
+	  "onto out over to up with without this that these those there here "
+	  "when where while why how what which who whom whose it its he she "
+	  "they we i you his her their our my your him them us me also "
+	  "however meanwhile although though because since after before during "
+	  "until unless yet still some many most more much any all each every "
+	  "no not nor both either neither one two three four five six seven "
+	  "eight nine ten is are was were be been being has have had do does "
+	  "did will would shall should can could may might must about against "
+	  "between through under above below according despite including "
+	  "today yesterday tomorrow last next other another such only just even "
+	  "now than very well further furthermore moreover indeed instead thus "
+	  "therefore hence besides otherwise overall earlier later again "
+	  "perhaps like unlike among amid around near per via whether nearly "
+	  "almost several few following under new old first second third "
+	  "whereas shares sales net profit revenue revenues analysts officials "
+	  "dear thank thanks please our" },
+	{ L_NOM_PERSON,
+	  "spokesman spokeswoman spokesperson official executive analyst "
+	  "minister chairman chairwoman director president chief head source "
+	  "lawyer attorney economist manager secretary officer negotiator "
+	  "diplomat leader founder governor mayor judge prosecutor trader "
+	  "dealer broker expert researcher scientist professor teacher "
+	  "member banker investor representative ambassador commissioner "
+	  "senator chancellor premier envoy adviser advisor aide "
+	  "strategist consultant observer insider owner partner ceo cfo coo "
+	  "chair spokespeople officials analysts sources lawyers experts "
+	  "economists traders dealers executives bankers diplomats members "
+	  "investors observers insiders authorities police witnesses "
+	  "residents people activists campaigners critics organisers "
+	  "organizers researchers scientists doctors leaders" },
+	{ L_PLURAL_NOM,
+	  "officials analysts sources lawyers experts economists traders "
+	  "dealers executives bankers diplomats members investors observers "
+	  "insiders authorities police witnesses residents people activists "
+	  "campaigners critics organisers organizers researchers scientists "
+	  "doctors leaders spokespeople" },
+	{ L_NOM_ORG,
+	  "company group firm organisation organization federation association "
+	  "agency ministry government bank union court party council commission "
+	  "department board committee institute society university club "
+	  "label band coalition alliance foundation charity corporation "
+	  "authority regulator body industry trust bureau office network "
+	  "airline carrier insurer lender retailer manufacturer maker producer "
+	  "distributor broadcaster publisher newspaper station studio team "
+	  "unit subsidiary business concern venture partnership consortium "
+	  "exchange fund service police administration campaign movement "
+	  "regime military army" },
+	{ L_ROLE,
+	  "chairman chairwoman chairperson chair chief executive president "
+	  "vice director head spokesman spokeswoman spokesperson minister "
+	  "secretary officer manager founder co-founder partner analyst "
+	  "economist professor lawyer attorney adviser advisor leader member "
+	  "general counsel editor correspondent governor mayor senator judge "
+	  "commissioner ambassador deputy senior managing operating financial "
+	  "technology marketing communications press public affairs relations "
+	  "ceo cfo coo cto md evp svp treasurer chancellor prosecutor "
+	  "representative coordinator researcher scientist fellow principal "
+	  "dean provost rector superintendent inspector inspector-general "
+	  "strategist consultant negotiator envoy aide owner trustee "
+	  "organiser organizer campaigner activist singer artist musician "
+	  "producer writer author actor actress player coach captain "
+	  "president-elect premier" },
+	{ L_ADV,
+	  "also later earlier previously then further recently again has had "
+	  "have would will had once repeatedly subsequently separately still "
+	  "has, yesterday today tonight last night simply only often "
+	  "frequently reportedly allegedly apparently publicly privately "
+	  "quickly angrily calmly flatly firmly bluntly succinctly "
+	  "immediately originally initially finally" },
+	{ L_CONNECT,
+	  "of for de du des del della di da van von der den la le al bin ibn "
+	  "y dos das on and &" },
+	{ L_DET,
+	  "the a an its his her their our this that these those" },
+	{ L_ABBREV,
+	  "mr mrs ms dr prof st jr sr gen col lt sgt capt gov sen rep rev no "
+	  "vs etc jan feb mar apr jun jul aug sep sept oct nov dec approx est "
+	  "mt ft pt fig nos ref vol op cf messrs mme mlle hon maj adm cmdr "
+	  "brig supt insp det ave blvd rd tex calif fla ill mass mich minn "
+	  "penn wis conn colo ariz okla ore wash va md ga ala ky tenn ind "
+	  "kan neb nev del" },
+	{ L_PLACE_GENERIC,
+	  "central north south east west northern southern eastern western "
+	  "capital centre center upper lower coast islands island city region "
+	  "mountain mountains valley river lake bay new great middle "
+	  "national federal south-east north-east south-west north-west "
+	  "northeast northwest southeast southwest interior frontier border "
+	  "metropolitan greater inner outer high low east-central" },
+	{ L_UNIT,
+	  "shares share employees workers people jobs staff members units "
+	  "tonnes tons barrels bpd dlrs dollars euros pounds yen yuan francs "
+	  "marks points pct percent per students votes seats cars vehicles "
+	  "homes houses customers users subscribers copies tracks songs "
+	  "albums files sites pages words miles km kilometres kilometers "
+	  "metres meters feet acres hectares hours minutes days weeks months "
+	  "years times ounces troops soldiers deaths cases patients children "
+	  "stores outlets branches plants mines wells rigs planes aircraft "
+	  "ships locations offices mln billion bln million thousand" },
+	{ L_PERCENT, "pct percent per-cent percentage" },
+	{ L_COMMON,
+	  "monday tuesday wednesday thursday friday saturday sunday january "
+	  "february march april may june july august september october "
+	  "november december god internet web government state states church "
+	  "parliament congress senate president prime minister chairman "
+	  "chief executive director company group court party bank union "
+	  "federal national international new general central annual "
+	  "american european british english french german chinese japanese "
+	  "russian african asian arab islamic christian muslim jewish catholic "
+	  "democrat democrats republican republicans labour conservative "
+	  "conservatives liberal liberals socialist socialists communist "
+	  "communists soviet western eastern northern southern north south "
+	  "east west christmas easter ramadan" },
+	{ L_VERB_NOT_NAME,
+	  "is are was were be been has have had will would can could said says "
+	  "told added and or but" },
+	{ L_DATE_PREP,
+	  "in since by until till during from of before after through "
+	  "throughout to between early late mid fiscal end beginning start "
+	  "spring summer autumn fall winter year calendar and or than around" },
+};
+
+static const char *const months[] = {
+	"january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december",
+};
+static const char *const month_abbrevs[] = {
+	"jan", "feb", "mar", "apr", NULL, "jun", "jul", "aug", "sep", "oct",
+	"nov", "dec",
+};
+static const char *const weekdays[] = {
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	"sunday",
+};
+static const char *const numwords[] = {
+	"one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+	"ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+	"sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+};
+static const char *const ordinals[] = {
+	"first", "second", "third", "fourth",
+};
+
+struct valued {
+	const char *word;
+	uint32_t flags;
+	int32_t val;
+	const char *aux;
+};
+
+static const struct valued valued_words[] = {
+	{ "thirty", L_NUMWORD, 30, NULL },
+	{ "forty", L_NUMWORD, 40, NULL },
+	{ "fifty", L_NUMWORD, 50, NULL },
+	{ "sixty", L_NUMWORD, 60, NULL },
+	{ "seventy", L_NUMWORD, 70, NULL },
+	{ "eighty", L_NUMWORD, 80, NULL },
+	{ "ninety", L_NUMWORD, 90, NULL },
+	{ "hundred", L_NUMWORD | L_SCALE, 2, NULL },
+	{ "thousand", L_SCALE, 3, NULL },
+	{ "k", L_SCALE, 3, NULL },
+	{ "million", L_SCALE, 6, NULL },
+	{ "millions", L_SCALE, 6, NULL },
+	{ "mln", L_SCALE, 6, NULL },
+	{ "m", L_SCALE, 6, NULL },
+	{ "mn", L_SCALE, 6, NULL },
+	{ "billion", L_SCALE, 9, NULL },
+	{ "billions", L_SCALE, 9, NULL },
+	{ "bln", L_SCALE, 9, NULL },
+	{ "bn", L_SCALE, 9, NULL },
+	{ "b", L_SCALE, 9, NULL },
+	{ "trillion", L_SCALE, 12, NULL },
+	{ "tn", L_SCALE, 12, NULL },
+	{ "dlrs", L_CURRENCY, 0, "USD" },
+	{ "dlr", L_CURRENCY, 0, "USD" },
+	{ "dollars", L_CURRENCY, 0, "USD" },
+	{ "dollar", L_CURRENCY, 0, "USD" },
+	{ "usd", L_CURRENCY, 0, "USD" },
+	{ "us$", L_CURRENCY, 0, "USD" },
+	{ "euros", L_CURRENCY, 0, "EUR" },
+	{ "euro", L_CURRENCY, 0, "EUR" },
+	{ "eur", L_CURRENCY, 0, "EUR" },
+	{ "pounds", L_CURRENCY, 0, "GBP" },
+	{ "sterling", L_CURRENCY, 0, "GBP" },
+	{ "stg", L_CURRENCY, 0, "GBP" },
+	{ "gbp", L_CURRENCY, 0, "GBP" },
+	{ "yen", L_CURRENCY, 0, "JPY" },
+	{ "jpy", L_CURRENCY, 0, "JPY" },
+	{ "yuan", L_CURRENCY, 0, "CNY" },
+	{ "renminbi", L_CURRENCY, 0, "CNY" },
+	{ "rmb", L_CURRENCY, 0, "CNY" },
+	{ "cny", L_CURRENCY, 0, "CNY" },
+	{ "francs", L_CURRENCY, 0, "CHF" },
+	{ "chf", L_CURRENCY, 0, "CHF" },
+	{ "marks", L_CURRENCY, 0, "DEM" },
+	{ "rupees", L_CURRENCY, 0, "INR" },
+	{ "inr", L_CURRENCY, 0, "INR" },
+	{ "roubles", L_CURRENCY, 0, "RUB" },
+	{ "rubles", L_CURRENCY, 0, "RUB" },
+	{ "won", L_CURRENCY, 0, "KRW" },
+	{ "cad", L_CURRENCY, 0, "CAD" },
+	{ "aud", L_CURRENCY, 0, "AUD" },
+	{ "sek", L_CURRENCY, 0, "SEK" },
+	{ "nok", L_CURRENCY, 0, "NOK" },
+	{ "dkk", L_CURRENCY, 0, "DKK" },
+	{ "crowns", L_CURRENCY, 0, "XXX" },
+	{ "lire", L_CURRENCY, 0, "ITL" },
+	{ "pesos", L_CURRENCY, 0, "XXX" },
+	{ "rand", L_CURRENCY, 0, "ZAR" },
+};
+
+/*
+ * Common given names of several cultures (English, French, German, Spanish,
+ * Italian, Portuguese, Dutch, Nordic, Slavic, Arabic, Turkish, Persian,
+ * Indian, Chinese, Japanese, Korean, African).  A capitalised word from this
+ * list followed by another capitalised word starts a person's name.
+ */
+static const char given_names[] =
+	"james john robert michael william david richard joseph thomas charles "
+	"christopher daniel matthew anthony mark donald steven paul andrew "
+	"joshua kenneth kevin brian george timothy ronald edward jason jeffrey "
+	"ryan jacob gary nicholas eric jonathan stephen larry justin scott "
+	"brandon benjamin samuel gregory alexander frank patrick raymond jack "
+	"dennis jerry tyler aaron jose adam nathan henry douglas zachary peter "
+	"kyle walter ethan jeremy harold keith christian roger noah gerald carl "
+	"terry sean austin arthur lawrence jesse dylan bryan joe jordan billy "
+	"bruce albert willie gabriel logan alan juan wayne roy ralph randy "
+	"eugene vincent russell elijah louis bobby philip johnny mary patricia "
+	"jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa "
+	"betty margaret sandra ashley kimberly emily donna michelle dorothy "
+	"carol amanda melissa deborah stephanie rebecca sharon laura cynthia "
+	"kathleen amy shirley angela helen anna brenda pamela nicole emma "
+	"samantha katherine christine debra rachel catherine carolyn janet "
+	"ruth maria heather diane virginia julie joyce victoria olivia kelly "
+	"christina lauren joan evelyn judith megan cheryl andrea hannah "
+	"martha jacqueline frances gloria ann teresa kathryn sara janice jean "
+	"alice madison doris abigail julia judy grace denise amber marilyn "
+	"beverly danielle theresa sophia marie diana brittany natalie isabella "
+	"charlotte rose alexis kayla jane tom tony bill bob jim mike dave steve "
+	"chris nick ben sam dan matt rob tim ken ted fred ed al ian neil "
+	"graham nigel colin gordon malcolm alistair alastair hugh rupert "
+	"simon oliver harry alfie charlie toby rory hamish fiona kirsty "
+	"siobhan sinead niamh aoife ciaran declan liam sean conor eoin "
+	"gemma hayley kate lucy sophie chloe ella holly jade zoe molly "
+	"jean pierre jacques michel philippe alain bernard christophe "
+	"francois françois nicolas laurent thierry olivier eric frederic "
+	"frédéric sebastien sébastien stephane stéphane didier patrice "
+	"dominique marie isabelle nathalie sylvie valerie valérie sandrine "
+	"celine céline sophie aurelie aurélie camille julien antoine "
+	"hans peter klaus jurgen jürgen wolfgang helmut dieter gerhard "
+	"manfred uwe werner horst heinz karl kurt friedrich stefan andreas "
+	"matthias markus thomas frank jens jan lars sven bjorn björn erik "
+	"anders nils olaf magnus gunnar ingrid astrid birgit ursula angela "
+	"monika sabine petra heike claudia katrin anke silke annika "
+	"jose josé juan carlos luis antonio manuel francisco javier miguel "
+	"pedro jesus jesús alejandro fernando ricardo eduardo sergio pablo "
+	"jorge raul raúl diego enrique andres andrés rafael ramon ramón "
+	"carmen dolores pilar lucia lucía rosa ana isabel elena laura "
+	"mercedes beatriz cristina alejandra guadalupe "
+	"giuseppe giovanni mario luigi francesco marco paolo roberto "
+	"stefano alessandro andrea massimo matteo lorenzo silvio romano "
+	"enrico fabio giulia francesca chiara alessandra federica "
+	"joao joão paulo pedro luiz fernanda mariana beatriz "
+	"pieter willem jan hendrik johannes cornelis maarten geert "
+	"vladimir dmitry dmitri sergei sergey ivan alexei alexey andrei "
+	"mikhail nikolai boris yuri igor oleg viktor pavel anatoly "
+	"olga tatiana natalia svetlana irina yelena elena anastasia "
+	"lech jaroslaw jarosław tomasz piotr krzysztof andrzej marek "
+	"pavel jiri jiří vaclav václav milos miloš zoran dragan "
+	"mohammed muhammad mohamed mohammad ahmed ahmad ali omar hassan "
+	"hussein hussain ibrahim khalid abdullah abdul yusuf youssef "
+	"mahmoud mustafa mostafa karim tariq walid hamid saeed "
+	"fatima aisha layla leila mariam maryam nour zainab amina "
+	"mehmet ahmet mustafa recep kemal emre burak ayse ayşe "
+	"reza hossein mahmoud javad hassan mohsen ali-akbar "
+	"raj rahul amit sanjay vijay anil sunil ravi arun ashok manmohan "
+	"narendra rajesh suresh ramesh priya sonia indira sunita anita "
+	"deepak vikram arvind lakshmi "
+	"wei li ming hui jian jun hong lei yan xiao zhang wang chen liu "
+	"yang huang zhao zhou xi hu jiang deng mao "
+	"hiroshi takashi kenji yuki akira shinzo junichiro naoto yoshihiko "
+	"taro koji makoto haruki yoko keiko akiko "
+	"kim park lee jae-in moon ji-hoon min-jun seo-yeon "
+	"kofi kwame nelson thabo jacob cyril desmond olusegun goodluck "
+	"muhammadu uhuru jomo paul ellen amara chidi ngozi "
+	"barack hillary joe kamala rishi keir boris theresa tony gordon "
+	"emmanuel angela olaf jacinda justin volodymyr recep "
+	"elon jeff warren tim sundar satya mark sheryl steve";
+
+/*
+ * Words that look like given names but are much more often something else
+ * in news text, kept out of the list above: may, will, bill (when lower),
+ * said (Arabic Said, kept: only capitalised mid-sentence words are tested).
+ */
+
+static void add_words(struct strmap *lex, const char *words, uint32_t flags,
+		      int32_t val)
+{
+	const char *p = words;
+
+	while (*p) {
+		while (*p == ' ')
+			p++;
+		const char *w = p;
+		while (*p && *p != ' ')
+			p++;
+		if (p > w)
+			strmap_put(lex, w, (size_t)(p - w), flags, val, NULL);
+	}
+}
+
+void lexicon_build(struct strmap *lex)
+{
+	for (size_t i = 0; i < sizeof(groups) / sizeof(groups[0]); i++)
+		add_words(lex, groups[i].words, groups[i].flags, 0);
+	for (int i = 0; i < 12; i++) {
+		strmap_put(lex, months[i], strlen(months[i]), L_MONTH, i + 1,
+			   NULL);
+		if (month_abbrevs[i])
+			strmap_put(lex, month_abbrevs[i],
+				   strlen(month_abbrevs[i]), L_MONTH | L_ABBREV,
+				   i + 1, NULL);
+	}
+	strmap_put(lex, "sept", 4, L_MONTH | L_ABBREV, 9, NULL);
+	for (int i = 0; i < 7; i++)
+		strmap_put(lex, weekdays[i], strlen(weekdays[i]), L_WEEKDAY,
+			   i + 1, NULL);
+	for (int i = 0; i < 20; i++)
+		strmap_put(lex, numwords[i], strlen(numwords[i]), L_NUMWORD,
+			   i + 1, NULL);
+	for (int i = 0; i < 4; i++)
+		strmap_put(lex, ordinals[i], strlen(ordinals[i]), L_ORDINAL,
+			   i + 1, NULL);
+	for (size_t i = 0; i < sizeof(valued_words) / sizeof(valued_words[0]);
+	     i++)
+		strmap_put(lex, valued_words[i].word,
+			   strlen(valued_words[i].word), valued_words[i].flags,
+			   valued_words[i].val, valued_words[i].aux);
+	add_words(lex, given_names, L_GIVEN, 0);
+}
+
+const struct strmap_entry *lexicon_get(const struct strmap *lex, const char *w,
+				       size_t len)
+{
+	char low[48];
+
+	if (len == 0 || len >= sizeof(low))
+		return NULL;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)w[i];
+		low[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : (char)c;
+	}
+	return strmap_get(lex, low, len);
+}

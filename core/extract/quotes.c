@@ -1,0 +1,814 @@
+/* quotes.c: direct quotes between quotation marks, partial quotes and reported speech. */
+#include "extract/internal.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- quotation marks ----------------------------------------------------- */
+
+/*
+ * A segment is the text between an opening mark and its closing mark inside
+ * one paragraph.  An unclosed quote ends with its paragraph: it continues in
+ * the next paragraph only when that one reopens it (the convention for
+ * quotes over several paragraphs), so a missing mark never swallows more.
+ */
+struct seg {
+	size_t o;             /* opening mark token */
+	size_t c;             /* closing mark token, or the paragraph's end */
+	bool closed;
+	bool continues;       /* the next segment continues this quote */
+	uint32_t para;
+};
+
+struct segs {
+	struct seg *v;
+	size_t n, alloc;
+};
+
+struct pending {
+	bool on;
+	size_t o;
+	unsigned opener;
+	unsigned closers[3];
+};
+
+static bool is_quote_cp(unsigned cp)
+{
+	switch (cp) {
+	case '"': case '\'': case 0x201C: case 0x201D: case 0x201E:
+	case 0x201F: case 0x2018: case 0x2019: case 0x201A: case 0x00AB:
+	case 0x00BB: case 0x2039: case 0x203A: case 0x300C: case 0x300D:
+	case 0x300E: case 0x300F: case 0xFF02:
+		return true;
+	}
+	return false;
+}
+
+static bool is_quote_tok(const struct xdoc *d, size_t i)
+{
+	return i < d->nt && d->t[i].kind == TK_PUNCT && is_quote_cp(d->t[i].cp);
+}
+
+static void set_closers(struct pending *p, unsigned a, unsigned b, unsigned c)
+{
+	p->closers[0] = a;
+	p->closers[1] = b;
+	p->closers[2] = c;
+}
+
+/* Does the mark at i open a quote (when none is open)?  Fills the closers. */
+static bool opens(const struct xdoc *d, size_t i, size_t t0, size_t t1,
+		  struct pending *p)
+{
+	unsigned cp = d->t[i].cp;
+	bool space_before = i == t0 || (d->t[i].flags & TF_SPACE_BEFORE) ||
+			    (d->t[i - 1].kind == TK_PUNCT &&
+			     (d->t[i - 1].cp == '(' || d->t[i - 1].cp == '[' ||
+			      is_dash_cp(d->t[i - 1].cp) || d->t[i - 1].cp == ':' ||
+			      is_quote_cp(d->t[i - 1].cp)));
+	bool space_after = i + 1 >= t1 || (d->t[i + 1].flags & TF_SPACE_BEFORE);
+	bool can_open = space_before && !space_after;
+
+	switch (cp) {
+	case '"':
+	case 0xFF02:
+		if (!can_open && !(space_before && space_after && 0))
+			return false;
+		set_closers(p, cp, 0x201D, 0x201C);
+		return true;
+	case 0x201C:
+		set_closers(p, 0x201D, '"', 0x201C);
+		return !space_after || i + 1 < t1;
+	case 0x201E:
+		set_closers(p, 0x201C, 0x201D, '"');
+		return true;
+	case 0x201D:
+		if (!can_open)
+			return false;
+		set_closers(p, 0x201D, '"', 0);
+		return true;
+	case '\'':
+		/* "'90s" and "'em" are elisions, not quotes. */
+		if (!can_open || d->t[i + 1].kind == TK_NUM)
+			return false;
+		set_closers(p, '\'', 0x2019, 0);
+		return true;
+	case 0x2018:
+		if (d->t[i + 1 < t1 ? i + 1 : i].kind == TK_NUM)
+			return false;
+		set_closers(p, 0x2019, '\'', 0x2018);
+		return !space_after;
+	case 0x201A:
+		set_closers(p, 0x2018, 0x2019, 0);
+		return can_open;
+	case 0x00AB:
+		set_closers(p, 0x00BB, 0, 0);
+		return true;
+	case 0x00BB:
+		if (!can_open)
+			return false;
+		set_closers(p, 0x00AB, 0, 0);
+		return true;
+	case 0x2039:
+		set_closers(p, 0x203A, 0, 0);
+		return true;
+	case 0x300C:
+		set_closers(p, 0x300D, 0, 0);
+		return true;
+	case 0x300E:
+		set_closers(p, 0x300F, 0, 0);
+		return true;
+	}
+	return false;
+}
+
+static bool single_family(unsigned cp)
+{
+	return cp == '\'' || cp == 0x2018 || cp == 0x2019 || cp == 0x201A;
+}
+
+/* A closing mark candidate: text before it, space or punctuation after. */
+static bool can_close(const struct xdoc *d, size_t i, size_t t1)
+{
+	if (d->t[i].flags & TF_SPACE_BEFORE)
+		return d->t[i].cp >= 0x3000 || !single_family(d->t[i].cp);
+	(void)t1;
+	return true;
+}
+
+/* "the members' union": a plural possessive, not the end of a single quote. */
+static bool weak_single_close(const struct xdoc *d, size_t i, size_t t1)
+{
+	if (!single_family(d->t[i].cp) || i == 0)
+		return false;
+	const struct xtok *w = &d->t[i - 1];
+	if (w->kind != TK_WORD || (d->s[w->end - 1] != 's' && d->s[w->end - 1] != 'S'))
+		return false;
+	return i + 1 < t1 && d->t[i + 1].kind == TK_WORD &&
+	       (d->t[i + 1].flags & TF_SPACE_BEFORE);
+}
+
+static void seg_push(struct segs *ss, size_t o, size_t c, bool closed,
+		     uint32_t para)
+{
+	VB_ALLOC_GROW(ss->v, ss->n + 1, ss->alloc);
+	struct seg *s = &ss->v[ss->n++];
+	s->o = o;
+	s->c = c;
+	s->closed = closed;
+	s->continues = false;
+	s->para = para;
+}
+
+static bool para_boiler(const struct xdoc *d, size_t pi)
+{
+	return d->t[d->p[pi].t0].flags & TF_BOILER;
+}
+
+static void find_segments(struct xdoc *d, struct segs *ss)
+{
+	struct pending carry = { 0 };
+
+	for (size_t pi = 0; pi < d->np; pi++) {
+		size_t t0 = d->p[pi].t0, t1 = d->p[pi].t1;
+		struct pending p = { 0 };
+		bool reopened = false;
+		if (para_boiler(d, pi)) {
+			carry.on = false;
+			continue;
+		}
+		for (size_t i = t0; i < t1; i++) {
+			if (!is_quote_tok(d, i))
+				continue;
+			unsigned cp = d->t[i].cp;
+			if (p.on) {
+				bool match = cp == p.closers[0] || cp == p.closers[1] ||
+					     cp == p.closers[2];
+				if (!match || !can_close(d, i, t1) || i == p.o + 1)
+					continue;
+				if (weak_single_close(d, i, t1)) {
+					/* Prefer a later closer in the paragraph. */
+					bool later = false;
+					for (size_t k = i + 1; k < t1 && !later; k++)
+						if (is_quote_tok(d, k) &&
+						    (d->t[k].cp == p.closers[0] ||
+						     d->t[k].cp == p.closers[1]) &&
+						    !weak_single_close(d, k, t1) &&
+						    !(d->t[k].flags & TF_SPACE_BEFORE))
+							later = true;
+					if (later)
+						continue;
+				}
+				seg_push(ss, p.o, i, true, (uint32_t)pi);
+				p.on = false;
+				continue;
+			}
+			struct pending np = { 0 };
+			if (!opens(d, i, t0, t1, &np))
+				continue;
+			/* A paragraph that reopens the quote left open before. */
+			if (i == t0 && carry.on && ss->n &&
+			    (np.closers[0] == carry.closers[0] ||
+			     cp == carry.opener)) {
+				ss->v[ss->n - 1].continues = true;
+				reopened = true;
+			}
+			np.on = true;
+			np.o = i;
+			np.opener = cp;
+			p = np;
+		}
+		(void)reopened;
+		carry.on = false;
+		if (p.on && p.o + 1 < t1) {
+			seg_push(ss, p.o, t1, false, (uint32_t)pi);
+			carry = p;
+		}
+	}
+}
+
+/* ---- attribution ---------------------------------------------------------- */
+
+static bool cue_word(const struct xdoc *d, size_t i)
+{
+	return i < d->nt && d->t[i].kind == TK_WORD && (d->t[i].lex & L_CUE) &&
+	       !(d->t[i].flags & TF_CAP) && !(d->t[i].flags & TF_INQUOTE);
+}
+
+static size_t sent_start(const struct xdoc *d, size_t i)
+{
+	return d->sn[d->t[i].sent].t0;
+}
+
+static size_t sent_end(const struct xdoc *d, size_t i)
+{
+	return d->sn[d->t[i].sent].t1;
+}
+
+static size_t para_end(const struct xdoc *d, size_t i)
+{
+	return d->p[d->t[i].para].t1;
+}
+
+/* Skip "told reporters", "told Reuters", "told a news conference". */
+static size_t skip_told_object(const struct xdoc *d, size_t cue, size_t i,
+			       size_t end)
+{
+	if (!(tok_is(d, cue, "told") || tok_is(d, cue, "tells") ||
+	      tok_is(d, cue, "tell")))
+		return i;
+	if (i < end && d->t[i].kind == TK_WORD &&
+	    (tok_is(d, i, "him") || tok_is(d, i, "her") || tok_is(d, i, "them") ||
+	     tok_is(d, i, "us") || tok_is(d, i, "me") || tok_is(d, i, "reporters") ||
+	     tok_is(d, i, "journalists") || tok_is(d, i, "investors") ||
+	     tok_is(d, i, "analysts") || tok_is(d, i, "parliament") ||
+	     tok_is(d, i, "lawmakers") || tok_is(d, i, "shareholders")))
+		return i + 1;
+	if (tok_capword(d, i)) {
+		size_t e = name_run_right(d, i, end);
+		return e > i ? e : i + 1;
+	}
+	if (i < end && d->t[i].kind == TK_WORD && (d->t[i].lex & L_DET)) {
+		size_t k = i + 1;
+		while (k < end && k < i + 6 && d->t[k].kind == TK_WORD &&
+		       !tok_is(d, k, "that") && !(d->t[k].lex & L_PRONOUN))
+			k++;
+		return k;
+	}
+	return i;
+}
+
+/* After a closing mark: ", he said", ", said Smith", " Smith said." */
+static bool attribution_after(struct xdoc *d, size_t c, struct xspeaker *sp,
+			      size_t *cue)
+{
+	size_t k = c + 1, limit = para_end(d, c);
+
+	if (c >= d->nt || k >= limit)
+		return false;
+	if (tok_punct(d, k, ',') || (d->t[k].kind == TK_PUNCT && is_dash_cp(d->t[k].cp)))
+		k++;
+	if (k >= limit)
+		return false;
+	if (cue_word(d, k)) {
+		if (speaker_right(d, k + 1, limit, sp)) {
+			*cue = k;
+			return true;
+		}
+		return false;
+	}
+	for (size_t j = k + 1; j < limit && j < k + 14; j++) {
+		const struct xtok *t = &d->t[j];
+		if (t->kind == TK_PUNCT && t->cp != ',' && t->cp != '-' &&
+		    t->cp != '.' && t->cp != '\'' && t->cp != 0x2019 && t->cp != '&')
+			break;
+		if (t->kind == TK_PUNCT && t->cp == '.' && !tok_adjacent(d, j))
+			break;
+		if (!cue_word(d, j))
+			continue;
+		if (speaker_left(d, j, k, sp)) {
+			if (sp->t0 <= k + 1) {
+				*cue = j;
+				return true;
+			}
+			xspeaker_release(sp);
+		}
+		break;
+	}
+	return false;
+}
+
+/* Before an opening mark: "Smith said:", "he told reporters,", "according to X,". */
+static bool attribution_before(struct xdoc *d, size_t o, struct xspeaker *sp,
+			       size_t *cue, bool *embedded)
+{
+	*embedded = false;
+	if (o == 0)
+		return false;
+	size_t p = o - 1;
+	bool cross = d->t[p].para != d->t[o].para;
+	if (cross && !tok_punct(d, p, ':'))
+		return false;
+	size_t q = p;
+	if (tok_punct(d, p, ':') || tok_punct(d, p, ',')) {
+		if (p == 0)
+			return false;
+		q = p - 1;
+	}
+	if (tok_is(d, q, "that") && q > 0) {
+		*embedded = true;
+		q--;
+	}
+	size_t lim = sent_start(d, q);
+	/* "According to Smith, ..." */
+	for (size_t k = lim; k + 2 <= q; k++)
+		if (tok_is(d, k, "according") && tok_is(d, k + 1, "to") &&
+		    k + 2 <= q && speaker_right(d, k + 2, q + 1, sp)) {
+			*cue = k;
+			return true;
+		} else if (tok_is(d, k, "according")) {
+			xspeaker_release(sp);
+		}
+	for (size_t c = q + 1; c-- > lim && c + 10 > q;) {
+		if (!cue_word(d, c))
+			continue;
+		size_t after = skip_told_object(d, c, c + 1, q + 1);
+		after = skip_adverbials_right(d, after, q + 1);
+		if (after <= q && !tok_is(d, after, "that"))
+			break;
+		if (speaker_left(d, c, lim, sp)) {
+			*cue = c;
+			return true;
+		}
+		/* "said Smith:" inverted before a quote. */
+		if (speaker_right(d, c + 1, q + 1, sp)) {
+			*cue = c;
+			return true;
+		}
+		break;
+	}
+	return false;
+}
+
+/* A speech verb elsewhere in the sentence(s) around a partial quote. */
+static bool sentence_speaker(struct xdoc *d, size_t o, size_t c,
+			     struct xspeaker *sp, size_t *cue)
+{
+	size_t s0 = sent_start(d, o), s1 = c < d->nt ? sent_end(d, c) : d->nt;
+	size_t best = SIZE_MAX;
+
+	for (size_t k = s0; k < s1; k++) {
+		if (k >= o && k <= c)
+			continue;
+		if (!cue_word(d, k) && !(d->t[k].kind == TK_WORD &&
+					 (d->t[k].lex & L_CALL) &&
+					 !(d->t[k].flags & TF_INQUOTE)))
+			continue;
+		if (best == SIZE_MAX || k < o)
+			best = k;
+		if (k > o)
+			break;
+	}
+	if (best == SIZE_MAX)
+		return false;
+	if (speaker_left(d, best, s0, sp) ||
+	    speaker_right(d, best + 1, s1, sp)) {
+		*cue = best;
+		return true;
+	}
+	return false;
+}
+
+/* ---- candidates ------------------------------------------------------------ */
+
+static struct xquote *quote_new(struct xdoc *d, int kind)
+{
+	VB_ALLOC_GROW(d->q, d->nq + 1, d->aq);
+	struct xquote *q = &d->q[d->nq++];
+	memset(q, 0, sizeof(*q));
+	q->kind = kind;
+	q->cue_tok = SIZE_MAX;
+	q->sp.ent = -1;
+	return q;
+}
+
+static void add_span(struct xquote *q, size_t start, size_t end)
+{
+	if (q->nspans < sizeof(q->spans) / sizeof(q->spans[0]) && end > start) {
+		q->spans[q->nspans].start = start;
+		q->spans[q->nspans].end = end;
+		q->nspans++;
+	} else if (q->nspans && end > start) {
+		q->spans[q->nspans - 1].end = end;
+	}
+}
+
+static bool is_terminal_tok(const struct xdoc *d, size_t i)
+{
+	return d->t[i].kind == TK_PUNCT &&
+	       (d->t[i].cp == '.' || d->t[i].cp == '!' || d->t[i].cp == '?' ||
+		d->t[i].cp == 0x2026 || d->t[i].cp == 0x3002 ||
+		d->t[i].cp == 0xFF01 || d->t[i].cp == 0xFF1F);
+}
+
+enum { PREV_START, PREV_COLON, PREV_COMMA, PREV_THAT, PREV_CALL, PREV_EMBED };
+
+static int prev_kind(const struct xdoc *d, size_t o)
+{
+	if (o == 0 || (d->t[o].flags & TF_PARA_START)) {
+		if (o > 0 && tok_punct(d, o - 1, ':'))
+			return PREV_COLON;
+		return PREV_START;
+	}
+	const struct xtok *p = &d->t[o - 1];
+	if (p->kind == TK_PUNCT) {
+		if (p->cp == ':' || p->cp == 0xFF1A)
+			return PREV_COLON;
+		if (p->cp == ',' || p->cp == 0xFF0C || p->cp == 0x3001)
+			return PREV_COMMA;
+		if (p->cp == '(' || is_dash_cp(p->cp) || is_terminal_tok(d, o - 1) ||
+		    is_quote_cp(p->cp) || p->cp == ';' || p->cp == '[')
+			return PREV_START;
+		return PREV_EMBED;
+	}
+	if (tok_is(d, o - 1, "that"))
+		return PREV_THAT;
+	if ((p->lex & L_CALL) || tok_is(d, o - 1, "as") || tok_is(d, o - 1, "of"))
+		return PREV_CALL;
+	if (p->kind == TK_WORD && (p->lex & L_CUE))
+		return PREV_COLON;
+	return PREV_EMBED;
+}
+
+struct cand {
+	size_t first, last;   /* segment indexes */
+};
+
+static void mark_inquote(struct xdoc *d, size_t o, size_t c)
+{
+	for (size_t k = o; k <= c && k < d->nt; k++)
+		d->t[k].flags |= TF_INQUOTE;
+}
+
+static void evaluate(struct xdoc *d, const struct segs *ss, size_t first,
+		     size_t last)
+{
+	struct xspeaker sp = { .ent = -1 };
+	size_t cue = SIZE_MAX;
+	size_t nw = 0, lower = 0, content = 0;
+	bool terminal = false;
+	const struct seg *s0 = &ss->v[first], *sl = &ss->v[last];
+
+	for (size_t si = first; si <= last; si++) {
+		const struct seg *s = &ss->v[si];
+		for (size_t k = s->o + 1; k < s->c; k++) {
+			const struct xtok *t = &d->t[k];
+			content++;
+			if (t->kind == TK_WORD || t->kind == TK_NUM)
+				nw++;
+			/* Chinese and Japanese words: count two characters as a word. */
+			if (t->kind == TK_WORD && (unsigned char)d->s[t->start] >= 0xE3)
+				nw += vb_utf8_count(d->s + t->start, t->end - t->start) / 2;
+			if (t->kind == TK_WORD && !(t->flags & TF_CAP) &&
+			    !(t->lex & (L_CONNECT | L_DET)) && !(t->lex & L_STOP && tok_len(d, k) <= 3))
+				lower++;
+			if (t->kind == TK_WORD && (unsigned char)d->s[t->start] >= 0xE3)
+				lower++; /* CJK: no case, never a title by case */
+		}
+		if (s->c > s->o + 1)
+			terminal = is_terminal_tok(d, s->c - 1) ||
+				   tok_punct(d, s->c - 1, ',');
+	}
+	if (!content || !nw)
+		return;
+	bool titlecase = lower == 0;
+	bool attributed = false, embedded = false;
+
+	/* Attribution in the gap of an interrupted quote, after, or before. */
+	for (size_t si = first; si <= last && !attributed; si++)
+		if (ss->v[si].closed && attribution_after(d, ss->v[si].c, &sp, &cue))
+			attributed = true;
+	if (!attributed && attribution_before(d, s0->o, &sp, &cue, &embedded))
+		attributed = true;
+
+	int pk = prev_kind(d, s0->o);
+	int kind = -1;
+	bool inherit = false;
+
+	if (attributed) {
+		kind = (pk == PREV_THAT || pk == PREV_CALL || pk == PREV_EMBED ||
+			embedded) ? VB_QUOTE_PARTIAL : VB_QUOTE_DIRECT;
+		if (kind == VB_QUOTE_PARTIAL && nw == 1 && titlecase)
+			kind = -1;
+	} else if (titlecase && nw <= 10 && !(terminal && nw >= 3)) {
+		kind = -1;
+	} else if (pk == PREV_START || pk == PREV_COLON) {
+		if (nw >= 3 || terminal) {
+			kind = VB_QUOTE_DIRECT;
+			inherit = true;
+		}
+	} else if (pk == PREV_CALL) {
+		bool so_called = s0->o >= 2 && tok_is(d, s0->o - 1, "called") &&
+				 tok_punct(d, s0->o - 2, '-');
+		if (!so_called && nw >= 1 &&
+		    (d->t[s0->o - 1].lex & L_CALL || nw >= 2) &&
+		    sentence_speaker(d, s0->o, sl->c, &sp, &cue)) {
+			kind = VB_QUOTE_PARTIAL;
+		}
+	} else {
+		size_t min = pk == PREV_THAT ? 1 : 2;
+		if (nw >= min && sentence_speaker(d, s0->o, sl->c, &sp, &cue)) {
+			kind = VB_QUOTE_PARTIAL;
+			/* One or two words with a far-away verb: a scare quote. */
+			if (nw <= 2 && pk != PREV_THAT && cue != SIZE_MAX &&
+			    !(d->t[cue].lex & L_CALL) &&
+			    (cue > sl->c ? cue - sl->c : s0->o - cue) > 6)
+				kind = -1;
+		} else if (nw >= 5) {
+			kind = VB_QUOTE_PARTIAL;
+			inherit = true;
+		}
+	}
+	if (kind < 0) {
+		xspeaker_release(&sp);
+		return;
+	}
+	struct xquote *q = quote_new(d, kind);
+	q->sp = sp;
+	q->cue_tok = cue;
+	q->inherit = inherit;
+	for (size_t si = first; si <= last; si++) {
+		const struct seg *s = &ss->v[si];
+		if (s->c > s->o + 1)
+			add_span(q, d->t[s->o + 1].start, d->t[s->c - 1].end);
+		mark_inquote(d, s->o, s->closed ? s->c : s->c - 1);
+	}
+	if (!q->nspans)
+		q->dead = true;
+}
+
+/* Is the gap between two segments an attribution ("," he said, ")? */
+static bool interrupting_gap(const struct xdoc *d, const struct seg *a,
+			     const struct seg *b)
+{
+	if (!a->closed || a->para != b->para || b->o <= a->c + 1 ||
+	    b->o - a->c > 20)
+		return false;
+	bool cue = false;
+	for (size_t k = a->c + 1; k < b->o; k++) {
+		if (is_terminal_tok(d, k) && !tok_adjacent(d, k))
+			return false;
+		if (is_terminal_tok(d, k) && k + 1 == b->o)
+			return false;
+		if (d->t[k].kind == TK_WORD && (d->t[k].lex & L_CUE) &&
+		    !(d->t[k].flags & TF_CAP))
+			cue = true;
+	}
+	bool comma_end = tok_punct(d, b->o - 1, ',') || tok_punct(d, b->o - 1, ':');
+	return cue && comma_end;
+}
+
+void quotes_find(struct xdoc *d)
+{
+	struct segs ss = { 0 };
+
+	find_segments(d, &ss);
+	for (size_t i = 0; i < ss.n;) {
+		size_t j = i;
+		for (;;) {
+			if (ss.v[j].continues && j + 1 < ss.n) {
+				j++;
+				continue;
+			}
+			if (j + 1 < ss.n && interrupting_gap(d, &ss.v[j], &ss.v[j + 1])) {
+				j++;
+				continue;
+			}
+			break;
+		}
+		evaluate(d, &ss, i, j);
+		i = j + 1;
+	}
+	free(ss.v);
+}
+
+/* ---- reported speech -------------------------------------------------------- */
+
+/* Speech verbs that report a clause only with "that" after them. */
+static bool needs_that(const struct xdoc *d, size_t c)
+{
+	static const char *const weak[] = {
+		"announced", "announces", "indicated", "indicates", "estimated",
+		"estimates", "believes", "believed", "reported", "reports",
+		"agreed", "asked", "asks", "suggested", "suggests", "recalled",
+		"recalls", "urged", "urges", "observed", "revealed", "reveals",
+		"disclosed", "discloses", "continued", "continues", "replied",
+		"replies", "answered", "responded", "concluded", "testified",
+		"testifies", "predicted", "predicts", "confirmed", "confirms",
+		"wrote", "writes", "commented", "comments", "remarked",
+	};
+	for (size_t k = 0; k < sizeof(weak) / sizeof(weak[0]); k++)
+		if (tok_is(d, c, weak[k]))
+			return true;
+	return false;
+}
+
+static size_t clause_words(const struct xdoc *d, size_t a, size_t b)
+{
+	size_t n = 0;
+	for (size_t k = a; k < b; k++)
+		n += d->t[k].kind != TK_PUNCT;
+	return n;
+}
+
+static size_t inquote_count(const struct xdoc *d, size_t a, size_t b)
+{
+	size_t n = 0;
+	for (size_t k = a; k < b; k++)
+		n += (d->t[k].flags & TF_INQUOTE) != 0;
+	return n;
+}
+
+/* Words of a clause outside quotation marks: the reporter's own words. */
+static size_t own_words(const struct xdoc *d, size_t a, size_t b)
+{
+	size_t n = 0;
+	for (size_t k = a; k < b; k++)
+		n += d->t[k].kind != TK_PUNCT && !(d->t[k].flags & TF_INQUOTE);
+	return n;
+}
+
+/* The end of a reported clause: before the sentence's final punctuation. */
+static size_t clause_end(const struct xdoc *d, size_t a, size_t s1)
+{
+	size_t e = s1;
+	while (e > a && d->t[e - 1].kind == TK_PUNCT &&
+	       (is_terminal_tok(d, e - 1) || d->t[e - 1].cp == ',' ||
+		d->t[e - 1].cp == ';' || d->t[e - 1].cp == ':'))
+		e--;
+	/* Keep a closing quotation mark that belongs to the clause. */
+	return e;
+}
+
+static void add_indirect(struct xdoc *d, size_t a, size_t b, size_t cue,
+			 struct xspeaker *sp)
+{
+	struct xquote *q = quote_new(d, VB_QUOTE_INDIRECT);
+	q->cue_tok = cue;
+	q->sp = *sp;
+	memset(sp, 0, sizeof(*sp));
+	add_span(q, d->t[a].start, d->t[b - 1].end);
+}
+
+static bool dash_or_punct_word(const struct xdoc *d, size_t i)
+{
+	return d->t[i].kind == TK_PUNCT;
+}
+
+static bool reported_at(struct xdoc *d, size_t c, size_t s0, size_t s1)
+{
+	struct xspeaker sp = { .ent = -1 };
+
+	/* "is said to", "was told" are passive; "said to be" too. */
+	if (c > s0 && (tok_is(d, c - 1, "is") || tok_is(d, c - 1, "was") ||
+		       tok_is(d, c - 1, "were") || tok_is(d, c - 1, "be") ||
+		       tok_is(d, c - 1, "been") || tok_is(d, c - 1, "are")))
+		return false;
+	if (tok_is(d, c + 1, "to") && !tok_is(d, c, "told"))
+		return false;
+
+	/* Trailing: "Sales rose 6 pct, the company said." */
+	size_t after = skip_adverbials_right(d, c + 1, s1);
+	bool at_end = after >= s1 || (is_terminal_tok(d, after) && after + 1 >= s1) ||
+		      (after + 1 == s1 && d->t[after].kind == TK_PUNCT);
+	if (at_end && speaker_left(d, c, s0, &sp)) {
+		if (sp.t0 > s0 + 1 && tok_punct(d, sp.t0 - 1, ',')) {
+			size_t a = s0, b = sp.t0 - 1;
+			if (clause_words(d, a, b) >= 3 &&
+			    inquote_count(d, a, b) * 2 < b - a) {
+				add_indirect(d, a, b, c, &sp);
+				return true;
+			}
+		}
+		xspeaker_release(&sp);
+	}
+	/* Inverted trailing: "..., said the company." */
+	if (c > s0 + 3 && tok_punct(d, c - 1, ',') &&
+	    speaker_right(d, c + 1, s1, &sp)) {
+		size_t e = skip_adverbials_right(d, sp.t1, s1);
+		if (e >= s1 - 1 || (e < s1 && is_terminal_tok(d, e))) {
+			size_t a = s0, b = c - 1;
+			if (clause_words(d, a, b) >= 3 &&
+			    inquote_count(d, a, b) * 2 < b - a) {
+				add_indirect(d, a, b, c, &sp);
+				return true;
+			}
+		}
+		xspeaker_release(&sp);
+	}
+	/* Forward: "X said (that) ..." */
+	if (!speaker_left(d, c, s0, &sp))
+		return false;
+	size_t i = skip_told_object(d, c, c + 1, s1);
+	i = skip_adverbials_right(d, i, s1);
+	if (i < s1 && tok_punct(d, i, ','))
+		i++;
+	bool that = false;
+	if (tok_is(d, i, "that")) {
+		i++;
+		that = true;
+	}
+	if (i < s1 && tok_punct(d, i, ':'))
+		i++;
+	if (!that && needs_that(d, c))
+		goto no;
+	if (i >= s1 || (d->t[i].flags & TF_INQUOTE) || dash_or_punct_word(d, i))
+		goto no;
+	/* "warned of", "said in weeks": a preposition is not a clause. */
+	if (!that && d->t[i].kind == TK_WORD && !(d->t[i].flags & TF_CAP) &&
+	    (tok_is(d, i, "of") || tok_is(d, i, "about") || tok_is(d, i, "against") ||
+	     tok_is(d, i, "with") || tok_is(d, i, "to") || tok_is(d, i, "for") ||
+	     tok_is(d, i, "on") || tok_is(d, i, "in") || tok_is(d, i, "by") ||
+	     tok_is(d, i, "so") || tok_is(d, i, "and") || tok_is(d, i, "or") ||
+	     tok_is(d, i, "nothing") || tok_is(d, i, "yes") || tok_is(d, i, "no") ||
+	     tok_is(d, i, "goodbye") || tok_is(d, i, "hello") || tok_is(d, i, "sorry")))
+		goto no;
+	size_t b = clause_end(d, i, s1);
+	if (clause_words(d, i, b) < 3 || own_words(d, i, b) < 2)
+		goto no;
+	add_indirect(d, i, b, c, &sp);
+	return true;
+no:
+	xspeaker_release(&sp);
+	return false;
+}
+
+static void according_to(struct xdoc *d, size_t k, size_t s0, size_t s1)
+{
+	struct xspeaker sp = { .ent = -1 };
+
+	if (!speaker_right(d, k + 2, s1, &sp))
+		return;
+	size_t e = sp.t1;
+	if (e < s1 && tok_punct(d, e, ',') && k == s0) {
+		/* "According to Smith, the deal ..." */
+		size_t a = e + 1, b = clause_end(d, a, s1);
+		if (a < b && clause_words(d, a, b) >= 3 &&
+		    inquote_count(d, a, b) * 2 < b - a) {
+			add_indirect(d, a, b, k, &sp);
+			return;
+		}
+	} else if (k > s0 + 2 && tok_punct(d, k - 1, ',')) {
+		size_t e2 = skip_adverbials_right(d, e, s1);
+		if (e2 >= s1 - 1) {
+			size_t a = s0, b = k - 1;
+			if (clause_words(d, a, b) >= 3 &&
+			    inquote_count(d, a, b) * 2 < b - a) {
+				add_indirect(d, a, b, k, &sp);
+				return;
+			}
+		}
+	}
+	xspeaker_release(&sp);
+}
+
+void reported_find(struct xdoc *d)
+{
+	for (size_t si = 0; si < d->ns; si++) {
+		size_t s0 = d->sn[si].t0, s1 = d->sn[si].t1;
+		if (d->t[s0].flags & (TF_BOILER | TF_HEADLINE))
+			continue;
+		for (size_t k = s0; k < s1; k++) {
+			if (tok_is(d, k, "according") && tok_is(d, k + 1, "to") &&
+			    !(d->t[k].flags & TF_INQUOTE)) {
+				according_to(d, k, s0, s1);
+				continue;
+			}
+			if (!cue_word(d, k))
+				continue;
+			if (reported_at(d, k, s0, s1))
+				break;  /* one reported clause per sentence */
+		}
+	}
+}

@@ -1,0 +1,539 @@
+/* scan.c: tokens, paragraphs and sentences of a body, with the word-list flags of each word. */
+#include "extract/internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/uchar.h>
+
+/*
+ * The extractor tokenizes on its own rather than through vb_words(): it needs
+ * the punctuation (quotation marks, commas, dashes) as tokens, letter case
+ * and white space between tokens, and one pass over the bytes keeps it fast.
+ * Invalid UTF-8 decodes to U+FFFD, which is punctuation here, so it never
+ * joins a word.
+ */
+
+static unsigned next_cp(const char *s, size_t len, size_t *i)
+{
+	unsigned char c = (unsigned char)s[*i];
+
+	if (c < 0x80) {
+		(*i)++;
+		return c;
+	}
+	return vb_utf8_next(s, len, i);
+}
+
+static bool cp_is_alpha(unsigned cp)
+{
+	if (cp < 0x80)
+		return (cp | 32) >= 'a' && (cp | 32) <= 'z';
+	if (u_isalpha((UChar32)cp))
+		return true;
+	int8_t type = u_charType((UChar32)cp);
+	return type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK;
+}
+
+static bool cp_is_digit(unsigned cp)
+{
+	return cp >= '0' && cp <= '9';
+}
+
+static bool cp_is_space(unsigned cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
+	       cp == '\f' || cp == '\v' || cp == 0xA0 || cp == 0x2009 ||
+	       cp == 0x202F || cp == 0x3000 || cp == 0x2002 || cp == 0x2003 ||
+	       cp == 0xFEFF;
+}
+
+static bool cp_is_apostrophe(unsigned cp)
+{
+	return cp == '\'' || cp == 0x2019;
+}
+
+bool is_dash_cp(unsigned cp)
+{
+	return cp == '-' || cp == 0x2013 || cp == 0x2014 || cp == 0x2012 ||
+	       cp == 0x2015 || cp == 0x2212;
+}
+
+static unsigned peek(const char *s, size_t len, size_t i)
+{
+	if (i >= len)
+		return 0;
+	return next_cp(s, len, &i);
+}
+
+static struct xtok *push(struct xdoc *d)
+{
+	VB_ALLOC_GROW(d->t, d->nt + 1, d->at);
+	struct xtok *t = &d->t[d->nt++];
+	memset(t, 0, sizeof(*t));
+	return t;
+}
+
+/* Letter case of a word: sets TF_CAP and TF_ALLCAPS. */
+static void word_case(struct xdoc *d, struct xtok *t)
+{
+	size_t i = t->start;
+	int letters = 0, lower = 0;
+	bool first = true;
+
+	while (i < t->end) {
+		unsigned cp = next_cp(d->s, t->end, &i);
+		bool up, lo;
+		if (cp < 0x80) {
+			up = cp >= 'A' && cp <= 'Z';
+			lo = cp >= 'a' && cp <= 'z';
+			if (cp >= '0' && cp <= '9')
+				t->flags |= TF_HAS_DIGIT;
+		} else {
+			up = u_isupper((UChar32)cp) || u_istitle((UChar32)cp);
+			lo = u_islower((UChar32)cp);
+		}
+		if (up || lo)
+			letters++;
+		if (lo)
+			lower++;
+		if (first && (up || lo)) {
+			if (up)
+				t->flags |= TF_CAP;
+			first = false;
+		}
+	}
+	if (letters >= 2 && !lower)
+		t->flags |= TF_ALLCAPS;
+}
+
+static void word_lex(struct xdoc *d, struct xtok *t)
+{
+	size_t end = t->end;
+	const char *w = d->s + t->start;
+	size_t n = end - t->start;
+
+	/* Possessive: "Acme's", "Acme’s" (the word list knows "acme"). */
+	if (n > 2 && (w[n - 1] == 's' || w[n - 1] == 'S')) {
+		if (w[n - 2] == '\'') {
+			t->flags |= TF_POSS;
+			n -= 2;
+		} else if (n > 4 && !memcmp(w + n - 4, "\xE2\x80\x99", 3)) {
+			t->flags |= TF_POSS;
+			n -= 4;
+		}
+	}
+	size_t ln = n;
+	if (t->flags & TF_DOTS) {
+		/* "N.Y." -> "n.y.": kept with the dots; "Inc." is never a token. */
+		ln = n;
+	}
+	const struct strmap_entry *e = lexicon_get(&d->ex->lex, w, ln);
+	if (e) {
+		t->lex = e->flags;
+		t->val = e->val;
+		t->aux = e->aux;
+	}
+}
+
+/*
+ * Paragraph breaks: a blank line, or a line starting with indentation (wire
+ * copy).  When the text has long lines, it is not hard-wrapped and every
+ * newline ends a paragraph (scraped pages, JSON text fields).
+ */
+static bool long_lines(const char *s, size_t len)
+{
+	size_t run = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '\n') {
+			run = 0;
+		} else if (++run > 160) {
+			return true;
+		}
+	}
+	return false;
+}
+
+void scan_tokens(struct xdoc *d)
+{
+	const char *s = d->s;
+	size_t len = d->len, i = 0;
+	bool unwrapped = long_lines(s, len);
+	uint32_t para = 0;
+	bool para_start = true;
+	bool space = true, nl = true;
+
+	while (i < len) {
+		size_t at = i;
+		unsigned cp = next_cp(s, len, &i);
+
+		if (cp_is_space(cp)) {
+			if (cp == '\n') {
+				/* Look at what follows the newline. */
+				size_t j = i;
+				bool blank = false, indent = false;
+				while (j < len && (s[j] == ' ' || s[j] == '\t' ||
+						   s[j] == '\r')) {
+					if (s[j] != '\r')
+						indent = true;
+					j++;
+				}
+				if (j < len && s[j] == '\n')
+					blank = true;
+				if (blank || indent || unwrapped) {
+					if (!para_start && d->nt)
+						para++;
+					para_start = true;
+				}
+				nl = true;
+			}
+			space = true;
+			continue;
+		}
+		struct xtok *t = push(d);
+		t->start = at;
+		t->para = para;
+		if (space)
+			t->flags |= TF_SPACE_BEFORE;
+		if (nl)
+			t->flags |= TF_NL_BEFORE;
+		if (para_start)
+			t->flags |= TF_PARA_START;
+		para_start = false;
+		space = nl = false;
+
+		if (cp_is_alpha(cp)) {
+			t->kind = TK_WORD;
+			size_t j = i;
+			size_t letters = 1;
+			for (;;) {
+				size_t k = j;
+				if (k >= len)
+					break;
+				unsigned c = next_cp(s, len, &k);
+				if (cp_is_alpha(c) || cp_is_digit(c)) {
+					j = k;
+					letters++;
+					continue;
+				}
+				if (cp_is_apostrophe(c) &&
+				    cp_is_alpha(peek(s, len, k))) {
+					j = k;
+					continue;
+				}
+				/* Initialisms: "U.S.", "N.Y.", "e.g." */
+				if (c == '.' && letters == 1 &&
+				    cp_is_alpha(peek(s, len, k))) {
+					size_t m = k;
+					next_cp(s, len, &m);
+					if (m < len && s[m] == '.') {
+						j = m + 1;
+						t->flags |= TF_DOTS;
+						/* Continue with further letter-dot pairs. */
+						while (j + 1 < len &&
+						       cp_is_alpha((unsigned char)s[j]) &&
+						       s[j + 1] == '.')
+							j += 2;
+						break;
+					}
+				}
+				break;
+			}
+			i = j;
+			t->end = i;
+			word_case(d, t);
+			word_lex(d, t);
+		} else if (cp_is_digit(cp) ||
+			   (cp == '.' && cp_is_digit(peek(s, len, i)) &&
+			    (t->flags & TF_SPACE_BEFORE))) {
+			t->kind = TK_NUM;
+			t->flags |= TF_HAS_DIGIT;
+			while (i < len) {
+				unsigned char c = (unsigned char)s[i];
+				if (c >= '0' && c <= '9') {
+					i++;
+				} else if ((c == ',' || c == '.') && i + 1 < len &&
+					   s[i + 1] >= '0' && s[i + 1] <= '9') {
+					i++;
+				} else {
+					break;
+				}
+			}
+			t->end = i;
+		} else {
+			t->kind = TK_PUNCT;
+			t->cp = cp;
+			t->end = i;
+		}
+	}
+	d->np = 0;
+	/* Paragraphs. */
+	for (size_t k = 0; k < d->nt;) {
+		size_t e = k + 1;
+		while (e < d->nt && d->t[e].para == d->t[k].para)
+			e++;
+		VB_ALLOC_GROW(d->p, d->np + 1, d->ap);
+		d->p[d->np].t0 = k;
+		d->p[d->np].t1 = e;
+		d->np++;
+		k = e;
+	}
+	/* Renumber paragraphs densely (the scan may skip numbers). */
+	for (size_t k = 0; k < d->np; k++)
+		for (size_t j = d->p[k].t0; j < d->p[k].t1; j++)
+			d->t[j].para = (uint32_t)k;
+}
+
+/* Closing punctuation that stays with the sentence before it. */
+static bool is_closer(const struct xtok *t)
+{
+	if (t->kind != TK_PUNCT)
+		return false;
+	switch (t->cp) {
+	case '"': case '\'': case ')': case ']': case 0x201D: case 0x2019:
+	case 0x00BB: case 0x300D: case 0x300F: case 0x201C: case 0x203A:
+		return true;
+	}
+	return false;
+}
+
+static bool is_terminal(const struct xtok *t)
+{
+	return t->kind == TK_PUNCT &&
+	       (t->cp == '.' || t->cp == '!' || t->cp == '?' ||
+		t->cp == 0x2026 || t->cp == 0x3002 || t->cp == 0xFF01 ||
+		t->cp == 0xFF1F);
+}
+
+static bool starts_sentence(const struct xdoc *d, size_t i)
+{
+	const struct xtok *t = &d->t[i];
+
+	if (t->kind == TK_NUM)
+		return true;
+	if (t->kind == TK_PUNCT)
+		return t->cp != ',' && t->cp != ';' && t->cp != ')' &&
+		       t->cp != '.';
+	/* Scripts without case (Han, Arabic...) start sentences anywhere. */
+	return (t->flags & TF_CAP) || (unsigned char)d->s[t->start] >= 0xD8;
+}
+
+static void sentences(struct xdoc *d)
+{
+	for (size_t pi = 0; pi < d->np; pi++) {
+		size_t t0 = d->p[pi].t0, t1 = d->p[pi].t1, start = t0;
+		for (size_t i = t0; i < t1; i++) {
+			const struct xtok *t = &d->t[i];
+			bool brk = false;
+			size_t end = i + 1;
+			if (is_terminal(t) && t->cp >= 0x3000) {
+				while (end < t1 && is_closer(&d->t[end]))
+					end++;
+				brk = true;
+			} else if (is_terminal(t)) {
+				while (end < t1 && is_closer(&d->t[end]) &&
+				       !(d->t[end].flags & TF_SPACE_BEFORE))
+					end++;
+				if (end >= t1) {
+					brk = true;
+				} else if (!(d->t[end].flags & TF_SPACE_BEFORE) &&
+					   t->cp == '.') {
+					/* "owners.The" is glued; "3.5" is a number. */
+					brk = d->t[end].kind == TK_WORD &&
+					      (d->t[end].flags & TF_CAP) &&
+					      i > t0 &&
+					      d->t[i - 1].kind == TK_WORD &&
+					      tok_len(d, i - 1) > 3;
+				} else if (starts_sentence(d, end)) {
+					brk = true;
+					if (t->cp == '.' && i > t0 &&
+					    !(d->t[i].flags & TF_SPACE_BEFORE)) {
+						const struct xtok *w = &d->t[i - 1];
+						if (w->kind == TK_WORD &&
+						    (w->lex & L_ABBREV))
+							brk = false;
+						/* An initial: "J. Smith". */
+						if (w->kind == TK_WORD &&
+						    tok_len(d, i - 1) == 1 &&
+						    (w->flags & TF_CAP))
+							brk = false;
+						/* "Acme Inc. The ..." ends; "Acme Inc. said" not. */
+						if (w->kind == TK_WORD &&
+						    (w->lex & L_ORG_SUFFIX))
+							brk = true;
+					}
+				}
+			} else if (t->kind == TK_WORD && (t->flags & TF_DOTS) &&
+				   end < t1 && (d->t[end].flags & TF_CAP) &&
+				   (d->t[end].lex & (L_STOP | L_PRONOUN)) &&
+				   !(d->t[end].lex & L_MONTH)) {
+				/* "in the U.S. The company said" */
+				brk = true;
+			}
+			if (brk || end >= t1) {
+				if (brk && end < t1)
+					i = end - 1;
+				else if (!brk)
+					end = t1;
+				VB_ALLOC_GROW(d->sn, d->ns + 1, d->as);
+				d->sn[d->ns].t0 = start;
+				d->sn[d->ns].t1 = end;
+				d->sn[d->ns].para = (uint32_t)pi;
+				for (size_t k = start; k < end; k++)
+					d->t[k].sent = (uint32_t)d->ns;
+				d->t[start].flags |= TF_SENT_START;
+				d->ns++;
+				start = end;
+				if (end >= t1)
+					break;
+			}
+		}
+	}
+}
+
+static void headlines(struct xdoc *d)
+{
+	/* Lines written all in capitals (headlines, datelines) are marked. */
+	size_t i = 0;
+
+	while (i < d->nt) {
+		size_t j = i + 1;
+		while (j < d->nt && !(d->t[j].flags & TF_NL_BEFORE))
+			j++;
+		size_t words = 0, caps = 0;
+		for (size_t k = i; k < j; k++) {
+			if (d->t[k].kind != TK_WORD)
+				continue;
+			words++;
+			if ((d->t[k].flags & TF_ALLCAPS) ||
+			    (tok_len(d, k) == 1 && (d->t[k].flags & TF_CAP)))
+				caps++;
+		}
+		if (words >= 3 && caps * 10 >= words * 8)
+			for (size_t k = i; k < j; k++)
+				d->t[k].flags |= TF_HEADLINE;
+		i = j;
+	}
+}
+
+static void midcaps(struct xdoc *d)
+{
+	/* Words capitalised inside a sentence: names, not sentence openers. */
+	for (size_t i = 0; i < d->nt; i++) {
+		const struct xtok *t = &d->t[i];
+		if (t->kind != TK_WORD || !(t->flags & TF_CAP) ||
+		    (t->flags & (TF_SENT_START | TF_HEADLINE | TF_ALLCAPS)))
+			continue;
+		if (i > 0 && d->t[i - 1].kind == TK_PUNCT &&
+		    d->t[i - 1].cp != ',' && d->t[i - 1].cp != '(')
+			continue;
+		lower_utf8(d->s + t->start, tok_stem_end(d, i) - t->start,
+			   &d->tmp);
+		strmap_put(&d->midcaps, d->tmp.buf, d->tmp.len, 1, 0, NULL);
+	}
+}
+
+/* A boilerplate line never shares a paragraph with the story. */
+static void split_boilerplate_paragraphs(struct xdoc *d)
+{
+	size_t np = 0;
+	uint32_t prev = 0;
+
+	for (size_t i = 0; i < d->nt; i++) {
+		uint32_t old = d->t[i].para;
+		if (i > 0 && (old != prev ||
+			      ((d->t[i].flags ^ d->t[i - 1].flags) & TF_BOILER))) {
+			np++;
+			d->t[i].flags |= TF_PARA_START;
+		}
+		prev = old;
+		d->t[i].para = (uint32_t)np;
+	}
+	d->np = 0;
+	for (size_t k = 0; k < d->nt;) {
+		size_t e = k + 1;
+		while (e < d->nt && d->t[e].para == d->t[k].para)
+			e++;
+		VB_ALLOC_GROW(d->p, d->np + 1, d->ap);
+		d->p[d->np].t0 = k;
+		d->p[d->np].t1 = e;
+		d->np++;
+		k = e;
+	}
+}
+
+void scan_doc_finish(struct xdoc *d)
+{
+	split_boilerplate_paragraphs(d);
+	sentences(d);
+	headlines(d);
+	midcaps(d);
+}
+
+bool tok_is(const struct xdoc *d, size_t i, const char *lower)
+{
+	if (i >= d->nt)
+		return false;
+	size_t n = strlen(lower);
+	const struct xtok *t = &d->t[i];
+	if (t->end - t->start != n)
+		return false;
+	for (size_t k = 0; k < n; k++) {
+		char c = d->s[t->start + k];
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c + 32);
+		if (c != lower[k])
+			return false;
+	}
+	return true;
+}
+
+bool tok_punct(const struct xdoc *d, size_t i, unsigned cp)
+{
+	return i < d->nt && d->t[i].kind == TK_PUNCT && d->t[i].cp == cp;
+}
+
+size_t tok_len(const struct xdoc *d, size_t i)
+{
+	return d->t[i].end - d->t[i].start;
+}
+
+size_t tok_stem_end(const struct xdoc *d, size_t i)
+{
+	const struct xtok *t = &d->t[i];
+
+	if (!(t->flags & TF_POSS))
+		return t->end;
+	return d->s[t->end - 2] == '\'' ? t->end - 2 : t->end - 4;
+}
+
+bool tok_adjacent(const struct xdoc *d, size_t i)
+{
+	return i > 0 && i < d->nt && !(d->t[i].flags & TF_SPACE_BEFORE);
+}
+
+char *text_dup(const struct xdoc *d, size_t start, size_t end)
+{
+	return vb_strndup(d->s + start, end - start);
+}
+
+char *text_dup_clean(const struct xdoc *d, size_t start, size_t end)
+{
+	struct vb_buf b = VB_BUF_INIT;
+	bool sp = false;
+
+	vb_buf_grow(&b, end - start);
+	for (size_t i = start; i < end; i++) {
+		char c = d->s[i];
+		if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+			sp = true;
+			continue;
+		}
+		if (sp && b.len)
+			vb_buf_addch(&b, ' ');
+		sp = false;
+		vb_buf_addch(&b, c);
+	}
+	return vb_buf_detach(&b, NULL);
+}

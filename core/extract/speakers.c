@@ -1,0 +1,1083 @@
+/* speakers.c: who says it: noun phrases around speech verbs, appositives, pronouns and canonical names. */
+#include "extract/internal.h"
+
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+void xspeaker_release(struct xspeaker *sp)
+{
+	free(sp->role);
+	free(sp->org);
+	free(sp->name);
+	memset(sp, 0, sizeof(*sp));
+	sp->ent = -1;
+}
+
+static bool is_word(const struct xdoc *d, size_t i)
+{
+	return i < d->nt && d->t[i].kind == TK_WORD;
+}
+
+static bool lower_word(const struct xdoc *d, size_t i)
+{
+	return is_word(d, i) && !(d->t[i].flags & TF_CAP);
+}
+
+/* Words that may stand between a speaker and the verb: "Smith also said". */
+size_t skip_adverbs_left(const struct xdoc *d, size_t i, size_t limit)
+{
+	for (;;) {
+		size_t before = i;
+		while (i > limit && lower_word(d, i - 1) && (d->t[i - 1].lex & L_ADV) &&
+		       !(d->t[i - 1].lex & L_CUE))
+			i--;
+		/* "Acme on Sunday said", "Acme Tuesday said" */
+		if (i > limit && is_word(d, i - 1) && (d->t[i - 1].lex & L_WEEKDAY) &&
+		    (d->t[i - 1].flags & TF_CAP)) {
+			i--;
+			if (i > limit && (tok_is(d, i - 1, "on")))
+				i--;
+		}
+		if (i == before)
+			return i;
+	}
+}
+
+static bool weekday_or_date_word(const struct xdoc *d, size_t i)
+{
+	return i < d->nt && (d->t[i].lex & (L_WEEKDAY | L_MONTH));
+}
+
+/* Nouns of "in a statement", "at a news conference", "in an interview"... */
+static bool statement_noun(const struct xdoc *d, size_t i)
+{
+	static const char *const nouns[] = {
+		"statement", "interview", "release", "note", "letter", "report",
+		"filing", "conference", "speech", "briefing", "email",
+		"e-mail", "message", "post", "blog", "tweet", "comments",
+		"remarks", "testimony", "address", "presentation", "meeting",
+		"call", "broadcast", "television", "radio", "newspaper",
+		"communique", "communiqué", "announcement", "memo",
+		"submission", "affidavit", "document", "documents", "paper",
+		"emailed", "written", "prepared", "telephone", "phone",
+	};
+	for (size_t k = 0; k < sizeof(nouns) / sizeof(nouns[0]); k++)
+		if (tok_is(d, i, nouns[k]))
+			return true;
+	return false;
+}
+
+/*
+ * Adverbials after a speech verb: "said on Tuesday", "said in a statement",
+ * "said late on Friday", "told a news conference", "said yesterday".
+ * Returns the first token after them.
+ */
+size_t skip_adverbials_right(const struct xdoc *d, size_t i, size_t end)
+{
+	for (;;) {
+		size_t start = i;
+		while (i < end && lower_word(d, i) && (d->t[i].lex & L_ADV) &&
+		       !(d->t[i].lex & L_CUE))
+			i++;
+		if (i < end && (tok_is(d, i, "late") || tok_is(d, i, "early")) &&
+		    tok_is(d, i + 1, "on"))
+			i++;
+		if (i < end && tok_is(d, i, "on") && weekday_or_date_word(d, i + 1)) {
+			i += 2;
+			if (i < end && d->t[i].kind == TK_NUM)
+				i++;
+			continue;
+		}
+		if (i < end && weekday_or_date_word(d, i) &&
+		    (d->t[i].lex & L_WEEKDAY)) {
+			i++;
+			continue;
+		}
+		if (i + 1 < end && (tok_is(d, i, "last") || tok_is(d, i, "this")) &&
+		    (tok_is(d, i + 1, "week") || tok_is(d, i + 1, "month") ||
+		     tok_is(d, i + 1, "year") || tok_is(d, i + 1, "night") ||
+		     tok_is(d, i + 1, "morning") || tok_is(d, i + 1, "evening") ||
+		     weekday_or_date_word(d, i + 1))) {
+			i += 2;
+			continue;
+		}
+		if (i < end && (tok_is(d, i, "in") || tok_is(d, i, "at") ||
+				tok_is(d, i, "during") || tok_is(d, i, "via") ||
+				tok_is(d, i, "through") || tok_is(d, i, "on") ||
+				tok_is(d, i, "by"))) {
+			/* Up to five words ending in a statement noun. */
+			size_t k = i + 1, lim = i + 7;
+			bool ok = false;
+			while (k < end && k < lim && is_word(d, k)) {
+				if (statement_noun(d, k)) {
+					ok = true;
+					/* "news conference", "press release" */
+					while (k + 1 < end && statement_noun(d, k + 1))
+						k++;
+					break;
+				}
+				k++;
+			}
+			if (ok) {
+				i = k + 1;
+				/* "in a statement issued on Monday", "...released by X" */
+				if (i < end && (tok_is(d, i, "issued") ||
+						tok_is(d, i, "released") ||
+						tok_is(d, i, "published") ||
+						tok_is(d, i, "posted"))) {
+					i++;
+					while (i < end && d->t[i].kind != TK_PUNCT &&
+					       !tok_is(d, i, "that"))
+						i++;
+				}
+				continue;
+			}
+		}
+		if (i < end && tok_punct(d, i, ',') && i > start)
+			continue;
+		if (i == start)
+			return i;
+	}
+}
+
+static char *lower_dup(struct xdoc *d, size_t start, size_t end)
+{
+	char *t = text_dup_clean(d, start, end);
+	lower_utf8(t, strlen(t), &d->tmp);
+	free(t);
+	return vb_strdup(d->tmp.buf);
+}
+
+/*
+ * Role and organisation from an appositive or title: "chairman and chief
+ * executive of the Acme Federation", "Acme's head of digital", "the group's
+ * spokeswoman", "a spokesman for the Union".
+ */
+static void parse_appositive(struct xdoc *d, size_t a0, size_t a1,
+			     struct xspeaker *sp, bool *personish)
+{
+	size_t i = a0;
+
+	*personish = false;
+	if (a0 >= a1)
+		return;
+	if (tok_is(d, i, "who") || tok_is(d, i, "which") || tok_is(d, i, "whose"))
+		return;
+	while (i < a1 && is_word(d, i) && (d->t[i].lex & L_DET) &&
+	       !(d->t[i].flags & TF_POSS))
+		i++;
+	/* The role part ends at a relative clause: "a company that owns ...". */
+	size_t rel = i;
+	while (rel < a1 && !tok_is(d, rel, "that") && !tok_is(d, rel, "which") &&
+	       !tok_is(d, rel, "who") && !tok_punct(d, rel, '('))
+		rel++;
+	a1 = rel;
+	for (size_t k = i; k < a1; k++) {
+		if (!is_word(d, k) || (d->t[k].flags & TF_CAP))
+			continue;
+		if (d->t[k].lex & (L_ROLE | L_NOM_PERSON | L_HONORIFIC))
+			*personish = true;
+		/* "a Hong Kong investment firm": the speaker is an organisation. */
+		if ((d->t[k].lex & L_NOM_ORG) && !(d->t[k].lex & L_NOM_PERSON) &&
+		    (k + 1 == a1 || tok_is(d, k + 1, "of") || tok_is(d, k + 1, "based"))) {
+			*personish = false;
+			sp->type = ET_ORG;
+			return;
+		}
+	}
+	/* Possessive organisation first: "Acme's head of digital". */
+	size_t role0 = i, role1 = a1, org0 = 0, org1 = 0;
+	size_t r = name_run_right(d, i, a1);
+	if (r > i && (d->t[r - 1].flags & TF_POSS)) {
+		org0 = i;
+		org1 = r;
+		role0 = r;
+	} else if (i < a1 && lower_word(d, i) && (d->t[i].flags & TF_POSS) &&
+		   (d->t[i].lex & L_NOM_ORG)) {
+		/* "the group's spokeswoman": org is the nominal, resolved later. */
+		org0 = i > a0 ? i - 1 : i;
+		org1 = i + 1;
+		role0 = i + 1;
+	}
+	/* "... of/at/for [the] Acme Federation" */
+	for (size_t k = role0; k < a1; k++) {
+		if (!(tok_is(d, k, "of") || tok_is(d, k, "at") ||
+		      tok_is(d, k, "for") || tok_is(d, k, "with")))
+			continue;
+		size_t n = k + 1;
+		if (tok_is(d, n, "the"))
+			n++;
+		size_t e = name_run_right(d, n, a1);
+		if (e > n && !org1) {
+			role1 = k;
+			org0 = n;
+			org1 = e;
+			break;
+		}
+	}
+	/* A capitalised modifier: "the Acme spokesman", "Acme chief executive". */
+	if (!org1) {
+		size_t e = name_run_right(d, role0, a1);
+		if (e > role0 && e < a1 && lower_word(d, e) &&
+		    (d->t[e].lex & (L_ROLE | L_NOM_PERSON))) {
+			org0 = role0;
+			org1 = e;
+			role0 = e;
+		}
+	}
+	if (role1 > role0 && *personish) {
+		/* Keep the role to its words: stop at a comma or "who". */
+		size_t e = role0;
+		while (e < role1 && !tok_punct(d, e, ',') && !tok_is(d, e, "who") &&
+		       !tok_punct(d, e, '('))
+			e++;
+		if (e > role0) {
+			free(sp->role);
+			sp->role = lower_dup(d, d->t[role0].start, d->t[e - 1].end);
+		}
+	}
+	if (org1 > org0) {
+		free(sp->org);
+		sp->org = text_dup_clean(d, d->t[org0].start,
+					 tok_stem_end(d, org1 - 1));
+	}
+}
+
+/* Lowercase, or capitalised only because it opens the sentence. */
+static bool plain_word(const struct xdoc *d, size_t i)
+{
+	return is_word(d, i) &&
+	       (!(d->t[i].flags & TF_CAP) || (d->t[i].flags & TF_SENT_START) ||
+		(i > 0 && d->t[i - 1].kind == TK_PUNCT &&
+		 (d->t[i - 1].flags & TF_SENT_START)));
+}
+
+static bool nominal_word(const struct xdoc *d, size_t i)
+{
+	return plain_word(d, i) && !(d->t[i].flags & TF_ALLCAPS) &&
+	       (d->t[i].lex & (L_NOM_PERSON | L_NOM_ORG | L_PLURAL_NOM));
+}
+
+static bool det_word(const struct xdoc *d, size_t i)
+{
+	return plain_word(d, i) && (d->t[i].lex & L_DET) &&
+	       !(d->t[i].flags & TF_POSS);
+}
+
+/* "a spokesman", "the company", "Acme officials", "the Acme spokesman". */
+static bool nominal_left(struct xdoc *d, size_t e, size_t limit,
+			 struct xspeaker *sp)
+{
+	size_t head = e - 1, i = head;
+
+	if (!nominal_word(d, head))
+		return false;
+	/* Modifiers: role words, capitalised names, possessives, adjectives. */
+	while (i > limit) {
+		size_t k = i - 1;
+		if (det_word(d, k)) {
+			i = k;
+			break;
+		}
+		if (lower_word(d, k) && (d->t[k].lex & (L_ROLE | L_NOM_PERSON)) &&
+		    !(d->t[k].lex & (L_CUE | L_STOP)))
+			i = k;
+		else if (tok_capword(d, k) && !(d->t[k].lex & (L_STOP | L_PRONOUN)))
+			i = k;
+		else if (lower_word(d, k) && (d->t[k].flags & TF_POSS) &&
+			 (d->t[k].lex & L_NOM_ORG))
+			i = k;
+		else if (lower_word(d, k) &&
+			 (tok_is(d, k, "senior") || tok_is(d, k, "top") ||
+			  tok_is(d, k, "former") || tok_is(d, k, "local") ||
+			  tok_is(d, k, "foreign") || tok_is(d, k, "industry") ||
+			  tok_is(d, k, "government") || tok_is(d, k, "company") ||
+			  tok_is(d, k, "party") || tok_is(d, k, "union") ||
+			  tok_is(d, k, "defence") || tok_is(d, k, "defense") ||
+			  tok_is(d, k, "finance") || tok_is(d, k, "trade") ||
+			  tok_is(d, k, "police") || tok_is(d, k, "military") ||
+			  tok_is(d, k, "western") || tok_is(d, k, "u.s.") ||
+			  tok_is(d, k, "european") || tok_is(d, k, "other") ||
+			  tok_is(d, k, "some") || tok_is(d, k, "many") ||
+			  tok_is(d, k, "two") || tok_is(d, k, "three")))
+			i = k;
+		else if (tok_punct(d, k, '-') && tok_adjacent(d, k))
+			i = k;
+		else
+			break;
+	}
+	/* A bare singular noun without determiner is not a speaker ("sales said"?). */
+	bool plural = (d->t[head].lex & L_PLURAL_NOM) != 0;
+	bool has_det = det_word(d, i);
+	bool has_mod = i < head;
+	if (!plural && !has_det && !has_mod)
+		return false;
+	sp->how = SP_NOMINAL;
+	sp->t0 = i;
+	sp->t1 = e;
+	sp->name_t0 = i;
+	sp->name_t1 = e;
+	sp->plural = plural;
+	sp->type = (d->t[head].lex & L_NOM_ORG) && !(d->t[head].lex & L_NOM_PERSON)
+			   ? ET_ORG : ET_PERSON;
+	sp->anonymous = !has_det || tok_is(d, i, "a") || tok_is(d, i, "an") ||
+			plural;
+	/* "The company" opening a sentence is "the company". */
+	/* "McLean's United States Lines subsidiary said": the organisation speaks. */
+	if (sp->type == ET_ORG && !plural && head > i && tok_capword(d, head - 1)) {
+		size_t r0 = name_run_left(d, head, i);
+		if (r0 < head && !(d->t[r0].lex & (L_STOP | L_DET))) {
+			sp->how = SP_NAME;
+			sp->name_t0 = r0;
+			sp->name_t1 = head;
+			sp->anonymous = false;
+			return true;
+		}
+	}
+	/* Organisation from a capitalised modifier or possessive. */
+	size_t m0 = has_det ? i + 1 : i;
+	bool personish;
+	if (sp->type == ET_PERSON && m0 < head)
+		parse_appositive(d, m0, e, sp, &personish);
+	if (sp->type == ET_PERSON && !sp->role)
+		sp->role = lower_dup(d, d->t[head].start, d->t[head].end);
+	return true;
+}
+
+/* "a spokesman for the Internet Providers Association": the org after the nominal. */
+static bool nominal_with_org(struct xdoc *d, size_t r0, size_t r1,
+			     size_t limit, struct xspeaker *sp)
+{
+	size_t k = r0;
+
+	if (k > limit && tok_is(d, k - 1, "the"))
+		k--;
+	if (!(k > limit && (tok_is(d, k - 1, "for") || tok_is(d, k - 1, "of") ||
+			    tok_is(d, k - 1, "at"))))
+		return false;
+	k--;
+	if (!(k > limit && nominal_word(d, k - 1)))
+		return false;
+	struct xspeaker tmp = { .ent = -1 };
+	if (!nominal_left(d, k, limit, &tmp)) {
+		xspeaker_release(&tmp);
+		return false;
+	}
+	*sp = tmp;
+	sp->t1 = r1;
+	free(sp->org);
+	sp->org = name_text(d, r0, r1);
+	sp->name_t1 = k;
+	return true;
+}
+
+/*
+ * "Larry Smith of Acme Securities said", "Perrin Long of Lipper Analytical
+ * said": a person's name, a preposition, an organisation.  On success
+ * [*r0, *r1) is the person and sp->org the organisation.
+ */
+static bool person_of_org(struct xdoc *d, size_t *r0, size_t *r1, size_t limit,
+			  struct xspeaker *sp)
+{
+	/* Inside the run: "Larry Smith of Prudential-Bache Securities". */
+	for (size_t k = *r0 + 1; k + 1 < *r1; k++) {
+		if (!(tok_is(d, k, "of") || tok_is(d, k, "at") || tok_is(d, k, "from")))
+			continue;
+		size_t o0 = k + 1 + tok_is(d, k + 1, "the");
+		if (k - *r0 > 3 || o0 >= *r1 || run_type(d, *r0, k) == ET_ORG ||
+		    run_type(d, *r0, k) == ET_PLACE)
+			return false;
+		free(sp->org);
+		sp->org = name_text(d, o0, *r1);
+		*r1 = k;
+		sp->type = ET_PERSON;
+		return true;
+	}
+	/* Across: the run is the organisation, a name before the preposition. */
+	size_t k = *r0;
+	/* "of Ingalls and Snyder" */
+	if (k > limit + 2 && (tok_is(d, k - 1, "and") || tok_punct(d, k - 1, '&')) &&
+	    tok_capword(d, k - 2)) {
+		size_t a = name_run_left(d, k - 1, limit);
+		if (a < k - 1 && a > limit && (tok_is(d, a - 1, "of") || tok_is(d, a - 1, "at")))
+			k = a;
+	}
+	size_t org0 = k;
+	if (k > limit && tok_is(d, k - 1, "the"))
+		k--;
+	if (!(k > limit + 1 && (tok_is(d, k - 1, "of") || tok_is(d, k - 1, "at") ||
+				tok_is(d, k - 1, "from")) && tok_capword(d, k - 2)))
+		return false;
+	size_t p1 = k - 1, p0 = name_run_left(d, p1, limit);
+	if (p0 >= p1 || p1 - p0 > 3 || run_type(d, p0, p1) == ET_ORG ||
+	    run_type(d, p0, p1) == ET_PLACE ||
+	    (d->t[p0].lex & (L_STOP | L_DET | L_PRONOUN)))
+		return false;
+	free(sp->org);
+	sp->org = name_text(d, org0, *r1);
+	*r0 = p0;
+	*r1 = p1;
+	sp->type = ET_PERSON;
+	return true;
+}
+
+static void set_name(struct xspeaker *sp, size_t t0, size_t t1)
+{
+	sp->how = SP_NAME;
+	sp->t0 = sp->name_t0 = t0;
+	sp->t1 = sp->name_t1 = t1;
+}
+
+/* Strip sentence openers and titles from a run: "The Acme Union", "Minister Jane Doe". */
+static size_t trim_run(struct xdoc *d, size_t r0, size_t r1, struct xspeaker *sp)
+{
+	while (r0 + 1 < r1 && (d->t[r0].lex & (L_DET | L_STOP)) &&
+	       !(d->t[r0].lex & (L_GIVEN | L_ORG_CUE)))
+		r0++;
+	if (run_type(d, r0, r1) == ET_ORG)
+		return r0;
+	size_t last = SIZE_MAX;
+	for (size_t k = r0; k + 1 < r1; k++)
+		if (d->t[k].lex & (L_HONORIFIC | L_ROLE))
+			last = k;
+	if (last != SIZE_MAX) {
+		size_t k = last + 1;
+		if (tok_punct(d, k, '.'))
+			k++;
+		if (k < r1 && tok_capword(d, k)) {
+			size_t h0 = r0;
+			/* "Acme Federation Chairman John Smith": org before the title. */
+			size_t o1 = r0;
+			while (o1 < last && !(d->t[o1].lex & (L_HONORIFIC | L_ROLE)))
+				o1++;
+			if (o1 > r0 && run_type(d, r0, o1) == ET_ORG) {
+				free(sp->org);
+				sp->org = name_text(d, r0, o1);
+				h0 = o1;
+			}
+			/* Titles as roles; "Mr", "Dr" are not roles. */
+			if (!(last == h0 && tok_len(d, h0) <= 4 &&
+			      !(d->t[h0].lex & L_ROLE))) {
+				free(sp->role);
+				sp->role = lower_dup(d, d->t[h0].start,
+						     d->t[last].end);
+			}
+			sp->type = ET_PERSON;
+			r0 = k;
+		}
+	}
+	return r0;
+}
+
+bool speaker_left(struct xdoc *d, size_t cue, size_t limit, struct xspeaker *sp)
+{
+	size_t e = skip_adverbs_left(d, cue, limit);
+
+	memset(sp, 0, sizeof(*sp));
+	sp->ent = -1;
+	if (e <= limit)
+		return false;
+	size_t last = e - 1;
+	const struct xtok *t = &d->t[last];
+
+	if (t->kind == TK_WORD && (t->lex & L_PRONOUN) &&
+	    (!(t->flags & TF_CAP) || (t->flags & TF_SENT_START) ||
+	     tok_is(d, last, "i") ||
+	     (last > 0 && d->t[last - 1].kind == TK_PUNCT))) {
+		sp->how = SP_PRONOUN;
+		sp->t0 = sp->name_t0 = last;
+		sp->t1 = sp->name_t1 = e;
+		return true;
+	}
+	if (nominal_word(d, last) && nominal_left(d, e, limit, sp))
+		return true;
+	if (tok_capword(d, last) || (t->kind == TK_WORD && (t->flags & TF_ALLCAPS) &&
+				     !(t->flags & (TF_BOILER)))) {
+		size_t r0 = name_run_left(d, e, limit);
+		if (r0 >= e)
+			r0 = last;
+		if (nominal_with_org(d, r0, e, limit, sp))
+			return true;
+		if (person_of_org(d, &r0, &e, limit, sp)) {
+			r0 = trim_run(d, r0, e, sp);
+			set_name(sp, r0, e);
+			sp->t1 = cue;
+			return true;
+		}
+		size_t n0 = trim_run(d, r0, e, sp);
+		if (n0 >= e || (d->t[n0].lex & (L_STOP | L_PRONOUN | L_DET)) ||
+		    (d->t[n0].flags & TF_POSS)) {
+			xspeaker_release(sp);
+			return false;
+		}
+		/* Possessive before a name is not the speaker ("Acme's Smith"?): keep the name. */
+		set_name(sp, n0, e);
+		/* "chairman John Smith", "Acme chief executive John Smith" */
+		size_t k = n0;
+		if (!sp->role && k > limit && lower_word(d, k - 1) &&
+		    (d->t[k - 1].lex & (L_ROLE | L_NOM_PERSON))) {
+			size_t a = k - 1;
+			while (a > limit && ((lower_word(d, a - 1) &&
+					      (d->t[a - 1].lex & (L_ROLE | L_NOM_PERSON)) &&
+					      !(d->t[a - 1].lex & L_CUE)) ||
+					     tok_capword(d, a - 1) ||
+					     (is_word(d, a - 1) && (d->t[a - 1].flags & TF_POSS))))
+				a--;
+			bool personish;
+			parse_appositive(d, a, k, sp, &personish);
+			if (!sp->role)
+				sp->role = lower_dup(d, d->t[k - 1].start, d->t[k - 1].end);
+			sp->type = ET_PERSON;
+			sp->t0 = a;
+			if (a > limit && (d->t[a - 1].lex & L_DET))
+				sp->t0 = a - 1;
+		}
+		return true;
+	}
+	if (t->kind == TK_PUNCT && t->cp == ',' && last > limit) {
+		/* "John Smith, chairman of Acme, said" or "Acme's head, Jane Doe, said" */
+		size_t c1 = last;
+		size_t k = c1;
+		while (k > limit && !tok_punct(d, k - 1, ',') &&
+		       !(d->t[k - 1].kind == TK_PUNCT &&
+			 (d->t[k - 1].cp == '"' || d->t[k - 1].cp == 0x201D ||
+			  d->t[k - 1].cp == 0x201C || d->t[k - 1].cp == ';' ||
+			  d->t[k - 1].cp == ':')))
+			k--;
+		if (k <= limit || !tok_punct(d, k - 1, ',') || c1 - k > 25)
+			return false;
+		size_t c0 = k - 1;        /* the opening comma */
+		/* Post-posed appositive: a name before the first comma. */
+		if (c0 > limit && (tok_capword(d, c0 - 1))) {
+			size_t r0 = name_run_left(d, c0, limit);
+			if (r0 >= c0)
+				r0 = c0 - 1;
+			size_t n0 = trim_run(d, r0, c0, sp);
+			/*
+			 * "Acme, which is owned by Beta Ltd, a holding company,
+			 * said": the name after "by" is not the subject; the one
+			 * before ", which" is.
+			 */
+			if (n0 > limit && lower_word(d, n0 - 1) &&
+			    !(d->t[n0 - 1].lex & (L_DET | L_ROLE | L_NOM_PERSON))) {
+				size_t w = n0 - 1;
+				while (w > limit + 1 && !(tok_punct(d, w - 1, ',') &&
+							  (tok_is(d, w, "which") || tok_is(d, w, "who"))))
+					w--;
+				if (w > limit + 1 && tok_punct(d, w - 1, ',') &&
+				    tok_capword(d, w - 2)) {
+					size_t s0 = name_run_left(d, w - 1, limit);
+					if (s0 < w - 1) {
+						size_t m0 = trim_run(d, s0, w - 1, sp);
+						set_name(sp, m0, w - 1);
+						sp->t1 = c1;
+						return true;
+					}
+				}
+			}
+			if (n0 < c0 && !(d->t[n0].lex & (L_STOP | L_DET | L_PRONOUN))) {
+				bool personish;
+				parse_appositive(d, c0 + 1, c1, sp, &personish);
+				set_name(sp, n0, c0);
+				sp->t1 = c1;
+				if (personish) {
+					sp->type = ET_PERSON;
+				} else {
+					/* "Nova, a company that owns part of Husky, said" */
+					free(sp->role);
+					free(sp->org);
+					sp->role = sp->org = NULL;
+				}
+				return true;
+			}
+		}
+		/* Pre-posed: "Acme's head of digital, Jane Doe, said". */
+		if (tok_capword(d, c0 + 1)) {
+			size_t r1 = name_run_right(d, c0 + 1, c1);
+			if (r1 == c1) {
+				size_t a = c0;
+				while (a > limit && !tok_punct(d, a - 1, ',') &&
+				       c0 - a < 12)
+					a--;
+				bool personish;
+				parse_appositive(d, a, c0, sp, &personish);
+				if (personish) {
+					size_t n0 = trim_run(d, c0 + 1, c1, sp);
+					set_name(sp, n0, c1);
+					sp->t0 = a;
+					sp->type = ET_PERSON;
+					return true;
+				}
+				free(sp->role);
+				free(sp->org);
+				sp->role = sp->org = NULL;
+			}
+		}
+		return false;
+	}
+	if (nominal_left(d, e, limit, sp))
+		return true;
+	xspeaker_release(sp);
+	return false;
+}
+
+bool speaker_right(struct xdoc *d, size_t i, size_t limit, struct xspeaker *sp)
+{
+	memset(sp, 0, sizeof(*sp));
+	sp->ent = -1;
+	if (i >= limit)
+		return false;
+	const struct xtok *t = &d->t[i];
+	if (t->kind == TK_WORD && (t->lex & L_PRONOUN) && !(t->flags & TF_CAP)) {
+		sp->how = SP_PRONOUN;
+		sp->t0 = sp->name_t0 = i;
+		sp->t1 = sp->name_t1 = i + 1;
+		return true;
+	}
+	/* "said a spokesman for the Acme Union", "said the company" */
+	if (lower_word(d, i) && (t->lex & L_DET)) {
+		size_t h = i + 1;
+		while (h < limit && h < i + 5 && !nominal_word(d, h) &&
+		       (is_word(d, h) || tok_punct(d, h, '-')) &&
+		       !(d->t[h].lex & (L_CUE | L_CONNECT)))
+			h++;
+		if (h < limit && nominal_word(d, h) && nominal_left(d, h + 1, i, sp)) {
+			size_t k = h + 1;
+			if ((tok_is(d, k, "for") || tok_is(d, k, "of") ||
+			     tok_is(d, k, "at")) && k + 1 < limit) {
+				size_t n = k + 1;
+				if (tok_is(d, n, "the"))
+					n++;
+				size_t e = name_run_right(d, n, limit);
+				if (e > n) {
+					free(sp->org);
+					sp->org = name_text(d, n, e);
+					sp->t1 = e;
+				}
+			}
+			return true;
+		}
+		xspeaker_release(sp);
+		return false;
+	}
+	if (tok_capword(d, i)) {
+		size_t e = name_run_right(d, i, limit);
+		if (e <= i)
+			return false;
+		size_t n0 = trim_run(d, i, e, sp);
+		set_name(sp, n0, e);
+		sp->t0 = i;
+		/* "said E.F. Hutton Group analyst Michael Lewis" */
+		size_t r = e;
+		while (r < limit && r < e + 4 && lower_word(d, r) &&
+		       (d->t[r].lex & (L_ROLE | L_NOM_PERSON)))
+			r++;
+		if (r > e && tok_capword(d, r)) {
+			size_t e2 = name_run_right(d, r, limit);
+			if (e2 > r) {
+				free(sp->org);
+				free(sp->role);
+				sp->org = name_text(d, i, e);
+				sp->role = lower_dup(d, d->t[e].start, d->t[r - 1].end);
+				set_name(sp, r, e2);
+				sp->t0 = i;
+				sp->type = ET_PERSON;
+				return true;
+			}
+		}
+		/* "said Perrin Long of Lipper Analytical" */
+		if ((tok_is(d, e, "of") || tok_is(d, e, "at") || tok_is(d, e, "from")) &&
+		    run_type(d, n0, e) != ET_ORG) {
+			size_t o0 = e + 1 + tok_is(d, e + 1, "the");
+			size_t o1 = name_run_right(d, o0, limit);
+			if (o1 > o0) {
+				free(sp->org);
+				sp->org = name_text(d, o0, o1);
+				sp->type = ET_PERSON;
+				sp->t1 = o1;
+				return true;
+			}
+		}
+		/* ", chairman of Acme" up to the next comma or the end. */
+		if (tok_punct(d, e, ',') && e + 1 < limit) {
+			size_t a1 = e + 1;
+			while (a1 < limit && !tok_punct(d, a1, ',') &&
+			       !(d->t[a1].kind == TK_PUNCT &&
+				 (d->t[a1].cp == '.' || d->t[a1].cp == ';' ||
+				  d->t[a1].cp == '"' || d->t[a1].cp == 0x201C)) &&
+			       a1 - e < 20)
+				a1++;
+			bool personish;
+			struct xspeaker tmp = { .ent = -1 };
+			parse_appositive(d, e + 1, a1, &tmp, &personish);
+			if (personish) {
+				free(sp->role);
+				free(sp->org);
+				sp->role = tmp.role;
+				sp->org = tmp.org;
+				tmp.role = tmp.org = NULL;
+				sp->type = ET_PERSON;
+				sp->t1 = a1;
+			}
+			xspeaker_release(&tmp);
+		}
+		return true;
+	}
+	return false;
+}
+
+/* ---- resolution --------------------------------------------------------- */
+
+static bool head_is(const struct xdoc *d, const struct xspeaker *sp,
+		    const char *w)
+{
+	return tok_is(d, sp->name_t1 - 1, w);
+}
+
+/* The type of a named speaker when the name alone does not tell. */
+static int guess_type(struct xdoc *d, const struct xquote *q)
+{
+	const struct xspeaker *sp = &q->sp;
+	size_t n = sp->name_t1 - sp->name_t0;
+
+	if (sp->role)
+		return ET_PERSON;
+	int t = run_type(d, sp->name_t0, sp->name_t1);
+	if (t == ET_PLACE)
+		return ET_ORG;    /* "Britain said": a government speaking */
+	if (t != ET_NONE)
+		return t;
+	/* "Acme said it ...": an organisation refers to itself as "it". */
+	if (q->kind == VB_QUOTE_INDIRECT && q->nspans) {
+		size_t s = q->spans[0].start;
+		if (!strncmp(d->s + s, "it ", 3) || !strncmp(d->s + s, "its ", 4) ||
+		    !strncmp(d->s + s, "it'", 3))
+			return ET_ORG;
+	}
+	if (n == 1)
+		return (d->t[sp->name_t0].lex & L_GIVEN) ? ET_PERSON : ET_NONE;
+	if (d->t[sp->name_t0].lex & L_GIVEN)
+		return ET_PERSON;
+	if (n > 3)
+		return ET_ORG;
+	/* "Jane Doe" looks like a person; "U.S. Lines", "Computer Terminal" not. */
+	for (size_t k = sp->name_t0; k < sp->name_t1; k++) {
+		const struct xtok *w = &d->t[k];
+		if (w->kind != TK_WORD)
+			continue;
+		if ((w->flags & (TF_ALLCAPS | TF_DOTS | TF_HAS_DIGIT)) ||
+		    (w->lex & (L_COMMON | L_STOP | L_NOM_ORG | L_NOM_PERSON |
+			       L_PLACE_GENERIC | L_UNIT)))
+			return ET_ORG;
+		lower_utf8(d->s + w->start, tok_stem_end(d, k) - w->start, &d->tmp);
+		if (strmap_get(&d->ex->gaz, d->tmp.buf, d->tmp.len))
+			return ET_ORG;
+	}
+	return ET_PERSON;
+}
+
+struct history {
+	int ent;
+	int type;
+	const char *role;
+	size_t pos;
+	size_t para;
+};
+
+static int nearest_mention(struct xdoc *d, size_t before, int type,
+			   const char *head)
+{
+	int best = -1;
+	for (size_t i = 0; i < d->nms; i++) {
+		const struct xmention *m = &d->ms[i];
+		if (m->start >= before)
+			continue;
+		if (m->ent < 0 || d->ents[m->ent].type != type)
+			continue;
+		if (head && !strstr(d->ents[m->ent].key, head))
+			continue;
+		best = m->ent;
+	}
+	return best;
+}
+
+static void speaker_from_ent(struct xdoc *d, struct xspeaker *sp, int ent)
+{
+	sp->ent = ent;
+	sp->type = d->ents[ent].type;
+	free(sp->name);
+	sp->name = vb_strdup(d->ents[ent].canonical);
+}
+
+void speakers_resolve(struct xdoc *d)
+{
+	struct history last_person = { -1, 0, NULL, 0, 0 };
+	struct history last_org = { -1, 0, NULL, 0, 0 };
+	struct history last_any = { -1, 0, NULL, 0, 0 };
+	const struct xspeaker *last_sp = NULL;
+	size_t last_sp_para = 0;
+	const char *src = d->opts ? d->opts->source_org : NULL;
+
+	for (size_t qi = 0; qi < d->nq; qi++) {
+		struct xquote *q = &d->q[qi];
+		struct xspeaker *sp = &q->sp;
+		size_t qpos = q->spans[0].start;
+		size_t qpara = 0;
+		for (size_t k = 0; k < d->nt; k++)
+			if (d->t[k].start >= qpos) {
+				qpara = d->t[k].para;
+				break;
+			}
+		if (q->dead)
+			continue;
+		switch (sp->how) {
+		case SP_NAME: {
+			char *nm = name_text(d, sp->name_t0, sp->name_t1);
+			int ent = ent_find(d, nm, sp->type);
+			int type = sp->type;
+			if (type == ET_NONE && ent >= 0)
+				type = d->ents[ent].type;
+			if (type == ET_NONE)
+				type = guess_type(d, q);
+			if (ent >= 0 && d->ents[ent].type != ET_NONE &&
+			    d->ents[ent].type != type)
+				ent = ent_find(d, nm, type);
+			if (ent < 0 && type == ET_NONE) {
+				/* One unknown word: most often a company ("Chrysler said"). */
+				type = ET_ORG;
+			}
+			if (ent < 0)
+				ent = ent_match_name(d, sp->name_t0, sp->name_t1, type);
+			free(nm);
+			if (ent >= 0) {
+				if (d->ents[ent].type == ET_NONE)
+					d->ents[ent].type = type;
+				speaker_from_ent(d, sp, ent);
+				mention_add(d, sp->name_t0, sp->name_t1, ent,
+					    d->ents[ent].type);
+			}
+			break;
+		}
+		case SP_PRONOUN: {
+			const char *w = d->s + d->t[sp->t0].start;
+			size_t wl = tok_len(d, sp->t0);
+			int ent = -1;
+			if ((wl == 2 && !strncasecmp(w, "he", 2)) ||
+			    (wl == 3 && !strncasecmp(w, "she", 3))) {
+				ent = last_person.ent;
+				if (ent < 0)
+					ent = nearest_mention(d, d->t[sp->t0].start,
+							      ET_PERSON, NULL);
+				sp->type = ET_PERSON;
+			} else if (wl == 2 && !strncasecmp(w, "it", 2)) {
+				ent = last_org.ent;
+				if (ent < 0)
+					ent = nearest_mention(d, d->t[sp->t0].start,
+							      ET_ORG, NULL);
+				sp->type = ET_ORG;
+				if (ent < 0 && src) {
+					sp->name = vb_strdup(src);
+					sp->how = SP_OPTION;
+				}
+			} else if (wl == 4 && !strncasecmp(w, "they", 4)) {
+				if (last_any.ent >= 0 && last_any.type == ET_ORG)
+					ent = last_any.ent;
+				sp->type = ET_ORG;
+			} else if (d->opts && d->opts->speaker) {
+				/* I, we: the author of a statement. */
+				sp->name = vb_strdup(d->opts->speaker);
+				sp->type = ET_PERSON;
+			}
+			if (ent >= 0)
+				speaker_from_ent(d, sp, ent);
+			break;
+		}
+		case SP_NOMINAL: {
+			bool definite = tok_is(d, sp->t0, "the") ||
+					(d->t[sp->t0].lex & L_DET && !sp->anonymous &&
+					 !tok_is(d, sp->t0, "a") && !tok_is(d, sp->t0, "an"));
+			char head[32] = "";
+			size_t hl = tok_len(d, sp->name_t1 - 1);
+			if (hl < sizeof(head)) {
+				lower_utf8(d->s + d->t[sp->name_t1 - 1].start, hl,
+					   &d->tmp);
+				snprintf(head, sizeof(head), "%s", d->tmp.buf);
+			}
+			int ent = -1;
+			if (definite && !sp->org && sp->type == ET_ORG) {
+				ent = nearest_mention(d, d->t[sp->t0].start, ET_ORG,
+						      head);
+				if (ent < 0 && last_org.ent >= 0)
+					ent = last_org.ent;
+				if (ent < 0)
+					ent = nearest_mention(d, d->t[sp->t0].start,
+							      ET_ORG, NULL);
+				if (ent >= 0) {
+					speaker_from_ent(d, sp, ent);
+				} else if (src) {
+					sp->name = vb_strdup(src);
+				}
+			} else if (definite && !sp->org && sp->type == ET_PERSON &&
+				   !sp->plural) {
+				/* "the spokesman": the last speaker with that role. */
+				if (last_person.ent >= 0 && last_person.role &&
+				    strstr(last_person.role, head))
+					speaker_from_ent(d, sp, last_person.ent);
+			}
+			if (!sp->name) {
+				sp->name = text_dup_clean(d, d->t[sp->name_t0].start,
+							  d->t[sp->name_t1 - 1].end);
+				if (sp->type == ET_PERSON)
+					sp->anonymous = true;
+			}
+			if (sp->org && sp->type == ET_PERSON) {
+				int oe = ent_find(d, sp->org, ET_ORG);
+				if (oe < 0 && !strchr(sp->org, '\'') &&
+				    strncasecmp(sp->org, "the ", 4)) {
+					oe = ent_add(d, ET_ORG, sp->org);
+				}
+				if (oe >= 0) {
+					free(sp->org);
+					sp->org = vb_strdup(d->ents[oe].canonical);
+				}
+			}
+			(void)head_is;
+			break;
+		}
+		default:
+			break;
+		}
+		/* In a statement, what nobody else says is the author's. */
+		bool statement = d->opts && d->opts->speaker && d->opts->doc_type &&
+				 (!strcmp(d->opts->doc_type, "statement") ||
+				  !strcmp(d->opts->doc_type, "speech"));
+		if (sp->how == SP_NONE && statement && q->kind == VB_QUOTE_DIRECT) {
+			sp->how = SP_OPTION;
+			sp->name = vb_strdup(d->opts->speaker);
+			sp->type = ET_PERSON;
+		}
+		/* A quote with no attribution: the one speaking just before. */
+		if (sp->how == SP_NONE && q->inherit && last_sp &&
+		    qpara <= last_sp_para + 1 && q->kind != VB_QUOTE_INDIRECT) {
+			int keep = sp->how;
+			(void)keep;
+			sp->how = last_sp->how == SP_NONE ? SP_OPTION : last_sp->how;
+			sp->type = last_sp->type;
+			sp->ent = last_sp->ent;
+			sp->name = last_sp->name ? vb_strdup(last_sp->name) : NULL;
+			sp->role = last_sp->role ? vb_strdup(last_sp->role) : NULL;
+			sp->org = last_sp->org ? vb_strdup(last_sp->org) : NULL;
+			sp->anonymous = last_sp->anonymous;
+			sp->t0 = sp->t1 = 0;
+			sp->name_t0 = sp->name_t1 = 0;
+			sp->how = SP_OPTION;
+		}
+		if (sp->how == SP_NONE && d->opts && d->opts->speaker &&
+		    q->kind == VB_QUOTE_DIRECT) {
+			sp->how = SP_OPTION;
+			sp->name = vb_strdup(d->opts->speaker);
+			sp->type = ET_PERSON;
+		}
+		if (sp->how == SP_NONE || !sp->name)
+			continue;
+		/* Complete the role and org from the entity's earlier quotes. */
+		if (sp->ent >= 0) {
+			for (size_t pj = qi; pj-- > 0;) {
+				const struct xspeaker *o = &d->q[pj].sp;
+				if (o->ent != sp->ent)
+					continue;
+				if (!sp->role && o->role)
+					sp->role = vb_strdup(o->role);
+				if (!sp->org && o->org)
+					sp->org = vb_strdup(o->org);
+				break;
+			}
+		}
+		struct history h = { sp->ent, sp->type, sp->role, qpos, qpara };
+		if (sp->type == ET_PERSON && sp->ent >= 0)
+			last_person = h;
+		if (sp->type == ET_ORG && sp->ent >= 0)
+			last_org = h;
+		if (sp->ent >= 0)
+			last_any = h;
+		last_sp = sp;
+		last_sp_para = qpara;
+	}
+}
+
+/* ---- corpus-wide speaker keys -------------------------------------------- */
+
+static const char *const key_honorifics[] = {
+	"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame",
+	"the", "rev", "hon",
+};
+
+/* Latin letters with diacritics to their base letter, for keys only. */
+static unsigned fold_latin(unsigned cp)
+{
+	static const char map[] =
+		"aaaaaaaceeeeiiii" "dnooooo ouuuuyty" /* U+00E0..U+00FF */;
+	if (cp >= 0xE0 && cp <= 0xFF && map[cp - 0xE0] != ' ')
+		return (unsigned char)map[cp - 0xE0];
+	return cp;
+}
+
+static void key_part(const char *s, struct vb_buf *out, bool strip_titles)
+{
+	struct vb_buf low = VB_BUF_INIT, words = VB_BUF_INIT;
+
+	lower_utf8(s, strlen(s), &low);
+	for (size_t i = 0; i < low.len;) {
+		unsigned cp = vb_utf8_next(low.buf, low.len, &i);
+		cp = fold_latin(cp);
+		bool alnum = (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') ||
+			     cp >= 0x80;
+		if (cp == 0xFFFD)
+			alnum = false;
+		if (alnum)
+			vb_buf_add_utf8(&words, cp);
+		else if (cp == '\'' || cp == 0x2019 || cp == '.')
+			continue;
+		else if (words.len && words.buf[words.len - 1] != ' ')
+			vb_buf_addch(&words, ' ');
+	}
+	/* Drop honorifics, then copy words with single spaces. */
+	const char *p = words.buf;
+	bool first = true;
+	while (*p) {
+		while (*p == ' ')
+			p++;
+		const char *w = p;
+		while (*p && *p != ' ')
+			p++;
+		size_t wl = (size_t)(p - w);
+		if (!wl)
+			break;
+		bool skip = false;
+		if (strip_titles)
+			for (size_t k = 0; k < sizeof(key_honorifics) /
+						   sizeof(key_honorifics[0]); k++)
+				if (strlen(key_honorifics[k]) == wl &&
+				    !strncmp(w, key_honorifics[k], wl))
+					skip = true;
+		if (skip)
+			continue;
+		if (!first)
+			vb_buf_addch(out, ' ');
+		vb_buf_add(out, w, wl);
+		first = false;
+	}
+	vb_buf_release(&low);
+	vb_buf_release(&words);
+}
+
+void vb_speaker_key(const char *name, const char *org, struct vb_buf *out)
+{
+	if (name)
+		key_part(name, out, true);
+	vb_buf_addch(out, '|');
+	if (org)
+		key_part(org, out, true);
+}

@@ -1,0 +1,323 @@
+/* annotate.c: quotes, speakers, entities and dates as terms, and quotes as documents. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <jansson.h>
+
+#include "index_priv.h"
+#include "schema.h"
+
+const char *vb_issuing_org(const struct vb_doc *doc)
+{
+	if (doc->type && !strcmp(doc->type, "article"))
+		return NULL;   /* a newspaper reports; it does not speak */
+	return doc->author ? doc->author : doc->source;
+}
+
+static bool inside(const struct vb_passage *p, size_t at)
+{
+	return at >= p->start && at < p->end;
+}
+
+void vb_quoted_spans(const struct vb_extraction *x, const struct vb_passage *p,
+		     struct vb_spans *out)
+{
+	out->n = 0;
+	for (size_t i = 0; i < x->nquotes; i++) {
+		const struct vb_quote *q = &x->quotes[i];
+		if (q->kind == VB_QUOTE_INDIRECT)
+			continue;   /* reported speech: the writer's words */
+		for (size_t k = 0; k < q->nspans; k++) {
+			size_t s = q->spans[k].start, e = q->spans[k].end;
+			if (e <= p->start || s >= p->end)
+				continue;
+			VB_ALLOC_GROW(out->v, out->n + 1, out->alloc);
+			out->v[out->n].start = (s > p->start ? s : p->start) - p->start;
+			out->v[out->n].end = (e < p->end ? e : p->end) - p->start;
+			out->n++;
+		}
+	}
+	/* Quotes come in text order, but spans of a quote interrupted by
+	 * another may not: sort (few spans, insertion sort). */
+	for (size_t i = 1; i < out->n; i++)
+		for (size_t j = i; j > 0 && out->v[j - 1].start > out->v[j].start; j--) {
+			struct vb_span t = out->v[j];
+			out->v[j] = out->v[j - 1];
+			out->v[j - 1] = t;
+		}
+}
+
+static const char *speaker_name(const struct vb_speaker *s)
+{
+	return s->canonical && *s->canonical ? s->canonical : s->name;
+}
+
+/* Free-text words of `s` under `prefix`, without positions. */
+static int add_words(struct vb_indexer *ix, struct term_ctx *c,
+		     struct vb_analyzer *an, const char *s, const char *prefix,
+		     struct vb_buf *err)
+{
+	if (!s || !*s)
+		return 0;
+	return vb_ix_post_text(ix, c, an, s, strlen(s), prefix, NULL, false,
+			       NULL, err);
+}
+
+/*
+ * The organisation as the document names it canonically: "IFSRP" becomes
+ * the long form its acronym stands for, so that the same person quoted as
+ * "of IFSRP" in one release and "of the International Federation of ..."
+ * in another is one speaker.
+ */
+static const char *canonical_org(const struct vb_extraction *x, const char *org)
+{
+	if (!org)
+		return NULL;
+	for (size_t i = 0; i < x->nentities; i++) {
+		const struct vb_entity *e = &x->entities[i];
+		if (e->type == VB_ENTITY_ORGANISATION && e->canonical &&
+		    !strcasecmp(e->text, org))
+			return e->canonical;
+	}
+	return org;
+}
+
+static void speaker_key(const struct vb_extraction *x,
+			const struct vb_speaker *s, struct vb_buf *out)
+{
+	vb_buf_reset(out);
+	vb_speaker_key(speaker_name(s), canonical_org(x, s->org), out);
+}
+
+/* The speaker's terms: key, name words, organisation words. */
+static int add_speaker(struct vb_indexer *ix, struct term_ctx *c,
+		       struct vb_analyzer *an, const struct vb_speaker *s,
+		       struct vb_buf *key, struct vb_buf *err)
+{
+	speaker_key(&ix->extraction, s, key);
+	vb_ix_add_bool(c, &ix->term, VB_PREFIX_SPEAKER_ID, key->buf);
+	vb_ix_add_bool(c, &ix->term, VB_PREFIX_HAS, "speaker");
+	if (add_words(ix, c, an, speaker_name(s), VB_PREFIX_SPEAKER, err) < 0 ||
+	    (s->name && s->canonical && strcmp(s->name, s->canonical) &&
+	     add_words(ix, c, an, s->name, VB_PREFIX_SPEAKER, err) < 0) ||
+	    add_words(ix, c, an, s->org, VB_PREFIX_ORG, err) < 0)
+		return -1;
+	return 0;
+}
+
+static const char *entity_prefix(enum vb_entity_type t)
+{
+	switch (t) {
+	case VB_ENTITY_PERSON: return VB_PREFIX_PERSON;
+	case VB_ENTITY_ORGANISATION: return VB_PREFIX_ORG;
+	case VB_ENTITY_PLACE: return VB_PREFIX_PLACE;
+	default: return NULL;
+	}
+}
+
+/* XENT:type:canonical, case-folded; one wdf per mention. */
+static void add_entity_term(struct vb_indexer *ix, struct term_ctx *c,
+			    const struct vb_entity *e)
+{
+	const char *canon = e->canonical && *e->canonical ? e->canonical : e->text;
+	struct vb_buf value = VB_BUF_INIT;
+	vb_buf_addf(&value, "%s:", vb_entity_type_name(e->type));
+	if (vb_normalize(canon, strlen(canon), &value, NULL) < 0)
+		vb_buf_adds(&value, canon);
+	vb_buf_reset(&ix->term);
+	vb_id_term(&ix->term, VB_PREFIX_ENTITY, value.buf);
+	if (!c->failed &&
+	    xap_doc_add_term(c->doc, ix->term.buf, ix->term.len, 1, &c->xe))
+		c->failed = 1;
+	vb_buf_release(&value);
+}
+
+/*
+ * A mentioned date as boolean terms at each granularity it has: year,
+ * month, day ("2006-Q3" gives the year and its three months; "199", the
+ * 1990s, its ten years).  Dates with an unknown year give nothing.
+ */
+static void add_date_terms(struct vb_indexer *ix, struct term_ctx *c,
+			   const char *v)
+{
+	char t[16];
+	size_t n = v ? strlen(v) : 0;
+	if (n == 3 && v[0] >= '0' && v[0] <= '9') {
+		for (int d = 0; d < 10; d++) {
+			snprintf(t, sizeof(t), "%.3s%d", v, d);
+			vb_ix_add_bool(c, &ix->term, VB_PREFIX_MENTIONED, t);
+		}
+		return;
+	}
+	if (n < 4 || v[0] < '0' || v[0] > '9')
+		return;
+	snprintf(t, sizeof(t), "%.4s", v);
+	vb_ix_add_bool(c, &ix->term, VB_PREFIX_MENTIONED, t);
+	if (n >= 7 && v[5] == 'Q') {
+		int q = v[6] - '0';
+		for (int m = 3 * q - 2; q >= 1 && q <= 4 && m <= 3 * q; m++) {
+			snprintf(t, sizeof(t), "%.4s%02d", v, m);
+			vb_ix_add_bool(c, &ix->term, VB_PREFIX_MENTIONED, t);
+		}
+		return;
+	}
+	if (n >= 7 && v[4] == '-' && v[5] >= '0' && v[5] <= '1') {
+		snprintf(t, sizeof(t), "%.4s%.2s", v, v + 5);
+		vb_ix_add_bool(c, &ix->term, VB_PREFIX_MENTIONED, t);
+	}
+	if (n >= 10 && v[7] == '-') {
+		snprintf(t, sizeof(t), "%.4s%.2s%.2s", v, v + 5, v + 8);
+		vb_ix_add_bool(c, &ix->term, VB_PREFIX_MENTIONED, t);
+	}
+}
+
+static json_t *speaker_json(const struct vb_speaker *s, const char *key)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "name", json_string(speaker_name(s)));
+	if (s->role)
+		json_object_set_new(o, "role", json_string(s->role));
+	if (s->org)
+		json_object_set_new(o, "org", json_string(s->org));
+	json_object_set_new(o, "type", json_string(vb_speaker_type_name(s->type)));
+	if (s->anonymous)
+		json_object_set_new(o, "anonymous", json_true());
+	json_object_set_new(o, "key", json_string(key));
+	return o;
+}
+
+int vb_annotate_passage(struct vb_indexer *ix, struct term_ctx *c,
+			struct vb_analyzer *an, const struct vb_passage *p,
+			json_t *data, struct vb_buf *err)
+{
+	const struct vb_extraction *x = &ix->extraction;
+	struct vb_buf key = VB_BUF_INIT;
+	json_t *quotes = NULL;
+	int rc = 0;
+
+	for (size_t i = 0; i < x->nquotes && !rc; i++) {
+		const struct vb_quote *q = &x->quotes[i];
+		if (!inside(p, q->start))
+			continue;
+		vb_ix_add_bool(c, &ix->term, VB_PREFIX_HAS, "quote");
+		if (!quotes)
+			quotes = json_array();
+		json_t *o = json_object();
+		json_object_set_new(o, "id", json_string(q->id));
+		json_object_set_new(o, "kind", json_string(vb_quote_kind_name(q->kind)));
+		if (q->has_speaker) {
+			rc = add_speaker(ix, c, an, &q->speaker, &key, err);
+			json_object_set_new(o, "speaker", speaker_json(&q->speaker, key.buf));
+		}
+		json_array_append_new(quotes, o);
+	}
+	for (size_t i = 0; i < x->nentities && !rc; i++) {
+		const struct vb_entity *e = &x->entities[i];
+		if (!inside(p, e->start))
+			continue;
+		add_entity_term(ix, c, e);
+		const char *prefix = entity_prefix(e->type);
+		if (!prefix)
+			continue;
+		rc = add_words(ix, c, an, e->text, prefix, err);
+		if (!rc && e->canonical && strcmp(e->canonical, e->text))
+			rc = add_words(ix, c, an, e->canonical, prefix, err);
+	}
+	for (size_t i = 0; i < x->ndates; i++) {
+		const struct vb_date *d = &x->dates[i];
+		if (!inside(p, d->start) || !d->value)
+			continue;
+		vb_ix_add_bool(c, &ix->term, VB_PREFIX_HAS, "date");
+		add_date_terms(ix, c, d->value);
+	}
+	if (quotes)
+		json_object_set_new(data, "quotes", quotes);
+	vb_buf_release(&key);
+	return rc;
+}
+
+int vb_add_quote_documents(struct vb_indexer *ix, const struct vb_doc *doc,
+			   const char *lang, struct vb_analyzer *an,
+			   const struct vb_passage *p, unsigned n,
+			   struct vb_buf *err)
+{
+	const struct vb_extraction *x = &ix->extraction;
+	struct vb_buf key = VB_BUF_INIT, pid = VB_BUF_INIT;
+	char ordinal[16];
+	int rc = 0;
+
+	vb_passage_id(&pid, doc->id, n);
+	snprintf(ordinal, sizeof(ordinal), "%06u", n);
+	for (size_t i = 0; i < x->nquotes && !rc; i++) {
+		const struct vb_quote *q = &x->quotes[i];
+		struct term_ctx c = { 0 };
+		if (!inside(p, q->start))
+			continue;
+		/* The same words twice in a document are one citable quote. */
+		if (!vb_strset_add(&ix->quote_ids, q->id))
+			continue;
+		if (xap_doc_new(&c.doc, &c.xe)) {
+			rc = vb_ix_fail(err, &c.xe);
+			break;
+		}
+		vb_ix_add_common_terms(ix, &c, doc, lang, VB_KIND_QUOTE);
+		vb_ix_add_bool(&c, &ix->term, VB_PREFIX_UID, q->id);
+		vb_ix_add_bool(&c, &ix->term, VB_PREFIX_QUOTE_KIND,
+			       vb_quote_kind_name(q->kind));
+		/* The quote's own words, for `verbatim quotes QUERY`. */
+		rc = vb_ix_post_text(ix, &c, an, q->text, strlen(q->text), "", NULL,
+				     false, NULL, err);
+		if (!rc && q->has_speaker)
+			rc = add_speaker(ix, &c, an, &q->speaker, &key, err);
+		if (!c.failed)
+			c.failed = xap_doc_set_value(c.doc, VB_SLOT_DOC, doc->id,
+						     strlen(doc->id), &c.xe) != XAP_OK;
+		if (!c.failed)
+			c.failed = xap_doc_set_value(c.doc, VB_SLOT_ORDINAL, ordinal,
+						     strlen(ordinal), &c.xe) != XAP_OK;
+		if (!c.failed && q->has_speaker)
+			c.failed = xap_doc_set_value(c.doc, VB_SLOT_SPEAKER, key.buf,
+						     key.len, &c.xe) != XAP_OK;
+
+		json_t *data = json_object();
+		json_object_set_new(data, "kind", json_string(VB_KIND_QUOTE));
+		json_object_set_new(data, "id", json_string(q->id));
+		json_object_set_new(data, "doc", json_string(doc->id));
+		json_object_set_new(data, "passage", json_string(pid.buf));
+		json_object_set_new(data, "n", json_integer(n));
+		json_object_set_new(data, "paragraph", json_integer(p->paragraph));
+		json_object_set_new(data, "text", json_string(q->text));
+		json_object_set_new(data, "quote_kind", json_string(vb_quote_kind_name(q->kind)));
+		if (q->cue)
+			json_object_set_new(data, "cue", json_string(q->cue));
+		if (q->has_speaker)
+			json_object_set_new(data, "speaker", speaker_json(&q->speaker, key.buf));
+		json_object_set_new(data, "start",
+				    json_integer((json_int_t)(q->start + doc->body_offset)));
+		json_object_set_new(data, "end",
+				    json_integer((json_int_t)(q->end + doc->body_offset)));
+		json_t *spans = json_array();
+		for (size_t k = 0; k < q->nspans; k++) {
+			json_t *sp = json_object();
+			json_object_set_new(sp, "start", json_integer((json_int_t)(q->spans[k].start + doc->body_offset)));
+			json_object_set_new(sp, "end", json_integer((json_int_t)(q->spans[k].end + doc->body_offset)));
+			json_array_append_new(spans, sp);
+		}
+		json_object_set_new(data, "spans", spans);
+		if (doc->date)
+			json_object_set_new(data, "date", json_string(doc->date));
+		json_object_set_new(data, "lang", json_string(lang));
+		vb_ix_set_json_data(&c, data);
+
+		if (!rc && !c.failed && xap_db_add_document(ix->db, c.doc, NULL, &c.xe))
+			c.failed = 1;
+		if (!rc && c.failed)
+			rc = vb_ix_fail(err, &c.xe);
+		xap_doc_free(c.doc);
+	}
+	vb_buf_release(&key);
+	vb_buf_release(&pid);
+	return rc;
+}

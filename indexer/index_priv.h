@@ -1,0 +1,82 @@
+/* index_priv.h: what index.c and annotate.c share to build Xapian documents. */
+#ifndef VB_INDEX_PRIV_H
+#define VB_INDEX_PRIV_H
+
+#include <stdbool.h>
+
+#include "analyze.h"
+#include "extract/extract.h"
+#include "index.h"
+#include "passage.h"
+#include "text/text.h"
+#include "util/strset.h"
+
+#define MAX_ANALYZERS 16
+
+struct analyzer_slot {
+	char lang[16];
+	struct vb_analyzer *analyzer;
+};
+
+struct vb_indexer {
+	xap_db *db;
+	char *path;
+	struct vb_indexer_opts opts;
+	vb_tokenizer *tokenizer;
+	struct analyzer_slot analyzers[MAX_ANALYZERS];
+	size_t nanalyzers;
+	struct vb_strset seen_ids;
+	struct vb_strset seen_paths;
+	struct vb_strset languages;
+	struct vb_strset spelling;  /* word -> occurrences since last commit */
+	size_t uncommitted;      /* passages added since the last commit */
+	vb_extractor *extractor;
+	struct vb_aliases *aliases;
+	/* Scratch space reused for every document. */
+	struct vb_buf term, word, scratch;
+	struct vb_tokens tokens;
+	struct vb_passages passages;
+	struct vb_extraction extraction;
+	struct vb_strset quote_ids;   /* quotes of the current document */
+	struct vb_spans skip, quoted;
+};
+
+struct term_ctx {
+	xap_doc *doc;
+	xap_error xe;
+	int failed;
+};
+
+/* Helpers of index.c, used by annotate.c too. */
+void vb_ix_add_bool(struct term_ctx *c, struct vb_buf *term, const char *prefix,
+		    const char *value);
+/* Post the words of text[0..len) under "Z" + prefix, from position *pos on
+ * (NULL: no positions).  Words inside `quoted` (byte ranges relative to
+ * text, sorted; may be NULL) are also posted under "Z" + VB_PREFIX_QUOTE
+ * at the same positions. */
+int vb_ix_post_text(struct vb_indexer *ix, struct term_ctx *c,
+		    struct vb_analyzer *an, const char *text, size_t len,
+		    const char *prefix, unsigned *pos, bool spelling,
+		    const struct vb_spans *quoted, struct vb_buf *err);
+void vb_ix_add_common_terms(struct vb_indexer *ix, struct term_ctx *c,
+			    const struct vb_doc *doc, const char *lang,
+			    const char *kind);
+void vb_ix_set_json_data(struct term_ctx *c, json_t *o);
+int vb_ix_fail(struct vb_buf *err, const xap_error *xe);
+
+/* annotate.c: the extraction's terms on the passage [p->start, p->end),
+ * and its quotes' summaries in `data` ("quotes"). */
+int vb_annotate_passage(struct vb_indexer *ix, struct term_ctx *c,
+			struct vb_analyzer *an, const struct vb_passage *p,
+			json_t *data, struct vb_buf *err);
+/* The Xapian documents of the quotes of the passage (one each). */
+int vb_add_quote_documents(struct vb_indexer *ix, const struct vb_doc *doc,
+			   const char *lang, struct vb_analyzer *an,
+			   const struct vb_passage *p, unsigned n,
+			   struct vb_buf *err);
+/* Direct and partial quote spans inside [p->start, p->end), relative to
+ * p->start, sorted, into `out` (reset first). */
+void vb_quoted_spans(const struct vb_extraction *x, const struct vb_passage *p,
+		     struct vb_spans *out);
+
+#endif
