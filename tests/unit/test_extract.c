@@ -1,0 +1,506 @@
+/* test_extract.c: quotes, speakers and boilerplate of core/extract on text written for the tests. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "extract/extract.h"
+
+static vb_extractor *ex;
+
+static int setup(void **state)
+{
+	(void)state;
+	struct vb_buf err = VB_BUF_INIT;
+	int rc = vb_extractor_new(&ex, NULL, &err);
+	vb_buf_release(&err);
+	return rc;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	vb_extractor_free(ex);
+	return 0;
+}
+
+static void run(const char *text, const struct vb_extract_opts *opts,
+		struct vb_extraction *x)
+{
+	struct vb_buf err = VB_BUF_INIT;
+	assert_int_equal(vb_extract(ex, text, strlen(text), opts, x, &err), 0);
+	vb_buf_release(&err);
+}
+
+/* The quote whose text contains `needle`, or NULL. */
+static const struct vb_quote *find_quote(const struct vb_extraction *x,
+					 const char *needle)
+{
+	/* A quote starting with the words wins over one containing them. */
+	for (size_t i = 0; i < x->nquotes; i++)
+		if (!strncmp(x->quotes[i].text, needle, strlen(needle)))
+			return &x->quotes[i];
+	for (size_t i = 0; i < x->nquotes; i++)
+		if (strstr(x->quotes[i].text, needle))
+			return &x->quotes[i];
+	return NULL;
+}
+
+static const struct vb_quote *must_quote(const struct vb_extraction *x,
+					 const char *needle)
+{
+	const struct vb_quote *q = find_quote(x, needle);
+	if (!q) {
+		for (size_t i = 0; i < x->nquotes; i++)
+			fprintf(stderr, "  have: [%s] %s\n",
+				vb_quote_kind_name(x->quotes[i].kind), x->quotes[i].text);
+		fail_msg("no quote containing '%s'", needle);
+	}
+	return q;
+}
+
+static void assert_speaker(const struct vb_quote *q, const char *name,
+			   enum vb_speaker_type type)
+{
+	if (!q->has_speaker)
+		fail_msg("quote '%s' has no speaker (wanted '%s')", q->text, name);
+	assert_string_equal(q->speaker.canonical, name);
+	assert_int_equal(q->speaker.type, type);
+}
+
+static void test_direct_after(void **state)
+{
+	(void)state;
+	const char *text =
+		"The Harbour Board met on Monday.\n\n"
+		"\"We will not accept these terms,\" said Maria Lindqvist, chairwoman "
+		"and chief executive of the Northern Ferries Federation.\n\n"
+		"\"The offer is fair,\" Tomas Brenner said.\n";
+	struct vb_extraction x;
+
+	run(text, NULL, &x);
+	const struct vb_quote *q = must_quote(&x, "We will not accept");
+	assert_int_equal(q->kind, VB_QUOTE_DIRECT);
+	assert_string_equal(q->text, "We will not accept these terms,");
+	assert_string_equal(q->cue, "said");
+	assert_speaker(q, "Maria Lindqvist", VB_SPEAKER_PERSON);
+	assert_non_null(q->speaker.role);
+	assert_string_equal(q->speaker.role, "chairwoman and chief executive");
+	assert_non_null(q->speaker.org);
+	assert_string_equal(q->speaker.org, "Northern Ferries Federation");
+	/* The span is the text inside the marks. */
+	assert_int_equal(q->nspans, 1);
+	assert_memory_equal(text + q->spans[0].start, "We will", 7);
+	assert_int_equal(text[q->spans[0].end], '"');
+
+	q = must_quote(&x, "The offer is fair");
+	assert_speaker(q, "Tomas Brenner", VB_SPEAKER_PERSON);
+	assert_int_equal(q->kind, VB_QUOTE_DIRECT);
+	vb_extraction_release(&x);
+}
+
+static void test_colon_and_interrupted(void **state)
+{
+	(void)state;
+	const char *text =
+		"Olga Petrenko, the head of the Dairy Growers Union, said: "
+		"\u201cPrices have collapsed.\u201d\n\n"
+		"\u201cWe asked for help,\u201d she said, \u201cand nobody "
+		"answered.\u201d\n";
+	struct vb_extraction x;
+
+	run(text, NULL, &x);
+	const struct vb_quote *q = must_quote(&x, "Prices have collapsed");
+	assert_int_equal(q->kind, VB_QUOTE_DIRECT);
+	assert_speaker(q, "Olga Petrenko", VB_SPEAKER_PERSON);
+	assert_string_equal(q->speaker.org, "Dairy Growers Union");
+
+	q = must_quote(&x, "We asked for help");
+	assert_int_equal(q->nspans, 2);
+	assert_string_equal(q->text, "We asked for help, and nobody answered.");
+	assert_speaker(q, "Olga Petrenko", VB_SPEAKER_PERSON);
+	assert_non_null(q->speaker.mention);
+	assert_string_equal(q->speaker.mention, "she");
+	vb_extraction_release(&x);
+}
+
+static void test_reported_speech(void **state)
+{
+	(void)state;
+	const char *text =
+		"Bluewater Canning Corp said it has completed the sale of its "
+		"packaging unit to a group of investors.\n"
+		"    The company said the proceeds would reduce debt.\n"
+		"    Sales of the unit rose 12 pct last year, the company said.\n"
+		"    According to Helen Marsh, an analyst at Greyfield Partners, the "
+		"price was too low.\n";
+	struct vb_extraction x;
+
+	run(text, NULL, &x);
+	const struct vb_quote *q = must_quote(&x, "it has completed the sale");
+	assert_int_equal(q->kind, VB_QUOTE_INDIRECT);
+	assert_string_equal(q->text, "it has completed the sale of its packaging "
+				     "unit to a group of investors");
+	assert_speaker(q, "Bluewater Canning Corp", VB_SPEAKER_ORGANISATION);
+
+	q = must_quote(&x, "the proceeds would reduce debt");
+	assert_speaker(q, "Bluewater Canning Corp", VB_SPEAKER_ORGANISATION);
+	assert_string_equal(q->speaker.mention, "The company");
+
+	q = must_quote(&x, "Sales of the unit rose 12 pct last year");
+	assert_int_equal(q->kind, VB_QUOTE_INDIRECT);
+	assert_speaker(q, "Bluewater Canning Corp", VB_SPEAKER_ORGANISATION);
+
+	q = must_quote(&x, "the price was too low");
+	assert_speaker(q, "Helen Marsh", VB_SPEAKER_PERSON);
+	assert_string_equal(q->speaker.role, "analyst");
+	assert_string_equal(q->speaker.org, "Greyfield Partners");
+	vb_extraction_release(&x);
+}
+
+static void test_partial_quotes(void **state)
+{
+	(void)state;
+	const char *text =
+		"The talks ended in what the agency described as \"fruitless "
+		"negotiations\". Karl Umber said litigation would come \"in weeks "
+		"rather than months\".\n";
+	struct vb_extraction x;
+
+	run(text, NULL, &x);
+	const struct vb_quote *q = must_quote(&x, "fruitless negotiations");
+	assert_int_equal(q->kind, VB_QUOTE_PARTIAL);
+	assert_true(q->has_speaker);
+	q = must_quote(&x, "in weeks rather than months");
+	assert_int_equal(q->kind, VB_QUOTE_PARTIAL);
+	assert_string_equal(q->text, "in weeks rather than months");
+	assert_speaker(q, "Karl Umber", VB_SPEAKER_PERSON);
+	/* The reported clause around it is an indirect quote too. */
+	q = must_quote(&x, "litigation would come");
+	assert_int_equal(q->kind, VB_QUOTE_INDIRECT);
+	vb_extraction_release(&x);
+}
+
+static void test_not_quotes(void **state)
+{
+	(void)state;
+	const char *text =
+		"The band, known as \"The Riverside Five\", released a record. "
+		"Sites that let \"uploaders\" share files use \"deep links\" to "
+		"reach them.\n";
+	struct vb_extraction x;
+
+	run(text, NULL, &x);
+	assert_null(find_quote(&x, "Riverside"));
+	assert_null(find_quote(&x, "uploaders"));
+	assert_null(find_quote(&x, "deep links"));
+	vb_extraction_release(&x);
+}
+
+static void test_unbalanced_quote(void **state)
+{
+	(void)state;
+	const char *text =
+		"\"This paragraph opens a quote and never closes it, said Ana Ruiz.\n\n"
+		"The next paragraph is the reporter's own text about the harbour.\n\n"
+		"So is this one, with no quotation marks at all.\n";
+	struct vb_extraction x;
+
+	run(text, NULL, &x);
+	for (size_t i = 0; i < x.nquotes; i++) {
+		assert_null(strstr(x.quotes[i].text, "reporter's own text"));
+		assert_null(strstr(x.quotes[i].text, "no quotation marks"));
+	}
+	vb_extraction_release(&x);
+}
+
+static void test_multi_paragraph(void **state)
+{
+	(void)state;
+	const char *text =
+		"Judge Irene Castell said:\n\n"
+		"\"The first part of the ruling concerns the licence.\n\n"
+		"\"The second part concerns the damages owed to the growers.\"\n\n"
+		"The hearing was adjourned.\n";
+	struct vb_extraction x;
+
+	run(text, NULL, &x);
+	const struct vb_quote *q = must_quote(&x, "first part of the ruling");
+	assert_int_equal(q->nspans, 2);
+	assert_non_null(strstr(q->text, "damages owed to the growers."));
+	assert_speaker(q, "Irene Castell", VB_SPEAKER_PERSON);
+	assert_null(find_quote(&x, "adjourned"));
+	vb_extraction_release(&x);
+}
+
+static void test_pronoun_far(void **state)
+{
+	(void)state;
+	const char *text =
+		"Peter Vandermolen, president of the Lakeside Rowing Association, "
+		"said the club would appeal.\n\n"
+		"The decision affects four hundred members. The season starts in "
+		"spring. The boathouse needs repairs. The council has not replied.\n\n"
+		"\"We have been treated unfairly by the council and we will say so "
+		"in court,\" he added.\n\n"
+		"\"It is a sad day,\" Vandermolen said.\n";
+	struct vb_extraction x;
+
+	run(text, NULL, &x);
+	const struct vb_quote *q = must_quote(&x, "treated unfairly");
+	assert_speaker(q, "Peter Vandermolen", VB_SPEAKER_PERSON);
+	assert_string_equal(q->cue, "added");
+	assert_string_equal(q->speaker.role, "president");
+	assert_string_equal(q->speaker.org, "Lakeside Rowing Association");
+	q = must_quote(&x, "sad day");
+	assert_speaker(q, "Peter Vandermolen", VB_SPEAKER_PERSON);
+	vb_extraction_release(&x);
+}
+
+static void test_anonymous_and_possessive_role(void **state)
+{
+	(void)state;
+	const char *text =
+		"\"We cannot police every file,\" said a spokesman for the Internet "
+		"Providers Association.\n\n"
+		"Coldharbour's head of digital, Jane Okafor, said the plan was "
+		"unworkable.\n";
+	struct vb_extraction x;
+
+	run(text, NULL, &x);
+	const struct vb_quote *q = must_quote(&x, "police every file");
+	assert_true(q->has_speaker);
+	assert_string_equal(q->speaker.name, "a spokesman");
+	assert_int_equal(q->speaker.type, VB_SPEAKER_PERSON);
+	assert_true(q->speaker.anonymous);
+	assert_string_equal(q->speaker.org, "Internet Providers Association");
+
+	q = must_quote(&x, "the plan was unworkable");
+	assert_speaker(q, "Jane Okafor", VB_SPEAKER_PERSON);
+	assert_string_equal(q->speaker.role, "head of digital");
+	assert_string_equal(q->speaker.org, "Coldharbour");
+	vb_extraction_release(&x);
+}
+
+static void test_misspelled_and_surname(void **state)
+{
+	(void)state;
+	const char *text =
+		"\"The figures are wrong,\" said Margaret Olsen.\n\n"
+		"\"They were checked twice,\" Margeret Olsen said.\n\n"
+		"\"Nobody listened,\" Olsen said.\n";
+	struct vb_extraction x;
+
+	run(text, NULL, &x);
+	assert_speaker(must_quote(&x, "checked twice"), "Margaret Olsen",
+		       VB_SPEAKER_PERSON);
+	assert_speaker(must_quote(&x, "Nobody listened"), "Margaret Olsen",
+		       VB_SPEAKER_PERSON);
+	vb_extraction_release(&x);
+}
+
+static void test_statement_issuer_and_frontmatter(void **state)
+{
+	(void)state;
+	const char *text =
+		"In a statement, it explains: the fund will close in June.\n\n"
+		"\"We are proud of our members,\" the text ends.\n";
+	struct vb_extract_opts opts = { .doc_id = "rel-1", .source_org =
+						"Fenwick Growers Cooperative",
+					.speaker = "Ruth Abara",
+					.doc_type = "statement" };
+	struct vb_extraction x;
+
+	run(text, &opts, &x);
+	const struct vb_quote *q = must_quote(&x, "the fund will close in June");
+	assert_true(q->has_speaker);
+	assert_string_equal(q->speaker.name, "Fenwick Growers Cooperative");
+	q = must_quote(&x, "proud of our members");
+	assert_true(q->has_speaker);
+	assert_string_equal(q->speaker.name, "Ruth Abara");
+	vb_extraction_release(&x);
+}
+
+static void test_other_scripts(void **state)
+{
+	(void)state;
+	const char *de = "Der Verband erkl\u00e4rte: \u201eWir sind "
+			 "entt\u00e4uscht.\u201c Danach ging er.\n";
+	const char *zh = "\u4ed6\u8bf4\uff1a\u300c\u6211\u4eec\u5f88\u9ad8"
+			 "\u5174\u3002\u300d\n";
+	const char *uk = "'We shall appeal,' said Fiona Hartley. The members' "
+			 "union was not consulted.\n";
+	struct vb_extraction x;
+
+	run(de, NULL, &x);
+	const struct vb_quote *q = must_quote(&x, "Wir sind");
+	assert_string_equal(q->text, "Wir sind entt\u00e4uscht.");
+	vb_extraction_release(&x);
+
+	run(zh, NULL, &x);
+	q = must_quote(&x, "\u6211\u4eec");
+	assert_string_equal(q->text, "\u6211\u4eec\u5f88\u9ad8\u5174\u3002");
+	vb_extraction_release(&x);
+
+	run(uk, NULL, &x);
+	q = must_quote(&x, "We shall appeal");
+	assert_string_equal(q->text, "We shall appeal,");
+	assert_speaker(q, "Fiona Hartley", VB_SPEAKER_PERSON);
+	assert_null(find_quote(&x, "union was not"));
+	vb_extraction_release(&x);
+}
+
+static void test_quote_ids_stable(void **state)
+{
+	(void)state;
+	const char *a = "\"Rates will rise,\" said Lena Vogt.\n";
+	const char *b = "Some new first line.\n\n\"Rates will rise,\" said Lena Vogt.\n";
+	struct vb_extract_opts opts = { .doc_id = "doc-7" };
+	struct vb_extract_opts other = { .doc_id = "doc-8" };
+	struct vb_extraction x, y, z;
+
+	run(a, &opts, &x);
+	run(b, &opts, &y);
+	run(a, &other, &z);
+	assert_int_equal(x.nquotes, 1);
+	assert_string_equal(must_quote(&x, "Rates")->id, must_quote(&y, "Rates")->id);
+	assert_string_not_equal(must_quote(&x, "Rates")->id,
+				must_quote(&z, "Rates")->id);
+	assert_int_equal(strlen(x.quotes[0].id), 16);
+	vb_extraction_release(&x);
+	vb_extraction_release(&y);
+	vb_extraction_release(&z);
+}
+
+static void test_boilerplate(void **state)
+{
+	(void)state;
+	const char *text =
+		"An error occurred. Please try again.\n"
+		"Home | News | Business | Contact\n"
+		"Share this article\n"
+		"Key Points:\n"
+		"The Copperfield Mining Group said output rose sharply in March.\n"
+		"We use cookies to improve your experience. Click here to accept.\n"
+		" Reuter\n";
+	struct vb_extraction x;
+	struct vb_spans spans = { 0 };
+
+	run(text, NULL, &x);
+	assert_int_equal(x.ndropped, 6);
+	assert_string_equal(x.dropped[0].reason, "error-banner");
+	assert_string_equal(x.dropped[1].reason, "navigation");
+	assert_string_equal(x.dropped[5].reason, "signoff");
+	for (size_t i = 0; i < x.nentities; i++)
+		assert_null(strstr(x.entities[i].text, "Reuter"));
+	assert_non_null(find_quote(&x, "output rose"));
+	assert_null(find_quote(&x, "error"));
+
+	vb_boilerplate_spans(text, strlen(text), &spans);
+	assert_int_equal(spans.n, 6);
+	assert_memory_equal(text + spans.v[0].start, "An error", 8);
+	free(spans.v);
+	vb_extraction_release(&x);
+}
+
+static void test_json(void **state)
+{
+	(void)state;
+	/* "é" is two bytes: code-point offsets differ from byte offsets. */
+	const char *text = "Caf\u00e9 owner Jo Brandt said: \"We open at nine.\"\n";
+	struct vb_extract_opts opts = { .doc_id = "j1", .doc_date = "2008-02-04" };
+	struct vb_extraction x;
+	json_t *j;
+
+	run(text, &opts, &x);
+	vb_extraction_to_json(&x, text, strlen(text), 100, 90, &j);
+	assert_string_equal(json_string_value(json_object_get(j, "doc_date")),
+			    "2008-02-04");
+	json_t *q = json_array_get(json_object_get(j, "quotes"), 0);
+	assert_non_null(q);
+	size_t bstart = (size_t)json_integer_value(json_object_get(q, "byte_start"));
+	size_t start = (size_t)json_integer_value(json_object_get(q, "start"));
+	assert_int_equal(bstart, 100 + (size_t)(strstr(text, "We open") - text));
+	assert_int_equal(start, bstart - 100 + 90 - 1);
+	assert_string_equal(json_string_value(json_object_get(q, "kind")), "direct");
+	json_t *sp = json_object_get(q, "speaker");
+	assert_string_equal(json_string_value(json_object_get(sp, "name")),
+			    "Jo Brandt");
+	assert_non_null(json_object_get(j, "entities"));
+	assert_non_null(json_object_get(j, "dates"));
+	assert_non_null(json_object_get(j, "dropped"));
+	json_decref(j);
+	vb_extraction_release(&x);
+}
+
+static void test_garbage_input(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	/* Invalid UTF-8, NULs, lone marks, nothing at all. */
+	const char bad[] = "\"\xff\xfe said \xc3 \"\x00\" \xe2\x80\x9c\n\n\xe2\x80";
+	run("", NULL, &x);
+	assert_int_equal(x.nquotes, 0);
+	vb_extraction_release(&x);
+	struct vb_buf err = VB_BUF_INIT;
+	assert_int_equal(vb_extract(ex, bad, sizeof(bad) - 1, NULL, &x, &err), 0);
+	vb_extraction_release(&x);
+	assert_int_equal(vb_extract(NULL, bad, 3, NULL, &x, &err),
+			 VB_EXTRACT_EINVAL);
+	vb_extraction_release(&x);
+	vb_buf_release(&err);
+
+	/* A large document of repeated text: no crash, linear behaviour. */
+	struct vb_buf big = VB_BUF_INIT;
+	for (int i = 0; i < 20000; i++)
+		vb_buf_addf(&big, "\"Item %d is \xe2\x80\x9cready\", said Dana Kell of "
+			    "Kell Holdings Ltd. It said it %d (\n", i, i);
+	json_t *j;
+	run(big.buf, NULL, &x);
+	assert_true(x.nquotes > 1000);
+	vb_extraction_to_json(&x, big.buf, big.len, 0, 0, &j);
+	json_decref(j);
+	vb_extraction_release(&x);
+	vb_buf_release(&big);
+}
+
+static void test_speaker_key(void **state)
+{
+	(void)state;
+	struct vb_buf k = VB_BUF_INIT;
+	vb_speaker_key("Dr. John  Smith", "ACME Corp.", &k);
+	assert_string_equal(k.buf, "john smith|acme corp");
+	vb_buf_reset(&k);
+	vb_speaker_key("Jos\u00e9 P\u00e9rez", NULL, &k);
+	assert_string_equal(k.buf, "jose perez|");
+	vb_buf_release(&k);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_direct_after),
+		cmocka_unit_test(test_colon_and_interrupted),
+		cmocka_unit_test(test_reported_speech),
+		cmocka_unit_test(test_partial_quotes),
+		cmocka_unit_test(test_not_quotes),
+		cmocka_unit_test(test_unbalanced_quote),
+		cmocka_unit_test(test_multi_paragraph),
+		cmocka_unit_test(test_pronoun_far),
+		cmocka_unit_test(test_anonymous_and_possessive_role),
+		cmocka_unit_test(test_misspelled_and_surname),
+		cmocka_unit_test(test_statement_issuer_and_frontmatter),
+		cmocka_unit_test(test_other_scripts),
+		cmocka_unit_test(test_quote_ids_stable),
+		cmocka_unit_test(test_boilerplate),
+		cmocka_unit_test(test_json),
+		cmocka_unit_test(test_garbage_input),
+		cmocka_unit_test(test_speaker_key),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,174 @@
+/* test_extract_dates.c: absolute and relative dates, datelines and non-dates in core/extract. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "extract/extract.h"
+
+static vb_extractor *ex;
+
+static int setup(void **state)
+{
+	(void)state;
+	return vb_extractor_new(&ex, NULL, NULL);
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	vb_extractor_free(ex);
+	return 0;
+}
+
+static void run(const char *text, const char *doc_date, struct vb_extraction *x)
+{
+	struct vb_extract_opts opts = { .doc_id = "d", .doc_date = doc_date };
+	assert_int_equal(vb_extract(ex, text, strlen(text), &opts, x, NULL), 0);
+}
+
+static const struct vb_date *find_date(const struct vb_extraction *x,
+				       const char *text)
+{
+	for (size_t i = 0; i < x->ndates; i++)
+		if (!strcmp(x->dates[i].text, text))
+			return &x->dates[i];
+	return NULL;
+}
+
+/* The date written `text` has value `value` (NULL: none) and granularity g. */
+static void expect(const struct vb_extraction *x, const char *text,
+		   const char *value, enum vb_date_granularity g, bool relative)
+{
+	const struct vb_date *d = find_date(x, text);
+	if (!d) {
+		for (size_t i = 0; i < x->ndates; i++)
+			fprintf(stderr, "  have: '%s' = %s\n", x->dates[i].text,
+				x->dates[i].value ? x->dates[i].value : "null");
+		fail_msg("no date '%s'", text);
+	}
+	if (value) {
+		assert_non_null(d->value);
+		assert_string_equal(d->value, value);
+	} else {
+		assert_null(d->value);
+	}
+	assert_int_equal(d->granularity, g);
+	assert_int_equal(d->relative, relative);
+}
+
+static void test_absolute(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	run("The pact was signed on 12 April 2005 and renewed on April 12, 2006. "
+	    "A draft dated 2005-04-12 circulated in April 2005. Talks began in "
+	    "2004 and go back to the 1990s. Profits rose in Q3 2006 and again in "
+	    "the third quarter of 2007, with a review due by mid-2007.\n",
+	    NULL, &x);
+	expect(&x, "12 April 2005", "2005-04-12", VB_DATE_DAY, false);
+	expect(&x, "April 12, 2006", "2006-04-12", VB_DATE_DAY, false);
+	expect(&x, "2005-04-12", "2005-04-12", VB_DATE_DAY, false);
+	expect(&x, "April 2005", "2005-04", VB_DATE_MONTH, false);
+	expect(&x, "2004", "2004", VB_DATE_YEAR, false);
+	expect(&x, "the 1990s", "199", VB_DATE_DECADE, false);
+	expect(&x, "Q3 2006", "2006-Q3", VB_DATE_QUARTER, false);
+	expect(&x, "third quarter of 2007", "2007-Q3", VB_DATE_QUARTER, false);
+	expect(&x, "mid-2007", "2007", VB_DATE_YEAR, false);
+	assert_string_equal(x.doc_date, "");
+	vb_extraction_release(&x);
+}
+
+static void test_relative(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	/* 2008-02-04 was a Monday. */
+	run("The board met yesterday and will meet again today. On Tuesday the "
+	    "union walked out. Sales fell last week, rose last month and fell "
+	    "last year. In December last year the plant closed; this week it "
+	    "reopened. The figures of the previous year were worse, and two "
+	    "years ago they were better. A vote is due next month.\n",
+	    "2008-02-04", &x);
+	assert_string_equal(x.doc_date, "2008-02-04");
+	expect(&x, "yesterday", "2008-02-03", VB_DATE_DAY, true);
+	expect(&x, "today", "2008-02-04", VB_DATE_DAY, true);
+	expect(&x, "Tuesday", "2008-01-29", VB_DATE_DAY, true);
+	expect(&x, "last week", "2008-W05", VB_DATE_WEEK, true);
+	expect(&x, "last month", "2008-01", VB_DATE_MONTH, true);
+	expect(&x, "last year", "2007", VB_DATE_YEAR, true);
+	expect(&x, "December last year", "2007-12", VB_DATE_MONTH, true);
+	expect(&x, "this week", "2008-W06", VB_DATE_WEEK, true);
+	expect(&x, "the previous year", "2007", VB_DATE_YEAR, true);
+	expect(&x, "two years ago", "2006", VB_DATE_YEAR, true);
+	expect(&x, "next month", "2008-03", VB_DATE_MONTH, true);
+	vb_extraction_release(&x);
+}
+
+static void test_unknown_doc_date(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	/* No publication date, no dateline: relative dates get no value. */
+	run("Prices rose yesterday and fell last month.\n", NULL, &x);
+	expect(&x, "yesterday", NULL, VB_DATE_DAY, true);
+	expect(&x, "last month", NULL, VB_DATE_MONTH, true);
+	vb_extraction_release(&x);
+}
+
+static void test_dateline(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	run("LONDON, 12 April 2005 - The Marlow Bakers Guild said on Monday it "
+	    "would raise prices. Flour costs rose yesterday.\n", NULL, &x);
+	assert_string_equal(x.doc_date, "2005-04-12");
+	expect(&x, "12 April 2005", "2005-04-12", VB_DATE_DAY, false);
+	expect(&x, "yesterday", "2005-04-11", VB_DATE_DAY, true);
+	vb_extraction_release(&x);
+
+	/* The year is not in the dateline: from the option's year only. */
+	run("GREENDALE, N.Y., Feb 26 - Tollan Pumps Inc said it sold a plant "
+	    "yesterday.\n", "1987", &x);
+	assert_string_equal(x.doc_date, "1987-02-26");
+	expect(&x, "Feb 26", "1987-02-26", VB_DATE_DAY, false);
+	expect(&x, "yesterday", "1987-02-25", VB_DATE_DAY, true);
+	vb_extraction_release(&x);
+
+	run("GREENDALE, N.Y., Feb 26 - Tollan Pumps Inc said it sold a plant "
+	    "yesterday.\n", NULL, &x);
+	assert_string_equal(x.doc_date, "XXXX-02-26");
+	expect(&x, "Feb 26", "XXXX-02-26", VB_DATE_DAY, false);
+	expect(&x, "yesterday", NULL, VB_DATE_DAY, true);
+	vb_extraction_release(&x);
+}
+
+static void test_not_dates(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	run("The firm sold 1,500 shares and has 2000 employees. Over the past "
+	    "year it grew; for three months it paused, and two years of work "
+	    "remain. It may grow. Prices march upward. It paid $2005 for 1999 "
+	    "tonnes.\n",
+	    "2008-02-04", &x);
+	for (size_t i = 0; i < x.ndates; i++)
+		fail_msg("unexpected date '%s'", x.dates[i].text);
+	vb_extraction_release(&x);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_absolute),
+		cmocka_unit_test(test_relative),
+		cmocka_unit_test(test_unknown_doc_date),
+		cmocka_unit_test(test_dateline),
+		cmocka_unit_test(test_not_dates),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
