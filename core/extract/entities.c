@@ -369,7 +369,17 @@ static const struct strmap_entry *alias_of(const struct xdoc *d, size_t t0,
 	char *txt = name_text(d, t0, t1);
 	lower_utf8(txt, strlen(txt), low);
 	free(txt);
-	return strmap_get(&d->opts->aliases->names, low->buf, low->len);
+	const struct strmap_entry *e =
+		strmap_get(&d->opts->aliases->names, low->buf, low->len);
+	/* "Dr Rennick" may be the alias, the run being "Rennick". */
+	if (!e && t0 > 0 && d->t[t0 - 1].kind == TK_WORD &&
+	    (d->t[t0 - 1].lex & L_HONORIFIC)) {
+		txt = name_text(d, t0 - 1, t1);
+		lower_utf8(txt, strlen(txt), low);
+		free(txt);
+		e = strmap_get(&d->opts->aliases->names, low->buf, low->len);
+	}
+	return e;
 }
 
 static const struct strmap_entry *gaz_of(const struct xdoc *d, size_t t0,
@@ -477,6 +487,9 @@ static bool opener_is_name(const struct xdoc *d, size_t i)
 	if (t->flags & TF_ALLCAPS)
 		return true;
 	lower_utf8(d->s + t->start, tok_stem_end(d, i) - t->start, low);
+	if (d->opts && d->opts->aliases &&
+	    strmap_get(&d->opts->aliases->names, low->buf, low->len))
+		return true;
 	if (strmap_get(&d->midcaps, low->buf, low->len))
 		return true;
 	if (strmap_get(&d->ex->gaz, low->buf, low->len))

@@ -360,13 +360,17 @@ int vb_extract(vb_extractor *ex, const char *body, size_t len,
 	entities_find(&d);
 	quotes_find(&d);
 	reported_find(&d);
-	qsort(d.q, d.nq, sizeof(*d.q), cmp_quote);
+	if (d.nq)
+		qsort(d.q, d.nq, sizeof(*d.q), cmp_quote);
 	speakers_resolve(&d);
 	dates_find(&d);
 	entities_finish(&d);
 	quotes_out(&d);
-	qsort(out->entities, out->nentities, sizeof(*out->entities), cmp_entity);
-	qsort(out->dates, out->ndates, sizeof(*out->dates), cmp_date);
+	if (out->nentities)
+		qsort(out->entities, out->nentities, sizeof(*out->entities),
+		      cmp_entity);
+	if (out->ndates)
+		qsort(out->dates, out->ndates, sizeof(*out->dates), cmp_date);
 
 	for (size_t i = 0; i < d.nq; i++)
 		xspeaker_release(&d.q[i].sp);

@@ -147,6 +147,7 @@ struct xent {
 	char *key;                /* lowercase canonical */
 	char *last;               /* person: lowercase last word */
 	char *acronym;            /* lowercase acronym defined in the text, or NULL */
+	const char *role, *org;   /* borrowed: the latest role and org of this speaker */
 	bool from_alias;
 };
 

@@ -824,12 +824,16 @@ void speakers_resolve(struct xdoc *d)
 		struct xquote *q = &d->q[qi];
 		struct xspeaker *sp = &q->sp;
 		size_t qpos = q->spans[0].start;
-		size_t qpara = 0;
-		for (size_t k = 0; k < d->nt; k++)
-			if (d->t[k].start >= qpos) {
-				qpara = d->t[k].para;
-				break;
-			}
+		size_t qpara = 0, lo = 0, hi = d->nt;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (d->t[mid].start < qpos)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo < d->nt)
+			qpara = d->t[lo].para;
 		if (q->dead)
 			continue;
 		switch (sp->how) {
@@ -984,16 +988,15 @@ void speakers_resolve(struct xdoc *d)
 			continue;
 		/* Complete the role and org from the entity's earlier quotes. */
 		if (sp->ent >= 0) {
-			for (size_t pj = qi; pj-- > 0;) {
-				const struct xspeaker *o = &d->q[pj].sp;
-				if (o->ent != sp->ent)
-					continue;
-				if (!sp->role && o->role)
-					sp->role = vb_strdup(o->role);
-				if (!sp->org && o->org)
-					sp->org = vb_strdup(o->org);
-				break;
-			}
+			struct xent *e = &d->ents[sp->ent];
+			if (!sp->role && e->role)
+				sp->role = vb_strdup(e->role);
+			if (!sp->org && e->org)
+				sp->org = vb_strdup(e->org);
+			if (sp->role)
+				e->role = sp->role;
+			if (sp->org)
+				e->org = sp->org;
 		}
 		struct history h = { sp->ent, sp->type, sp->role, qpos, qpara };
 		if (sp->type == ET_PERSON && sp->ent >= 0)
