@@ -12,5 +12,8 @@ int vb_cmd_extract(int argc, char **argv);
 int vb_cmd_search(int argc, char **argv);
 int vb_cmd_show(int argc, char **argv);
 int vb_cmd_stats(int argc, char **argv);
+int vb_cmd_quotes(int argc, char **argv);
+int vb_cmd_speakers(int argc, char **argv);
+int vb_cmd_entities(int argc, char **argv);
 
 #endif

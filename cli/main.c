@@ -1,4 +1,5 @@
 /* main.c: the `verbatim` binary: global options and the command table. */
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,9 @@ static const struct command commands[] = {
 	{ "index", vb_cmd_index, "index files and directories into the database" },
 	{ "extract", vb_cmd_extract, "print the quotes, speakers, entities and dates of one document" },
 	{ "search", vb_cmd_search, "search passages (Xapian query syntax, fields, dates)" },
+	{ "quotes", vb_cmd_quotes, "quotes with speaker, role, organisation, date and source" },
+	{ "speakers", vb_cmd_speakers, "speakers with their quote counts, roles and dates" },
+	{ "entities", vb_cmd_entities, "people, organisations, places, sums and percentages" },
 	{ "show", vb_cmd_show, "show a document or passage by id" },
 	{ "stats", vb_cmd_stats, "counts, languages and the schema version" },
 	{ NULL, NULL, NULL },
@@ -46,6 +50,9 @@ int main(int argc, char **argv)
 	const char *db = NULL;
 	int i = 1;
 
+	/* Commands report bad options themselves, in our style. */
+	opterr = 0;
+
 	for (; i < argc && argv[i][0] == '-'; i++) {
 		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
 			usage(stdout);
@@ -53,7 +60,11 @@ int main(int argc, char **argv)
 		} else if (!strcmp(argv[i], "--version")) {
 			printf("verbatim %s (xapian %s)\n", VB_VERSION, xap_version());
 			return VB_EXIT_OK;
-		} else if (!strcmp(argv[i], "--db") && i + 1 < argc) {
+		} else if (!strcmp(argv[i], "--db")) {
+			if (i + 1 >= argc) {
+				fprintf(stderr, "verbatim: option '--db' needs a value\n");
+				return VB_EXIT_USAGE;
+			}
 			db = argv[++i];
 		} else if (!strncmp(argv[i], "--db=", 5)) {
 			db = argv[i] + 5;

@@ -6,7 +6,7 @@ const struct vb_field vb_schema_fields[] = {
 	{ "source", VB_PREFIX_SOURCE, VB_FIELD_BOOLEAN, "publisher or source, exact (source:reuters)" },
 	{ "lang", VB_PREFIX_LANG, VB_FIELD_BOOLEAN, "language tag (lang:de)" },
 	{ "type", VB_PREFIX_TYPE, VB_FIELD_BOOLEAN, "document type (type:press_release)" },
-	{ "id", VB_PREFIX_DOC, VB_FIELD_BOOLEAN, "document id, exact" },
+	{ "id", VB_PREFIX_DOC, VB_FIELD_EXACT, "document id, exact and case-sensitive" },
 	{ "year", VB_PREFIX_YEAR, VB_FIELD_BOOLEAN, "publication year (year:2006)" },
 	{ "speaker", VB_PREFIX_SPEAKER, VB_FIELD_FREE, "a speaker of a quote in the passage, by name (speaker:kennedy)" },
 	{ "person", VB_PREFIX_PERSON, VB_FIELD_FREE, "a person mentioned" },
@@ -17,6 +17,7 @@ const struct vb_field vb_schema_fields[] = {
 	{ "entity", VB_PREFIX_PLACE, VB_FIELD_FREE, NULL },
 	{ "quote", VB_PREFIX_QUOTE, VB_FIELD_FREE, "words inside quotes (quote:\"in weeks\")" },
 	{ "has", VB_PREFIX_HAS, VB_FIELD_BOOLEAN, "has:quote, has:speaker, has:date" },
+	{ "kind", VB_PREFIX_QUOTE_KIND, VB_FIELD_BOOLEAN, "kind of quote (verbatim quotes): direct, partial, indirect" },
 	{ "mentioned", VB_PREFIX_MENTIONED, VB_FIELD_DATES, "a date mentioned in the text (mentioned:2007-12, mentioned:2005..2007)" },
 	{ NULL, NULL, VB_FIELD_FREE, NULL },
 };

@@ -44,6 +44,9 @@
 #define VB_PREFIX_ENTITY "XENT:"        /* type:canonical, wdf = mentions */
 #define VB_PREFIX_QUOTE_KIND "XQKIND:"  /* boolean: direct, partial, indirect */
 
+/* Database metadata: "verbatim.entity." + entity term -> the name as written. */
+#define VB_META_ENTITY_NAME "verbatim.entity."
+
 /* Value slots. */
 enum vb_slot {
 	VB_SLOT_DATE = 0,     /* publication date YYYYMMDD (year-only: YYYY0101) */
@@ -57,7 +60,8 @@ enum vb_slot {
 /* How a query field maps to the index. */
 enum vb_field_kind {
 	VB_FIELD_FREE,        /* free text under a prefix, stemmed with Z */
-	VB_FIELD_BOOLEAN,     /* exact filter term, value lowercased */
+	VB_FIELD_BOOLEAN,     /* exact filter term, value case-folded */
+	VB_FIELD_EXACT,       /* exact filter term, value as typed (ids) */
 	VB_FIELD_DATES,       /* boolean terms per year/month/day; ranges expand */
 };
 

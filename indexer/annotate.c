@@ -131,6 +131,17 @@ static void add_entity_term(struct vb_indexer *ix, struct term_ctx *c,
 	if (!c->failed &&
 	    xap_doc_add_term(c->doc, ix->term.buf, ix->term.len, 1, &c->xe))
 		c->failed = 1;
+	/* The term is case-folded; remember how the name is written, once
+	 * per run, for `verbatim entities`. */
+	/* (Metadata keys must stay under Xapian's key limit of ~250 bytes.) */
+	if (!c->failed && ix->term.len <= 200 &&
+	    vb_strset_add(&ix->entity_names, ix->term.buf)) {
+		vb_buf_reset(&value);
+		vb_buf_adds(&value, VB_META_ENTITY_NAME);
+		vb_buf_adds(&value, ix->term.buf);
+		if (xap_db_set_metadata(ix->db, value.buf, canon, strlen(canon), &c->xe))
+			c->failed = 1;
+	}
 	vb_buf_release(&value);
 }
 

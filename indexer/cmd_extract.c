@@ -132,7 +132,7 @@ int vb_cmd_extract(int argc, char **argv)
 		case 'a': aliases_path = optarg; break;
 		case 'j': json = 1; break;
 		case 'h': fputs(extract_usage, stdout); return VB_EXIT_OK;
-		default: return vb_usage_error("unknown option");
+		default: return vb_bad_option(argv);
 		}
 	}
 	if (optind + 1 != argc)

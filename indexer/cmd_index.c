@@ -28,7 +28,7 @@ static const char index_usage[] =
 	"  --overwrite        start from an empty database\n"
 	"  --lang TAG         language of documents that do not say (default: en)\n"
 	"  --max-size MB      skip files larger than this (default: 256)\n"
-	"  --commit-every N   commit after N passages (default: 20000)\n"
+	"  --commit-every N   commit after N passages (default: 2000)\n"
 	"  --no-sync          do not fsync on commit (faster; for fresh builds)\n"
 	"  --no-spelling      do not record words for 'did you mean' suggestions\n"
 	"  --no-extract       do not extract quotes, speakers, entities and dates\n"
@@ -99,10 +99,8 @@ static void on_report(const struct vb_ingest_report *rep, void *ud)
 		return;
 	if (r->progress)
 		fputs("\r\033[K", stderr);
-	if (rep->line)
-		vb_warning("'%s' line %u: %s", rep->path, rep->line, rep->message);
-	else
-		vb_warning("'%s': %s", rep->path, rep->message);
+	/* Messages name their line themselves ("... at line 4"). */
+	vb_warning("'%s': %s", rep->path, rep->message);
 }
 
 static int on_doc(struct vb_doc *doc, void *ud)
@@ -125,6 +123,8 @@ static int on_doc(struct vb_doc *doc, void *ud)
 		r->fatal = 1;
 		return 1;
 	}
+	r->bytes_done += doc->body_len;
+	show_progress(r, 0);
 	switch (res) {
 	case VB_ADD_NEW: r->n_new++; break;
 	case VB_ADD_UPDATED: r->n_updated++; break;
@@ -149,8 +149,7 @@ static int index_file(const char *path, const char *rel, void *ud)
 	}
 	r->n_files++;
 	int rc = vb_ingest_file(path, rel, &r->ingest, &cb);
-	if (stat(path, &st) == 0)
-		r->bytes_done += (size_t)st.st_size;
+	(void)st;
 	show_progress(r, 0);
 	if (rc > 0)
 		return rc;    /* stopped by on_doc */
@@ -223,17 +222,32 @@ int vb_cmd_index(int argc, char **argv)
 		case 'q': r.quiet = 1; break;
 		case 'v': r.verbose = 1; break;
 		case 'h': fputs(index_usage, stdout); return VB_EXIT_OK;
-		default: return vb_usage_error("unknown option");
+		default: return vb_bad_option(argv);
 		}
 	}
 	if (optind >= argc)
 		return vb_usage_error("nothing to index: give files or directories");
 	vb_set_quiet(r.quiet);
-	r.progress = !r.quiet && isatty(STDERR_FILENO);
+	const char *term = getenv("TERM");
+	r.progress = !r.quiet && isatty(STDERR_FILENO) && !(term && !strcmp(term, "dumb"));
+
+	/* Check the paths first: a typo must not create an empty database. */
+	int missing = 0;
+	for (int i = optind; i < argc; i++) {
+		struct stat st;
+		if (strcmp(argv[i], "-") && stat(argv[i], &st) < 0) {
+			vb_error("cannot read '%s': %s", argv[i], strerror(errno));
+			missing++;
+		}
+	}
+	if (missing == argc - optind) {
+		vb_buf_release(&r.err);
+		return VB_EXIT_FAILURE;
+	}
 
 	db = vb_db_path(db);
 	if (vb_indexer_open(&r.ix, db, &opts, &r.err)) {
-		vb_error("cannot open database '%s' for writing: %s", db, r.err.buf);
+		vb_error("%s", r.err.buf);
 		vb_buf_release(&r.err);
 		return VB_EXIT_FAILURE;
 	}
@@ -258,8 +272,7 @@ int vb_cmd_index(int argc, char **argv)
 			continue;
 		}
 		if (stat(argv[i], &st) < 0) {
-			vb_error("cannot read '%s': %s", argv[i], strerror(errno));
-			r.n_failed++;
+			r.n_failed++;    /* reported above */
 			continue;
 		}
 		/* Documents remember their file by absolute path, so that
@@ -296,7 +309,7 @@ int vb_cmd_index(int argc, char **argv)
 			changed || interrupted ? "" : " (nothing changed)");
 	}
 	vb_buf_release(&r.err);
-	if (interrupted || r.fatal)
+	if (interrupted || r.fatal || missing)
 		return VB_EXIT_FAILURE;
 	return rc;
 }

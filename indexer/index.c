@@ -216,6 +216,7 @@ static void indexer_free(struct vb_indexer *ix)
 	vb_passages_release(&ix->passages);
 	vb_extraction_release(&ix->extraction);
 	vb_strset_release(&ix->quote_ids);
+	vb_strset_release(&ix->entity_names);
 	vb_extractor_free(ix->extractor);
 	vb_aliases_free(ix->aliases);
 	vb_spans_release(&ix->skip);

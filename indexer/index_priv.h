@@ -38,6 +38,7 @@ struct vb_indexer {
 	struct vb_passages passages;
 	struct vb_extraction extraction;
 	struct vb_strset quote_ids;   /* quotes of the current document */
+	struct vb_strset entity_names; /* entity terms named this run */
 	struct vb_spans skip, quoted;
 };
 

@@ -309,7 +309,7 @@ int vb_cmd_search(int argc, char **argv)
 			o.color = (enum vb_color_mode)color;
 			break;
 		case 'h': fputs(search_usage, stdout); return VB_EXIT_OK;
-		default: return vb_usage_error("unknown option");
+		default: return vb_bad_option(argv);
 		}
 	}
 	join_args(&text, argc - optind, argv + optind);

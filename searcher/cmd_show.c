@@ -73,6 +73,7 @@ int vb_cmd_show(int argc, char **argv)
 		{ "context", required_argument, NULL, 'C' },
 		{ "json", no_argument, NULL, 'j' },
 		{ "color", required_argument, NULL, 'c' },
+		{ "colour", required_argument, NULL, 'c' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -97,7 +98,7 @@ int vb_cmd_show(int argc, char **argv)
 				return vb_usage_error("--color takes auto, always or never, not '%s'", optarg);
 			break;
 		case 'h': fputs(show_usage, stdout); return VB_EXIT_OK;
-		default: return vb_usage_error("unknown option");
+		default: return vb_bad_option(argv);
 		}
 	}
 	if (optind + 1 != argc)

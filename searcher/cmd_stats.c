@@ -58,7 +58,7 @@ int vb_cmd_stats(int argc, char **argv)
 		case 'd': dbopt = optarg; break;
 		case 'j': json = 1; break;
 		case 'h': fputs(stats_usage, stdout); return VB_EXIT_OK;
-		default: return vb_usage_error("unknown option");
+		default: return vb_bad_option(argv);
 		}
 	}
 	if (optind != argc)

@@ -64,12 +64,18 @@ void vb_print_wrapped(FILE *f, const char *text, size_t len,
 		      const struct vb_spans *hl, const struct vb_style *st,
 		      int indent, int width)
 {
-	size_t i = 0, h = 0;
-	int col = 0;
-	bool in_hl = false;
-
 	fprintf(f, "%*s", indent, "");
-	col = indent;
+	vb_print_wrapped_at(f, text, len, hl, st, indent, indent, width);
+}
+
+void vb_print_wrapped_at(FILE *f, const char *text, size_t len,
+			 const struct vb_spans *hl, const struct vb_style *st,
+			 int col, int indent, int width)
+{
+	size_t i = 0, h = 0;
+	bool in_hl = false, space = false;
+	int line_start = col;
+
 	while (i < len) {
 		/* One "word": up to the next space (or one wide character,
 		 * so Chinese text wraps too). */
@@ -86,10 +92,9 @@ void vb_print_wrapped(FILE *f, const char *text, size_t len,
 			while (j < len && (text[j] == ' ' || text[j] == '\n' ||
 					   text[j] == '\t' || text[j] == '\r'))
 				j++;
-			if (col > indent && col < width) {
-				fputc(' ', f);
-				col++;
-			}
+			/* Written before the next word, if it fits on the
+			 * line: no trailing spaces. */
+			space = col > line_start;
 			i = j;
 			continue;
 		}
@@ -104,13 +109,19 @@ void vb_print_wrapped(FILE *f, const char *text, size_t len,
 				break;
 		}
 		int w = columns(text + i, j - i);
-		if (col + w > width && col > indent) {
+		if (col + (space ? 1 : 0) + w > width && col > line_start) {
 			if (in_hl)
 				fputs(st->hl_off, f);
 			fprintf(f, "\n%*s", indent, "");
 			if (in_hl)
 				fputs(st->hl_on, f);
-			col = indent;
+			col = line_start = indent;
+			space = false;
+		}
+		if (space) {
+			fputc(' ', f);
+			col++;
+			space = false;
 		}
 		/* Emit byte by byte so highlight boundaries inside a word
 		 * ("IFPI’s") are honoured. */

@@ -30,5 +30,10 @@ void vb_style_init(struct vb_style *st, bool color);
 void vb_print_wrapped(FILE *f, const char *text, size_t len,
 		      const struct vb_spans *hl, const struct vb_style *st,
 		      int indent, int width);
+/* The same, starting at column `col` of a line already begun (a hanging
+ * indent: "1. " then the text, continuation lines at `indent`). */
+void vb_print_wrapped_at(FILE *f, const char *text, size_t len,
+			 const struct vb_spans *hl, const struct vb_style *st,
+			 int col, int indent, int width);
 
 #endif

@@ -185,7 +185,7 @@ static int rewrite_words(struct rewriter *rw, const char *q, size_t start,
 
 	rw->tokens.n = 0;
 	if (vb_words(rw->tk, q + start, end - start, &rw->tokens, rw->err) < 0)
-		return -1;
+		return XAP_ERR_OTHER;
 	for (size_t i = 0; i < rw->tokens.n; i++) {
 		const struct vb_token *t = &rw->tokens.v[i];
 		size_t ws = start + t->start, we = start + t->end;
@@ -199,8 +199,17 @@ static int rewrite_words(struct rewriter *rw, const char *q, size_t start,
 		if (!vb_analyzer_word(rw->an, q + ws, we - ws, &rw->word))
 			continue;
 		if (we < end && q[we] == '*') {
-			if (emit_wildcard(rw, in_phrase, plain) < 0)
-				return -1;
+			if (in_phrase) {
+				vb_buf_addf(rw->err,
+					    "a wildcard cannot be used inside a phrase ('%.*s*')",
+					    (int)(we - ws), q + ws);
+				vb_buf_release(&stem);
+				return XAP_ERR_QUERY;
+			}
+			if (emit_wildcard(rw, in_phrase, plain) < 0) {
+				vb_buf_release(&stem);
+				return XAP_ERR_OTHER;
+			}
 			/* The '*' was written too. */
 			pos = we + 1;
 			continue;
@@ -235,10 +244,10 @@ static bool is_break(char c)
 
 /* A boolean field value, normalized like the index's metadata terms. */
 static void emit_boolean_value(struct rewriter *rw, const char *v, size_t n,
-			       bool quoted)
+			       bool quoted, bool exact)
 {
 	vb_buf_reset(&rw->word);
-	if (vb_normalize(v, n, &rw->word, NULL) < 0) {
+	if (exact || vb_normalize(v, n, &rw->word, NULL) < 0) {
 		vb_buf_reset(&rw->word);
 		vb_buf_add(&rw->word, v, n);
 	}
@@ -283,6 +292,70 @@ bad:
 		    "as in date:2005..2007-06",
 		    (int)n, v);
 	return XAP_ERR_QUERY;
+}
+
+static int year_of(const char ymd[9])
+{
+	return (ymd[0] - '0') * 1000 + (ymd[1] - '0') * 100 + (ymd[2] - '0') * 10 +
+	       (ymd[3] - '0');
+}
+
+/*
+ * mentioned:2007, mentioned:2007-12, mentioned:2007-12-03 become the
+ * boolean term of that year, month or day; a range A..B becomes the list
+ * of its years (or months, when both ends give a month and the range is at
+ * most 20 years), which Xapian's parser ORs as filters of the same field.
+ */
+static int emit_mentioned(struct rewriter *rw, const char *field, const char *v,
+			  size_t n)
+{
+	const char *dots = NULL;
+	char lo[9], hi[9];
+	for (size_t i = 0; i + 1 < n; i++)
+		if (v[i] == '.' && v[i + 1] == '.')
+			dots = v + i;
+	size_t ln = dots ? (size_t)(dots - v) : n;
+	size_t hn = dots ? n - ln - 2 : 0;
+	if (vb_date_bound(v, ln, 0, lo) ||
+	    (dots && vb_date_bound(dots + 2, hn, 1, hi))) {
+		vb_buf_addf(rw->err,
+			    "invalid date '%.*s' for %s: use YYYY, YYYY-MM or YYYY-MM-DD, "
+			    "or a range such as 2005..2007",
+			    (int)n, v, field);
+		return XAP_ERR_QUERY;
+	}
+	if (!dots) {
+		/* As precise as typed: 2007 -> 2007, 2007-12 -> 200712. */
+		size_t digits = 0;
+		for (size_t i = 0; i < n; i++)
+			digits += v[i] >= '0' && v[i] <= '9';
+		vb_buf_addf(&rw->out, "%s:%.*s", field, (int)digits, lo);
+		return 0;
+	}
+	int y0 = year_of(lo), y1 = year_of(hi);
+	bool months = ln >= 7 && hn >= 7 && y1 - y0 <= 20;
+	if (y1 < y0 || y1 - y0 > 500) {
+		vb_buf_addf(rw->err, "date range '%.*s' for %s is empty or too long",
+			    (int)n, v, field);
+		return XAP_ERR_QUERY;
+	}
+	vb_buf_addch(&rw->out, '(');
+	bool first = true;
+	for (int y = y0; y <= y1; y++) {
+		if (!months) {
+			vb_buf_addf(&rw->out, "%s%s:%04d", first ? "" : " ", field, y);
+			first = false;
+			continue;
+		}
+		int m0 = y == y0 ? (lo[4] - '0') * 10 + (lo[5] - '0') : 1;
+		int m1 = y == y1 ? (hi[4] - '0') * 10 + (hi[5] - '0') : 12;
+		for (int m = m0; m <= m1; m++) {
+			vb_buf_addf(&rw->out, "%s%s:%04d%02d", first ? "" : " ", field, y, m);
+			first = false;
+		}
+	}
+	vb_buf_addch(&rw->out, ')');
+	return 0;
 }
 
 static int rewrite(struct rewriter *rw, const char *q)
@@ -331,28 +404,35 @@ static int rewrite(struct rewriter *rw, const char *q)
 					return rc;
 				continue;
 			}
-			if (f && f->kind == VB_FIELD_BOOLEAN) {
+			if (f && f->kind == VB_FIELD_DATES) {
+				if ((rc = emit_mentioned(rw, f->name, v, vlen)))
+					return rc;
+				continue;
+			}
+			if (f && (f->kind == VB_FIELD_BOOLEAN || f->kind == VB_FIELD_EXACT)) {
+				bool exact = f->kind == VB_FIELD_EXACT;
 				vb_buf_add(&rw->out, chunk, flen + 1);
 				if (!vlen && i < n && q[i] == '"') {
 					/* field:"a value with spaces" */
 					const char *close = memchr(q + i + 1, '"', n - i - 1);
 					size_t vend = close ? (size_t)(close - q) : n;
-					emit_boolean_value(rw, q + i + 1, vend - i - 1, true);
+					emit_boolean_value(rw, q + i + 1, vend - i - 1, true, exact);
 					i = close ? vend + 1 : n;
 				} else {
-					emit_boolean_value(rw, v, vlen, false);
+					emit_boolean_value(rw, v, vlen, false, exact);
 				}
 				continue;
 			}
 			if (f) {
 				vb_buf_add(&rw->out, chunk, flen + 1);
-				if (rewrite_words(rw, q, start + flen + 1, i, false, in_phrase) < 0)
-					return XAP_ERR_OTHER;
+				if ((rc = rewrite_words(rw, q, start + flen + 1, i, false,
+							 in_phrase)))
+					return rc;
 				continue;
 			}
 		}
-		if (rewrite_words(rw, q, start, i, true, in_phrase) < 0)
-			return XAP_ERR_OTHER;
+		if ((rc = rewrite_words(rw, q, start, i, true, in_phrase)))
+			return rc;
 	}
 	return 0;
 }
@@ -371,7 +451,7 @@ static int setup_parser(xap_qparser **out, const xap_db *db, int match_all,
 	    xap_qp_add_range(qp, VB_SLOT_DATE, DATE_FIELD ":", xe))
 		goto fail;
 	for (const struct vb_field *f = vb_schema_fields; f->name; f++) {
-		if (f->kind == VB_FIELD_BOOLEAN) {
+		if (f->kind != VB_FIELD_FREE) {
 			if (xap_qp_add_boolean_prefix(qp, f->name, f->prefix, NULL, xe))
 				goto fail;
 		} else {
@@ -471,19 +551,42 @@ static int term_query(xap_query **out, const char *prefix, const char *value,
 	return rc;
 }
 
-/* The "did you mean" string: unknown words replaced by suggestions. */
-static void suggest(struct rewriter *rw, const char *q)
+/* Is the word in the index under any language's stem of it? */
+static bool word_known(const xap_db *db, const char *norm,
+		       struct vb_analyzer *const *an, size_t nan)
 {
-	struct vb_buf s = VB_BUF_INIT;
-	size_t pos = 0;
-	bool changed = false;
-	for (size_t i = 0; i < rw->nwords; i++) {
-		struct plain_word *w = &rw->words[i];
+	struct vb_buf term = VB_BUF_INIT;
+	bool known = false;
+	for (size_t i = 0; i < nan && !known; i++) {
 		unsigned freq = 0;
 		xap_error xe;
+		vb_analyzer_stem_normalized(an[i], norm, strlen(norm), VB_TOK_WORD, &term);
+		if (xap_db_termfreq(db, term.buf, term.len, &freq, &xe) || freq)
+			known = true;   /* on an error, suggest nothing */
+	}
+	vb_buf_release(&term);
+	return known;
+}
+
+/* The "did you mean" string: unknown words replaced by suggestions. */
+static void suggest(struct rewriter *rw, const char *q, char *const *langs,
+		    size_t nlangs)
+{
+	struct vb_buf s = VB_BUF_INIT;
+	struct vb_analyzer *an[MAX_LANGS];
+	size_t nan = 0, pos = 0;
+	bool changed = false;
+	for (size_t i = 0; i < nlangs; i++) {
+		char primary[16];
+		vb_lang_primary(langs[i], primary);
+		if (vb_analyzer_new(&an[nan], primary, NULL) == 0)
+			nan++;
+	}
+	for (size_t i = 0; i < rw->nwords; i++) {
+		struct plain_word *w = &rw->words[i];
 		char *sugg = NULL;
-		if (xap_db_termfreq(rw->db, w->term, strlen(w->term), &freq, &xe) ||
-		    freq)
+		xap_error xe;
+		if (word_known(rw->db, w->norm, an, nan))
 			continue;
 		if (xap_db_spelling_suggestion(rw->db, w->norm, 2, &sugg, &xe) ||
 		    !sugg)
@@ -498,6 +601,8 @@ static void suggest(struct rewriter *rw, const char *q)
 		vb_buf_adds(&s, q + pos);
 		rw->pq->suggestion = vb_buf_detach(&s, NULL);
 	}
+	for (size_t i = 0; i < nan; i++)
+		vb_analyzer_free(an[i]);
 	vb_buf_release(&s);
 }
 
@@ -575,7 +680,7 @@ int vb_query_build(const xap_db *db, const char *text,
 		}
 		if ((rc = add_title_boost(qp, rw.out.buf, &lq, &xe)))
 			break;
-		if (nlangs > 1) {
+		if (nlangs > 1 || (opts->lang && *opts->lang)) {
 			xap_query *lf, *filtered;
 			xap_query *subs[2];
 			if ((rc = term_query(&lf, VB_PREFIX_LANG, primary, &xe))) {
@@ -604,8 +709,9 @@ int vb_query_build(const xap_db *db, const char *text,
 		goto out;
 	}
 
-	/* Passages only, then the date filters. */
-	if ((rc = term_query(&q, VB_PREFIX_KIND, VB_KIND_PASSAGE, &xe)))
+	/* Passages (or quotes) only, then the date filters. */
+	if ((rc = term_query(&q, VB_PREFIX_KIND, opts->kind ? opts->kind : VB_KIND_PASSAGE,
+			     &xe)))
 		goto xfail;
 	if (text_query && !xap_query_empty(text_query)) {
 		xap_query *subs[2] = { text_query, q }, *res;
@@ -642,7 +748,7 @@ int vb_query_build(const xap_db *db, const char *text,
 	}
 	out->query = q;
 	q = NULL;
-	suggest(&rw, query);
+	suggest(&rw, query, lang_list, nlangs);
 	goto out;
 xfail:
 	vb_buf_adds(err, xe.message);

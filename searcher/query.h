@@ -17,9 +17,11 @@
  * When the index holds several languages, the query is analyzed once per
  * language and each reading is restricted to that language's passages.
  *
- * Fields: title:WORDS (free text), source:, lang:, type:, id:, year:,
- * month: (exact filters, case-insensitive), date:A..B with A and B as YYYY,
- * YYYY-MM or YYYY-MM-DD (either may be empty).
+ * Fields: the table in core/schema.c (title:, speaker:, person:, org:,
+ * place:, entity:, quote: free text; source:, lang:, type:, year:, has:,
+ * kind: exact filters, case-insensitive; id: exact, case-sensitive;
+ * mentioned: dates), date:A..B with A and B as YYYY, YYYY-MM or
+ * YYYY-MM-DD (either may be empty).
  */
 
 struct vb_query_opts {
@@ -27,6 +29,8 @@ struct vb_query_opts {
 	const char *until;
 	const char *lang;         /* only this language (its stemmer), or NULL */
 	int match_all;            /* every word must match (AND); default OR */
+	const char *kind;         /* Xapian documents searched: VB_KIND_PASSAGE
+				   * (NULL) or VB_KIND_QUOTE */
 };
 
 struct vb_parsed_query {

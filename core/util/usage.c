@@ -2,6 +2,7 @@
 #include "usage.h"
 
 #include <errno.h>
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -59,6 +60,18 @@ int vb_usage_error(const char *fmt, ...)
 	va_end(ap);
 	fprintf(stderr, "try '%s --help' for usage\n", command_name);
 	return VB_EXIT_USAGE;
+}
+
+int vb_bad_option(char **argv)
+{
+	const char *arg = optind > 0 ? argv[optind - 1] : "?";
+	if (optopt && arg[0] == '-' && arg[1] != '-' && arg[1] != optopt)
+		return vb_usage_error("unknown option '-%c'", optopt);
+	if (optopt && arg[0] == '-' && arg[1] == optopt && !arg[2])
+		return vb_usage_error("option '%s' needs a value", arg);
+	/* Long options: getopt leaves no character; tell unknown from a
+	 * missing value by whether the option was spelled completely. */
+	return vb_usage_error("unknown option, or option without its value: '%s'", arg);
 }
 
 const char *vb_db_path(const char *option)

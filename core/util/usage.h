@@ -24,6 +24,13 @@ void vb_set_quiet(int quiet);
 /* Print a usage error and the hint to run --help; returns VB_EXIT_USAGE. */
 int vb_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/*
+ * For a command's getopt_long loop, which must run with opterr = 0 (main
+ * sets it): report the option getopt refused, by name, in our style, and
+ * return VB_EXIT_USAGE.
+ */
+int vb_bad_option(char **argv);
+
 /* The database path: the --db option, else $VERBATIM_DB, else "verbatim.db". */
 const char *vb_db_path(const char *option);
 #define VB_DEFAULT_DB "verbatim.db"

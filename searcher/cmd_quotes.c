@@ -1,0 +1,562 @@
+/* cmd_quotes.c: `verbatim quotes` (who said what, when) and `verbatim speakers`. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "commands.h"
+#include "db.h"
+#include "output.h"
+#include "query.h"
+#include "schema.h"
+#include "util/strset.h"
+#include "util/usage.h"
+
+static const char quotes_usage[] =
+	"usage: verbatim quotes [options] [QUERY...]\n"
+	"\n"
+	"List quotes with their speaker, role, organisation, date and source.\n"
+	"QUERY (optional) matches the words of the quotes, with the syntax of\n"
+	"'verbatim search'.  Without QUERY quotes come in date order.\n"
+	"\n"
+	"options:\n"
+	"  --db PATH          database (default: $VERBATIM_DB, else ./verbatim.db)\n"
+	"  --speaker NAME     quotes by this speaker (any words of the name)\n"
+	"  --org ORG          quotes by speakers of this organisation\n"
+	"  --kind KIND        direct, partial or indirect\n"
+	"  --since DATE       published on or after DATE (YYYY[-MM[-DD]])\n"
+	"  --until DATE       published on or before DATE\n"
+	"  --sort ORDER       relevance (default with QUERY) or date\n"
+	"  -n, --limit N      at most N quotes (default: 20)\n"
+	"  --offset N         skip the first N quotes\n"
+	"  --json             one JSON object per quote, one per line\n"
+	"  --color WHEN       auto (default), always or never\n"
+	"  -h, --help         show this help\n";
+
+static const char speakers_usage[] =
+	"usage: verbatim speakers [options] [NAME...]\n"
+	"\n"
+	"List the speakers of the quotes in the database with how many quotes\n"
+	"each has, their roles and organisations, and the dates of their first\n"
+	"and last quotes.  NAME (optional) keeps speakers whose name has these\n"
+	"words.\n"
+	"\n"
+	"options:\n"
+	"  --db PATH          database (default: $VERBATIM_DB, else ./verbatim.db)\n"
+	"  -n, --limit N      at most N speakers (default: all)\n"
+	"  --json             one JSON object per speaker, one per line\n"
+	"  -h, --help         show this help\n";
+
+static const char *jstr(json_t *o, const char *key)
+{
+	const char *s = json_string_value(json_object_get(o, key));
+	return s ? s : "";
+}
+
+/* "+speaker:john +speaker:smith" for the words of a name. */
+static void add_field_words(struct vb_buf *q, const char *field, const char *name)
+{
+	char *copy = vb_strdup(name);
+	for (char *w = strtok(copy, " \t"); w; w = strtok(NULL, " \t")) {
+		/* Quotes would end the field value; drop them. */
+		for (char *p = w; *p; p++)
+			if (*p == '"')
+				*p = ' ';
+		vb_buf_addf(q, " +%s:%s", field, w);
+	}
+	free(copy);
+}
+
+static void print_quote_text(json_t *q, const struct vb_style *st, unsigned rank,
+			     double weight, int show_weight)
+{
+	json_t *sp = json_object_get(q, "speaker");
+	const char *text = jstr(q, "text");
+	struct vb_buf line = VB_BUF_INIT;
+	vb_buf_addf(&line, "\xe2\x80\x9c%s\xe2\x80\x9d", text);
+	int col = printf("%u.", rank);
+	printf("%*s", col < 3 ? 3 - col : 1, "");
+	vb_print_wrapped_at(stdout, line.buf, line.len, NULL, st, col < 3 ? 3 : col + 1, 3, 78);
+	if (sp) {
+		printf("   \xe2\x80\x94 %s%s%s", st->bold_on, jstr(sp, "name"), st->bold_off);
+		if (*jstr(sp, "role"))
+			printf(", %s", jstr(sp, "role"));
+		if (*jstr(sp, "org"))
+			printf(", %s", jstr(sp, "org"));
+		putchar('\n');
+	} else {
+		printf("   \xe2\x80\x94 (speaker unknown)\n");
+	}
+	printf("   %s%s · %s · %s%s", st->dim_on, *jstr(q, "date") ? jstr(q, "date") : "undated",
+	       jstr(q, "source"), jstr(q, "title"), st->dim_off);
+	printf("\n   %s%s %s, in %s", st->dim_on, jstr(q, "quote_kind"), jstr(q, "id"),
+	       jstr(q, "passage"));
+	if (show_weight)
+		printf(" · score %.2f", weight);
+	printf("%s\n", st->dim_off);
+	vb_buf_release(&line);
+}
+
+static void print_quote_json(json_t *q, double weight)
+{
+	json_t *o = json_object();
+	static const char *const keys[] = { "id", "text", "quote_kind", "cue", "speaker",
+					    "doc", "passage", "paragraph", "start", "end",
+					    "spans", "date", "title", "source", "url",
+					    "type", "lang", NULL };
+	for (size_t i = 0; keys[i]; i++) {
+		json_t *v = json_object_get(q, keys[i]);
+		const char *name = !strcmp(keys[i], "quote_kind") ? "kind"
+				   : !strcmp(keys[i], "doc") ? "doc_id" : keys[i];
+		json_object_set(o, name, v ? v : json_null());
+	}
+	json_object_set_new(o, "score", json_real(weight));
+	char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	puts(s);
+	free(s);
+	json_decref(o);
+}
+
+struct quotes_opts {
+	const char *db, *speaker, *org, *kind;
+	long limit, offset;
+	int json, sort;          /* sort: 0 auto, 1 relevance, 2 date */
+	enum vb_color_mode color;
+	struct vb_query_opts q;
+};
+
+/*
+ * Run a quote query.  For each quote (data parsed, document metadata
+ * merged in) calls fn; returns 0 or an exit status.
+ */
+typedef void (*quote_fn)(json_t *q, double weight, unsigned rank, void *ud);
+
+static int each_quote(const struct quotes_opts *o, const char *text, unsigned first,
+		      unsigned max, int by_date, quote_fn fn, void *ud,
+		      unsigned *found)
+{
+	struct vb_buf err = VB_BUF_INIT;
+	struct vb_parsed_query pq;
+	xap_db *db = NULL;
+	xap_enquire *enq = NULL;
+	xap_mset *ms = NULL;
+	xap_error xe;
+	int rc = VB_EXIT_FAILURE;
+	const char *path = vb_db_path(o->db);
+
+	memset(&pq, 0, sizeof(pq));
+	if (vb_db_open_read(&db, path, &err)) {
+		vb_error("%s", err.buf);
+		goto out;
+	}
+	struct vb_query_opts qo = o->q;
+	qo.kind = VB_KIND_QUOTE;
+	int qrc = vb_query_build(db, text, &qo, &pq, &err);
+	if (qrc) {
+		vb_error("%s '%s': %s", qrc == XAP_ERR_QUERY ? "bad query" : "cannot search",
+			 text, err.buf);
+		rc = qrc == XAP_ERR_QUERY ? VB_EXIT_USAGE : VB_EXIT_FAILURE;
+		goto out;
+	}
+	if (xap_enquire_new(&enq, db, &xe) || xap_enquire_set_query(enq, pq.query, &xe) ||
+	    (by_date && xap_enquire_sort_by_value(enq, VB_SLOT_DATE, 0, &xe)) ||
+	    xap_enquire_get_mset(enq, first, max, first + max, &ms, &xe)) {
+		vb_error("cannot search '%s': %s", path, xe.message);
+		goto out;
+	}
+	unsigned n = xap_mset_size(ms);
+	for (unsigned i = 0; i < n; i++) {
+		xap_doc *d = NULL;
+		char *data = NULL;
+		size_t len = 0;
+		if (xap_mset_document(ms, i, &d, &xe) || xap_doc_get_data(d, &data, &len, &xe)) {
+			xap_doc_free(d);
+			vb_error("cannot read quote %u: %s", i + 1, xe.message);
+			goto out;
+		}
+		xap_doc_free(d);
+		json_t *q = json_loadb(data, len, 0, NULL);
+		free(data);
+		if (!q)
+			continue;
+		vb_db_add_doc_meta(db, q);
+		fn(q, xap_mset_weight(ms, i), first + i + 1, ud);
+		json_decref(q);
+	}
+	*found = n;
+	rc = VB_EXIT_OK;
+out:
+	xap_mset_free(ms);
+	xap_enquire_free(enq);
+	vb_parsed_query_release(&pq);
+	xap_db_free(db);
+	vb_buf_release(&err);
+	return rc;
+}
+
+struct print_ctx {
+	const struct quotes_opts *o;
+	struct vb_style st;
+	int show_weight;
+};
+
+static void print_one(json_t *q, double weight, unsigned rank, void *ud)
+{
+	struct print_ctx *p = ud;
+	if (p->o->json) {
+		print_quote_json(q, weight);
+		return;
+	}
+	if (rank > (unsigned)p->o->offset + 1)
+		putchar('\n');
+	print_quote_text(q, &p->st, rank, weight, p->show_weight);
+}
+
+static void join_args(struct vb_buf *out, int argc, char **argv)
+{
+	for (int i = 0; i < argc; i++) {
+		if (i)
+			vb_buf_addch(out, ' ');
+		vb_buf_adds(out, argv[i]);
+	}
+}
+
+int vb_cmd_quotes(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "speaker", required_argument, NULL, 's' },
+		{ "org", required_argument, NULL, 'o' },
+		{ "kind", required_argument, NULL, 'k' },
+		{ "since", required_argument, NULL, 'S' },
+		{ "until", required_argument, NULL, 'U' },
+		{ "sort", required_argument, NULL, 'r' },
+		{ "limit", required_argument, NULL, 'n' },
+		{ "offset", required_argument, NULL, 'O' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "color", required_argument, NULL, 'c' },
+		{ "colour", required_argument, NULL, 'c' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct quotes_opts o = { .limit = 20 };
+	struct vb_buf text = VB_BUF_INIT;
+	int c, color;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "n:h", options, NULL)) != -1) {
+		switch (c) {
+		case 'd': o.db = optarg; break;
+		case 's': o.speaker = optarg; break;
+		case 'o': o.org = optarg; break;
+		case 'k':
+			if (strcmp(optarg, "direct") && strcmp(optarg, "partial") &&
+			    strcmp(optarg, "indirect"))
+				return vb_usage_error("--kind takes direct, partial or indirect, not '%s'", optarg);
+			o.kind = optarg;
+			break;
+		case 'S': o.q.since = optarg; break;
+		case 'U': o.q.until = optarg; break;
+		case 'r':
+			if (!strcmp(optarg, "relevance"))
+				o.sort = 1;
+			else if (!strcmp(optarg, "date"))
+				o.sort = 2;
+			else
+				return vb_usage_error("--sort takes 'relevance' or 'date', not '%s'", optarg);
+			break;
+		case 'n':
+			if ((o.limit = vb_parse_count("--limit", optarg, 100000)) < 0)
+				return VB_EXIT_USAGE;
+			break;
+		case 'O':
+			if ((o.offset = vb_parse_count("--offset", optarg, 1000000)) < 0)
+				return VB_EXIT_USAGE;
+			break;
+		case 'j': o.json = 1; break;
+		case 'c':
+			if ((color = vb_color_parse(optarg)) < 0)
+				return vb_usage_error("--color takes auto, always or never, not '%s'", optarg);
+			o.color = (enum vb_color_mode)color;
+			break;
+		case 'h': fputs(quotes_usage, stdout); return VB_EXIT_OK;
+		default: return vb_bad_option(argv);
+		}
+	}
+	join_args(&text, argc - optind, argv + optind);
+	int has_query = 0;
+	for (const char *p = text.buf; *p; p++)
+		if (*p != ' ')
+			has_query = 1;
+	if (o.speaker)
+		add_field_words(&text, "speaker", o.speaker);
+	if (o.org)
+		add_field_words(&text, "org", o.org);
+	if (o.kind)
+		vb_buf_addf(&text, " kind:%s", o.kind);
+
+	struct print_ctx pc = { &o, { 0 }, has_query };
+	vb_style_init(&pc.st, !o.json && vb_color_enabled(o.color, stdout));
+	unsigned found = 0;
+	int by_date = o.sort == 2 || (o.sort == 0 && !has_query);
+	int rc = each_quote(&o, text.buf, (unsigned)o.offset, (unsigned)o.limit, by_date,
+			    print_one, &pc, &found);
+	if (!rc && !found && !o.json)
+		printf("no quotes match\n");
+	vb_buf_release(&text);
+	return rc;
+}
+
+/* ---- speakers ----------------------------------------------------------- */
+
+struct speaker_row {
+	char *key, *name;
+	unsigned quotes;
+	struct vb_strset roles, orgs;
+	char first[16], last[16];
+	struct speaker_row *merged_into;
+};
+
+struct speaker_table {
+	struct speaker_row *v;
+	size_t n, alloc;
+	struct vb_strset keys;
+};
+
+static struct speaker_row *row_for(struct speaker_table *t, const char *key)
+{
+	for (size_t i = 0; i < t->n; i++)
+		if (!strcmp(t->v[i].key, key))
+			return &t->v[i];
+	VB_ALLOC_GROW(t->v, t->n + 1, t->alloc);
+	struct speaker_row *r = &t->v[t->n++];
+	memset(r, 0, sizeof(*r));
+	r->key = vb_strdup(key);
+	return r;
+}
+
+static void collect(json_t *q, double weight, unsigned rank, void *ud)
+{
+	struct speaker_table *t = ud;
+	json_t *sp = json_object_get(q, "speaker");
+	(void)weight;
+	(void)rank;
+	if (!sp)
+		return;
+	struct speaker_row *r = row_for(t, jstr(sp, "key"));
+	r->quotes++;
+	if (!r->name)
+		r->name = vb_strdup(jstr(sp, "name"));
+	if (*jstr(sp, "role"))
+		vb_strset_add(&r->roles, jstr(sp, "role"));
+	if (*jstr(sp, "org"))
+		vb_strset_add(&r->orgs, jstr(sp, "org"));
+	const char *date = jstr(q, "date");
+	if (*date) {
+		if (!*r->first || strcmp(date, r->first) < 0)
+			snprintf(r->first, sizeof(r->first), "%s", date);
+		if (strcmp(date, r->last) > 0)
+			snprintf(r->last, sizeof(r->last), "%s", date);
+	}
+}
+
+/* The name part of a key ("john smith|acme" -> "john smith"). */
+static size_t key_name_len(const char *key)
+{
+	const char *bar = strchr(key, '|');
+	return bar ? (size_t)(bar - key) : strlen(key);
+}
+
+/*
+ * Merge rows that are one person: a key without organisation into the only
+ * key with the same name and an organisation; a surname alone into the
+ * only full name ending with it.  Quotes where the document gave less
+ * (no organisation, a surname) then count for the speaker they belong to.
+ */
+static void merge_into(struct speaker_row *r, struct speaker_row *target)
+{
+	size_t it = 0;
+	const char *v;
+	r->merged_into = target;
+	target->quotes += r->quotes;
+	while ((v = vb_strset_next(&r->roles, &it)))
+		vb_strset_add(&target->roles, v);
+	it = 0;
+	while ((v = vb_strset_next(&r->orgs, &it)))
+		vb_strset_add(&target->orgs, v);
+	if (*r->first && (!*target->first || strcmp(r->first, target->first) < 0))
+		memcpy(target->first, r->first, sizeof(r->first));
+	if (strcmp(r->last, target->last) > 0)
+		memcpy(target->last, r->last, sizeof(r->last));
+}
+
+/*
+ * Merge rows that are one person, in two rounds.  First a key without
+ * organisation goes into the only key with the same name and an
+ * organisation.  Then a surname alone goes into the only full name ending
+ * with it (its row with the most quotes).  Quotes where a document said
+ * less (no organisation, a surname) then count for the speaker they
+ * belong to.
+ */
+static void merge_rows(struct speaker_table *t)
+{
+	for (int round = 0; round < 2; round++) {
+		for (size_t i = 0; i < t->n; i++) {
+			struct speaker_row *r = &t->v[i];
+			size_t nl = key_name_len(r->key);
+			int bare = r->key[nl] == '\0' || r->key[nl + 1] == '\0';
+			if (r->merged_into || (round == 0 && !bare) ||
+			    (round == 1 && memchr(r->key, ' ', nl)))
+				continue;
+			struct speaker_row *target = NULL;
+			const char *target_name = NULL;
+			size_t target_len = 0;
+			int ambiguous = 0;
+			for (size_t j = 0; j < t->n && !ambiguous; j++) {
+				struct speaker_row *s = &t->v[j];
+				size_t sl = key_name_len(s->key);
+				if (s == r || s->merged_into)
+					continue;
+				int match = round == 0
+					? sl == nl && !memcmp(s->key, r->key, nl) && s->key[sl + 1]
+					: sl > nl + 1 && s->key[sl - nl - 1] == ' ' &&
+					  !memcmp(s->key + sl - nl, r->key, nl);
+				if (!match)
+					continue;
+				if (round == 0 && target) {
+					ambiguous = 1;
+				} else if (round == 1 && target_name &&
+					   (sl != target_len || memcmp(s->key, target_name, sl))) {
+					ambiguous = 1;   /* two different full names */
+				} else if (!target || s->quotes > target->quotes) {
+					target = s;
+					target_name = s->key;
+					target_len = sl;
+				}
+			}
+			if (target && !ambiguous)
+				merge_into(r, target);
+		}
+	}
+}
+
+static int by_quotes(const void *a, const void *b)
+{
+	const struct speaker_row *x = a, *y = b;
+	if (x->quotes != y->quotes)
+		return x->quotes < y->quotes ? 1 : -1;
+	return strcmp(x->key, y->key);
+}
+
+static json_t *set_json(struct vb_strset *s)
+{
+	json_t *a = json_array();
+	size_t it = 0;
+	const char *v;
+	while ((v = vb_strset_next(s, &it)))
+		json_array_append_new(a, json_string(v));
+	return a;
+}
+
+static void print_set(const char *label, struct vb_strset *s)
+{
+	size_t it = 0, k = 0;
+	const char *v;
+	if (!s->n)
+		return;
+	printf("   %s: ", label);
+	while ((v = vb_strset_next(s, &it)))
+		printf("%s%s", k++ ? "; " : "", v);
+	putchar('\n');
+}
+
+int vb_cmd_speakers(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "limit", required_argument, NULL, 'n' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct quotes_opts o = { .limit = 0 };
+	struct speaker_table t = { 0 };
+	struct vb_buf text = VB_BUF_INIT;
+	int c;
+	long limit = -1;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "n:h", options, NULL)) != -1) {
+		switch (c) {
+		case 'd': o.db = optarg; break;
+		case 'n':
+			if ((limit = vb_parse_count("--limit", optarg, 1000000)) < 0)
+				return VB_EXIT_USAGE;
+			break;
+		case 'j': o.json = 1; break;
+		case 'h': fputs(speakers_usage, stdout); return VB_EXIT_OK;
+		default: return vb_bad_option(argv);
+		}
+	}
+	struct vb_buf name = VB_BUF_INIT;
+	join_args(&name, argc - optind, argv + optind);
+	if (name.len)
+		add_field_words(&text, "speaker", name.buf);
+	else
+		vb_buf_adds(&text, "has:speaker");
+	vb_buf_release(&name);
+
+	/* Every quote with a speaker, in pages. */
+	unsigned found = 0, first = 0;
+	int rc;
+	do {
+		rc = each_quote(&o, text.buf, first, 1000, 0, collect, &t, &found);
+		first += found;
+	} while (!rc && found == 1000);
+	if (!rc) {
+		merge_rows(&t);
+		qsort(t.v, t.n, sizeof(t.v[0]), by_quotes);
+		size_t shown = 0;
+		for (size_t i = 0; i < t.n; i++) {
+			struct speaker_row *r = &t.v[i];
+			if (r->merged_into)
+				continue;
+			if (limit >= 0 && shown >= (size_t)limit)
+				break;
+			shown++;
+			if (o.json) {
+				json_t *j = json_object();
+				json_object_set_new(j, "key", json_string(r->key));
+				json_object_set_new(j, "name", json_string(r->name ? r->name : ""));
+				json_object_set_new(j, "quotes", json_integer(r->quotes));
+				json_object_set_new(j, "roles", set_json(&r->roles));
+				json_object_set_new(j, "orgs", set_json(&r->orgs));
+				json_object_set_new(j, "first", *r->first ? json_string(r->first) : json_null());
+				json_object_set_new(j, "last", *r->last ? json_string(r->last) : json_null());
+				char *s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+				puts(s);
+				free(s);
+				json_decref(j);
+			} else {
+				printf("%s%s  (%u quote%s, %s to %s)\n", shown > 1 ? "\n" : "",
+				       r->name ? r->name : r->key, r->quotes, r->quotes == 1 ? "" : "s",
+				       *r->first ? r->first : "?", *r->last ? r->last : "?");
+				print_set("roles", &r->roles);
+				print_set("organisations", &r->orgs);
+			}
+		}
+		if (!shown && !o.json)
+			printf("no speakers found\n");
+	}
+	for (size_t i = 0; i < t.n; i++) {
+		free(t.v[i].key);
+		free(t.v[i].name);
+		vb_strset_release(&t.v[i].roles);
+		vb_strset_release(&t.v[i].orgs);
+	}
+	free(t.v);
+	vb_buf_release(&text);
+	return rc;
+}
