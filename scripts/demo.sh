@@ -24,6 +24,15 @@ step "$bin" search -n 1 '唱片'
 step "$bin" search -n 1 'Vereinbarungen'
 step "$bin" search -n 1 'tarrifs'
 step "$bin" show -C 0 'ifsrp-2005-sharespan-lawsuit#3'
+
+echo
+echo "Who said what, and when:"
+step "$bin" quotes -n 3 --speaker marwood
+step "$bin" quotes -n 2 --org "internet access providers" tariff
+step "$bin" speakers -n 5
+step "$bin" search -n 2 'speaker:brackley has:quote appeal'
+step "$bin" entities -n 8
+step "$bin" extract corpus/meridian-2005-sharespan-sued.txt
 step "$bin" stats
 echo
 echo "Try your own: $bin search --help"

@@ -80,9 +80,11 @@ static void print_quote_text(json_t *q, const struct vb_style *st, unsigned rank
 	printf("%*s", col < 3 ? 3 - col : 1, "");
 	vb_print_wrapped_at(stdout, line.buf, line.len, NULL, st, col < 3 ? 3 : col + 1, 3, 78);
 	if (sp) {
-		printf("   \xe2\x80\x94 %s%s%s", st->bold_on, jstr(sp, "name"), st->bold_off);
-		if (*jstr(sp, "role"))
-			printf(", %s", jstr(sp, "role"));
+		const char *name = jstr(sp, "name"), *role = jstr(sp, "role");
+		printf("   \xe2\x80\x94 %s%s%s", st->bold_on, name, st->bold_off);
+		/* "a spokesman" needs no role "spokesman" after it. */
+		if (*role && !strcasestr(name, role))
+			printf(", %s", role);
 		if (*jstr(sp, "org"))
 			printf(", %s", jstr(sp, "org"));
 		putchar('\n');

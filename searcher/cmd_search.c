@@ -154,7 +154,9 @@ static int run_search(const struct search_opts *o, const char *text,
 	    (o->per_doc > 0 &&
 	     xap_enquire_set_collapse_key(enq, VB_SLOT_DOC, (unsigned)o->per_doc, &xe)) ||
 	    xap_enquire_get_mset(enq, (unsigned)o->offset, (unsigned)o->limit,
-				 (unsigned)(o->offset + o->limit), &ms, &xe)) {
+				 /* --limit 0 asks only how many match: count them all */
+				 o->limit ? (unsigned)(o->offset + o->limit) : 0xFFFFFFFFu,
+				 &ms, &xe)) {
 		vb_error("cannot search '%s': %s", path, xe.message);
 		goto out;
 	}
@@ -228,7 +230,9 @@ static int run_search(const struct search_opts *o, const char *text,
 	if (!o->json) {
 		double secs = (double)(t1.tv_sec - t0.tv_sec) +
 			      (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-		if (!n)
+		if (!o->limit)
+			printf("%u passages match '%s'\n", xap_mset_estimated(ms), text);
+		else if (!n)
 			printf("no passages match '%s'\n", text);
 		else
 			printf("\n%s%u-%u of about %u passages (%.3f s)%s\n", st.dim_on,

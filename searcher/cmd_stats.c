@@ -16,8 +16,8 @@
 static const char stats_usage[] =
 	"usage: verbatim stats [--db PATH] [--json]\n"
 	"\n"
-	"Print how many documents and passages the database holds, its\n"
-	"languages, size on disk and schema version.\n";
+	"Print how many documents, passages, quotes, speakers and entities the\n"
+	"database holds, its languages, size on disk and schema version.\n";
 
 /* Bytes used by the files of a database directory (0 for a stub file). */
 static long long disk_size(const char *path)
@@ -36,6 +36,15 @@ static long long disk_size(const char *path)
 	}
 	closedir(d);
 	return total;
+}
+
+static int count_term(const char *term, size_t len, unsigned freq, void *ud)
+{
+	(void)term;
+	(void)len;
+	(void)freq;
+	(*(size_t *)ud)++;
+	return 0;
 }
 
 int vb_cmd_stats(int argc, char **argv)
@@ -69,12 +78,16 @@ int vb_cmd_stats(int argc, char **argv)
 		vb_buf_release(&err);
 		return VB_EXIT_FAILURE;
 	}
-	unsigned docs = 0, passages = 0, total = 0;
-	double avlen = 0;
+	unsigned docs = 0, passages = 0, quotes = 0, total = 0;
+	size_t speakers = 0, entities = 0;
 	const char *kd = VB_PREFIX_KIND VB_KIND_DOC, *kp = VB_PREFIX_KIND VB_KIND_PASSAGE;
+	const char *kq = VB_PREFIX_KIND VB_KIND_QUOTE;
 	if (xap_db_termfreq(db, kd, strlen(kd), &docs, &xe) ||
 	    xap_db_termfreq(db, kp, strlen(kp), &passages, &xe) ||
-	    xap_db_doccount(db, &total, &xe) || xap_db_avlength(db, &avlen, &xe)) {
+	    xap_db_termfreq(db, kq, strlen(kq), &quotes, &xe) ||
+	    xap_db_allterms(db, VB_PREFIX_SPEAKER_ID, count_term, &speakers, &xe) < 0 ||
+	    xap_db_allterms(db, VB_PREFIX_ENTITY, count_term, &entities, &xe) < 0 ||
+	    xap_db_doccount(db, &total, &xe)) {
 		vb_error("cannot read '%s': %s", path, xe.message);
 		xap_db_free(db);
 		return VB_EXIT_FAILURE;
@@ -89,8 +102,10 @@ int vb_cmd_stats(int argc, char **argv)
 		json_object_set_new(o, "database", json_string(path));
 		json_object_set_new(o, "documents", json_integer(docs));
 		json_object_set_new(o, "passages", json_integer(passages));
+		json_object_set_new(o, "quotes", json_integer(quotes));
+		json_object_set_new(o, "speakers", json_integer((json_int_t)speakers));
+		json_object_set_new(o, "entities", json_integer((json_int_t)entities));
 		json_object_set_new(o, "xapian_documents", json_integer(total));
-		json_object_set_new(o, "average_passage_terms", json_real(avlen));
 		json_object_set_new(o, "languages", json_string(langs));
 		json_object_set_new(o, "schema_version", json_string(schema));
 		json_object_set_new(o, "shards", json_integer((json_int_t)shards));
@@ -103,8 +118,10 @@ int vb_cmd_stats(int argc, char **argv)
 		printf("database        %s\n", path);
 		printf("documents       %u\n", docs);
 		printf("passages        %u\n", passages);
+		printf("quotes          %u\n", quotes);
+		printf("speakers        %zu (before merging partial names)\n", speakers);
+		printf("entities        %zu\n", entities);
 		printf("languages       %s\n", *langs ? langs : "-");
-		printf("avg. passage    %.1f terms\n", avlen);
 		printf("shards          %zu\n", shards);
 		printf("size on disk    %.1f MB\n", (double)bytes / 1e6);
 		printf("schema version  %s\n", *schema ? schema : "(none)");
