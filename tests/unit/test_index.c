@@ -184,6 +184,68 @@ static void prune_removes_documents_of_vanished_files(void **state)
 	vb_buf_release(&err);
 }
 
+static int stop_at_first(const char *t, size_t l, unsigned f, void *ud)
+{
+	(void)t;
+	(void)l;
+	(void)f;
+	*(int *)ud = 1;
+	return 1;
+}
+
+/* Is there any term starting with `prefix`? */
+static int has_term(xap_db *db, const char *prefix)
+{
+	int found = 0;
+	xap_error xe;
+	assert_true(xap_db_allterms(db, prefix, stop_at_first, &found, &xe) >= 0);
+	return found;
+}
+
+static void extraction_becomes_terms_and_quote_documents(void **state)
+{
+	(void)state;
+	struct vb_indexer *ix;
+	struct vb_doc d;
+	struct vb_buf err = VB_BUF_INIT;
+	struct vb_indexer_opts xopts = opts;
+	xopts.extract = true;
+	assert_int_equal(vb_indexer_open(&ix, dbpath, &xopts, &err), 0);
+	make_doc(&d, "quokka-2007",
+		 "Rangers in Port Selwyn counted 120 quokkas on the northern beaches last month, up 12 per cent.\n\n"
+		 "\"We expect litigation in weeks rather than months,\" said Harriet Voss, "
+		 "chief ranger of the Caldorian Wildlife Service. \"The count is final.\"\n\n"
+		 "An error occurred. Please try again.\n", NULL);
+	d.date = (char *)"2007-05-14";
+	d.source = (char *)"Caldorian Wildlife Service";
+	add(ix, &d, VB_ADD_NEW, 2);
+	assert_int_equal(vb_indexer_close(ix, &err), 0);
+
+	xap_db *db = reader();
+	/* The quote is a document of its own, and its passage says so. */
+	unsigned quotes = termfreq(db, "XKIND:quote");
+	assert_true(quotes >= 1);
+	/* has:quote marks the one passage that holds them. */
+	assert_int_equal(termfreq(db, "XHAS:quote"), 1);
+	/* Each quote document is filed under its speaker. */
+	assert_int_equal(termfreq(db, "XHAS:speaker"), 1 + quotes);
+	assert_true(has_term(db, "XSPEAKER:harriet voss|"));
+	assert_true(termfreq(db, "ZXSPKvoss") >= 2);
+	/* Words inside the quotation marks, also under quote:. */
+	assert_int_equal(termfreq(db, "ZXQlitig"), 1);
+	assert_int_equal(termfreq(db, "ZXQranger"), 0);
+	/* "last month" against 2007-05-14 is April 2007. */
+	assert_int_equal(termfreq(db, "XMD:200704"), 1);
+	assert_int_equal(termfreq(db, "XMD:2007"), 1);
+	assert_true(has_term(db, "XENT:place:port selwyn") ||
+		    has_term(db, "XENT:place:"));
+	assert_true(has_term(db, "XENT:percent:"));
+	/* The error banner is no passage and no term. */
+	assert_int_equal(termfreq(db, "Zoccur"), 0);
+	xap_db_free(db);
+	vb_buf_release(&err);
+}
+
 static void long_ids_are_hashed_into_short_terms(void **state)
 {
 	(void)state;
@@ -212,6 +274,7 @@ int main(void)
 		cmocka_unit_test(unchanged_documents_are_skipped_and_changed_replaced),
 		cmocka_unit_test(second_writer_is_refused_as_locked),
 		cmocka_unit_test(prune_removes_documents_of_vanished_files),
+		cmocka_unit_test(extraction_becomes_terms_and_quote_documents),
 		cmocka_unit_test(long_ids_are_hashed_into_short_terms),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
