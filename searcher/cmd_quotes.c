@@ -49,11 +49,6 @@ static const char speakers_usage[] =
 	"  --json             one JSON object per speaker, one per line\n"
 	"  -h, --help         show this help\n";
 
-static const char *jstr(json_t *o, const char *key)
-{
-	const char *s = json_string_value(json_object_get(o, key));
-	return s ? s : "";
-}
 
 /* "+speaker:john +speaker:smith" for the words of a name. */
 static void add_field_words(struct vb_buf *q, const char *field, const char *name)
@@ -73,28 +68,28 @@ static void print_quote_text(json_t *q, const struct vb_style *st, unsigned rank
 			     double weight, int show_weight)
 {
 	json_t *sp = json_object_get(q, "speaker");
-	const char *text = jstr(q, "text");
+	const char *text = vb_json_str(q, "text");
 	struct vb_buf line = VB_BUF_INIT;
 	vb_buf_addf(&line, "\xe2\x80\x9c%s\xe2\x80\x9d", text);
 	int col = printf("%u.", rank);
 	printf("%*s", col < 3 ? 3 - col : 1, "");
 	vb_print_wrapped_at(stdout, line.buf, line.len, NULL, st, col < 3 ? 3 : col + 1, 3, 78);
 	if (sp) {
-		const char *name = jstr(sp, "name"), *role = jstr(sp, "role");
+		const char *name = vb_json_str(sp, "name"), *role = vb_json_str(sp, "role");
 		printf("   \xe2\x80\x94 %s%s%s", st->bold_on, name, st->bold_off);
 		/* "a spokesman" needs no role "spokesman" after it. */
 		if (*role && !strcasestr(name, role))
 			printf(", %s", role);
-		if (*jstr(sp, "org"))
-			printf(", %s", jstr(sp, "org"));
+		if (*vb_json_str(sp, "org"))
+			printf(", %s", vb_json_str(sp, "org"));
 		putchar('\n');
 	} else {
 		printf("   \xe2\x80\x94 (speaker unknown)\n");
 	}
-	printf("   %s%s · %s · %s%s", st->dim_on, *jstr(q, "date") ? jstr(q, "date") : "undated",
-	       jstr(q, "source"), jstr(q, "title"), st->dim_off);
-	printf("\n   %s%s %s, in %s", st->dim_on, jstr(q, "quote_kind"), jstr(q, "id"),
-	       jstr(q, "passage"));
+	printf("   %s%s · %s · %s%s", st->dim_on, *vb_json_str(q, "date") ? vb_json_str(q, "date") : "undated",
+	       vb_json_str(q, "source"), vb_json_str(q, "title"), st->dim_off);
+	printf("\n   %s%s %s, in %s", st->dim_on, vb_json_str(q, "quote_kind"), vb_json_str(q, "id"),
+	       vb_json_str(q, "passage"));
 	if (show_weight)
 		printf(" · score %.2f", weight);
 	printf("%s\n", st->dim_off);
@@ -216,14 +211,6 @@ static void print_one(json_t *q, double weight, unsigned rank, void *ud)
 	print_quote_text(q, &p->st, rank, weight, p->show_weight);
 }
 
-static void join_args(struct vb_buf *out, int argc, char **argv)
-{
-	for (int i = 0; i < argc; i++) {
-		if (i)
-			vb_buf_addch(out, ' ');
-		vb_buf_adds(out, argv[i]);
-	}
-}
 
 int vb_cmd_quotes(int argc, char **argv)
 {
@@ -245,7 +232,7 @@ int vb_cmd_quotes(int argc, char **argv)
 	};
 	struct quotes_opts o = { .limit = 20 };
 	struct vb_buf text = VB_BUF_INIT;
-	int c, color;
+	int c;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "n:h", options, NULL)) != -1) {
@@ -279,15 +266,14 @@ int vb_cmd_quotes(int argc, char **argv)
 			break;
 		case 'j': o.json = 1; break;
 		case 'c':
-			if ((color = vb_color_parse(optarg)) < 0)
-				return vb_usage_error("--color takes auto, always or never, not '%s'", optarg);
-			o.color = (enum vb_color_mode)color;
+			if (vb_color_option(optarg, &o.color))
+				return VB_EXIT_USAGE;
 			break;
 		case 'h': fputs(quotes_usage, stdout); return VB_EXIT_OK;
 		default: return vb_bad_option(argv);
 		}
 	}
-	join_args(&text, argc - optind, argv + optind);
+	vb_join_args(&text, argc - optind, argv + optind);
 	int has_query = 0;
 	for (const char *p = text.buf; *p; p++)
 		if (*p != ' ')
@@ -347,15 +333,15 @@ static void collect(json_t *q, double weight, unsigned rank, void *ud)
 	(void)rank;
 	if (!sp)
 		return;
-	struct speaker_row *r = row_for(t, jstr(sp, "key"));
+	struct speaker_row *r = row_for(t, vb_json_str(sp, "key"));
 	r->quotes++;
 	if (!r->name)
-		r->name = vb_strdup(jstr(sp, "name"));
-	if (*jstr(sp, "role"))
-		vb_strset_add(&r->roles, jstr(sp, "role"));
-	if (*jstr(sp, "org"))
-		vb_strset_add(&r->orgs, jstr(sp, "org"));
-	const char *date = jstr(q, "date");
+		r->name = vb_strdup(vb_json_str(sp, "name"));
+	if (*vb_json_str(sp, "role"))
+		vb_strset_add(&r->roles, vb_json_str(sp, "role"));
+	if (*vb_json_str(sp, "org"))
+		vb_strset_add(&r->orgs, vb_json_str(sp, "org"));
+	const char *date = vb_json_str(q, "date");
 	if (*date) {
 		if (!*r->first || strcmp(date, r->first) < 0)
 			snprintf(r->first, sizeof(r->first), "%s", date);
@@ -503,7 +489,7 @@ int vb_cmd_speakers(int argc, char **argv)
 		}
 	}
 	struct vb_buf name = VB_BUF_INIT;
-	join_args(&name, argc - optind, argv + optind);
+	vb_join_args(&name, argc - optind, argv + optind);
 	if (name.len)
 		add_field_words(&text, "speaker", name.buf);
 	else

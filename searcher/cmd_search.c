@@ -20,8 +20,7 @@ static const char search_usage[] =
 	"\n"
 	"Search passages.  QUERY uses Xapian's syntax: words (ranked by how many\n"
 	"match and how rare they are), \"exact phrases\", AND / OR / NOT, +must\n"
-	"-mustnot, NEAR,\n"
-	"trailing wildcards (negotiat*), and fields:\n"
+	"-mustnot, NEAR, trailing wildcards (negotiat*), and fields:\n"
 	"  title:WORD   source:NAME   lang:de   type:press_release   id:DOC-ID\n"
 	"  year:2006    date:2005..2007-06 (YYYY, YYYY-MM or YYYY-MM-DD; open ends ok)\n"
 	"Words are matched by their stems in the document's language.\n"
@@ -50,20 +49,7 @@ struct search_opts {
 	struct vb_query_opts q;
 };
 
-static void join_args(struct vb_buf *out, int argc, char **argv)
-{
-	for (int i = 0; i < argc; i++) {
-		if (i)
-			vb_buf_addch(out, ' ');
-		vb_buf_adds(out, argv[i]);
-	}
-}
 
-static const char *jstr(json_t *o, const char *key)
-{
-	const char *s = json_string_value(json_object_get(o, key));
-	return s ? s : "";
-}
 
 static void print_json_result(unsigned rank, double weight, json_t *data,
 			      const struct vb_snippet *snip)
@@ -103,11 +89,11 @@ static void print_text_result(unsigned rank, double weight, json_t *data,
 			      const struct vb_snippet *snip,
 			      const struct vb_style *st)
 {
-	const char *date = jstr(data, "date"), *source = jstr(data, "source");
-	printf("%s%u. %s%s\n", st->bold_on, rank, jstr(data, "title"), st->bold_off);
+	const char *date = vb_json_str(data, "date"), *source = vb_json_str(data, "source");
+	printf("%s%u. %s%s\n", st->bold_on, rank, vb_json_str(data, "title"), st->bold_off);
 	printf("   %s%s%s%s · %s · score %.2f%s\n", st->dim_on,
 	       *date ? date : "undated", *source ? " · " : "", source,
-	       jstr(data, "id"), weight, st->dim_off);
+	       vb_json_str(data, "id"), weight, st->dim_off);
 	vb_print_wrapped(stdout, snip->text.buf, snip->text.len, &snip->highlights,
 			 st, 3, 78);
 }
@@ -208,9 +194,9 @@ static int run_search(const struct search_opts *o, const char *text,
 			continue;
 		}
 		vb_db_add_doc_meta(db, obj);
-		const char *ptext = jstr(obj, "text");
+		const char *ptext = vb_json_str(obj, "text");
 		vb_buf_reset(&err);
-		if (vb_snippet_make(hl, ptext, strlen(ptext), jstr(obj, "lang"),
+		if (vb_snippet_make(hl, ptext, strlen(ptext), vb_json_str(obj, "lang"),
 				    (size_t)o->snippet, &snip, &err) < 0) {
 			vb_error("cannot make a snippet: %s", err.buf);
 			json_decref(obj);
@@ -272,7 +258,7 @@ int vb_cmd_search(int argc, char **argv)
 	};
 	struct search_opts o = { .limit = 10, .snippet = 240 };
 	struct vb_buf text = VB_BUF_INIT;
-	int c, color;
+	int c;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "n:h", options, NULL)) != -1) {
@@ -308,15 +294,14 @@ int vb_cmd_search(int argc, char **argv)
 			break;
 		case 'j': o.json = 1; break;
 		case 'c':
-			if ((color = vb_color_parse(optarg)) < 0)
-				return vb_usage_error("--color takes auto, always or never, not '%s'", optarg);
-			o.color = (enum vb_color_mode)color;
+			if (vb_color_option(optarg, &o.color))
+				return VB_EXIT_USAGE;
 			break;
 		case 'h': fputs(search_usage, stdout); return VB_EXIT_OK;
 		default: return vb_bad_option(argv);
 		}
 	}
-	join_args(&text, argc - optind, argv + optind);
+	vb_join_args(&text, argc - optind, argv + optind);
 	const char *p = text.buf;
 	while (*p == ' ')
 		p++;

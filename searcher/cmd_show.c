@@ -40,20 +40,15 @@ static json_t *lookup(const xap_db *db, const char *prefix, const char *id,
 	return obj;
 }
 
-static const char *jstr(json_t *o, const char *key)
-{
-	const char *s = json_string_value(json_object_get(o, key));
-	return s ? s : "";
-}
 
 static void print_header(json_t *meta, const struct vb_style *st)
 {
-	printf("%s%s%s\n", st->bold_on, jstr(meta, "title"), st->bold_off);
+	printf("%s%s%s\n", st->bold_on, vb_json_str(meta, "title"), st->bold_off);
 	static const char *const keys[] = { "id", "date", "source", "type", "lang",
 					    "url", "author", "speaker", "path", NULL };
 	for (size_t i = 0; keys[i]; i++)
-		if (*jstr(meta, keys[i]))
-			printf("%s%-8s %s%s\n", st->dim_on, keys[i], jstr(meta, keys[i]),
+		if (*vb_json_str(meta, keys[i]))
+			printf("%s%-8s %s%s\n", st->dim_on, keys[i], vb_json_str(meta, keys[i]),
 			       st->dim_off);
 }
 
@@ -79,7 +74,8 @@ int vb_cmd_show(int argc, char **argv)
 	};
 	const char *dbopt = NULL;
 	long context = 1;
-	int json = 0, c, color = VB_COLOR_AUTO, failed = 0;
+	int json = 0, c, failed = 0;
+	enum vb_color_mode color = VB_COLOR_AUTO;
 	struct vb_buf err = VB_BUF_INIT;
 	struct vb_style st;
 	xap_db *db = NULL;
@@ -94,8 +90,8 @@ int vb_cmd_show(int argc, char **argv)
 			break;
 		case 'j': json = 1; break;
 		case 'c':
-			if ((color = vb_color_parse(optarg)) < 0)
-				return vb_usage_error("--color takes auto, always or never, not '%s'", optarg);
+			if (vb_color_option(optarg, &color))
+				return VB_EXIT_USAGE;
 			break;
 		case 'h': fputs(show_usage, stdout); return VB_EXIT_OK;
 		default: return vb_bad_option(argv);
@@ -110,7 +106,7 @@ int vb_cmd_show(int argc, char **argv)
 		vb_buf_release(&err);
 		return VB_EXIT_FAILURE;
 	}
-	vb_style_init(&st, !json && vb_color_enabled((enum vb_color_mode)color, stdout));
+	vb_style_init(&st, !json && vb_color_enabled(color, stdout));
 
 	json_t *obj = lookup(db, VB_PREFIX_UID, id, &failed);
 	int rc = VB_EXIT_OK;
@@ -120,9 +116,9 @@ int vb_cmd_show(int argc, char **argv)
 		rc = VB_EXIT_FAILURE;
 		goto out;
 	}
-	const char *kind = jstr(obj, "kind");
+	const char *kind = vb_json_str(obj, "kind");
 	if (!strcmp(kind, VB_KIND_PASSAGE)) {
-		const char *doc_id = jstr(obj, "doc");
+		const char *doc_id = vb_json_str(obj, "doc");
 		long n = (long)json_integer_value(json_object_get(obj, "n"));
 		json_t *doc = lookup(db, VB_PREFIX_UID, doc_id, &failed);
 		if (json) {
@@ -153,7 +149,7 @@ int vb_cmd_show(int argc, char **argv)
 				json_t *p = k == n ? json_incref(obj) : k > 0 ? passage(db, doc_id, k, &failed) : NULL;
 				if (!p)
 					continue;
-				const char *t = jstr(p, "text");
+				const char *t = vb_json_str(p, "text");
 				struct vb_spans all = { 0 };
 				if (k == n && st.color) {
 					/* The passage itself stands out. */
@@ -191,8 +187,8 @@ int vb_cmd_show(int argc, char **argv)
 			size_t i;
 			json_t *p;
 			json_array_foreach(texts, i, p) {
-				const char *t = jstr(p, "text");
-				printf("%s[%s]%s\n", st.dim_on, jstr(p, "id"), st.dim_off);
+				const char *t = vb_json_str(p, "text");
+				printf("%s[%s]%s\n", st.dim_on, vb_json_str(p, "id"), st.dim_off);
 				vb_print_wrapped(stdout, t, strlen(t), NULL, &st, 2, 78);
 				putchar('\n');
 			}

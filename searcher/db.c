@@ -72,6 +72,12 @@ int vb_db_open_read(xap_db **out, const char *path, struct vb_buf *err)
 	return st;
 }
 
+const char *vb_json_str(json_t *o, const char *key)
+{
+	const char *s = json_string_value(json_object_get(o, key));
+	return s ? s : "";
+}
+
 char *vb_db_metadata(const xap_db *db, const char *key)
 {
 	char *v = NULL;

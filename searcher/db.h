@@ -24,6 +24,9 @@ int vb_db_lookup(const xap_db *db, const char *prefix, const char *id,
  * passage data `passage` into it (keys it lacks only).  Best effort. */
 void vb_db_add_doc_meta(const xap_db *db, json_t *passage);
 
+/* The string at `key` of a JSON object, or "" (never NULL). */
+const char *vb_json_str(json_t *o, const char *key);
+
 /* Metadata value as a malloc'd string ("" when missing or on error). */
 char *vb_db_metadata(const xap_db *db, const char *key);
 

@@ -5,6 +5,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "util/usage.h"
+
 int vb_color_parse(const char *s)
 {
 	if (!strcmp(s, "auto"))
@@ -14,6 +16,15 @@ int vb_color_parse(const char *s)
 	if (!strcmp(s, "never"))
 		return VB_COLOR_NEVER;
 	return -1;
+}
+
+int vb_color_option(const char *arg, enum vb_color_mode *mode)
+{
+	int m = vb_color_parse(arg);
+	if (m < 0)
+		return vb_usage_error("--color takes auto, always or never, not '%s'", arg);
+	*mode = (enum vb_color_mode)m;
+	return 0;
 }
 
 bool vb_color_enabled(enum vb_color_mode mode, FILE *f)

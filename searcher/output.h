@@ -11,6 +11,10 @@ enum vb_color_mode { VB_COLOR_AUTO, VB_COLOR_ALWAYS, VB_COLOR_NEVER };
 
 /* Parse "auto" / "always" / "never"; -1 when it is none of them. */
 int vb_color_parse(const char *s);
+/* Parse a --color value into *mode; on a bad value print a usage error
+ * and return VB_EXIT_USAGE, else 0. */
+int vb_color_option(const char *arg, enum vb_color_mode *mode);
+
 /* Whether to colour `f` (AUTO: a terminal and no $NO_COLOR). */
 bool vb_color_enabled(enum vb_color_mode mode, FILE *f);
 

@@ -1,6 +1,8 @@
 /* usage.c: error and warning printing for commands, and shared option helpers. */
 #include "usage.h"
 
+#include "buf.h"
+
 #include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
@@ -72,6 +74,15 @@ int vb_bad_option(char **argv)
 	/* Long options: getopt leaves no character; tell unknown from a
 	 * missing value by whether the option was spelled completely. */
 	return vb_usage_error("unknown option, or option without its value: '%s'", arg);
+}
+
+void vb_join_args(struct vb_buf *out, int argc, char **argv)
+{
+	for (int i = 0; i < argc; i++) {
+		if (i)
+			vb_buf_addch(out, ' ');
+		vb_buf_adds(out, argv[i]);
+	}
 }
 
 const char *vb_db_path(const char *option)

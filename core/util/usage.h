@@ -31,6 +31,10 @@ int vb_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  */
 int vb_bad_option(char **argv);
 
+/* The arguments joined by single spaces (a query typed without quotes). */
+struct vb_buf;
+void vb_join_args(struct vb_buf *out, int argc, char **argv);
+
 /* The database path: the --db option, else $VERBATIM_DB, else "verbatim.db". */
 const char *vb_db_path(const char *option);
 #define VB_DEFAULT_DB "verbatim.db"
