@@ -44,7 +44,9 @@
 #define VB_PREFIX_ENTITY "XENT:"        /* type:canonical, wdf = mentions */
 #define VB_PREFIX_QUOTE_KIND "XQKIND:"  /* boolean: direct, partial, indirect */
 
-/* Database metadata: "verbatim.entity." + entity term -> the name as written. */
+/* Database metadata: "verbatim.entity." + entity term -> the name as written;
+ * the alias file the index was built with, as text. */
+#define VB_META_ALIASES "verbatim.aliases"
 #define VB_META_ENTITY_NAME "verbatim.entity."
 
 /* Value slots. */

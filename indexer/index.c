@@ -1,6 +1,7 @@
 /* index.c: documents into Xapian documents (one per passage, one record per document). */
 #include "index.h"
 
+#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -70,6 +71,53 @@ static struct vb_analyzer *analyzer_for(struct vb_indexer *ix, const char *lang,
 	return slot->analyzer;
 }
 
+/*
+ * The alias file given, which the database then keeps (as text, in its
+ * metadata) so that later runs and the searcher use the same names; with
+ * no file given, the one the database kept.
+ */
+static int load_aliases(struct vb_indexer *ix, struct vb_buf *err)
+{
+	struct vb_buf text = VB_BUF_INIT;
+	const char *name = ix->opts.aliases_path;
+	xap_error xe;
+	int rc = 0;
+	if (name) {
+		FILE *f = fopen(name, "r");
+		char chunk[8192];
+		size_t n;
+		if (!f) {
+			if (err)
+				vb_buf_addf(err, "cannot open aliases '%s': %s", name,
+					    strerror(errno));
+			return XAP_ERR_INVALID;
+		}
+		while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+			vb_buf_add(&text, chunk, n);
+		fclose(f);
+	} else {
+		char *stored = NULL;
+		size_t len = 0;
+		if (xap_db_get_metadata(ix->db, VB_META_ALIASES, &stored, &len, &xe)) {
+			free(stored);
+			return vb_ix_fail(err, &xe);
+		}
+		vb_buf_add(&text, stored, len);
+		free(stored);
+		name = "aliases in the database";
+	}
+	if (text.len) {
+		ix->aliases = vb_aliases_new();
+		if (vb_aliases_parse(ix->aliases, text.buf, text.len, name, err) < 0)
+			rc = XAP_ERR_INVALID;
+		else if (ix->opts.aliases_path &&
+			 xap_db_set_metadata(ix->db, VB_META_ALIASES, text.buf, text.len, &xe))
+			rc = vb_ix_fail(err, &xe);
+	}
+	vb_buf_release(&text);
+	return rc;
+}
+
 int vb_indexer_open(struct vb_indexer **out, const char *path,
 		    const struct vb_indexer_opts *opts, struct vb_buf *err)
 {
@@ -132,11 +180,8 @@ int vb_indexer_open(struct vb_indexer **out, const char *path,
 		rc = XAP_ERR_OTHER;
 		goto fail;
 	}
-	if (ix->opts.aliases_path &&
-	    vb_aliases_load(&ix->aliases, ix->opts.aliases_path, err) < 0) {
-		rc = XAP_ERR_INVALID;
+	if ((rc = load_aliases(ix, err)))
 		goto fail;
-	}
 	*out = ix;
 	return 0;
 fail:

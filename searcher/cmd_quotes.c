@@ -26,6 +26,7 @@ static const char quotes_usage[] =
 	"  --speaker NAME     quotes by this speaker (any words of the name)\n"
 	"  --org ORG          quotes by speakers of this organisation\n"
 	"  --kind KIND        direct, partial or indirect\n"
+	"  --aliases FILE     known names besides those the index was built with\n"
 	"  --since DATE       published on or after DATE (YYYY[-MM[-DD]])\n"
 	"  --until DATE       published on or before DATE\n"
 	"  --sort ORDER       relevance (default with QUERY) or date\n"
@@ -50,18 +51,14 @@ static const char speakers_usage[] =
 	"  -h, --help         show this help\n";
 
 
-/* "+speaker:john +speaker:smith" for the words of a name. */
+/* ' +speaker:"John Smith"': all the words of a name (or what an alias
+ * stands for: see emit_field_group in query.c). */
 static void add_field_words(struct vb_buf *q, const char *field, const char *name)
 {
-	char *copy = vb_strdup(name);
-	for (char *w = strtok(copy, " \t"); w; w = strtok(NULL, " \t")) {
-		/* Quotes would end the field value; drop them. */
-		for (char *p = w; *p; p++)
-			if (*p == '"')
-				*p = ' ';
-		vb_buf_addf(q, " +%s:%s", field, w);
-	}
-	free(copy);
+	vb_buf_addf(q, " +%s:\"", field);
+	for (const char *p = name; *p; p++)
+		vb_buf_addch(q, *p == '"' ? ' ' : *p);
+	vb_buf_addch(q, '"');
 }
 
 static void print_quote_text(json_t *q, const struct vb_style *st, unsigned rank,
@@ -219,6 +216,7 @@ int vb_cmd_quotes(int argc, char **argv)
 		{ "speaker", required_argument, NULL, 's' },
 		{ "org", required_argument, NULL, 'o' },
 		{ "kind", required_argument, NULL, 'k' },
+		{ "aliases", required_argument, NULL, 'a' },
 		{ "since", required_argument, NULL, 'S' },
 		{ "until", required_argument, NULL, 'U' },
 		{ "sort", required_argument, NULL, 'r' },
@@ -246,6 +244,7 @@ int vb_cmd_quotes(int argc, char **argv)
 				return vb_usage_error("--kind takes direct, partial or indirect, not '%s'", optarg);
 			o.kind = optarg;
 			break;
+		case 'a': o.q.aliases_path = optarg; break;
 		case 'S': o.q.since = optarg; break;
 		case 'U': o.q.until = optarg; break;
 		case 'r':

@@ -34,6 +34,7 @@ static const char search_usage[] =
 	"  --until DATE       only documents published on or before DATE\n"
 	"  --lang TAG         only documents in this language\n"
 	"  --per-doc N        at most N passages per document\n"
+	"  --aliases FILE     known names besides those the index was built with\n"
 	"  --all              every word must appear in the passage\n"
 	"  --snippet N        snippet length in bytes (default: 240)\n"
 	"  --json             one JSON object per result, one per line\n"
@@ -248,6 +249,7 @@ int vb_cmd_search(int argc, char **argv)
 		{ "until", required_argument, NULL, 'U' },
 		{ "lang", required_argument, NULL, 'l' },
 		{ "per-doc", required_argument, NULL, 'p' },
+		{ "aliases", required_argument, NULL, 'a' },
 		{ "all", no_argument, NULL, 'O' },
 		{ "snippet", required_argument, NULL, 'N' },
 		{ "json", no_argument, NULL, 'j' },
@@ -281,6 +283,7 @@ int vb_cmd_search(int argc, char **argv)
 		case 'S': o.q.since = optarg; break;
 		case 'U': o.q.until = optarg; break;
 		case 'l': o.q.lang = optarg; break;
+		case 'a': o.q.aliases_path = optarg; break;
 		case 'p':
 			if ((o.per_doc = vb_parse_count("--per-doc", optarg, 100000)) < 0)
 				return VB_EXIT_USAGE;

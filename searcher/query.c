@@ -2,12 +2,14 @@
 #include "query.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "analyze.h"
+#include "extract/extract.h"
 #include "schema.h"
 #include "text/text.h"
 #include "util/date.h"
@@ -42,6 +44,7 @@ struct plain_word {
 
 struct rewriter {
 	const xap_db *db;
+	const struct vb_aliases *aliases;   /* may be NULL */
 	struct vb_analyzer *an;
 	vb_tokenizer *tk;
 	struct vb_parsed_query *pq;
@@ -358,6 +361,67 @@ static int emit_mentioned(struct rewriter *rw, const char *field, const char *v,
 	return 0;
 }
 
+/* "(field:w1 AND field:w2 ...)" for the words of s[0..n). */
+static int emit_and_words(struct rewriter *rw, const char *field, const char *s,
+			  size_t n)
+{
+	struct vb_tokens toks = { 0 };
+	struct vb_buf stem = VB_BUF_INIT;
+	bool first = true;
+	if (vb_words(rw->tk, s, n, &toks, rw->err) < 0)
+		return XAP_ERR_OTHER;
+	vb_buf_addch(&rw->out, '(');
+	for (size_t i = 0; i < toks.n; i++) {
+		const struct vb_token *t = &toks.v[i];
+		if (!vb_analyzer_word(rw->an, s + t->start, t->end - t->start, &rw->word))
+			continue;
+		vb_analyzer_stem_normalized(rw->an, rw->word.buf, rw->word.len, t->kind,
+					    &stem);
+		vb_buf_addf(&rw->out, "%s%s:%s", first ? "" : " AND ", field, stem.buf + 1);
+		first = false;
+	}
+	vb_buf_addch(&rw->out, ')');
+	vb_tokens_release(&toks);
+	vb_buf_release(&stem);
+	return first ? XAP_ERR_QUERY : 0;
+}
+
+/* Fields naming people, organisations and places, where aliases apply. */
+static bool names_entities(const struct vb_field *f)
+{
+	return !strcmp(f->name, "speaker") || !strcmp(f->name, "person") ||
+	       !strcmp(f->name, "org") || !strcmp(f->name, "place") ||
+	       !strcmp(f->name, "entity");
+}
+
+/*
+ * A free-text field with a quoted value, or a value the alias file knows.
+ * Field terms have no positions, so "several words" means all of them;
+ * an alias also matches the canonical name it stands for:
+ * org:"Acme Federation" -> (org:acm AND org:feder), and with the alias
+ * IFPI -> International Federation ..., org:IFPI -> ((org:ifpi) OR (...)).
+ */
+static int emit_field_group(struct rewriter *rw, const struct vb_field *f,
+			    const char *v, size_t n)
+{
+	const char *canon = NULL;
+	int rc;
+	if (rw->aliases && names_entities(f))
+		canon = vb_aliases_lookup(rw->aliases, v, n, NULL);
+	if (canon)
+		vb_buf_addch(&rw->out, '(');
+	if ((rc = emit_and_words(rw, f->name, v, n)))
+		return rc == XAP_ERR_QUERY ? 0 : rc;
+	if (canon) {
+		vb_buf_adds(&rw->out, " OR ");
+		if ((rc = emit_and_words(rw, f->name, canon, strlen(canon))) &&
+		    rc != XAP_ERR_QUERY)
+			return rc;
+		vb_buf_addch(&rw->out, ')');
+	}
+	return 0;
+}
+
 static int rewrite(struct rewriter *rw, const char *q)
 {
 	size_t n = strlen(q), i = 0;
@@ -422,6 +486,25 @@ static int rewrite(struct rewriter *rw, const char *q)
 					emit_boolean_value(rw, v, vlen, false, exact);
 				}
 				continue;
+			}
+			if (f && strcmp(f->name, "quote")) {
+				const char *val = v;
+				size_t vl = vlen;
+				bool quoted = false;
+				if (!vlen && i < n && q[i] == '"') {
+					const char *close = memchr(q + i + 1, '"', n - i - 1);
+					size_t vend = close ? (size_t)(close - q) : n;
+					val = q + i + 1;
+					vl = vend - i - 1;
+					i = close ? vend + 1 : n;
+					quoted = true;
+				}
+				if (quoted || (rw->aliases && names_entities(f) &&
+					       vb_aliases_lookup(rw->aliases, val, vl, NULL))) {
+					if ((rc = emit_field_group(rw, f, val, vl)))
+						return rc;
+					continue;
+				}
 			}
 			if (f) {
 				vb_buf_add(&rw->out, chunk, flen + 1);
@@ -611,6 +694,7 @@ int vb_query_build(const xap_db *db, const char *text,
 		   struct vb_buf *err)
 {
 	struct rewriter rw = { 0 };
+	struct vb_aliases *aliases = NULL;
 	xap_qparser *qp = NULL;
 	xap_query *text_query = NULL, *q = NULL;
 	xap_error xe;
@@ -648,6 +732,39 @@ int vb_query_build(const xap_db *db, const char *text,
 		rc = XAP_ERR_OTHER;
 		goto out;
 	}
+	/* The alias file the index was built with, and the caller's. */
+	char *stored = NULL;
+	size_t stored_len = 0;
+	if (!xap_db_get_metadata(db, VB_META_ALIASES, &stored, &stored_len, &xe) &&
+	    stored_len) {
+		aliases = vb_aliases_new();
+		vb_aliases_parse(aliases, stored, stored_len, "aliases in the database", NULL);
+	}
+	free(stored);
+	if (opts->aliases_path) {
+		struct vb_buf file = VB_BUF_INIT;
+		FILE *f = fopen(opts->aliases_path, "r");
+		char chunk[8192];
+		size_t got;
+		if (!f) {
+			vb_buf_addf(err, "cannot open aliases '%s': %s", opts->aliases_path,
+				    strerror(errno));
+			rc = XAP_ERR_INVALID;
+			goto out;
+		}
+		while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0)
+			vb_buf_add(&file, chunk, got);
+		fclose(f);
+		if (!aliases)
+			aliases = vb_aliases_new();
+		rc = vb_aliases_parse(aliases, file.buf, file.len, opts->aliases_path, err);
+		vb_buf_release(&file);
+		if (rc) {
+			rc = XAP_ERR_INVALID;
+			goto out;
+		}
+	}
+	rw.aliases = aliases;
 	if ((rc = setup_parser(&qp, db, opts->match_all, &xe))) {
 		vb_buf_adds(err, xe.message);
 		goto out;
@@ -762,6 +879,7 @@ out:
 	xap_query_free(text_query);
 	xap_qp_free(qp);
 	vb_tokenizer_free(rw.tk);
+	vb_aliases_free(aliases);
 	vb_strset_release(&rw.seen_terms);
 	vb_buf_release(&rw.out);
 	vb_buf_release(&rw.word);

@@ -90,6 +90,65 @@ void vb_aliases_add(struct vb_aliases *a, const char *canonical,
 		alias_put(a, aliases[i], strlen(aliases[i]), t, canonical);
 }
 
+/* One line of an alias file into `a`; -1 with a message on a bad line. */
+static int alias_line(struct vb_aliases *a, char *line, const char *name,
+		      size_t lineno, struct vb_buf *err)
+{
+	char *fields[64];
+	size_t nf = 0;
+	char *p = line;
+	fields[nf++] = p;
+	while ((p = strchr(p, '\t')) && nf < 64) {
+		*p++ = '\0';
+		fields[nf++] = p;
+	}
+	if (nf < 2 || !*fields[0]) {
+		if (err)
+			vb_buf_addf(err, "'%s' line %zu: expected canonical name, tab, type",
+				    name, lineno);
+		return -1;
+	}
+	enum vb_entity_type type;
+	if (!strcmp(fields[1], "person"))
+		type = VB_ENTITY_PERSON;
+	else if (!strcmp(fields[1], "organisation") ||
+		 !strcmp(fields[1], "organization") || !strcmp(fields[1], "org"))
+		type = VB_ENTITY_ORGANISATION;
+	else if (!strcmp(fields[1], "place"))
+		type = VB_ENTITY_PLACE;
+	else {
+		if (err)
+			vb_buf_addf(err, "'%s' line %zu: unknown type '%s'", name, lineno,
+				    fields[1]);
+		return -1;
+	}
+	vb_aliases_add(a, fields[0], type, (const char *const *)fields + 2, nf - 2);
+	return 0;
+}
+
+int vb_aliases_parse(struct vb_aliases *a, const char *text, size_t len,
+		     const char *name, struct vb_buf *err)
+{
+	size_t lineno = 0, i = 0;
+	struct vb_buf line = VB_BUF_INIT;
+	int rc = 0;
+	while (i < len && !rc) {
+		const char *nl = memchr(text + i, '\n', len - i);
+		size_t end = nl ? (size_t)(nl - text) : len;
+		lineno++;
+		vb_buf_reset(&line);
+		vb_buf_add(&line, text + i, end - i);
+		while (line.len && line.buf[line.len - 1] == '\r')
+			vb_buf_truncate(&line, line.len - 1);
+		if (line.len && line.buf[0] != '#' &&
+		    alias_line(a, line.buf, name, lineno, err) < 0)
+			rc = VB_EXTRACT_EFORMAT;
+		i = end + 1;
+	}
+	vb_buf_release(&line);
+	return rc;
+}
+
 int vb_aliases_load(struct vb_aliases **out, const char *path,
 		    struct vb_buf *err)
 {
@@ -99,59 +158,37 @@ int vb_aliases_load(struct vb_aliases **out, const char *path,
 			vb_buf_addf(err, "cannot open '%s': %s", path, strerror(errno));
 		return VB_EXTRACT_EIO;
 	}
-	struct vb_aliases *a = vb_aliases_new();
-	char *line = NULL;
-	size_t cap = 0, lineno = 0;
-	ssize_t n;
-	int rc = 0;
-
-	while ((n = getline(&line, &cap, f)) >= 0) {
-		lineno++;
-		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-			line[--n] = '\0';
-		if (!n || line[0] == '#')
-			continue;
-		char *fields[64];
-		size_t nf = 0;
-		char *p = line;
-		fields[nf++] = p;
-		while ((p = strchr(p, '\t')) && nf < 64) {
-			*p++ = '\0';
-			fields[nf++] = p;
-		}
-		if (nf < 2 || !*fields[0]) {
-			if (err)
-				vb_buf_addf(err, "'%s' line %zu: expected canonical name, tab, type",
-					    path, lineno);
-			rc = VB_EXTRACT_EFORMAT;
-			break;
-		}
-		enum vb_entity_type type;
-		if (!strcmp(fields[1], "person"))
-			type = VB_ENTITY_PERSON;
-		else if (!strcmp(fields[1], "organisation") ||
-			 !strcmp(fields[1], "organization") || !strcmp(fields[1], "org"))
-			type = VB_ENTITY_ORGANISATION;
-		else if (!strcmp(fields[1], "place"))
-			type = VB_ENTITY_PLACE;
-		else {
-			if (err)
-				vb_buf_addf(err, "'%s' line %zu: unknown type '%s'", path,
-					    lineno, fields[1]);
-			rc = VB_EXTRACT_EFORMAT;
-			break;
-		}
-		vb_aliases_add(a, fields[0], type, (const char *const *)fields + 2,
-			       nf - 2);
-	}
-	free(line);
+	struct vb_buf text = VB_BUF_INIT;
+	char chunk[8192];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		vb_buf_add(&text, chunk, n);
 	fclose(f);
+	struct vb_aliases *a = vb_aliases_new();
+	int rc = vb_aliases_parse(a, text.buf, text.len, path, err);
+	vb_buf_release(&text);
 	if (rc) {
 		vb_aliases_free(a);
 		return rc;
 	}
 	*out = a;
 	return 0;
+}
+
+const char *vb_aliases_lookup(const struct vb_aliases *a, const char *name,
+			      size_t len, enum vb_entity_type *type)
+{
+	struct vb_buf low = VB_BUF_INIT;
+	lower_utf8(name, len, &low);
+	const struct strmap_entry *e = strmap_get(&a->names, low.buf, low.len);
+	vb_buf_release(&low);
+	if (!e)
+		return NULL;
+	if (type)
+		*type = e->val == ET_PERSON ? VB_ENTITY_PERSON
+			: e->val == ET_PLACE ? VB_ENTITY_PLACE
+					     : VB_ENTITY_ORGANISATION;
+	return e->aux;
 }
 
 /* ---- names of enums ------------------------------------------------------ */

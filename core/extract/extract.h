@@ -174,6 +174,14 @@ struct vb_aliases;
 
 int vb_aliases_load(struct vb_aliases **out, const char *path,
 		    struct vb_buf *err);
+/* Add the entries of an alias file's text to `a`; `name` names it in
+ * messages.  VB_EXTRACT_EFORMAT with "'name' line N: ..." on a bad line. */
+int vb_aliases_parse(struct vb_aliases *a, const char *text, size_t len,
+		     const char *name, struct vb_buf *err);
+/* The canonical name of `name` (an alias or a canonical name, any case),
+ * with its type in *type (may be NULL), or NULL when unknown. */
+const char *vb_aliases_lookup(const struct vb_aliases *a, const char *name,
+			      size_t len, enum vb_entity_type *type);
 /* Add one entry by hand (the same as one line of the file). */
 void vb_aliases_add(struct vb_aliases *a, const char *canonical,
 		    enum vb_entity_type type, const char *const *aliases,

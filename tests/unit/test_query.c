@@ -38,12 +38,22 @@ static int setup(void **state)
 {
 	(void)state;
 	struct vb_indexer *ix;
-	struct vb_indexer_opts opts = { .default_lang = "en", .spelling = true };
+	struct vb_indexer_opts opts = { .default_lang = "en", .spelling = true,
+					.extract = true };
 	xap_error xe;
+	char aliases[128];
 	strcpy(dir, "/tmp/vb-test-query-XXXXXX");
 	if (!mkdtemp(dir))
 		return -1;
 	snprintf(dbpath, sizeof(dbpath), "%s/db", dir);
+	snprintf(aliases, sizeof(aliases), "%s/aliases.tsv", dir);
+	FILE *f = fopen(aliases, "w");
+	if (!f)
+		return -1;
+	fputs("# canonical\ttype\taliases\n"
+	      "Wombat Conservation Association\torganisation\tWCA\tthe wombat people\n", f);
+	fclose(f);
+	opts.aliases_path = aliases;
 	if (vb_indexer_open(&ix, dbpath, &opts, NULL))
 		return -1;
 	add(ix, "ifsrp-2005", "en", "2005-03-14", "IFSRP sues ShareSpan", "IFSRP",
@@ -60,6 +70,8 @@ static int setup(void **state)
 	    "A quokka was seen near the harbour.");
 	add(ix, "quokka-b", "en", "2009-01-01", "Quokka sighting", "Rangers",
 	    "A quokka was seen near the harbour.");
+	add(ix, "wca-2010", "en", "2010-02-02", "Census results", "WCA",
+	    "The Wombat Conservation Association said the census found more animals than in any year since counting began.");
 	add(ix, "zh-2008", "zh", "2008-01-20", "协会声明", "国际唱片业协会",
 	    "国际唱片业协会今天宣布对盗版网站提起诉讼。");
 	if (vb_indexer_close(ix, NULL))
@@ -211,6 +223,25 @@ static void default_or_ranks_partial_matches(void **state)
 	assert_finds("lawsuit london", &all, "ifsrp-2005#1");
 }
 
+static void quoted_field_values_need_every_word(void **state)
+{
+	(void)state;
+	/* Title terms have no positions: "..." means all the words. */
+	assert_finds("title:\"raises media\"", NULL, "mot-2006#1");
+	assert_finds("title:\"media raises\"", NULL, "mot-2006#1");
+	assert_finds("title:\"raises quokka\"", NULL, "");
+}
+
+static void aliases_stand_for_their_canonical_names(void **state)
+{
+	(void)state;
+	/* The index was built with the alias file, which it keeps. */
+	assert_finds("org:\"wombat conservation association\"", NULL, "wca-2010#1");
+	assert_finds("org:WCA", NULL, "wca-2010#1");
+	assert_finds("org:\"the wombat people\"", NULL, "wca-2010#1");
+	assert_finds("org:WCB", NULL, "");
+}
+
 static void fields_filter(void **state)
 {
 	(void)state;
@@ -339,6 +370,8 @@ int main(void)
 		cmocka_unit_test(syntax_phrases_boolean_wildcards),
 		cmocka_unit_test(title_adds_weight_but_does_not_match),
 		cmocka_unit_test(default_or_ranks_partial_matches),
+		cmocka_unit_test(quoted_field_values_need_every_word),
+		cmocka_unit_test(aliases_stand_for_their_canonical_names),
 		cmocka_unit_test(fields_filter),
 		cmocka_unit_test(date_ranges_in_query_and_options),
 		cmocka_unit_test(each_language_with_its_stemmer),
