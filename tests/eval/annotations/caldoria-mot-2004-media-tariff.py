@@ -1,0 +1,36 @@
+{
+"doc": "caldoria-mot-2004-media-tariff",
+"speakers": {
+  "AV": ["Anselm Varga", "person", "Minister of Trade and Industry", "Ministry of Trade and Industry"],
+},
+"quotes": [
+  ["indirect", "AV", "the government had received 212 written submissions during the consultation and had met representatives of every sector affected"],
+  ["direct", "AV", "We have listened carefully, and we have not pleased everyone. I did not expect to, || But a country that values its musicians ~~ but the artist."],
+  ["partial", "AV", "by a few cents"],
+  ["indirect", "AV", "the rate would be reviewed after two years in the light of its effect on prices, on trade and on the income of Caldorian artists"],
+],
+"entities": [
+  ["organisation", "Ministry of Trade and Industry", ["Ministry of Trade and Industry"]],
+  ["organisation", "Fund for Caldorian Music", ["Fund for Caldorian Music"]],
+  ["organisation", "National Assembly", ["National Assembly"]],
+  ["organisation", "Arts Council of Caldoria", ["Arts Council of Caldoria"]],
+  ["person", "Anselm Varga", ["Anselm Varga", "Varga"]],
+  ["place", "Port Selwyn", ["Port Selwyn"]],
+  ["money", "CRN 310000000", ["310 million crowns"]],
+  ["money", "USD 41000000", ["$41 million"]],
+  ["percent", "18%", ["18%"]],
+  ["percent", "4%", ["4%"]],
+],
+"dates": [
+  ["17 February 2004", "2004-02-17"],
+  ["today", "2004-02-17", "rel"],
+  ["June last year", "2003-06", "rel"],
+  ["1 July 2004", "2004-07-01"],
+  ["1991", "1991"],
+  ["this afternoon", "2004-02-17", "rel"],
+  ["2005", "2005"],
+  ["1 July", "2004-07-01", "rel", 2],
+  ["31 August 2004", "2004-08-31"],
+  ["May", "2004-05", "rel"],
+],
+}

@@ -1,0 +1,35 @@
+{
+"doc": "corvel-2009-notice-pilot.txt",
+"file": "corpus/corvel-2009-notice-pilot.txt",
+"doc_date": "2009-05-12",
+"speakers": {
+  "GP": ["Graham Pettifer", "person", "chief executive", "Corvel Networks plc"],
+  "CN": ["Corvel Networks plc", "organisation", None, None],
+},
+"quotes": [
+  ["indirect", "GP", "the company wanted to show that education worked better than punishment"],
+  ["direct", "GP", "Our customers are not criminals, and most of the people who get one of these letters are genuinely surprised, || If we tell them clearly ~~ with real numbers."],
+  ["indirect", "CN", "the redesigned notices had been developed with the help of the Listeners' Rights Alliance and tested on focus groups in March"],
+  ["indirect", "GP", "he hoped the results would inform the government's decisions"],
+],
+"not_quotes": ["Think Before You Share"],
+"entities": [
+  ["organisation", "Corvel Networks plc", ["Corvel Networks plc", "Corvel Networks", "Corvel"]],
+  ["organisation", "Internet Access Providers Association", ["Internet Access Providers Association"]],
+  ["organisation", "University of Wexmoor", ["University of Wexmoor"]],
+  ["organisation", "Listeners' Rights Alliance", ["Listeners' Rights Alliance"]],
+  ["organisation", "Ministry of Trade and Industry", ["Ministry of Trade and Industry"]],
+  ["person", "Graham Pettifer", ["Graham Pettifer", "Pettifer"]],
+  ["place", "Port Selwyn", ["Port Selwyn"]],
+  ["place", "Caldoria", ["Caldoria"]],
+  ["place", "Lenholm", ["Lenholm"]],
+],
+"dates": [
+  ["12 May 2009", "2009-05-12"],
+  ["today", "2009-05-12", "rel"],
+  ["January 2007", "2007-01"],
+  ["March", "2009-03", "rel"],
+  ["last year", "2008", "rel"],
+  ["November", "2009-11", "rel"],
+],
+}

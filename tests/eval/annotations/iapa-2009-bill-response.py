@@ -1,0 +1,37 @@
+{
+"doc": "iapa-2009-bill-response",
+"speakers": {
+  "IAPA": ["Internet Access Providers Association", "organisation", None, None],
+  "DQ": ["Dermot Quayle", "person", "chairman", "Internet Access Providers Association"],
+  "RT": ["Rosalind Trevanion", "person", "secretary general", "Internet Access Providers Association"],
+},
+"quotes": [
+  ["indirect", "IAPA", "the cost of the compulsory notice scheme in the Online Copyright Bill could add to broadband bills"],
+  ["indirect", "DQ", "the association had argued since 2007 that a judge, not a private company, should decide whether someone's internet connection could be cut off"],
+  ["direct", "DQ", "We are pleased the government has listened. That principle was worth fighting for, and it is now in the text of the bill,"],
+  ["indirect", "DQ", "smaller operators were worried about the 10,000-customer threshold"],
+  ["direct", "DQ", "It would be absurd if a measure designed to protect a creative industry ended up driving small local businesses out of another one,"],
+  ["indirect", "RT", "IAPA would also press for the bill to set clear standards for the evidence that rights holders must provide before a notice is forwarded"],
+  ["direct", "RT", "A notice is an accusation, || If the state is going to require us to deliver accusations to our customers, the state must also require that they are accurate."],
+  ["indirect", "IAPA", "it did not oppose the provisions on website blocking, provided that every order was made by the High Court and was limited to named sites"],
+],
+"entities": [
+  ["organisation", "Internet Access Providers Association", ["Internet Access Providers Association", "IAPA"]],
+  ["organisation", "Lanthorn Broadband Ltd", ["Lanthorn Broadband"]],
+  ["organisation", "National Assembly", ["National Assembly"]],
+  ["organisation", "Caldorian High Court", ["High Court"]],
+  ["person", "Ilse Brandvold", ["Ilse Brandvold"]],
+  ["person", "Dermot Quayle", ["Dermot Quayle", "Quayle"]],
+  ["person", "Rosalind Trevanion", ["Rosalind Trevanion", "Trevanion"]],
+  ["money", "CRN 9000000", ["9"]],
+  ["money", "CRN 14000000", ["14 million crowns"]],
+  ["money", "CRN 6000000", ["6 million crowns"]],
+  ["percent", "4%", ["4%"]],
+],
+"dates": [
+  ["yesterday", "2009-09-15", "rel"],
+  ["2007", "2007", 1],
+  ["2007", "2007", 2],
+  ["next month", "2009-10", "rel"],
+],
+}

@@ -1,0 +1,36 @@
+{
+"doc": "ifsrp-2004-play-fair-campaign",
+"speakers": {
+  "CAV": ["Conrad Ashworth-Vale", "person", "chairman and chief executive", "International Federation of Sound Recording Producers"],
+  "AM": ["Anjali Marwood", "person", "head of digital", "International Federation of Sound Recording Producers"],
+  "IFSRP": ["International Federation of Sound Recording Producers", "organisation", None, None],
+},
+"quotes": [
+  ["partial", "CAV", "last clear warning"],
+  ["direct", "CAV", "We would much rather persuade people than sue them, || Most of the people who share files ~~ We want them to think about it."],
+  ["indirect", "AM", "the number of licensed online music services had risen from fewer than 20 to more than 110 in eighteen months"],
+  ["direct", "AM", "For the first time there is a real answer to the question 'where can I get it legally?', || Part of this campaign is simply telling people that answer."],
+  ["partial", "IFSRP", "in the low millions of euros"],
+],
+"not_quotes": ["Play Fair, Pay Fair", "uploaders", "deep links"],
+"entities": [
+  ["organisation", "International Federation of Sound Recording Producers", ["International Federation of Sound Recording Producers", "IFSRP"]],
+  ["person", "Conrad Ashworth-Vale", ["Conrad Ashworth-Vale"]],
+  ["person", "Anjali Marwood", ["Anjali Marwood"]],
+  ["person", "Tobias Wrenfield", ["Tobias Wrenfield"]],
+  ["organisation", "Sharespan Inc", ["Sharespan"]],
+  ["place", "London", ["London"]],
+  ["place", "United Kingdom", ["United Kingdom"]],
+  ["place", "Germany", ["Germany"]],
+  ["place", "Caldoria", ["Caldoria"]],
+  ["place", "Canada", ["Canada"]],
+  ["percent", "5%", ["5%"]],
+],
+"dates": [
+  ["12 May 2004", "2004-05-12"],
+  ["today", "2004-05-12", "rel", 1],
+  ["next week", "2004-W21", "rel"],
+  ["the year", "2004", "rel"],
+  ["today", "2004-05-12", "rel", 2],
+],
+}

@@ -1,0 +1,36 @@
+{
+"doc": "techcircuit-2006-securedisc-ombudsman",
+"speakers": {
+  "OMB": ["Consumer Ombudsman", "organisation", None, None],
+  "HMG": ["Halden Music Group plc", "organisation", None, None],
+  "TWO": ["two people", "person", None, "Halden Music Group plc", {"anonymous": True}],
+  "NH": ["Nadia Holloway", "person", "campaigns officer", "Listeners' Rights Alliance"],
+},
+"quotes": [
+  ["partial", "OMB", "not of satisfactory quality"],
+  ["partial", "OMB", "an unacceptable intrusion"],
+  ["indirect", "HMG", "it would stop using SecureDisc on new releases from November and withdraw remaining stock by the end of the year"],
+  ["partial", "HMG", "for commercial reasons"],
+  ["indirect", "TWO", "the cost of handling returns and complaints had exceeded the value of the copies the system was thought to prevent"],
+  ["partial", "NH", "a straightforward win for common sense"],
+  ["indirect", "NH", "the alliance would now turn its attention to download stores that limit how many devices a purchased track can be copied to"],
+],
+"entities": [
+  ["organisation", "Halden Music Group plc", ["Halden Music Group", "Halden"]],
+  ["-", None, ["Halden Direct"]],
+  ["organisation", "Consumer Ombudsman", ["Consumer Ombudsman"]],
+  ["organisation", "Listeners' Rights Alliance", ["Listeners' Rights Alliance"]],
+  ["person", "Nadia Holloway", ["Nadia Holloway"]],
+  ["place", "Caldoria", ["Caldoria"]],
+],
+"dates": [
+  ["1 January", "2007-01-01", "rel", 1],
+  ["the year", "2006", "rel", 1],
+  ["Tuesday", "2006-10-10", "rel"],
+  ["last November", "2005-11", "rel"],
+  ["November", "2006-11", "rel", 2],
+  ["the year", "2006", "rel", 2],
+  ["1 January 2007", "2007-01-01"],
+],
+"not_dates": ["summer"],
+}

@@ -1,0 +1,37 @@
+{
+"doc": "wexmoor-2007-switching-off-report",
+"speakers": {
+  "RE": ["Ruth Ellingham", "person", "director of the Centre for Information Law", "University of Wexmoor"],
+  "LF": ["Lukas Ferrante", "person", "economist", "University of Wexmoor"],
+  "IFSRP": ["International Federation of Sound Recording Producers", "organisation", None, None],
+  "SPW": ["a spokeswoman", "person", "spokeswoman", "International Federation of Sound Recording Producers", {"anonymous": True}],
+  "IAPA": ["Internet Access Providers Association", "organisation", None, None],
+},
+"quotes": [
+  ["partial", "RE", "serious questions of fairness"],
+  ["direct", "RE", "Losing your internet connection in 2007 is not like losing your library card, || It cuts you off ~~ The one on the table does neither."],
+  ["indirect", "LF", "the cost estimate was conservative"],
+  ["direct", "LF", "If you add appeals and court time, the figure goes up very quickly,"],
+  ["indirect", "IFSRP", "it had not been consulted on the report's assumptions"],
+  ["partial", "SPW", "surprised that a study about fairness did not ask the people whose work is being taken for their view"],
+  ["indirect", "IAPA", "the report confirmed its own concerns"],
+],
+"not_quotes": ["Switching Off: Disconnection, Due Process and the Internet in Caldoria"],
+"entities": [
+  ["organisation", "University of Wexmoor", ["University of Wexmoor"]],
+  ["organisation", "Centre for Information Law", ["Centre for Information Law"]],
+  ["organisation", "International Federation of Sound Recording Producers", ["International Federation of Sound Recording Producers"]],
+  ["organisation", "Internet Access Providers Association", ["Internet Access Providers Association"]],
+  ["person", "Ruth Ellingham", ["Ruth Ellingham", "Ellingham"]],
+  ["person", "Lukas Ferrante", ["Lukas Ferrante"]],
+  ["place", "Caldoria", ["Caldoria"]],
+  ["money", "CRN 46000000", ["46 million crowns"]],
+],
+"entity_skip": [["Caldoria", 2]],
+"dates": [
+  ["April", "2007-04", "rel"],
+  ["today", "2007-11-20", "rel"],
+  ["this year", "2007", "rel"],
+  ["2007", "2007"],
+],
+}
