@@ -123,7 +123,7 @@ int vb_cmd_extract(int argc, char **argv)
 	memset(&doc, 0, sizeof(doc));
 	memset(&x, 0, sizeof(x));
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
 		switch (c) {
 		case 'D': date = optarg; break;
 		case 'l': lang = optarg; break;
@@ -132,7 +132,7 @@ int vb_cmd_extract(int argc, char **argv)
 		case 'a': aliases_path = optarg; break;
 		case 'j': json = 1; break;
 		case 'h': fputs(extract_usage, stdout); return VB_EXIT_OK;
-		default: return vb_bad_option(argv);
+		default: return vb_bad_option(c, argv);
 		}
 	}
 	if (optind + 1 != argc)

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "commands.h"
+#include "extract/extract.h"
 #include "index.h"
 #include "ingest.h"
 #include "util/usage.h"
@@ -148,8 +149,12 @@ static int index_file(const char *path, const char *rel, void *ud)
 		fprintf(stderr, "reading '%s'\n", path);
 	}
 	r->n_files++;
+	size_t before = r->bytes_done;
 	int rc = vb_ingest_file(path, rel, &r->ingest, &cb);
-	(void)st;
+	/* Documents count their text as they go; the file as a whole
+	 * counts its bytes, like the total the ETA is measured against. */
+	if (rc == 0 && stat(path, &st) == 0 && r->bytes_done < before + (size_t)st.st_size)
+		r->bytes_done = before + (size_t)st.st_size;
 	show_progress(r, 0);
 	if (rc > 0)
 		return rc;    /* stopped by on_doc */
@@ -199,7 +204,7 @@ int vb_cmd_index(int argc, char **argv)
 	r.ingest.max_file_size = (size_t)256 << 20;
 	vb_buf_init(&r.err);
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "qvh", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":qvh", options, NULL)) != -1) {
 		switch (c) {
 		case 'd': db = optarg; break;
 		case 'p': prune = 1; break;
@@ -222,7 +227,7 @@ int vb_cmd_index(int argc, char **argv)
 		case 'q': r.quiet = 1; break;
 		case 'v': r.verbose = 1; break;
 		case 'h': fputs(index_usage, stdout); return VB_EXIT_OK;
-		default: return vb_bad_option(argv);
+		default: return vb_bad_option(c, argv);
 		}
 	}
 	if (optind >= argc)
@@ -243,6 +248,16 @@ int vb_cmd_index(int argc, char **argv)
 	if (missing == argc - optind) {
 		vb_buf_release(&r.err);
 		return VB_EXIT_FAILURE;
+	}
+
+	if (opts.aliases_path) {
+		struct vb_aliases *check = NULL;
+		if (vb_aliases_load(&check, opts.aliases_path, &r.err) < 0) {
+			vb_error("%s", r.err.buf);
+			vb_buf_release(&r.err);
+			return VB_EXIT_FAILURE;
+		}
+		vb_aliases_free(check);
 	}
 
 	db = vb_db_path(db);

@@ -100,7 +100,7 @@ int vb_cmd_entities(int argc, char **argv)
 	xap_db *db = NULL;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "n:h", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":n:h", options, NULL)) != -1) {
 		switch (c) {
 		case 'd': dbopt = optarg; break;
 		case 't':
@@ -118,7 +118,7 @@ int vb_cmd_entities(int argc, char **argv)
 			break;
 		case 'j': json = 1; break;
 		case 'h': fputs(entities_usage, stdout); return VB_EXIT_OK;
-		default: return vb_bad_option(argv);
+		default: return vb_bad_option(c, argv);
 		}
 	}
 	const char *path = vb_db_path(dbopt);

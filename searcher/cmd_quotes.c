@@ -83,8 +83,12 @@ static void print_quote_text(json_t *q, const struct vb_style *st, unsigned rank
 	} else {
 		printf("   \xe2\x80\x94 (speaker unknown)\n");
 	}
-	printf("   %s%s · %s · %s%s", st->dim_on, *vb_json_str(q, "date") ? vb_json_str(q, "date") : "undated",
-	       vb_json_str(q, "source"), vb_json_str(q, "title"), st->dim_off);
+	printf("   %s%s", st->dim_on, *vb_json_str(q, "date") ? vb_json_str(q, "date") : "undated");
+	if (*vb_json_str(q, "source"))
+		printf(" · %s", vb_json_str(q, "source"));
+	if (*vb_json_str(q, "title"))
+		printf(" · %s", vb_json_str(q, "title"));
+	printf("%s", st->dim_off);
 	printf("\n   %s%s %s, in %s", st->dim_on, vb_json_str(q, "quote_kind"), vb_json_str(q, "id"),
 	       vb_json_str(q, "passage"));
 	if (show_weight)
@@ -129,7 +133,7 @@ typedef void (*quote_fn)(json_t *q, double weight, unsigned rank, void *ud);
 
 static int each_quote(const struct quotes_opts *o, const char *text, unsigned first,
 		      unsigned max, int by_date, quote_fn fn, void *ud,
-		      unsigned *found)
+		      unsigned *found, unsigned *total)
 {
 	struct vb_buf err = VB_BUF_INIT;
 	struct vb_parsed_query pq;
@@ -156,7 +160,9 @@ static int each_quote(const struct quotes_opts *o, const char *text, unsigned fi
 	}
 	if (xap_enquire_new(&enq, db, &xe) || xap_enquire_set_query(enq, pq.query, &xe) ||
 	    (by_date && xap_enquire_sort_by_value(enq, VB_SLOT_DATE, 0, &xe)) ||
-	    xap_enquire_get_mset(enq, first, max, first + max, &ms, &xe)) {
+	    xap_enquire_get_mset(enq, first, max,
+				 /* max 0 asks how many: count them all */
+				 max ? first + max : 0xFFFFFFFFu, &ms, &xe)) {
 		vb_error("cannot search '%s': %s", path, xe.message);
 		goto out;
 	}
@@ -180,6 +186,8 @@ static int each_quote(const struct quotes_opts *o, const char *text, unsigned fi
 		json_decref(q);
 	}
 	*found = n;
+	if (total)
+		*total = xap_mset_estimated(ms);
 	rc = VB_EXIT_OK;
 out:
 	xap_mset_free(ms);
@@ -233,7 +241,7 @@ int vb_cmd_quotes(int argc, char **argv)
 	int c;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "n:h", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":n:h", options, NULL)) != -1) {
 		switch (c) {
 		case 'd': o.db = optarg; break;
 		case 's': o.speaker = optarg; break;
@@ -269,14 +277,20 @@ int vb_cmd_quotes(int argc, char **argv)
 				return VB_EXIT_USAGE;
 			break;
 		case 'h': fputs(quotes_usage, stdout); return VB_EXIT_OK;
-		default: return vb_bad_option(argv);
+		default: return vb_bad_option(c, argv);
 		}
 	}
-	vb_join_args(&text, argc - optind, argv + optind);
+	struct vb_buf words = VB_BUF_INIT;
+	vb_join_args(&words, argc - optind, argv + optind);
 	int has_query = 0;
-	for (const char *p = text.buf; *p; p++)
+	for (const char *p = words.buf; *p; p++)
 		if (*p != ' ')
 			has_query = 1;
+	/* In parentheses, so that "a OR b" stays one clause beside the
+	 * required speaker and organisation. */
+	if (has_query)
+		vb_buf_addf(&text, "(%s)", words.buf);
+	vb_buf_release(&words);
 	if (o.speaker)
 		add_field_words(&text, "speaker", o.speaker);
 	if (o.org)
@@ -286,11 +300,13 @@ int vb_cmd_quotes(int argc, char **argv)
 
 	struct print_ctx pc = { &o, { 0 }, has_query };
 	vb_style_init(&pc.st, !o.json && vb_color_enabled(o.color, stdout));
-	unsigned found = 0;
+	unsigned found = 0, total = 0;
 	int by_date = o.sort == 2 || (o.sort == 0 && !has_query);
 	int rc = each_quote(&o, text.buf, (unsigned)o.offset, (unsigned)o.limit, by_date,
-			    print_one, &pc, &found);
-	if (!rc && !found && !o.json)
+			    print_one, &pc, &found, &total);
+	if (!rc && !o.limit && !o.json)
+		printf("%u quotes match\n", total);
+	else if (!rc && !found && !o.json)
 		printf("no quotes match\n");
 	vb_buf_release(&text);
 	return rc;
@@ -429,6 +445,16 @@ static void merge_rows(struct speaker_table *t)
 	}
 }
 
+/* Does the speaker's name (or key) contain every word given? */
+static int name_has_words(const struct speaker_row *r, int n, char **words)
+{
+	for (int i = 0; i < n; i++)
+		if (!(r->name && strcasestr(r->name, words[i])) &&
+		    !strcasestr(r->key, words[i]))
+			return 0;
+	return 1;
+}
+
 static int by_quotes(const void *a, const void *b)
 {
 	const struct speaker_row *x = a, *y = b;
@@ -475,7 +501,7 @@ int vb_cmd_speakers(int argc, char **argv)
 	long limit = -1;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "n:h", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":n:h", options, NULL)) != -1) {
 		switch (c) {
 		case 'd': o.db = optarg; break;
 		case 'n':
@@ -484,22 +510,18 @@ int vb_cmd_speakers(int argc, char **argv)
 			break;
 		case 'j': o.json = 1; break;
 		case 'h': fputs(speakers_usage, stdout); return VB_EXIT_OK;
-		default: return vb_bad_option(argv);
+		default: return vb_bad_option(c, argv);
 		}
 	}
-	struct vb_buf name = VB_BUF_INIT;
-	vb_join_args(&name, argc - optind, argv + optind);
-	if (name.len)
-		add_field_words(&text, "speaker", name.buf);
-	else
-		vb_buf_adds(&text, "has:speaker");
-	vb_buf_release(&name);
+	/* Every quote with a speaker: names are matched after merging, so
+	 * that "owen brackley" also counts the quotes that said "Brackley". */
+	vb_buf_adds(&text, "has:speaker");
 
 	/* Every quote with a speaker, in pages. */
 	unsigned found = 0, first = 0;
 	int rc;
 	do {
-		rc = each_quote(&o, text.buf, first, 1000, 0, collect, &t, &found);
+		rc = each_quote(&o, text.buf, first, 1000, 0, collect, &t, &found, NULL);
 		first += found;
 	} while (!rc && found == 1000);
 	if (!rc) {
@@ -508,7 +530,7 @@ int vb_cmd_speakers(int argc, char **argv)
 		size_t shown = 0;
 		for (size_t i = 0; i < t.n; i++) {
 			struct speaker_row *r = &t.v[i];
-			if (r->merged_into)
+			if (r->merged_into || !name_has_words(r, argc - optind, argv + optind))
 				continue;
 			if (limit >= 0 && shown >= (size_t)limit)
 				break;

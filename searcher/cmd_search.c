@@ -23,6 +23,10 @@ static const char search_usage[] =
 	"-mustnot, NEAR, trailing wildcards (negotiat*), and fields:\n"
 	"  title:WORD   source:NAME   lang:de   type:press_release   id:DOC-ID\n"
 	"  year:2006    date:2005..2007-06 (YYYY, YYYY-MM or YYYY-MM-DD; open ends ok)\n"
+	"  speaker:NAME person:NAME   org:NAME  place:NAME   entity:NAME\n"
+	"  quote:WORDS (inside quotation marks)   has:quote   has:speaker   has:date\n"
+	"  mentioned:2007-12 or mentioned:2005..2007 (dates the text mentions)\n"
+	"  field:\"several words\" needs them all.  See docs/query.md.\n"
 	"Words are matched by their stems in the document's language.\n"
 	"\n"
 	"options:\n"
@@ -149,7 +153,7 @@ static int run_search(const struct search_opts *o, const char *text,
 	}
 
 	vb_style_init(&st, !o->json && vb_color_enabled(o->color, stdout));
-	if (!xap_mset_size(ms) && pq.suggestion && !instead_of) {
+	if (!xap_mset_estimated(ms) && pq.suggestion && !instead_of) {
 		char *suggestion = vb_strdup(pq.suggestion);
 		xap_mset_free(ms);
 		xap_enquire_free(enq);
@@ -217,8 +221,10 @@ static int run_search(const struct search_opts *o, const char *text,
 	if (!o->json) {
 		double secs = (double)(t1.tv_sec - t0.tv_sec) +
 			      (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-		if (!o->limit)
+		if (!o->limit && *text)
 			printf("%u passages match '%s'\n", xap_mset_estimated(ms), text);
+		else if (!o->limit)
+			printf("%u passages match\n", xap_mset_estimated(ms));
 		else if (!n)
 			printf("no passages match '%s'\n", text);
 		else
@@ -263,7 +269,7 @@ int vb_cmd_search(int argc, char **argv)
 	int c;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "n:h", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":n:h", options, NULL)) != -1) {
 		switch (c) {
 		case 'd': o.db = optarg; break;
 		case 'n':
@@ -301,7 +307,7 @@ int vb_cmd_search(int argc, char **argv)
 				return VB_EXIT_USAGE;
 			break;
 		case 'h': fputs(search_usage, stdout); return VB_EXIT_OK;
-		default: return vb_bad_option(argv);
+		default: return vb_bad_option(c, argv);
 		}
 	}
 	vb_join_args(&text, argc - optind, argv + optind);
@@ -311,11 +317,6 @@ int vb_cmd_search(int argc, char **argv)
 	if (!*p && !o.q.since && !o.q.until && !o.q.lang) {
 		vb_buf_release(&text);
 		return vb_usage_error("nothing to search for: give a query");
-	}
-	if (!*p && o.q.lang) {
-		/* Only a language: search everything in it. */
-		vb_buf_reset(&text);
-		vb_buf_addf(&text, "lang:%s", o.q.lang);
 	}
 	int rc = run_search(&o, text.buf, NULL);
 	vb_buf_release(&text);

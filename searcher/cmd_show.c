@@ -17,7 +17,8 @@ static const char show_usage[] =
 	"usage: verbatim show [options] ID\n"
 	"\n"
 	"Show a passage (DOC-ID#N, as search prints it) with the passages around\n"
-	"it, or a whole document (DOC-ID) with its metadata.\n"
+	"it, a whole document (DOC-ID) with its metadata, or a quote (its id, as\n"
+	"quotes prints it) with its speaker and the passage it stands in.\n"
 	"\n"
 	"options:\n"
 	"  --db PATH        database (default: $VERBATIM_DB, else ./verbatim.db)\n"
@@ -61,6 +62,59 @@ static json_t *passage(const xap_db *db, const char *doc_id, long n, int *failed
 	return p;
 }
 
+/* A quote: its words and speaker, then the passage it stands in. */
+static int show_quote(const xap_db *db, json_t *q, int json,
+		      const struct vb_style *st, int *failed)
+{
+	json_t *passage = lookup(db, VB_PREFIX_UID, vb_json_str(q, "passage"), failed);
+	json_t *doc = lookup(db, VB_PREFIX_UID, vb_json_str(q, "doc"), failed);
+	if (json) {
+		json_t *out = json_object();
+		json_object_set(out, "quote", q);
+		json_object_set(out, "passage", passage ? passage : json_null());
+		json_object_set(out, "document", doc ? doc : json_null());
+		char *s = json_dumps(out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+		puts(s);
+		free(s);
+		json_decref(out);
+	} else {
+		json_t *sp = json_object_get(q, "speaker");
+		struct vb_buf line = VB_BUF_INIT;
+		vb_buf_addf(&line, "\xe2\x80\x9c%s\xe2\x80\x9d", vb_json_str(q, "text"));
+		vb_print_wrapped(stdout, line.buf, line.len, NULL, st, 0, 78);
+		vb_buf_release(&line);
+		if (sp) {
+			printf("  \xe2\x80\x94 %s%s%s", st->bold_on, vb_json_str(sp, "name"),
+			       st->bold_off);
+			if (*vb_json_str(sp, "role"))
+				printf(", %s", vb_json_str(sp, "role"));
+			if (*vb_json_str(sp, "org"))
+				printf(", %s", vb_json_str(sp, "org"));
+			printf(" (%s)\n", vb_json_str(sp, "type"));
+		} else {
+			printf("  \xe2\x80\x94 speaker unknown\n");
+		}
+		printf("%squote    %s, %s%s%s, bytes %lld-%lld%s\n\n", st->dim_on,
+		       vb_json_str(q, "id"), vb_json_str(q, "quote_kind"),
+		       *vb_json_str(q, "cue") ? ", cue: " : "", vb_json_str(q, "cue"),
+		       (long long)json_integer_value(json_object_get(q, "start")),
+		       (long long)json_integer_value(json_object_get(q, "end")), st->dim_off);
+		if (doc)
+			print_header(doc, st);
+		if (passage) {
+			const char *t = vb_json_str(passage, "text");
+			printf("%spassage  %s, paragraph %lld%s\n\n", st->dim_on,
+			       vb_json_str(passage, "id"),
+			       (long long)json_integer_value(json_object_get(passage, "paragraph")),
+			       st->dim_off);
+			vb_print_wrapped(stdout, t, strlen(t), NULL, st, 2, 78);
+		}
+	}
+	json_decref(passage);
+	json_decref(doc);
+	return *failed ? VB_EXIT_FAILURE : VB_EXIT_OK;
+}
+
 int vb_cmd_show(int argc, char **argv)
 {
 	static const struct option options[] = {
@@ -81,7 +135,7 @@ int vb_cmd_show(int argc, char **argv)
 	xap_db *db = NULL;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "C:h", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":C:h", options, NULL)) != -1) {
 		switch (c) {
 		case 'd': dbopt = optarg; break;
 		case 'C':
@@ -94,7 +148,7 @@ int vb_cmd_show(int argc, char **argv)
 				return VB_EXIT_USAGE;
 			break;
 		case 'h': fputs(show_usage, stdout); return VB_EXIT_OK;
-		default: return vb_bad_option(argv);
+		default: return vb_bad_option(c, argv);
 		}
 	}
 	if (optind + 1 != argc)
@@ -117,7 +171,9 @@ int vb_cmd_show(int argc, char **argv)
 		goto out;
 	}
 	const char *kind = vb_json_str(obj, "kind");
-	if (!strcmp(kind, VB_KIND_PASSAGE)) {
+	if (!strcmp(kind, VB_KIND_QUOTE)) {
+		rc = show_quote(db, obj, json, &st, &failed);
+	} else if (!strcmp(kind, VB_KIND_PASSAGE)) {
 		const char *doc_id = vb_json_str(obj, "doc");
 		long n = (long)json_integer_value(json_object_get(obj, "n"));
 		json_t *doc = lookup(db, VB_PREFIX_UID, doc_id, &failed);

@@ -62,12 +62,12 @@ int vb_cmd_stats(int argc, char **argv)
 	xap_error xe;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
 		switch (c) {
 		case 'd': dbopt = optarg; break;
 		case 'j': json = 1; break;
 		case 'h': fputs(stats_usage, stdout); return VB_EXIT_OK;
-		default: return vb_bad_option(argv);
+		default: return vb_bad_option(c, argv);
 		}
 	}
 	if (optind != argc)

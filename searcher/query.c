@@ -342,7 +342,9 @@ static int emit_mentioned(struct rewriter *rw, const char *field, const char *v,
 			    (int)n, v, field);
 		return XAP_ERR_QUERY;
 	}
-	vb_buf_addch(&rw->out, '(');
+	/* No parentheses: consecutive filters of one field are ORed by the
+	 * parser and filter the rest; in parentheses they would be ORed
+	 * with it. */
 	bool first = true;
 	for (int y = y0; y <= y1; y++) {
 		if (!months) {
@@ -357,7 +359,6 @@ static int emit_mentioned(struct rewriter *rw, const char *field, const char *v,
 			first = false;
 		}
 	}
-	vb_buf_addch(&rw->out, ')');
 	return 0;
 }
 
@@ -841,6 +842,20 @@ int vb_query_build(const xap_db *db, const char *text,
 		vb_buf_addf(err, "the query '%s' has no words to search for", text);
 		rc = XAP_ERR_QUERY;
 		goto out;
+	}
+	if (opts->lang && *opts->lang) {
+		char primary[16];
+		xap_query *lf, *res;
+		vb_lang_primary(opts->lang, primary);
+		if ((rc = term_query(&lf, VB_PREFIX_LANG, primary, &xe)))
+			goto xfail;
+		xap_query *subs[2] = { q, lf };
+		rc = xap_query_combine(&res, XAP_OP_FILTER, subs, 2, 0, &xe);
+		xap_query_free(lf);
+		if (rc)
+			goto xfail;
+		xap_query_free(q);
+		q = res;
 	}
 	if (opts->since || opts->until) {
 		char lo[9] = "00000000", hi[9] = "99991231";

@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* Owned by the process: which command is running and whether to be quiet. */
 static const char *command_name = "verbatim";
@@ -64,16 +65,21 @@ int vb_usage_error(const char *fmt, ...)
 	return VB_EXIT_USAGE;
 }
 
-int vb_bad_option(char **argv)
+int vb_bad_option(int c, char **argv)
 {
 	const char *arg = optind > 0 ? argv[optind - 1] : "?";
-	if (optopt && arg[0] == '-' && arg[1] != '-' && arg[1] != optopt)
-		return vb_usage_error("unknown option '-%c'", optopt);
-	if (optopt && arg[0] == '-' && arg[1] == optopt && !arg[2])
-		return vb_usage_error("option '%s' needs a value", arg);
-	/* Long options: getopt leaves no character; tell unknown from a
-	 * missing value by whether the option was spelled completely. */
-	return vb_usage_error("unknown option, or option without its value: '%s'", arg);
+	/* A long option is named as typed (getopt sets optopt to its value
+	 * character, which means nothing to the user). */
+	int is_long = arg[0] == '-' && arg[1] == '-';
+	int len = (int)strcspn(arg, "=");
+	if (c == ':') {
+		if (is_long || !optopt)
+			return vb_usage_error("option '%.*s' needs a value", len, arg);
+		return vb_usage_error("option '-%c' needs a value", optopt);
+	}
+	if (is_long || !optopt)
+		return vb_usage_error("unknown option '%.*s'", len, arg);
+	return vb_usage_error("unknown option '-%c'", optopt);
 }
 
 void vb_join_args(struct vb_buf *out, int argc, char **argv)

@@ -25,11 +25,12 @@ void vb_set_quiet(int quiet);
 int vb_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /*
- * For a command's getopt_long loop, which must run with opterr = 0 (main
- * sets it): report the option getopt refused, by name, in our style, and
- * return VB_EXIT_USAGE.
+ * For a command's getopt_long loop, whose option string starts with ':'
+ * and which runs with opterr = 0 (main sets it): report the option getopt
+ * refused (c is '?' for unknown, ':' for a missing value), by name, in our
+ * style, and return VB_EXIT_USAGE.
  */
-int vb_bad_option(char **argv);
+int vb_bad_option(int c, char **argv);
 
 /* The arguments joined by single spaces (a query typed without quotes). */
 struct vb_buf;
