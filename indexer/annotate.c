@@ -277,12 +277,13 @@ int vb_add_quote_documents(struct vb_indexer *ix, const struct vb_doc *doc,
 		vb_ix_add_bool(&c, &ix->term, VB_PREFIX_UID, q->id);
 		vb_ix_add_bool(&c, &ix->term, VB_PREFIX_QUOTE_KIND,
 			       vb_quote_kind_name(q->kind));
-		/* The quote's own words, with positions so that phrases
-		 * work in `verbatim quotes '"..."'`. */
-		unsigned qpos = 0;
-		rc = vb_ix_post_text(ix, &c, an, q->text, strlen(q->text), "", &qpos,
-				     false, NULL, err);
-		if (!rc && q->has_speaker)
+		/*
+		 * No text terms: the passage holds the quote's words already
+		 * (under Z and quote:), and `verbatim quotes QUERY` searches
+		 * passages.  Repeating them here doubled the index for
+		 * statements, where every paragraph is a quote.
+		 */
+		if (q->has_speaker)
 			rc = add_speaker(ix, &c, an, &q->speaker, &key, err);
 		if (!c.failed)
 			c.failed = xap_doc_set_value(c.doc, VB_SLOT_DOC, doc->id,

@@ -11,6 +11,7 @@
 #include "output.h"
 #include "query.h"
 #include "schema.h"
+#include "snippet.h"
 #include "util/strset.h"
 #include "util/usage.h"
 
@@ -198,6 +199,174 @@ out:
 	return rc;
 }
 
+/* Do all the words of `want` (space-separated) occur in `have`? */
+static int has_all_words(const char *have, const char *want)
+{
+	char *copy = vb_strdup(want);
+	int ok = 1;
+	for (char *w = strtok(copy, " \t\""); w && ok; w = strtok(NULL, " \t\""))
+		ok = strcasestr(have, w) != NULL;
+	free(copy);
+	return ok;
+}
+
+/* Is a quote of this passage one the options ask for? */
+static int quote_wanted(const struct quotes_opts *o, json_t *entry, int single_speaker)
+{
+	json_t *sp = json_object_get(entry, "speaker");
+	if (o->kind && strcmp(vb_json_str(entry, "kind"), o->kind))
+		return 0;
+	if ((o->speaker || o->org) && !sp)
+		return 0;
+	/* The passage matched the speaker and organisation fields; with
+	 * several speakers in it, keep only the quotes of the one asked
+	 * for (names given as an alias are trusted to the passage). */
+	if (!single_speaker && o->speaker &&
+	    !has_all_words(vb_json_str(sp, "name"), o->speaker))
+		return 0;
+	if (!single_speaker && o->org && !has_all_words(vb_json_str(sp, "org"), o->org))
+		return 0;
+	return 1;
+}
+
+/*
+ * Quotes matching a query.  Passages hold the words of their quotes (the
+ * text, and quote: for the words inside quotation marks) and the names of
+ * their speakers, so the query runs over passages; their quotes are then
+ * kept when they are of the asked speaker, organisation and kind, and
+ * when their own words hold at least one word of the query.
+ */
+static int quotes_by_query(const struct quotes_opts *o, const char *text,
+			   quote_fn fn, void *ud, unsigned *shown, unsigned *total)
+{
+	struct vb_buf err = VB_BUF_INIT;
+	struct vb_parsed_query pq;
+	struct vb_highlighter *hl = NULL;
+	struct vb_snippet snip;
+	xap_db *db = NULL;
+	xap_enquire *enq = NULL;
+	xap_error xe;
+	int rc = VB_EXIT_FAILURE;
+	unsigned seen = 0, first = 0, got;
+	const char *path = vb_db_path(o->db);
+
+	memset(&pq, 0, sizeof(pq));
+	vb_snippet_init(&snip);
+	*shown = *total = 0;
+	if (vb_db_open_read(&db, path, &err)) {
+		vb_error("%s", err.buf);
+		goto out;
+	}
+	int qrc = vb_query_build(db, text, &o->q, &pq, &err);
+	if (qrc) {
+		vb_error("%s '%s': %s", qrc == XAP_ERR_QUERY ? "bad query" : "cannot search",
+			 text, err.buf);
+		rc = qrc == XAP_ERR_QUERY ? VB_EXIT_USAGE : VB_EXIT_FAILURE;
+		goto out;
+	}
+	hl = vb_highlighter_new(pq.terms, pq.nterms, pq.wildcards, pq.nwildcards);
+	if (xap_enquire_new(&enq, db, &xe) || xap_enquire_set_query(enq, pq.query, &xe)) {
+		vb_error("cannot search '%s': %s", path, xe.message);
+		goto out;
+	}
+	do {
+		xap_mset *ms = NULL;
+		if (xap_enquire_get_mset(enq, first, 100, first + 100, &ms, &xe)) {
+			vb_error("cannot search '%s': %s", path, xe.message);
+			goto out;
+		}
+		got = xap_mset_size(ms);
+		for (unsigned i = 0; i < got; i++) {
+			xap_doc *d = NULL;
+			char *data = NULL;
+			size_t len = 0;
+			json_t *passage = NULL;
+			if (!xap_mset_document(ms, i, &d, &xe) &&
+			    !xap_doc_get_data(d, &data, &len, &xe))
+				passage = json_loadb(data, len, 0, NULL);
+			free(data);
+			xap_doc_free(d);
+			json_t *list = passage ? json_object_get(passage, "quotes") : NULL;
+			size_t k, nkeys = 0;
+			json_t *entry;
+			const char *first_key = NULL;
+			json_array_foreach(list, k, entry) {
+				const char *key = vb_json_str(json_object_get(entry, "speaker"), "key");
+				if (!first_key || strcmp(first_key, key))
+					nkeys++;
+				first_key = key;
+			}
+			json_array_foreach(list, k, entry) {
+				if (!quote_wanted(o, entry, nkeys <= 1))
+					continue;
+				json_t *q = NULL;
+				if (vb_db_lookup(db, VB_PREFIX_UID, vb_json_str(entry, "id"), &q, &xe) || !q)
+					continue;
+				/* The quote's own words must answer the query. */
+				const char *qt = vb_json_str(q, "text");
+				vb_buf_reset(&err);
+				if (vb_snippet_make(hl, qt, strlen(qt), vb_json_str(q, "lang"),
+						    strlen(qt) + 1, &snip, &err) < 0 ||
+				    (!snip.highlights.n && pq.nterms + pq.nwildcards)) {
+					json_decref(q);
+					continue;
+				}
+				(*total)++;
+				if (seen++ >= (unsigned)o->offset &&
+				    *shown < (unsigned)o->limit) {
+					vb_db_add_doc_meta(db, q);
+					fn(q, xap_mset_weight(ms, i), seen, ud);
+					(*shown)++;
+				}
+				json_decref(q);
+			}
+			json_decref(passage);
+		}
+		xap_mset_free(ms);
+		first += got;
+		/* Without a count asked for, stop once the page is full. */
+	} while (got == 100 && (o->limit == 0 || *shown < (unsigned)o->limit));
+	rc = VB_EXIT_OK;
+out:
+	vb_highlighter_free(hl);
+	vb_snippet_release(&snip);
+	xap_enquire_free(enq);
+	vb_parsed_query_release(&pq);
+	xap_db_free(db);
+	vb_buf_release(&err);
+	return rc;
+}
+
+struct collected_quote {
+	json_t *q;
+	double weight;
+	unsigned rank;
+};
+
+struct collected {
+	struct collected_quote *v;
+	size_t n, alloc;
+};
+
+static void keep_quote(json_t *q, double weight, unsigned rank, void *ud)
+{
+	struct collected *c = ud;
+	VB_ALLOC_GROW(c->v, c->n + 1, c->alloc);
+	c->v[c->n].q = json_incref(q);
+	c->v[c->n].weight = weight;
+	c->v[c->n].rank = rank;
+	c->n++;
+}
+
+static int by_date_then_rank(const void *a, const void *b)
+{
+	const struct collected_quote *x = a, *y = b;
+	int c = strcmp(vb_json_str(x->q, "date"), vb_json_str(y->q, "date"));
+	if (c)
+		return c;
+	return x->rank < y->rank ? -1 : x->rank > y->rank;
+}
+
 struct print_ctx {
 	const struct quotes_opts *o;
 	struct vb_style st;
@@ -295,15 +464,42 @@ int vb_cmd_quotes(int argc, char **argv)
 		add_field_words(&text, "speaker", o.speaker);
 	if (o.org)
 		add_field_words(&text, "org", o.org);
-	if (o.kind)
-		vb_buf_addf(&text, " kind:%s", o.kind);
-
 	struct print_ctx pc = { &o, { 0 }, has_query };
 	vb_style_init(&pc.st, !o.json && vb_color_enabled(o.color, stdout));
 	unsigned found = 0, total = 0;
 	int by_date = o.sort == 2 || (o.sort == 0 && !has_query);
-	int rc = each_quote(&o, text.buf, (unsigned)o.offset, (unsigned)o.limit, by_date,
-			    print_one, &pc, &found, &total);
+	int rc;
+	if (has_query && !by_date) {
+		vb_buf_adds(&text, " has:quote");
+		rc = quotes_by_query(&o, text.buf, print_one, &pc, &found, &total);
+	} else if (has_query) {
+		/* By date: every match first, then in date order. */
+		struct collected all = { 0 };
+		struct quotes_opts every = o;
+		every.offset = 0;
+		every.limit = 1000000;
+		vb_buf_adds(&text, " has:quote");
+		rc = quotes_by_query(&every, text.buf, keep_quote, &all, &found, &total);
+		qsort(all.v, all.n, sizeof(all.v[0]), by_date_then_rank);
+		found = 0;
+		for (size_t i = (size_t)o.offset; !rc && i < all.n && found < (unsigned)o.limit; i++, found++)
+			print_one(all.v[i].q, all.v[i].weight, (unsigned)i + 1, &pc);
+		for (size_t i = 0; i < all.n; i++)
+			json_decref(all.v[i].q);
+		free(all.v);
+	} else {
+		/* A listing: the quote documents themselves, in date order. */
+		struct vb_buf list = VB_BUF_INIT;
+		if (o.speaker)
+			add_field_words(&list, "speaker", o.speaker);
+		if (o.org)
+			add_field_words(&list, "org", o.org);
+		if (o.kind)
+			vb_buf_addf(&list, " kind:%s", o.kind);
+		rc = each_quote(&o, list.buf, (unsigned)o.offset, (unsigned)o.limit, by_date,
+				print_one, &pc, &found, &total);
+		vb_buf_release(&list);
+	}
 	if (!rc && !o.limit && !o.json)
 		printf("%u quotes match\n", total);
 	else if (!rc && !found && !o.json)
