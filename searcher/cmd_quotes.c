@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <jansson.h>
 
@@ -592,9 +593,26 @@ static void merge_into(struct speaker_row *r, struct speaker_row *target)
 }
 
 /*
+ * An organisation given only as a common noun ("the federation", "the
+ * company"): as good as none for telling two people of one name apart.
+ */
+static int generic_org(const struct speaker_row *r)
+{
+	size_t it = 0, n = 0;
+	const char *v;
+	while ((v = vb_strset_next(&r->orgs, &it))) {
+		n++;
+		if (strncasecmp(v, "the ", 4) || strchr(v + 4, ' ') ||
+		    (v[4] >= 'A' && v[4] <= 'Z'))
+			return 0;
+	}
+	return n > 0;
+}
+
+/*
  * Merge rows that are one person, in two rounds.  First a key without
- * organisation goes into the only key with the same name and an
- * organisation.  Then a surname alone goes into the only full name ending
+ * organisation (or with a generic one) goes into the only key with the
+ * same name and an organisation.  Then a surname alone goes into the only full name ending
  * with it (its row with the most quotes).  Quotes where a document said
  * less (no organisation, a surname) then count for the speaker they
  * belong to.
@@ -605,7 +623,8 @@ static void merge_rows(struct speaker_table *t)
 		for (size_t i = 0; i < t->n; i++) {
 			struct speaker_row *r = &t->v[i];
 			size_t nl = key_name_len(r->key);
-			int bare = r->key[nl] == '\0' || r->key[nl + 1] == '\0';
+			int bare = r->key[nl] == '\0' || r->key[nl + 1] == '\0' ||
+				   generic_org(r);
 			if (r->merged_into || (round == 0 && !bare) ||
 			    (round == 1 && memchr(r->key, ' ', nl)))
 				continue;
@@ -619,7 +638,8 @@ static void merge_rows(struct speaker_table *t)
 				if (s == r || s->merged_into)
 					continue;
 				int match = round == 0
-					? sl == nl && !memcmp(s->key, r->key, nl) && s->key[sl + 1]
+					? sl == nl && !memcmp(s->key, r->key, nl) &&
+					  s->key[sl + 1] && !generic_org(s)
 					: sl > nl + 1 && s->key[sl - nl - 1] == ' ' &&
 					  !memcmp(s->key + sl - nl, r->key, nl);
 				if (!match)
