@@ -46,6 +46,12 @@ static bool part_has(const struct xdoc *d, size_t t0, size_t t1, uint32_t lex)
 	return false;
 }
 
+static bool is_apostrophe_tok(const struct xdoc *d, size_t i)
+{
+	return i < d->nt && d->t[i].kind == TK_PUNCT &&
+	       (d->t[i].cp == '\'' || d->t[i].cp == 0x2019);
+}
+
 /* The bare run of capitalised words from i, no connectors. */
 static size_t plain_run(const struct xdoc *d, size_t i, size_t limit)
 {
@@ -58,6 +64,19 @@ static size_t plain_run(const struct xdoc *d, size_t i, size_t limit)
 		j++;
 		if (d->t[j - 1].flags & TF_POSS)
 			break;
+		/* "Listeners' Rights Alliance": a plural possessive inside an organisation's name. */
+		if (j + 1 < limit && is_apostrophe_tok(d, j) && tok_adjacent(d, j) &&
+		    (d->s[d->t[j - 1].end - 1] == 's') && tok_capword(d, j + 1) &&
+		    d->t[j + 1].sent == d->t[i].sent) {
+			size_t k = j + 1;
+			while (k < limit && k < j + 5 && tok_capword(d, k) &&
+			       !(d->t[k].lex & (L_ORG_CUE | L_ORG_SUFFIX)))
+				k++;
+			if (k < limit && k < j + 5 && tok_capword(d, k))
+				j++;
+			else
+				break;
+		}
 		/* "J. Smith": an initial and its dot. */
 		if (j < limit && tok_punct(d, j, '.') && tok_adjacent(d, j) &&
 		    tok_len(d, j - 1) == 1 && tok_capword(d, j + 1))
@@ -111,10 +130,26 @@ size_t name_run_right(const struct xdoc *d, size_t i, size_t limit)
 			bool right_org = part_has(d, k, e, L_ORG_CUE | L_ORG_SUFFIX);
 			bool left_person = (d->t[i].lex & (L_GIVEN | L_HONORIFIC)) != 0;
 			if (tok_is(d, j, "and")) {
+				/*
+				 * "Ministry of Trade and Industry" is one name:
+				 * "and" inside an "of" phrase, before a word
+				 * that names no organisation.  "Halden Music
+				 * Group and Brightwater Ltd" are two: each side
+				 * is an organisation by itself.
+				 */
+				bool in_of = false;
+				for (size_t m = i + 1; m < j; m++)
+					if (tok_is(d, m, "of") || tok_is(d, m, "for"))
+						in_of = true;
+				if (in_of && left_org && !right_org && e - k <= 2) {
+					j = e;
+					continue;
+				}
 				if (!(d->t[e - 1].lex & L_ORG_SUFFIX) &&
 				    !(d->t[e - 1].lex & L_ORG_CUE))
 					break;
-				if (left_person)
+				/* Only a complete name ("... Group", "... Ltd") ends before "and". */
+				if (left_person || (d->t[j - 1].lex & L_ORG_SUFFIX))
 					break;
 			} else if (tok_is(d, j, "on")) {
 				if (!left_org)
@@ -146,7 +181,9 @@ size_t name_run_left(const struct xdoc *d, size_t end, size_t limit)
 			continue;
 		}
 		if (k > limit && (d->t[k].kind == TK_PUNCT) &&
-		    (d->t[k].cp == '-' || d->t[k].cp == '&' || d->t[k].cp == '.') &&
+		    (d->t[k].cp == '-' || d->t[k].cp == '&' || d->t[k].cp == '.' ||
+		     (is_apostrophe_tok(d, k) && tok_adjacent(d, k) &&
+		      d->s[d->t[k - 1].end - 1] == 's')) &&
 		    tok_capword(d, k - 1)) {
 			i = k;
 			continue;
@@ -305,6 +342,16 @@ int ent_find(struct xdoc *d, const char *name, int type_hint)
 		else if (e->type == ET_ORG && !strncmp(e->key, k, kl) &&
 			 e->key[kl] == ' ')
 			found = (int)i;
+	}
+	/* A full name after its surname alone: "Ms Orrery", then "Tamsin Orrery". */
+	if (found < 0 && !one_word && type_hint == ET_PERSON) {
+		const char *last = strrchr(k, ' ') + 1;
+		for (size_t i = 0; i < d->nents && found < 0; i++) {
+			struct xent *e = &d->ents[i];
+			if (e->type == ET_PERSON && !strchr(e->key, ' ') &&
+			    !strcmp(e->key, last))
+				found = (int)i;
+		}
 	}
 	/* Spelling variants: "Margeret Olsen" after "Margaret Olsen". */
 	if (found < 0 && kl >= 7) {
@@ -536,6 +583,8 @@ static bool place_context(const struct xdoc *d, size_t t0, size_t t1)
 	return false;
 }
 
+static void link_full_names(struct xdoc *d);
+
 void entities_find(struct xdoc *d)
 {
 	for (size_t i = 0; i < d->nt;) {
@@ -608,6 +657,76 @@ void entities_find(struct xdoc *d)
 			type = ET_PLACE;
 		int ent = type != ET_NONE ? ent_match_name(d, t0, t1, type) : -1;
 		mention_add(d, t0, t1, ent, type);
+	}
+	link_full_names(d);
+}
+
+/*
+ * A run of two or three plain capitalised words whose last word is the
+ * surname of a person named elsewhere with a title ("Ms Orrery") is that
+ * person's full name ("Tamsin Orrery"), even when the given name is not in
+ * our lists; it becomes the canonical name when the person was only known
+ * by the surname.
+ */
+static void link_full_names(struct xdoc *d)
+{
+	for (size_t i = 0; i < d->nms; i++) {
+		struct xmention *m = &d->ms[i];
+		size_t a = m->t0;
+		/* An unknown given name opening a sentence was left out of the run. */
+		if (a > 0 && tok_capword(d, a - 1) && (d->t[a - 1].flags & TF_SENT_START) &&
+		    d->t[a - 1].sent == d->t[a].sent && !(d->t[a - 1].flags & TF_POSS) &&
+		    !(d->t[a - 1].lex & (L_STOP | L_DET | L_PRONOUN | L_CUE | L_HONORIFIC |
+					 L_ROLE | L_MONTH | L_WEEKDAY)) &&
+		    m->t1 - a <= 3 && (m->type == ET_NONE || m->type == ET_PERSON))
+			a--;
+		if (a == m->t0 && (m->ent >= 0 || m->type != ET_NONE))
+			continue;
+		if (m->t1 - a < 2 || m->t1 - a > 3)
+			continue;
+		if (m->ent >= 0 && (d->ents[m->ent].type != ET_PERSON ||
+				    strchr(d->ents[m->ent].canonical, ' ')))
+			continue;
+		bool plain = true;
+		for (size_t k = a; k < m->t1 && plain; k++)
+			plain = tok_capword(d, k) &&
+				!(d->t[k].lex & (L_ORG_CUE | L_ORG_SUFFIX | L_STOP |
+						 L_COMMON | L_PLACE_GENERIC |
+						 L_NOM_ORG | L_NOM_PERSON)) &&
+				!(d->t[k].flags & TF_ALLCAPS) &&
+				(k + 1 == m->t1 || !(d->t[k].flags & TF_POSS));
+		if (!plain)
+			continue;
+		size_t lt = m->t1 - 1;
+		lower_utf8(d->s + d->t[lt].start, tok_stem_end(d, lt) - d->t[lt].start,
+			   &d->tmp);
+		int ent = -1;
+		for (size_t e = 0; e < d->nents && ent < 0; e++)
+			if (d->ents[e].type == ET_PERSON &&
+			    !strcmp(d->ents[e].last, d->tmp.buf))
+				ent = (int)e;
+		if (ent < 0)
+			continue;
+		struct xent *e = &d->ents[ent];
+		if (m->ent >= 0 && m->ent != ent)
+			continue;
+		char *full = name_text(d, a, m->t1);
+		if (strchr(e->canonical, ' ')) {
+			/* "Jane Smith" is not "John Smith". */
+			lower_utf8(full, strlen(full), &d->tmp);
+			bool same = !strcmp(d->tmp.buf, e->key);
+			free(full);
+			if (!same)
+				continue;
+		} else {
+			free(e->canonical);
+			e->canonical = full;
+			ent_fill_keys(d, e);
+		}
+		m->ent = ent;
+		m->type = ET_PERSON;
+		m->t0 = a;
+		m->start = d->t[a].start;
 	}
 }
 

@@ -68,6 +68,8 @@ enum {
 	L_COMMON = 1u << 25,    /* common capitalised words that are not names alone */
 	L_VERB_NOT_NAME = 1u << 26, /* words that end a name run: is, was... */
 	L_DATE_PREP = 1u << 27, /* in, since, by, until, during... before a year */
+	L_MALE = 1u << 28,      /* a given name or title of men: john, mr, herr */
+	L_FEMALE = 1u << 29,    /* a given name or title of women: mary, ms, frau */
 };
 
 const struct strmap_entry *lexicon_get(const struct strmap *lex, const char *w,
@@ -148,6 +150,7 @@ struct xent {
 	char *last;               /* person: lowercase last word */
 	char *acronym;            /* lowercase acronym defined in the text, or NULL */
 	const char *role, *org;   /* borrowed: the latest role and org of this speaker */
+	int gender;               /* person: 0 unknown, 'm' or 'f' (titles, given names) */
 	bool from_alias;
 };
 

@@ -28,7 +28,15 @@ static const struct word_group groups[] = {
 	  "countered counters reiterated reiterates affirmed affirms "
 	  "complained complains testified testifies disclosed discloses "
 	  "revealed reveals indicated indicates estimated estimates "
-	  "believes believed reported reports agreed asked asks" },
+	  "believes believed reported reports agreed asked asks "
+	  "allege alleges alleged pointed "
+	  /* German and French: verbs of saying that introduce or follow a quote. */
+	  "sagte sagt sagten erklärte erklärt erklärten betonte betont "
+	  "betonten meinte meint ergänzte ergänzt fügte teilte kündigte "
+	  "warnte warnt kritisierte unterstrich "
+	  "déclaré dit affirmé estimé expliqué souligné ajouté indiqué "
+	  "précisé assuré estime affirme déclare explique souligne ajoute "
+	  "indique" },
 	{ L_CALL,
 	  "called calls calling described describes describing termed terms "
 	  "dubbed dubs labelled labeled labels branded brands denounced "
@@ -53,7 +61,7 @@ static const struct word_group groups[] = {
 	  "school academy music entertainment agency commission council union "
 	  "bank institute institution party committee foundation society "
 	  "organisation organization authority board office bureau trust fund "
-	  "league network records media press times post herald journal "
+	  "league network networks records media press times post herald journal "
 	  "television tv radio airlines airways motors industries technologies "
 	  "technology systems software communications partners securities "
 	  "exchange police army navy parliament senate congress church hospital "
@@ -98,13 +106,21 @@ static const struct word_group groups[] = {
 	  "economists traders dealers executives bankers diplomats members "
 	  "investors observers insiders authorities police witnesses "
 	  "residents people activists campaigners critics organisers "
-	  "organizers researchers scientists doctors leaders" },
+	  "organizers researchers scientists doctors leaders claimants "
+	  "plaintiffs defendants applicants appellants petitioners "
+	  "prosecutors protesters opponents supporters negotiators "
+	  "regulators ministers managers directors owners users customers "
+	  "consumers workers employees staff farmers" },
 	{ L_PLURAL_NOM,
 	  "officials analysts sources lawyers experts economists traders "
 	  "dealers executives bankers diplomats members investors observers "
 	  "insiders authorities police witnesses residents people activists "
 	  "campaigners critics organisers organizers researchers scientists "
-	  "doctors leaders spokespeople" },
+	  "doctors leaders spokespeople claimants plaintiffs defendants "
+	  "applicants appellants petitioners prosecutors protesters opponents "
+	  "supporters negotiators regulators ministers managers directors "
+	  "owners users customers consumers workers employees staff farmers "
+	  "groups companies unions organisations organizations" },
 	{ L_NOM_ORG,
 	  "company group firm organisation organization federation association "
 	  "agency ministry government bank union court party council commission "
@@ -115,7 +131,8 @@ static const struct word_group groups[] = {
 	  "distributor broadcaster publisher newspaper station studio team "
 	  "unit subsidiary business concern venture partnership consortium "
 	  "exchange fund service police administration campaign movement "
-	  "regime military army" },
+	  "regime military army groups companies unions organisations "
+	  "organizations" },
 	{ L_ROLE,
 	  "chairman chairwoman chairperson chair chief executive president "
 	  "vice director head spokesman spokeswoman spokesperson minister "
@@ -358,6 +375,91 @@ static const char given_names[] =
 	"elon jeff warren tim sundar satya mark sheryl steve";
 
 /*
+ * Given names with the sex they usually belong to, and titles of men and
+ * women: "he" and "she" resolve to a person of the right sex.  A name in
+ * both lists (andrea, jean) is left out of both.  All are given names too.
+ */
+static const char male_names[] =
+	"aaron adam adrian aidan alan albert alec alex alexander alfred alistair "
+	"alastair andrew angus anthony antoine archibald arnold arthur austin "
+	"barry basil ben benedict benjamin bernard bert bill billy bob boris "
+	"brendan brian bruce bryan callum calvin cameron carl carlos cecil "
+	"charles charlie christian christopher clarence clive colin conor conrad "
+	"craig cyril damian damien daniel darren david dean declan dennis derek "
+	"desmond dominic donald douglas duncan dylan edgar edmund edward edwin "
+	"elliot eric ernest euan eugene evan ewan felix ferdinand fergus finlay "
+	"finn francis frank franklin fraser frederick gareth gavin geoffrey "
+	"george gerald gerard gilbert giles glen glenn gordon graham grant "
+	"gregory griffin guy hamish harold harry harvey hector henry herbert "
+	"horace howard hugh hugo humphrey iain ian isaac ivan jack jacob jake "
+	"james jamie jason jasper jeffrey jeremy jerome jim joe joel john "
+	"jonathan jordan joseph joshua julian justin karl keith kenneth kevin "
+	"kieran kyle lachlan lance laurence lawrence leo leon leonard lewis liam "
+	"lionel louis luke magnus malcolm marcus mark martin matthew maurice max "
+	"maxwell michael miles mitchell murray nathan nathaniel neil nicholas "
+	"nigel noah norman oliver oscar oswald owen patrick paul percy peter "
+	"philip quentin ralph raymond reginald rex rhys richard robert robin "
+	"rodney roger roland ronald rory ross roy rufus rupert russell ryan "
+	"samuel scott sean sebastian seth shane simon stanley stephen steven "
+	"stuart terence theodore thomas timothy tobias toby tom tony trevor "
+	"tristan victor vincent walter warren wayne wilfred william "
+	"jean-pierre jean-luc jean-paul pierre jacques michel philippe alain "
+	"christophe francois françois nicolas laurent thierry olivier frederic "
+	"frédéric sebastien sébastien stephane stéphane didier patrice julien "
+	"hans klaus jurgen jürgen wolfgang helmut dieter gerhard manfred uwe "
+	"werner horst heinz kurt friedrich stefan andreas matthias markus jens "
+	"lars sven bjorn björn erik anders nils olaf gunnar lukas lucas jonas "
+	"tobias florian moritz felix maximilian niklas tim jan "
+	"jose josé juan luis antonio manuel francisco javier miguel pedro "
+	"alejandro fernando ricardo eduardo sergio pablo jorge raul raúl diego "
+	"enrique andres andrés rafael ramon ramón giuseppe giovanni mario luigi "
+	"francesco marco paolo roberto stefano alessandro matteo lorenzo "
+	"tomasz piotr krzysztof andrzej marek pavel vladimir dmitry sergei "
+	"mikhail nikolai boris yuri igor oleg viktor mohammed muhammad mohamed "
+	"ahmed omar hassan hussein ibrahim khalid abdullah yusuf mustafa karim "
+	"tariq rahul amit sanjay vijay anil sunil ravi arun rajesh suresh";
+
+static const char female_names[] =
+	"abigail ada agnes alice alison amanda amelia amy angela anjali ann anna "
+	"anne annabel annie antonia audrey barbara beatrice belinda bella "
+	"bernadette beth bethany betty beverley bridget briony caitlin camilla "
+	"caroline carol carolyn catherine cecilia celia charlotte chloe christina "
+	"christine clara clare claire claudia colette constance cora cordelia "
+	"cynthia daisy daphne deborah delia denise diana diane dolores dora "
+	"doris dorothy edith eileen elaine eleanor elena elisabeth eliza "
+	"elizabeth ella ellen eloise elsie emily emma erica esther eve evelyn "
+	"fiona flora florence frances freya gemma georgia georgina geraldine "
+	"gillian gina gloria grace gwen gwendolyn hannah harriet hazel heather "
+	"helen helena henrietta hilary holly imogen ines inés ingrid irene iris "
+	"isabel isabella isobel jacqueline jane janet janice jasmine jennifer "
+	"jessica jill joan joanna josephine joy judith judy julia juliet june "
+	"karen kate katherine kathleen katie kirsty laura lauren leah lily "
+	"linda lisa lorna louise lucia lucy lydia mabel madeleine maggie "
+	"margaret maria marian marianne marie marion martha mary matilda maureen "
+	"megan melanie melissa mia michelle miranda miriam molly monica nadia "
+	"naomi natalie natasha nicola nina nora olivia paula pauline penelope "
+	"philippa phoebe polly priscilla rachel rebecca rhiannon rita rosalind "
+	"rosamund rose rosemary ruth sally samantha sandra sarah sheila shirley "
+	"siobhan sonia sophia sophie stella susan susannah sylvia tamsin tessa "
+	"theresa tracy ursula valerie vanessa vera veronica victoria violet "
+	"virginia wendy yvonne zoe zoë "
+	"isabelle nathalie sylvie valérie sandrine celine céline aurelie "
+	"aurélie elodie élodie margaux juliette mathilde brigitte monique "
+	"sabine petra heike katrin anke silke annika ursula monika birgit astrid "
+	"greta lena hanna johanna franziska "
+	"carmen pilar lucía beatriz cristina alejandra francesca giulia chiara "
+	"alessandra federica olga tatiana natalia svetlana irina anastasia "
+	"fatima aisha layla leila mariam maryam zainab amina priya sunita anita "
+	"lakshmi indira";
+
+static const char male_titles[] =
+	"mr mister sir lord herr monsieur señor signor king prince father "
+	"brother";
+static const char female_titles[] =
+	"ms mrs miss dame lady frau mme madame mlle mademoiselle señora signora "
+	"queen princess sister";
+
+/*
  * Words that look like given names but are much more often something else
  * in news text, kept out of the list above: may, will, bill (when lower),
  * said (Arabic Said, kept: only capitalised mid-sentence words are tested).
@@ -407,6 +509,10 @@ void lexicon_build(struct strmap *lex)
 			   strlen(valued_words[i].word), valued_words[i].flags,
 			   valued_words[i].val, valued_words[i].aux);
 	add_words(lex, given_names, L_GIVEN, 0);
+	add_words(lex, male_names, L_GIVEN | L_MALE, 0);
+	add_words(lex, female_names, L_GIVEN | L_FEMALE, 0);
+	add_words(lex, male_titles, L_MALE, 0);
+	add_words(lex, female_titles, L_FEMALE, 0);
 }
 
 const struct strmap_entry *lexicon_get(const struct strmap *lex, const char *w,

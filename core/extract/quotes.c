@@ -232,8 +232,15 @@ static void find_segments(struct xdoc *d, struct segs *ss)
 
 static bool cue_word(const struct xdoc *d, size_t i)
 {
-	return i < d->nt && d->t[i].kind == TK_WORD && (d->t[i].lex & L_CUE) &&
-	       !(d->t[i].flags & TF_CAP) && !(d->t[i].flags & TF_INQUOTE);
+	if (!(i < d->nt && d->t[i].kind == TK_WORD && (d->t[i].lex & L_CUE) &&
+	      !(d->t[i].flags & TF_CAP) && !(d->t[i].flags & TF_INQUOTE)))
+		return false;
+	/* "the say-so of", "much-reported": part of a compound word. */
+	if (i + 1 < d->nt && tok_punct(d, i + 1, '-') && tok_adjacent(d, i + 1))
+		return false;
+	if (i > 0 && tok_punct(d, i - 1, '-') && tok_adjacent(d, i))
+		return false;
+	return true;
 }
 
 static size_t sent_start(const struct xdoc *d, size_t i)
@@ -291,6 +298,9 @@ static bool attribution_after(struct xdoc *d, size_t c, struct xspeaker *sp,
 		k++;
 	if (k >= limit)
 		return false;
+	/* French compound past: "», a déclaré X", "ont dit". */
+	if ((tok_is(d, k, "a") || tok_is(d, k, "ont")) && cue_word(d, k + 1))
+		k++;
 	if (cue_word(d, k)) {
 		if (speaker_right(d, k + 1, limit, sp)) {
 			*cue = k;
@@ -317,6 +327,57 @@ static bool attribution_after(struct xdoc *d, size_t c, struct xspeaker *sp,
 		break;
 	}
 	return false;
+}
+
+/*
+ * Chinese: "公司总经理李明表示：“……”", "李明说，……".  Words are not spaced,
+ * so the speech verb ends the run of Han characters before the colon or
+ * comma; the speaker is what precedes it, after the last job title.
+ */
+static const char *const zh_cues[] = {
+	"表示", "说", "指出", "称", "强调", "介绍", "透露", "宣布", "认为",
+};
+static const char *const zh_roles[] = {
+	"首席执行官", "总经理", "董事长", "发言人", "秘书长", "负责人", "创始人",
+	"主席", "总裁", "部长", "教授", "经理", "主任", "律师", "会长", "院长",
+};
+
+static bool ends_with(const char *s, size_t n, const char *suf, size_t *sl)
+{
+	*sl = strlen(suf);
+	return n > *sl && !memcmp(s + n - *sl, suf, *sl);
+}
+
+static bool zh_speaker(struct xdoc *d, size_t t, struct xspeaker *sp, size_t *cue)
+{
+	if (t >= d->nt || d->t[t].kind != TK_WORD ||
+	    (unsigned char)d->s[d->t[t].start] < 0xE3)
+		return false;
+	const char *w = d->s + d->t[t].start;
+	size_t n = d->t[t].end - d->t[t].start, cl = 0;
+	bool found = false;
+	for (size_t i = 0; i < sizeof(zh_cues) / sizeof(zh_cues[0]) && !found; i++)
+		found = ends_with(w, n, zh_cues[i], &cl);
+	if (!found)
+		return false;
+	size_t e = n - cl, b = 0;
+	for (size_t i = 0; i < sizeof(zh_roles) / sizeof(zh_roles[0]); i++) {
+		const char *r = zh_roles[i];
+		size_t rl = strlen(r);
+		for (size_t k = b; k + rl <= e; k++)
+			if (!memcmp(w + k, r, rl) && k + rl > b)
+				b = k + rl;
+	}
+	/* A name is two to four characters (three bytes each). */
+	if (e <= b || e - b > 12 || e - b < 6)
+		return false;
+	memset(sp, 0, sizeof(*sp));
+	sp->ent = -1;
+	sp->how = SP_OPTION;
+	sp->type = ET_PERSON;
+	sp->name = vb_strndup(w + b, e - b);
+	*cue = t;
+	return true;
 }
 
 /* Before an opening mark: "Smith said:", "he told reporters,", "according to X,". */
@@ -490,7 +551,10 @@ static void evaluate(struct xdoc *d, const struct segs *ss, size_t first,
 			/* Chinese and Japanese words: count two characters as a word. */
 			if (t->kind == TK_WORD && (unsigned char)d->s[t->start] >= 0xE3)
 				nw += vb_utf8_count(d->s + t->start, t->end - t->start) / 2;
-			if (t->kind == TK_WORD && !(t->flags & TF_CAP) &&
+			/* "Co-operation" in a title: the part after the hyphen keeps its case. */
+			bool after_hyphen = k > s->o + 1 && tok_punct(d, k - 1, '-') &&
+					    tok_adjacent(d, k) && tok_adjacent(d, k - 1);
+			if (t->kind == TK_WORD && !(t->flags & TF_CAP) && !after_hyphen &&
 			    !(t->lex & (L_CONNECT | L_DET)) && !(t->lex & L_STOP && tok_len(d, k) <= 3))
 				lower++;
 			if (t->kind == TK_WORD && (unsigned char)d->s[t->start] >= 0xE3)
@@ -511,6 +575,10 @@ static void evaluate(struct xdoc *d, const struct segs *ss, size_t first,
 			attributed = true;
 	if (!attributed && attribution_before(d, s0->o, &sp, &cue, &embedded))
 		attributed = true;
+	if (!attributed && s0->o >= 2 && (tok_punct(d, s0->o - 1, 0xFF1A) ||
+					  tok_punct(d, s0->o - 1, ':')) &&
+	    zh_speaker(d, s0->o - 2, &sp, &cue))
+		attributed = true;
 
 	int pk = prev_kind(d, s0->o);
 	int kind = -1;
@@ -519,9 +587,11 @@ static void evaluate(struct xdoc *d, const struct segs *ss, size_t first,
 	if (attributed) {
 		kind = (pk == PREV_THAT || pk == PREV_CALL || pk == PREV_EMBED ||
 			embedded) ? VB_QUOTE_PARTIAL : VB_QUOTE_DIRECT;
-		if (kind == VB_QUOTE_PARTIAL && nw == 1 && titlecase)
+		/* A name or a title ("Think Before You Share") is no fragment of speech. */
+		if (kind == VB_QUOTE_PARTIAL && titlecase && (nw == 1 || !terminal))
 			kind = -1;
-	} else if (titlecase && nw <= 10 && !(terminal && nw >= 3)) {
+	} else if (titlecase && (nw <= 10 || !terminal) && !(terminal && nw >= 3)) {
+		/* Titles of reports and campaigns, however long, have no full stop. */
 		kind = -1;
 	} else if (pk == PREV_START || pk == PREV_COLON) {
 		if (nw >= 3 || terminal) {
@@ -573,14 +643,22 @@ static bool interrupting_gap(const struct xdoc *d, const struct seg *a,
 			     const struct seg *b)
 {
 	if (!a->closed || a->para != b->para || b->o <= a->c + 1 ||
-	    b->o - a->c > 20)
+	    b->o - a->c > 40)
 		return false;
+	/*
+	 * A first part ending in a comma inside the marks ("...," he said.
+	 * "...") announces that the sentence goes on after the attribution,
+	 * even when the attribution itself ends with a full stop.
+	 */
+	bool comma_inside = (a->c > a->o + 1 && (tok_punct(d, a->c - 1, ',') ||
+						 tok_punct(d, a->c - 1, 0xFF0C))) ||
+			    tok_punct(d, a->c + 1, ',');  /* German: „...“, sagte X. */
 	bool cue = false;
 	for (size_t k = a->c + 1; k < b->o; k++) {
 		if (is_terminal_tok(d, k) && !tok_adjacent(d, k))
 			return false;
 		if (is_terminal_tok(d, k) && k + 1 == b->o)
-			return false;
+			return comma_inside && cue && d->t[k].cp == '.';
 		if (d->t[k].kind == TK_WORD && (d->t[k].lex & L_CUE) &&
 		    !(d->t[k].flags & TF_CAP))
 			cue = true;
@@ -589,10 +667,128 @@ static bool interrupting_gap(const struct xdoc *d, const struct seg *a,
 	return cue && comma_end;
 }
 
+/* Is the document a statement or speech with a named author? */
+static bool is_statement(const struct xdoc *d)
+{
+	const struct vb_extract_opts *o = d->opts;
+	return o && o->speaker && *o->speaker && o->doc_type &&
+	       (!strcmp(o->doc_type, "statement") || !strcmp(o->doc_type, "speech"));
+}
+
+/* I, we, our... in the languages of the corpus: the author speaking. */
+static bool first_person_word(const struct xdoc *d, size_t k)
+{
+	static const char *const words[] = {
+		"i", "we", "our", "ours", "my", "me", "us", "i'm", "we're",
+		"i've", "we've", "i'd", "we'd", "i'll", "we'll",
+		"je", "j", "nous", "notre", "nos", "moi", "mon", "ma", "mes",
+		"ich", "wir", "unser", "unsere", "unseren", "unserer", "uns", "mich", "mir",
+		"我", "我们", "我們",
+	};
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (tok_is(d, k, words[i]))
+			return true;
+	/* Chinese runs are tokens of several characters: look for 我. */
+	for (size_t i = d->t[k].start; i + 3 <= d->t[k].end; i++)
+		if (!memcmp(d->s + i, "\xe6\x88\x91", 3))
+			return true;
+	return false;
+}
+
+/* Lines that open the notes after a statement: nothing after them is the speaker's. */
+static bool notes_heading(const struct xdoc *d, size_t t0, size_t t1)
+{
+	static const char *const heads[] = {
+		"notes", "note", "about", "contact", "contacts", "ends", "media",
+		"press", "for", "editors", "hinweise", "kontakt", "pressekontakt",
+		"contacts", "à", "a",
+	};
+	size_t words = 0, w0 = SIZE_MAX;
+	for (size_t k = t0; k < t1; k++)
+		if (d->t[k].kind == TK_WORD) {
+			if (w0 == SIZE_MAX)
+				w0 = k;
+			words++;
+		}
+	if (w0 == SIZE_MAX || words > 6)
+		return false;
+	for (size_t i = 0; i < sizeof(heads) / sizeof(heads[0]); i++)
+		if (tok_is(d, w0, heads[i]) && (tok_is(d, w0 + 1, "editors") ||
+						tok_is(d, w0 + 1, "to") ||
+						tok_is(d, w0 + 1, "for") ||
+						tok_is(d, w0 + 1, "contact") ||
+						words <= 3))
+			return true;
+	return false;
+}
+
+/*
+ * In a statement or speech every paragraph of prose is the author's own
+ * words: one direct quote per paragraph.  Prose means at least two
+ * sentences or eight words ending in a full stop (a dateline, a signature
+ * block or a heading has neither); the author's name alone on a line opens
+ * the signature, and "Notes to editors" or "About ..." the notes: nothing
+ * after them is quoted.
+ */
+static void statement_paragraphs(struct xdoc *d)
+{
+	const char *who = d->opts->speaker;
+	size_t wl = strlen(who);
+
+	for (size_t pi = 0; pi < d->np; pi++) {
+		size_t t0 = d->p[pi].t0, t1 = d->p[pi].t1;
+		if (t0 >= t1 || para_boiler(d, pi) || (d->t[t0].flags & TF_HEADLINE))
+			continue;
+		/* The signature: the speaker's name opening a paragraph. */
+		size_t nb = d->t[t1 - 1].end - d->t[t0].start;
+		if (nb >= wl && !strncmp(d->s + d->t[t0].start, who, wl) &&
+		    (nb == wl || d->s[d->t[t0].start + wl] == '\n' ||
+		     d->s[d->t[t0].start + wl] == ','))
+			break;
+		if (notes_heading(d, t0, t1))
+			break;
+		size_t words = 0;
+		for (size_t k = t0; k < t1; k++)
+			words += d->t[k].kind != TK_PUNCT;
+		size_t last = t1 - 1;
+		while (last > t0 && d->t[last].kind == TK_PUNCT &&
+		       is_quote_cp(d->t[last].cp))
+			last--;
+		if (words < 8 || !is_terminal_tok(d, last))
+			continue;
+		/*
+		 * A paragraph reporting someone else ("In a statement, the
+		 * board explains: ...") is not the author speaking, unless the
+		 * author speaks in it in the first person too.
+		 */
+		bool first_person = false, reports = false;
+		for (size_t k = t0; k < t1; k++) {
+			if (d->t[k].kind != TK_WORD)
+				continue;
+			if (first_person_word(d, k))
+				first_person = true;
+			else if (cue_word(d, k))
+				reports = true;
+		}
+		if (reports && !first_person)
+			continue;
+		struct xquote *q = quote_new(d, VB_QUOTE_DIRECT);
+		q->sp.how = SP_OPTION;
+		q->sp.type = ET_PERSON;
+		q->sp.name = vb_strdup(who);
+		add_span(q, d->t[t0].start, d->t[t1 - 1].end);
+		mark_inquote(d, t0, t1 - 1);
+	}
+}
+
 void quotes_find(struct xdoc *d)
 {
 	struct segs ss = { 0 };
 
+	size_t first_own = d->nq;
+	if (is_statement(d))
+		statement_paragraphs(d);
+	size_t own = d->nq;
 	find_segments(d, &ss);
 	for (size_t i = 0; i < ss.n;) {
 		size_t j = i;
@@ -607,7 +803,13 @@ void quotes_find(struct xdoc *d)
 			}
 			break;
 		}
-		evaluate(d, &ss, i, j);
+		/* Quotes inside the author's own paragraphs are part of them. */
+		bool nested = false;
+		for (size_t k = first_own; k < own && !nested; k++)
+			nested = d->q[k].spans[0].start <= d->t[ss.v[i].o].start &&
+				 d->t[ss.v[i].o].start < d->q[k].spans[0].end;
+		if (!nested)
+			evaluate(d, &ss, i, j);
 		i = j + 1;
 	}
 	free(ss.v);
@@ -671,6 +873,47 @@ static size_t clause_end(const struct xdoc *d, size_t a, size_t s1)
 	return e;
 }
 
+/*
+ * A reported clause holding a quoted fragment ("said the plan was "a last
+ * warning"") is annotated as the partial quote alone.  A coordinated
+ * clause before the fragment ("said A, and that B "..."") stays a reported
+ * clause of its own.  Returns the end of what remains of [a, b): a when
+ * nothing does.
+ */
+static size_t cut_at_fragment(const struct xdoc *d, size_t a, size_t b)
+{
+	size_t f = a;
+	while (f < b && !(d->t[f].flags & TF_INQUOTE))
+		f++;
+	if (f >= b)
+		return b;
+	/*
+	 * "..., a measure it described as "...": the fragment is quoted by an
+	 * appositive of its own; the clause before the comma stays.
+	 */
+	for (size_t k = f; k-- > a + 3;) {
+		if (!tok_punct(d, k, ','))
+			continue;
+		bool calls = false;
+		for (size_t m = k + 1; m < f; m++)
+			if (d->t[m].kind == TK_WORD && (d->t[m].lex & (L_CALL | L_CUE)))
+				calls = true;
+		if (calls && clause_words(d, a, k) >= 5)
+			return k;
+		break;
+	}
+	for (size_t k = f; k-- > a + 3;) {
+		if (tok_is(d, k, "that") && tok_is(d, k - 1, "and")) {
+			size_t e = k - 1;
+			while (e > a && tok_punct(d, e - 1, ','))
+				e--;
+			if (clause_words(d, a, e) >= 3)
+				return e;
+		}
+	}
+	return a;
+}
+
 static void add_indirect(struct xdoc *d, size_t a, size_t b, size_t cue,
 			 struct xspeaker *sp)
 {
@@ -690,6 +933,9 @@ static bool reported_at(struct xdoc *d, size_t c, size_t s0, size_t s1)
 {
 	struct xspeaker sp = { .ent = -1 };
 
+	/* "pointed" speaks only with "out": "pointed to the figures" does not. */
+	if (tok_is(d, c, "pointed") && !tok_is(d, c + 1, "out"))
+		return false;
 	/* "is said to", "was told" are passive; "said to be" too. */
 	if (c > s0 && (tok_is(d, c - 1, "is") || tok_is(d, c - 1, "was") ||
 		       tok_is(d, c - 1, "were") || tok_is(d, c - 1, "be") ||
@@ -704,10 +950,29 @@ static bool reported_at(struct xdoc *d, size_t c, size_t s0, size_t s1)
 		      (after + 1 == s1 && d->t[after].kind == TK_PUNCT);
 	if (at_end && speaker_left(d, c, s0, &sp)) {
 		if (sp.t0 > s0 + 1 && tok_punct(d, sp.t0 - 1, ',')) {
-			size_t a = s0, b = sp.t0 - 1;
-			if (clause_words(d, a, b) >= 3 &&
+			size_t a = s0, b = cut_at_fragment(d, s0, sp.t0 - 1);
+			if (b > a && clause_words(d, a, b) >= 3 &&
 			    inquote_count(d, a, b) * 2 < b - a) {
 				add_indirect(d, a, b, c, &sp);
+				return true;
+			}
+		}
+		xspeaker_release(&sp);
+	}
+	/*
+	 * Interrupted: "Sales had doubled, she noted, and several firms were
+	 * in talks."  One reported clause in two parts around the attribution.
+	 */
+	if (!at_end && after + 1 < s1 && tok_punct(d, after, ',') &&
+	    speaker_left(d, c, s0, &sp)) {
+		if (sp.t0 > s0 + 1 && tok_punct(d, sp.t0 - 1, ',') &&
+		    (sp.how == SP_PRONOUN || sp.how == SP_NAME)) {
+			size_t a = s0, b = sp.t0 - 1;
+			size_t a2 = after + 1, b2 = clause_end(d, a2, s1);
+			if (clause_words(d, a, b) >= 3 && clause_words(d, a2, b2) >= 2 &&
+			    !inquote_count(d, a, b) && !inquote_count(d, a2, b2)) {
+				add_indirect(d, a, b, c, &sp);
+				add_span(&d->q[d->nq - 1], d->t[a2].start, d->t[b2 - 1].end);
 				return true;
 			}
 		}
@@ -718,8 +983,8 @@ static bool reported_at(struct xdoc *d, size_t c, size_t s0, size_t s1)
 	    speaker_right(d, c + 1, s1, &sp)) {
 		size_t e = skip_adverbials_right(d, sp.t1, s1);
 		if (e >= s1 - 1 || (e < s1 && is_terminal_tok(d, e))) {
-			size_t a = s0, b = c - 1;
-			if (clause_words(d, a, b) >= 3 &&
+			size_t a = s0, b = cut_at_fragment(d, s0, c - 1);
+			if (b > a && clause_words(d, a, b) >= 3 &&
 			    inquote_count(d, a, b) * 2 < b - a) {
 				add_indirect(d, a, b, c, &sp);
 				return true;
@@ -731,6 +996,12 @@ static bool reported_at(struct xdoc *d, size_t c, size_t s0, size_t s1)
 	if (!speaker_left(d, c, s0, &sp))
 		return false;
 	size_t i = skip_told_object(d, c, c + 1, s1);
+	/* "pointed out (that)": the particle belongs to the verb. */
+	if (tok_is(d, c, "pointed")) {
+		if (!tok_is(d, i, "out"))
+			goto no;
+		i++;
+	}
 	i = skip_adverbials_right(d, i, s1);
 	if (i < s1 && tok_punct(d, i, ','))
 		i++;
@@ -754,21 +1025,50 @@ static bool reported_at(struct xdoc *d, size_t c, size_t s0, size_t s1)
 	     tok_is(d, i, "nothing") || tok_is(d, i, "yes") || tok_is(d, i, "no") ||
 	     tok_is(d, i, "goodbye") || tok_is(d, i, "hello") || tok_is(d, i, "sorry")))
 		goto no;
-	size_t b = clause_end(d, i, s1);
-	if (clause_words(d, i, b) < 3 || own_words(d, i, b) < 2)
+	size_t full = clause_end(d, i, s1);
+	size_t b = cut_at_fragment(d, i, full);
+	/*
+	 * "said the order was "doing what was intended" and that the
+	 * federation would ask for more": the coordinated clause after the
+	 * fragment is reported speech of its own.
+	 */
+	size_t a2 = SIZE_MAX;
+	if (b < full) {
+		for (size_t k = b; k + 2 < full; k++)
+			if (tok_is(d, k, "and") && tok_is(d, k + 1, "that") &&
+			    !(d->t[k].flags & TF_INQUOTE))
+				a2 = k + 2;
+		if (a2 != SIZE_MAX && (inquote_count(d, a2, full) ||
+				       clause_words(d, a2, full) < 3))
+			a2 = SIZE_MAX;
+	}
+	bool first = b > i && clause_words(d, i, b) >= 3 && own_words(d, i, b) >= 2;
+	if (!first && a2 == SIZE_MAX)
 		goto no;
-	add_indirect(d, i, b, c, &sp);
+	if (a2 != SIZE_MAX) {
+		struct xspeaker copy = sp;
+		copy.role = sp.role ? vb_strdup(sp.role) : NULL;
+		copy.org = sp.org ? vb_strdup(sp.org) : NULL;
+		copy.name = sp.name ? vb_strdup(sp.name) : NULL;
+		add_indirect(d, a2, full, c, &copy);
+	}
+	if (first)
+		add_indirect(d, i, b, c, &sp);
+	else
+		xspeaker_release(&sp);
 	return true;
 no:
 	xspeaker_release(&sp);
 	return false;
 }
 
-static void according_to(struct xdoc *d, size_t k, size_t s0, size_t s1)
+/* "according to X" (width 2), "selon X", "so X" (width 1). */
+static void according_to(struct xdoc *d, size_t k, size_t width, size_t s0,
+			 size_t s1)
 {
 	struct xspeaker sp = { .ent = -1 };
 
-	if (!speaker_right(d, k + 2, s1, &sp))
+	if (!speaker_right(d, k + width, s1, &sp))
 		return;
 	size_t e = sp.t1;
 	if (e < s1 && tok_punct(d, e, ',') && k == s0) {
@@ -802,8 +1102,28 @@ void reported_find(struct xdoc *d)
 		for (size_t k = s0; k < s1; k++) {
 			if (tok_is(d, k, "according") && tok_is(d, k + 1, "to") &&
 			    !(d->t[k].flags & TF_INQUOTE)) {
-				according_to(d, k, s0, s1);
+				according_to(d, k, 2, s0, s1);
 				continue;
+			}
+			/* French "selon X, ...", German "..., so X." : the same with one word. */
+			if ((tok_is(d, k, "selon") ||
+			     (tok_is(d, k, "so") && k > s0 && tok_punct(d, k - 1, ',') &&
+			      tok_capword(d, k + 1))) &&
+			    !(d->t[k].flags & TF_INQUOTE)) {
+				according_to(d, k, 1, s0, s1);
+				continue;
+			}
+			/* "李明表示，公司将……。" */
+			struct xspeaker zsp;
+			size_t zc;
+			if (k + 2 < s1 && tok_punct(d, k + 1, 0xFF0C) &&
+			    !(d->t[k].flags & TF_INQUOTE) && zh_speaker(d, k, &zsp, &zc)) {
+				size_t a = k + 2, b = clause_end(d, a, s1);
+				if (b > a && !inquote_count(d, a, b)) {
+					add_indirect(d, a, b, zc, &zsp);
+					break;
+				}
+				xspeaker_release(&zsp);
 			}
 			if (!cue_word(d, k))
 				continue;

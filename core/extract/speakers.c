@@ -1,6 +1,7 @@
 /* speakers.c: who says it: noun phrases around speech verbs, appositives, pronouns and canonical names. */
 #include "extract/internal.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
@@ -549,6 +550,58 @@ bool speaker_left(struct xdoc *d, size_t cue, size_t limit, struct xspeaker *sp)
 		if (k <= limit || !tok_punct(d, k - 1, ',') || c1 - k > 25)
 			return false;
 		size_t c0 = k - 1;        /* the opening comma */
+		/*
+		 * Pre-posed title: "the Minister of Trade, Jane Doe, said",
+		 * "Acme's Chief Executive, Jane Doe, said": a person's name
+		 * alone between the commas, a title before them.
+		 */
+		if (tok_capword(d, c0 + 1) && name_run_right(d, c0 + 1, c1) == c1 &&
+		    c1 - c0 - 1 >= 2 && c1 - c0 - 1 <= 4 &&
+		    run_type(d, c0 + 1, c1) != ET_ORG &&
+		    run_type(d, c0 + 1, c1) != ET_PLACE) {
+			size_t a = c0;
+			while (a > limit && !tok_punct(d, a - 1, ',') && c0 - a < 12)
+				a--;
+			bool title = false;
+			for (size_t w = a; w < c0; w++)
+				if (is_word(d, w) &&
+				    (d->t[w].lex & (L_ROLE | L_NOM_PERSON | L_HONORIFIC)) &&
+				    !(d->t[w].lex & L_PLURAL_NOM))
+					title = true;
+			if (title) {
+				bool personish;
+				parse_appositive(d, a, c0, sp, &personish);
+				size_t n0 = trim_run(d, c0 + 1, c1, sp);
+				set_name(sp, n0, c1);
+				sp->t0 = a;
+				sp->type = ET_PERSON;
+				return true;
+			}
+		}
+		/*
+		 * A chain of appositives: "Jane Doe, a partner at Doe Reyes,
+		 * the firm acting for Acme, said": a name after a preposition
+		 * belongs to the appositive before; the speaker is earlier.
+		 */
+		for (int hop = 0; hop < 2 && c0 > limit + 2 && tok_capword(d, c0 - 1); hop++) {
+			size_t r0 = name_run_left(d, c0, limit);
+			if (r0 >= c0 || r0 <= limit)
+				break;
+			size_t p = r0 - 1;
+			if (tok_is(d, p, "the") && p > limit)
+				p--;
+			if (!(tok_is(d, p, "at") || tok_is(d, p, "of") ||
+			      tok_is(d, p, "for") || tok_is(d, p, "with") ||
+			      tok_is(d, p, "from") || tok_is(d, p, "by")))
+				break;
+			size_t b = p;
+			while (b > limit && !tok_punct(d, b - 1, ',') && p - b < 12)
+				b--;
+			if (b <= limit + 1 || !tok_punct(d, b - 1, ',') ||
+			    !tok_capword(d, b - 2))
+				break;
+			c0 = b - 1;
+		}
 		/* Post-posed appositive: a name before the first comma. */
 		if (c0 > limit && (tok_capword(d, c0 - 1))) {
 			size_t r0 = name_run_left(d, c0, limit);
@@ -662,6 +715,10 @@ bool speaker_right(struct xdoc *d, size_t i, size_t limit, struct xspeaker *sp)
 		xspeaker_release(sp);
 		return false;
 	}
+	/* "said Dr. Jane Doe": the title's full stop is not the end of the name. */
+	if (tok_capword(d, i) && (t->lex & L_HONORIFIC) && tok_punct(d, i + 1, '.') &&
+	    tok_capword(d, i + 2))
+		i += 2;
 	if (tok_capword(d, i)) {
 		size_t e = name_run_right(d, i, limit);
 		if (e <= i)
@@ -803,6 +860,96 @@ static int nearest_mention(struct xdoc *d, size_t before, int type,
 	return best;
 }
 
+/*
+ * The sex of a person, when the document tells: a title before one of its
+ * mentions ("Ms", "Herr"), else its given name.  'm', 'f' or 'u'.
+ */
+static int person_gender(struct xdoc *d, int ent)
+{
+	struct xent *e = &d->ents[ent];
+
+	if (e->gender)
+		return e->gender;
+	e->gender = 'u';
+	for (size_t i = 0; i < d->nms; i++) {
+		const struct xmention *m = &d->ms[i];
+		if (m->ent != ent || m->t0 == 0)
+			continue;
+		size_t k = m->t0 - 1;
+		if (tok_punct(d, k, '.') && k > 0)
+			k--;
+		uint32_t lex = d->t[k].kind == TK_WORD ? d->t[k].lex : 0;
+		if ((lex & L_MALE) && !(lex & L_GIVEN))
+			return e->gender = 'm';
+		if ((lex & L_FEMALE) && !(lex & L_GIVEN))
+			return e->gender = 'f';
+	}
+	const char *sp = strchr(e->canonical, ' ');
+	size_t n = sp ? (size_t)(sp - e->canonical) : strlen(e->canonical);
+	const struct strmap_entry *w = lexicon_get(&d->ex->lex, e->canonical, n);
+	if (w && (w->flags & L_MALE) && !(w->flags & L_FEMALE))
+		e->gender = 'm';
+	else if (w && (w->flags & L_FEMALE) && !(w->flags & L_MALE))
+		e->gender = 'f';
+	return e->gender;
+}
+
+static bool object_of_preposition(const struct xdoc *d, size_t t0)
+{
+	static const char *const preps[] = {
+		"from", "by", "to", "with", "of", "for", "at", "against", "about",
+		"on", "into", "than", "between", "among", "like", "under",
+	};
+	size_t k = t0;
+	/* Over titles: "by Democratic Senator Jane Doe", "to Mr Doe". */
+	while (k > 0 && d->t[k - 1].kind == TK_WORD && (d->t[k - 1].flags & TF_CAP) &&
+	       (d->t[k - 1].lex & (L_HONORIFIC | L_ROLE | L_COMMON)))
+		k--;
+	if (k > 0 && tok_punct(d, k - 1, '.') && k > 1 && (d->t[k - 2].lex & L_HONORIFIC))
+		k -= 2;
+	if (k == 0 || d->t[k - 1].kind != TK_WORD)
+		return false;
+	/* "according to Jane Doe" names a speaker. */
+	if (tok_is(d, k - 1, "to") && k > 1 && tok_is(d, k - 2, "according"))
+		return false;
+	for (size_t i = 0; i < sizeof(preps) / sizeof(preps[0]); i++)
+		if (tok_is(d, k - 1, preps[i]))
+			return true;
+	return false;
+}
+
+/*
+ * "he" or "she": the person of that sex named last before the pronoun
+ * and before the quote it attributes (`before`), outside quotation marks,
+ * not the object of a preposition ("bought from Jane Doe"), within the
+ * three paragraphs before; else -1.
+ */
+static int pronoun_antecedent(struct xdoc *d, size_t tok, size_t before, int want)
+{
+	int best = -1;
+	size_t best_start = 0;
+	uint32_t para = d->t[tok].para;
+
+	if (d->t[tok].start < before)
+		before = d->t[tok].start;
+	for (size_t i = 0; i < d->nms; i++) {
+		const struct xmention *m = &d->ms[i];
+		if (m->ent < 0 || m->start >= before ||
+		    (best >= 0 && m->start <= best_start))
+			continue;
+		if (d->ents[m->ent].type != ET_PERSON ||
+		    (d->t[m->t0].flags & TF_INQUOTE) || d->t[m->t0].para + 3 < para ||
+		    object_of_preposition(d, m->t0))
+			continue;
+		int g = person_gender(d, m->ent);
+		if (g != 'u' && g != want)
+			continue;
+		best = m->ent;
+		best_start = m->start;
+	}
+	return best;
+}
+
 static void speaker_from_ent(struct xdoc *d, struct xspeaker *sp, int ent)
 {
 	sp->ent = ent;
@@ -870,7 +1017,10 @@ void speakers_resolve(struct xdoc *d)
 			int ent = -1;
 			if ((wl == 2 && !strncasecmp(w, "he", 2)) ||
 			    (wl == 3 && !strncasecmp(w, "she", 3))) {
-				ent = last_person.ent;
+				ent = pronoun_antecedent(d, sp->t0, q->spans[0].start,
+							 wl == 2 ? 'm' : 'f');
+				if (ent < 0)
+					ent = last_person.ent;
 				if (ent < 0)
 					ent = nearest_mention(d, d->t[sp->t0].start,
 							      ET_PERSON, NULL);
@@ -910,7 +1060,7 @@ void speakers_resolve(struct xdoc *d)
 				snprintf(head, sizeof(head), "%s", d->tmp.buf);
 			}
 			int ent = -1;
-			if (definite && !sp->org && sp->type == ET_ORG) {
+			if (definite && !sp->org && sp->type == ET_ORG && !sp->plural) {
 				ent = nearest_mention(d, d->t[sp->t0].start, ET_ORG,
 						      head);
 				if (ent < 0 && last_org.ent >= 0)

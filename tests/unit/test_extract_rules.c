@@ -1,0 +1,308 @@
+/* test_extract_rules.c: general rules of press language the extractor follows, on text written for the tests. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "extract/extract.h"
+
+static vb_extractor *ex;
+
+static int setup(void **state)
+{
+	(void)state;
+	struct vb_buf err = VB_BUF_INIT;
+	int rc = vb_extractor_new(&ex, NULL, &err);
+	vb_buf_release(&err);
+	return rc;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	vb_extractor_free(ex);
+	return 0;
+}
+
+static void run(const char *text, const struct vb_extract_opts *opts,
+		struct vb_extraction *x)
+{
+	struct vb_buf err = VB_BUF_INIT;
+	assert_int_equal(vb_extract(ex, text, strlen(text), opts, x, &err), 0);
+	vb_buf_release(&err);
+}
+
+static void dump(const struct vb_extraction *x)
+{
+	for (size_t i = 0; i < x->nquotes; i++)
+		fprintf(stderr, "  have: [%s] %s (%s)\n",
+			vb_quote_kind_name(x->quotes[i].kind), x->quotes[i].text,
+			x->quotes[i].has_speaker ? x->quotes[i].speaker.canonical
+						 : "-");
+}
+
+/* The quote starting with `prefix`, or a failure listing what there is. */
+static const struct vb_quote *must_quote(const struct vb_extraction *x,
+					 const char *prefix)
+{
+	for (size_t i = 0; i < x->nquotes; i++)
+		if (!strncmp(x->quotes[i].text, prefix, strlen(prefix)))
+			return &x->quotes[i];
+	dump(x);
+	fail_msg("no quote starting with '%s'", prefix);
+	return NULL;
+}
+
+static bool has_quote(const struct vb_extraction *x, const char *needle)
+{
+	for (size_t i = 0; i < x->nquotes; i++)
+		if (strstr(x->quotes[i].text, needle))
+			return true;
+	return false;
+}
+
+static void assert_speaker(const struct vb_quote *q, const char *name)
+{
+	if (!q->has_speaker)
+		fail_msg("quote '%s' has no speaker (wanted '%s')", q->text, name);
+	if (strcmp(q->speaker.canonical, name))
+		fail_msg("quote '%s': speaker '%s', wanted '%s'", q->text,
+			 q->speaker.canonical, name);
+}
+
+/* "...," he said. "..." is one quote in two parts. */
+static void test_interrupted_by_sentence(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	run("Tamsin Orrery opened the new ferry terminal on Friday. "
+	    "\"We waited eleven years for this,\" Ms Orrery said. "
+	    "\"Nobody here will miss the old pier.\"\n\n"
+	    "\xe2\x80\x9eWir sind sehr zufrieden\xe2\x80\x9c, sagte Jonas Reding. "
+	    "\xe2\x80\x9e" "Der Hafen ist bereit.\xe2\x80\x9c\n", NULL, &x);
+	const struct vb_quote *q = must_quote(&x, "We waited");
+	assert_int_equal(q->kind, VB_QUOTE_DIRECT);
+	assert_int_equal(q->nspans, 2);
+	assert_string_equal(q->text, "We waited eleven years for this, "
+			    "Nobody here will miss the old pier.");
+	assert_speaker(q, "Tamsin Orrery");
+	vb_extraction_release(&x);
+
+	/* A full stop inside the first part ends the quote there. */
+	run("\"We waited eleven years.\" Ms Orrery said. \"Then we won.\"\n",
+	    NULL, &x);
+	assert_true(x.nquotes >= 1);
+	assert_int_equal(must_quote(&x, "We waited")->nspans, 1);
+	vb_extraction_release(&x);
+}
+
+/* In a statement every paragraph of prose is a quote of its author. */
+static void test_statement_paragraphs(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	struct vb_extract_opts o = { .speaker = "Petra Lindqvist",
+				     .doc_type = "statement" };
+	run("Kessvik, 4 May 2011\n\n"
+	    "This morning the harbour authority closed the north quay without "
+	    "warning. I want to explain what that means for our members.\n\n"
+	    "Fishing is not a hobby here. It is how families in this town "
+	    "pay our rent, and the council said it would \"look again\".\n\n"
+	    "Petra Lindqvist\nChair, Kessvik Fishers' Cooperative\n", &o, &x);
+	assert_int_equal(x.nquotes, 2);
+	const struct vb_quote *q = must_quote(&x, "This morning");
+	assert_int_equal(q->kind, VB_QUOTE_DIRECT);
+	assert_speaker(q, "Petra Lindqvist");
+	q = must_quote(&x, "Fishing is not");
+	assert_speaker(q, "Petra Lindqvist");
+	assert_false(has_quote(&x, "Kessvik, 4 May"));
+	assert_false(has_quote(&x, "Chair,"));
+	vb_extraction_release(&x);
+}
+
+/* A reported clause with a quoted fragment is the partial quote alone. */
+static void test_fragment_in_reported_clause(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	run("Hollis Tarrant said the new timetable was \"a disgrace to the "
+	    "valley\" and would be fought.\n\n"
+	    "Mira Castell said the depot had cost 40,000 crowns so far, and "
+	    "that the council would need \"a very long memory\" to pay it.\n",
+	    NULL, &x);
+	assert_int_equal(must_quote(&x, "a disgrace")->kind, VB_QUOTE_PARTIAL);
+	assert_false(has_quote(&x, "the new timetable was"));
+	const struct vb_quote *q = must_quote(&x, "the depot had cost");
+	assert_int_equal(q->kind, VB_QUOTE_INDIRECT);
+	assert_string_equal(q->text, "the depot had cost 40,000 crowns so far");
+	assert_speaker(q, "Mira Castell");
+	assert_int_equal(must_quote(&x, "a very long memory")->kind,
+			 VB_QUOTE_PARTIAL);
+	vb_extraction_release(&x);
+}
+
+/* "he" and "she" go to the last person of that sex, not the last speaker. */
+static void test_pronoun_gender(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	run("Gideon Farrow, the mayor, said the bridge would open in May.\n\n"
+	    "The engineer in charge, Harriet Quayle, met Mr Farrow on Monday. "
+	    "\"We need another month at least,\" she said.\n\n"
+	    "Mr Farrow was unmoved. \"The date stands,\" he said.\n", NULL, &x);
+	assert_speaker(must_quote(&x, "We need another month"), "Harriet Quayle");
+	assert_speaker(must_quote(&x, "The date stands"), "Gideon Farrow");
+	vb_extraction_release(&x);
+}
+
+/* Titles and appositives around a name: who is the speaker. */
+static void test_titles_and_appositives(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	run("Speaking in the chamber, the Minister of Water and Forests, Odile "
+	    "Brasseur, said the reservoir would be full by spring.\n\n"
+	    "Yannick Morvan, a partner at Kervella Associates, the firm "
+	    "advising the growers, said the contract had never been signed.\n\n"
+	    "Amelie Tanguy, director of the Breizh Water Institute, who has "
+	    "studied the basin since 2001, pointed out that the river had "
+	    "fallen by a third.\n", NULL, &x);
+	assert_speaker(must_quote(&x, "the reservoir would be full"), "Odile Brasseur");
+	assert_speaker(must_quote(&x, "the contract had never"), "Yannick Morvan");
+	assert_speaker(must_quote(&x, "the river had fallen"), "Amelie Tanguy");
+	vb_extraction_release(&x);
+}
+
+/* Reported speech: interrupted, after a fragment, with new verbs and groups. */
+static void test_reported_forms(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	run("Harbour traffic, though still light, had doubled since May, she "
+	    "noted, and two ferry lines were in talks with the port.\n\n"
+	    "Corin Blake said the levy was \"a tax on the sea\" and that the "
+	    "fishermen would stop paying it in June.\n\n"
+	    "The claimants allege that the port authority ignored three "
+	    "warnings.\n\n"
+	    "Consumer groups said they would watch the new tariff closely.\n",
+	    NULL, &x);
+	const struct vb_quote *q = must_quote(&x, "Harbour traffic");
+	assert_int_equal(q->kind, VB_QUOTE_INDIRECT);
+	assert_int_equal(q->nspans, 2);
+	assert_string_equal(q->text, "Harbour traffic, though still light, had "
+			    "doubled since May and two ferry lines were in talks "
+			    "with the port");
+	q = must_quote(&x, "the fishermen would stop");
+	assert_int_equal(q->kind, VB_QUOTE_INDIRECT);
+	assert_speaker(q, "Corin Blake");
+	assert_false(has_quote(&x, "the levy was"));
+	q = must_quote(&x, "the port authority ignored");
+	assert_true(q->has_speaker);
+	assert_string_equal(q->speaker.name, "The claimants");
+	q = must_quote(&x, "they would watch");
+	assert_true(q->has_speaker);
+	assert_true(q->speaker.anonymous);
+	vb_extraction_release(&x);
+}
+
+/* Titles of reports are not quotes, however long. */
+static void test_long_titles(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	run("The institute published \"Rivers at Risk: A Survey of Water "
+	    "Co-operation Between Farmers and Towns in the Western Valleys\" "
+	    "on Monday, its director said.\n", NULL, &x);
+	for (size_t i = 0; i < x.nquotes; i++)
+		assert_true(strncmp(x.quotes[i].text, "Rivers at Risk", 14) != 0);
+	vb_extraction_release(&x);
+	run("Researchers said the survey, \"Rivers at Risk: A Survey of "
+	    "Water Co-operation Between Farmers and Towns\", was overdue.\n",
+	    NULL, &x);
+	for (size_t i = 0; i < x.nquotes; i++)
+		assert_true(strncmp(x.quotes[i].text, "Rivers at Risk", 14) != 0);
+	vb_extraction_release(&x);
+}
+
+/* Organisation names: plural possessives inside, "and" inside an "of" phrase, two organisations. */
+static void test_org_names(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	run("The Growers' Water Alliance met the Ministry of Agriculture and "
+	    "Fisheries on Monday, with Kestrel Dairy Group and Marlow Farms Ltd.\n",
+	    NULL, &x);
+	const char *want[] = { "Growers' Water Alliance",
+			       "Ministry of Agriculture and Fisheries",
+			       "Kestrel Dairy Group", "Marlow Farms Ltd" };
+	for (size_t w = 0; w < 4; w++) {
+		bool found = false;
+		for (size_t i = 0; i < x.nentities; i++)
+			if (x.entities[i].type == VB_ENTITY_ORGANISATION &&
+			    !strcmp(x.entities[i].text, want[w]))
+				found = true;
+		if (!found) {
+			for (size_t i = 0; i < x.nentities; i++)
+				fprintf(stderr, "  have: %s\n", x.entities[i].text);
+			fail_msg("no organisation '%s'", want[w]);
+		}
+	}
+	vb_extraction_release(&x);
+}
+
+/* German, French and Chinese verbs of saying, "selon X", "so X", "X表示：". */
+static void test_other_languages(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	run("\xe2\x80\x9eWir sind sehr zufrieden\xe2\x80\x9c, sagte Dr. Jonas "
+	    "Reding, Gesch\xc3\xa4" "ftsf\xc3\xbchrer der Hafenwerk GmbH.\n\n"
+	    "Die Nachfrage sei besonders gro\xc3\x9f, so Reding.\n", NULL, &x);
+	assert_speaker(must_quote(&x, "Wir sind"), "Jonas Reding");
+	assert_speaker(must_quote(&x, "Die Nachfrage"), "Jonas Reding");
+	vb_extraction_release(&x);
+
+	run("\xc2\xab Nous sommes satisfaits \xc2\xbb, a d\xc3\xa9" "clar\xc3\xa9 "
+	    "Marc Duval.\n\nSelon Marc Duval, la saison sera difficile.\n",
+	    NULL, &x);
+	assert_speaker(must_quote(&x, "Nous sommes"), "Marc Duval");
+	assert_speaker(must_quote(&x, "la saison sera"), "Marc Duval");
+	vb_extraction_release(&x);
+
+	/* 晨光公司总经理李文涛表示：“我们很高兴。” 李文涛说，公司将推出新服务。 */
+	run("\xe6\x99\xa8\xe5\x85\x89\xe5\x85\xac\xe5\x8f\xb8\xe6\x80\xbb"
+	    "\xe7\xbb\x8f\xe7\x90\x86\xe6\x9d\x8e\xe6\x96\x87\xe6\xb6\x9b"
+	    "\xe8\xa1\xa8\xe7\xa4\xba\xef\xbc\x9a\xe2\x80\x9c\xe6\x88\x91"
+	    "\xe4\xbb\xac\xe5\xbe\x88\xe9\xab\x98\xe5\x85\xb4\xe3\x80\x82"
+	    "\xe2\x80\x9d\n\n"
+	    "\xe6\x9d\x8e\xe6\x96\x87\xe6\xb6\x9b\xe8\xaf\xb4\xef\xbc\x8c"
+	    "\xe5\x85\xac\xe5\x8f\xb8\xe5\xb0\x86\xe6\x8e\xa8\xe5\x87\xba"
+	    "\xe6\x96\xb0\xe6\x9c\x8d\xe5\x8a\xa1\xe3\x80\x82\n", NULL, &x);
+	const char *li = "\xe6\x9d\x8e\xe6\x96\x87\xe6\xb6\x9b";
+	assert_speaker(must_quote(&x, "\xe6\x88\x91\xe4\xbb\xac"), li);
+	const struct vb_quote *q = must_quote(&x, "\xe5\x85\xac\xe5\x8f\xb8\xe5\xb0\x86");
+	assert_int_equal(q->kind, VB_QUOTE_INDIRECT);
+	assert_speaker(q, li);
+	vb_extraction_release(&x);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_interrupted_by_sentence),
+		cmocka_unit_test(test_statement_paragraphs),
+		cmocka_unit_test(test_fragment_in_reported_clause),
+		cmocka_unit_test(test_pronoun_gender),
+		cmocka_unit_test(test_titles_and_appositives),
+		cmocka_unit_test(test_reported_forms),
+		cmocka_unit_test(test_long_titles),
+		cmocka_unit_test(test_org_names),
+		cmocka_unit_test(test_other_languages),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
