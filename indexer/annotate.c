@@ -9,6 +9,9 @@
 #include "index_priv.h"
 #include "schema.h"
 
+/* Longest quote text kept whole in a quote document's data. */
+#define QUOTE_TEXT_MAX 1200
+
 const char *vb_issuing_org(const struct vb_doc *doc)
 {
 	if (doc->type && !strcmp(doc->type, "article"))
@@ -302,7 +305,26 @@ int vb_add_quote_documents(struct vb_indexer *ix, const struct vb_doc *doc,
 		json_object_set_new(data, "passage", json_string(pid.buf));
 		json_object_set_new(data, "n", json_integer(n));
 		json_object_set_new(data, "paragraph", json_integer(p->paragraph));
-		json_object_set_new(data, "text", json_string(q->text));
+		/* The passage holds the words; a long quote (a statement's
+		 * whole paragraph) keeps only its opening here, and its spans
+		 * say where the rest is. */
+		size_t tlen = strlen(q->text);
+		if (tlen > QUOTE_TEXT_MAX) {
+			size_t cut = QUOTE_TEXT_MAX;
+			while (cut > 0 && (q->text[cut] & 0xC0) == 0x80)
+				cut--;
+			while (cut > QUOTE_TEXT_MAX / 2 && q->text[cut] != ' ')
+				cut--;
+			struct vb_buf t = VB_BUF_INIT;
+			vb_buf_add(&t, q->text, cut);
+			vb_buf_adds(&t, "\xe2\x80\xa6");
+			json_object_set_new(data, "text", json_string(t.buf));
+			json_object_set_new(data, "truncated", json_true());
+			json_object_set_new(data, "length", json_integer((json_int_t)tlen));
+			vb_buf_release(&t);
+		} else {
+			json_object_set_new(data, "text", json_string(q->text));
+		}
 		json_object_set_new(data, "quote_kind", json_string(vb_quote_kind_name(q->kind)));
 		if (q->cue)
 			json_object_set_new(data, "cue", json_string(q->cue));

@@ -122,6 +122,10 @@ void vb_tokenizer_set_window(vb_tokenizer *tk, size_t bytes);
  */
 int vb_words(vb_tokenizer *tk, const char *text, size_t len,
 	     struct vb_tokens *out, struct vb_buf *err);
+/* The same through ICU always (vb_words takes a faster path for plain
+ * ASCII text that gives the same tokens; tests compare the two). */
+int vb_words_icu(vb_tokenizer *tk, const char *text, size_t len,
+		 struct vb_tokens *out, struct vb_buf *err);
 
 /*
  * Sentence spans of text[0..len) (appended to `out`): ICU sentence breaks,

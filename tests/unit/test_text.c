@@ -679,9 +679,72 @@ static void test_errors(void **state)
 #define WITH_TOKENIZER(f) \
 	cmocka_unit_test_setup_teardown(f, setup_tokenizer, teardown_tokenizer)
 
+/* vb_words' ASCII path must give exactly ICU's tokens. */
+static void assert_same_as_icu(vb_tokenizer *tk, const char *t, size_t n)
+{
+	struct vb_tokens a = { 0 }, b = { 0 };
+	assert_int_equal(vb_words(tk, t, n, &a, NULL), 0);
+	assert_int_equal(vb_words_icu(tk, t, n, &b, NULL), 0);
+	if (a.n != b.n)
+		print_error("text: [%.*s]: %zu tokens, ICU %zu\n", (int)n, t, a.n, b.n);
+	assert_int_equal(a.n, b.n);
+	for (size_t i = 0; i < a.n; i++) {
+		if (a.v[i].start != b.v[i].start || a.v[i].end != b.v[i].end ||
+		    a.v[i].kind != b.v[i].kind)
+			print_error("text: [%.*s]: token %zu [%.*s] vs ICU [%.*s]\n",
+				    (int)n, t, i, (int)(a.v[i].end - a.v[i].start),
+				    t + a.v[i].start, (int)(b.v[i].end - b.v[i].start),
+				    t + b.v[i].start);
+		assert_int_equal(a.v[i].start, b.v[i].start);
+		assert_int_equal(a.v[i].end, b.v[i].end);
+		assert_int_equal(a.v[i].kind, b.v[i].kind);
+	}
+	vb_tokens_release(&a);
+	vb_tokens_release(&b);
+}
+
+static void ascii_words_equal_icu_on_random_text(void **state)
+{
+	(void)state;
+	vb_tokenizer *tk;
+	static const char alphabet[] = "aZk09 .,;:'\"-()/&%$!?@#_\n\t";
+	char text[64];
+	unsigned seed = 12345;
+	assert_int_equal(vb_tokenizer_new(&tk, NULL, NULL), 0);
+	for (int round = 0; round < 20000; round++) {
+		size_t n = 1 + (seed >> 16) % (sizeof(text) - 1);
+		for (size_t i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			text[i] = alphabet[(seed >> 16) % (sizeof(alphabet) - 1)];
+		}
+		assert_same_as_icu(tk, text, n);
+	}
+	vb_tokenizer_free(tk);
+}
+
+static void ascii_words_equal_icu_on_press_text(void **state)
+{
+	(void)state;
+	vb_tokenizer *tk;
+	static const char *const texts[] = {
+		"U.S. officials said the 1,500 shares rose 3.5% to $4.25 on Monday.",
+		"copyright owners.The defendants didn't appear; Mr. O'Neill's lawyers did.",
+		"COMMACK, N.Y., Feb 26 - Computer Terminal Systems Inc said it had 12:30 p.m. talks.",
+		"Ratio 3:2, e-mail, re-use, 1990s, 4x4, abc123, 12th, rock'n'roll, 'quoted'.",
+		"\"Internet Access Providers Association\" (IAPA) and the IFSRP's 2005 claim.",
+		"a.b.c 1.2.3 a'b'c 1'2 a:b:c 1;2 a;b 1,a a,1 .5 5. 'a' 1'",
+	};
+	assert_int_equal(vb_tokenizer_new(&tk, NULL, NULL), 0);
+	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
+		assert_same_as_icu(tk, texts[i], strlen(texts[i]));
+	vb_tokenizer_free(tk);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(ascii_words_equal_icu_on_random_text),
+		cmocka_unit_test(ascii_words_equal_icu_on_press_text),
 		cmocka_unit_test(test_repair_valid),
 		cmocka_unit_test(test_repair_invalid),
 		cmocka_unit_test(test_repair_long_runs),
