@@ -1,4 +1,5 @@
 /* annotate.c: quotes, speakers, entities and dates as terms, and quotes as documents. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,37 +20,118 @@ const char *vb_issuing_org(const struct vb_doc *doc)
 	return doc->author ? doc->author : doc->source;
 }
 
-static bool inside(const struct vb_passage *p, size_t at)
+static int cmp_span(const void *a, const void *b)
 {
-	return at >= p->start && at < p->end;
+	const struct vb_span *x = a, *y = b;
+	return x->start < y->start ? -1 : x->start > y->start;
 }
 
-void vb_quoted_spans(const struct vb_extraction *x, const struct vb_passage *p,
-		     struct vb_spans *out)
+static int cmp_org(const void *a, const void *b)
 {
-	out->n = 0;
+	return strcmp(((const struct org_name *)a)->folded,
+		      ((const struct org_name *)b)->folded);
+}
+
+static int cmp_ordered(const void *a, const void *b)
+{
+	const struct vb_ordered *x = a, *y = b;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* Fill *v with (start, index) of n items whose starts are at
+ * items + i * size + offset, sorted by start. */
+static struct vb_ordered *order_of(const void *items, size_t n, size_t size,
+				   size_t offset, struct vb_ordered *v, size_t *alloc)
+{
+	VB_ALLOC_GROW(v, n, *alloc);
+	for (size_t i = 0; i < n; i++) {
+		const char *item = (const char *)items + i * size;
+		memcpy(&v[i].start, item + offset, sizeof(size_t));
+		v[i].index = i;
+	}
+	qsort(v, n, sizeof(*v), cmp_ordered);
+	return v;
+}
+
+void vb_order_release(struct vb_order *o)
+{
+	free(o->quotes);
+	free(o->entities);
+	free(o->dates);
+	vb_spans_release(&o->spans);
+	for (size_t i = 0; i < o->norgs; i++)
+		free(o->orgs[i].folded);
+	free(o->orgs);
+	memset(o, 0, sizeof(*o));
+}
+
+void vb_annotation_prepare(struct vb_indexer *ix)
+{
+	const struct vb_extraction *x = &ix->extraction;
+	struct vb_order *o = &ix->order;
+
+	o->quotes = order_of(x->quotes, x->nquotes, sizeof(*x->quotes),
+			     offsetof(struct vb_quote, start), o->quotes, &o->alloc_q);
+	o->entities = order_of(x->entities, x->nentities, sizeof(*x->entities),
+			       offsetof(struct vb_entity, start), o->entities, &o->alloc_e);
+	o->dates = order_of(x->dates, x->ndates, sizeof(*x->dates),
+			    offsetof(struct vb_date, start), o->dates, &o->alloc_d);
+	o->q = o->e = o->d = o->s = 0;
+	o->q_from = o->q_to = 0;
+
+	o->spans.n = 0;
 	for (size_t i = 0; i < x->nquotes; i++) {
 		const struct vb_quote *q = &x->quotes[i];
 		if (q->kind == VB_QUOTE_INDIRECT)
 			continue;   /* reported speech: the writer's words */
 		for (size_t k = 0; k < q->nspans; k++) {
-			size_t s = q->spans[k].start, e = q->spans[k].end;
-			if (e <= p->start || s >= p->end)
-				continue;
-			VB_ALLOC_GROW(out->v, out->n + 1, out->alloc);
-			out->v[out->n].start = (s > p->start ? s : p->start) - p->start;
-			out->v[out->n].end = (e < p->end ? e : p->end) - p->start;
-			out->n++;
+			VB_ALLOC_GROW(o->spans.v, o->spans.n + 1, o->spans.alloc);
+			o->spans.v[o->spans.n].start = q->spans[k].start;
+			o->spans.v[o->spans.n].end = q->spans[k].end;
+			o->spans.n++;
 		}
 	}
-	/* Quotes come in text order, but spans of a quote interrupted by
-	 * another may not: sort (few spans, insertion sort). */
-	for (size_t i = 1; i < out->n; i++)
-		for (size_t j = i; j > 0 && out->v[j - 1].start > out->v[j].start; j--) {
-			struct vb_span t = out->v[j];
-			out->v[j] = out->v[j - 1];
-			out->v[j - 1] = t;
-		}
+	qsort(o->spans.v, o->spans.n, sizeof(o->spans.v[0]), cmp_span);
+
+	for (size_t i = 0; i < o->norgs; i++)
+		free(o->orgs[i].folded);
+	o->norgs = 0;
+	for (size_t i = 0; i < x->nentities; i++) {
+		const struct vb_entity *e = &x->entities[i];
+		if (e->type != VB_ENTITY_ORGANISATION || !e->canonical)
+			continue;
+		struct vb_buf f = VB_BUF_INIT;
+		if (vb_normalize(e->text, strlen(e->text), &f, NULL) < 0)
+			vb_buf_adds(&f, e->text);
+		VB_ALLOC_GROW(o->orgs, o->norgs + 1, o->alloc_o);
+		o->orgs[o->norgs].folded = vb_buf_detach(&f, NULL);
+		o->orgs[o->norgs].canonical = e->canonical;
+		o->norgs++;
+	}
+	qsort(o->orgs, o->norgs, sizeof(o->orgs[0]), cmp_org);
+}
+
+void vb_quoted_spans(struct vb_indexer *ix, const struct vb_passage *p,
+		     struct vb_spans *out)
+{
+	struct vb_order *o = &ix->order;
+	const struct vb_spans *sp = &o->spans;
+	out->n = 0;
+	/* Passages come in order: spans ending before this one are done.
+	 * Quotes do not nest, so a span still open is at the cursor. */
+	while (o->s < sp->n && sp->v[o->s].end <= p->start)
+		o->s++;
+	for (size_t i = o->s; i < sp->n && sp->v[i].start < p->end; i++) {
+		size_t s = sp->v[i].start, e = sp->v[i].end;
+		if (e <= p->start)
+			continue;
+		VB_ALLOC_GROW(out->v, out->n + 1, out->alloc);
+		out->v[out->n].start = (s > p->start ? s : p->start) - p->start;
+		out->v[out->n].end = (e < p->end ? e : p->end) - p->start;
+		out->n++;
+	}
 }
 
 static const char *speaker_name(const struct vb_speaker *s)
@@ -74,24 +156,25 @@ static int add_words(struct vb_indexer *ix, struct term_ctx *c,
  * "of IFSRP" in one release and "of the International Federation of ..."
  * in another is one speaker.
  */
-static const char *canonical_org(const struct vb_extraction *x, const char *org)
+static const char *canonical_org(const struct vb_order *o, const char *org)
 {
 	if (!org)
 		return NULL;
-	for (size_t i = 0; i < x->nentities; i++) {
-		const struct vb_entity *e = &x->entities[i];
-		if (e->type == VB_ENTITY_ORGANISATION && e->canonical &&
-		    !strcasecmp(e->text, org))
-			return e->canonical;
-	}
-	return org;
+	struct vb_buf f = VB_BUF_INIT;
+	if (vb_normalize(org, strlen(org), &f, NULL) < 0)
+		vb_buf_adds(&f, org);
+	struct org_name key = { f.buf, NULL };
+	const struct org_name *hit = bsearch(&key, o->orgs, o->norgs, sizeof(*o->orgs),
+					     cmp_org);
+	vb_buf_release(&f);
+	return hit ? hit->canonical : org;
 }
 
-static void speaker_key(const struct vb_extraction *x,
-			const struct vb_speaker *s, struct vb_buf *out)
+static void speaker_key(const struct vb_order *o, const struct vb_speaker *s,
+			struct vb_buf *out)
 {
 	vb_buf_reset(out);
-	vb_speaker_key(speaker_name(s), canonical_org(x, s->org), out);
+	vb_speaker_key(speaker_name(s), canonical_org(o, s->org), out);
 }
 
 /* The speaker's terms: key, name words, organisation words. */
@@ -99,7 +182,7 @@ static int add_speaker(struct vb_indexer *ix, struct term_ctx *c,
 		       struct vb_analyzer *an, const struct vb_speaker *s,
 		       struct vb_buf *key, struct vb_buf *err)
 {
-	speaker_key(&ix->extraction, s, key);
+	speaker_key(&ix->order, s, key);
 	vb_ix_add_bool(c, &ix->term, VB_PREFIX_SPEAKER_ID, key->buf);
 	vb_ix_add_bool(c, &ix->term, VB_PREFIX_HAS, "speaker");
 	if (add_words(ix, c, an, speaker_name(s), VB_PREFIX_SPEAKER, err) < 0 ||
@@ -202,35 +285,50 @@ static json_t *speaker_json(const struct vb_speaker *s, const char *key)
 	return o;
 }
 
+/* Advance a cursor over items starting before the passage (boilerplate,
+ * gaps), then return the end of those starting inside it. */
+static size_t take(const struct vb_ordered *v, size_t n, size_t *cursor,
+		   const struct vb_passage *p)
+{
+	while (*cursor < n && v[*cursor].start < p->start)
+		(*cursor)++;
+	size_t end = *cursor;
+	while (end < n && v[end].start < p->end)
+		end++;
+	return end;
+}
+
 int vb_annotate_passage(struct vb_indexer *ix, struct term_ctx *c,
 			struct vb_analyzer *an, const struct vb_passage *p,
 			json_t *data, struct vb_buf *err)
 {
 	const struct vb_extraction *x = &ix->extraction;
+	struct vb_order *o = &ix->order;
 	struct vb_buf key = VB_BUF_INIT;
 	json_t *quotes = NULL;
 	int rc = 0;
+	size_t end;
 
-	for (size_t i = 0; i < x->nquotes && !rc; i++) {
-		const struct vb_quote *q = &x->quotes[i];
-		if (!inside(p, q->start))
-			continue;
+	end = take(o->quotes, x->nquotes, &o->q, p);
+	o->q_from = o->q;
+	o->q_to = end;
+	for (; o->q < end && !rc; o->q++) {
+		const struct vb_quote *q = &x->quotes[o->quotes[o->q].index];
 		vb_ix_add_bool(c, &ix->term, VB_PREFIX_HAS, "quote");
 		if (!quotes)
 			quotes = json_array();
-		json_t *o = json_object();
-		json_object_set_new(o, "id", json_string(q->id));
-		json_object_set_new(o, "kind", json_string(vb_quote_kind_name(q->kind)));
+		json_t *j = json_object();
+		json_object_set_new(j, "id", json_string(q->id));
+		json_object_set_new(j, "kind", json_string(vb_quote_kind_name(q->kind)));
 		if (q->has_speaker) {
 			rc = add_speaker(ix, c, an, &q->speaker, &key, err);
-			json_object_set_new(o, "speaker", speaker_json(&q->speaker, key.buf));
+			json_object_set_new(j, "speaker", speaker_json(&q->speaker, key.buf));
 		}
-		json_array_append_new(quotes, o);
+		json_array_append_new(quotes, j);
 	}
-	for (size_t i = 0; i < x->nentities && !rc; i++) {
-		const struct vb_entity *e = &x->entities[i];
-		if (!inside(p, e->start))
-			continue;
+	end = take(o->entities, x->nentities, &o->e, p);
+	for (; o->e < end && !rc; o->e++) {
+		const struct vb_entity *e = &x->entities[o->entities[o->e].index];
 		add_entity_term(ix, c, e);
 		const char *prefix = entity_prefix(e->type);
 		if (!prefix)
@@ -239,9 +337,10 @@ int vb_annotate_passage(struct vb_indexer *ix, struct term_ctx *c,
 		if (!rc && e->canonical && strcmp(e->canonical, e->text))
 			rc = add_words(ix, c, an, e->canonical, prefix, err);
 	}
-	for (size_t i = 0; i < x->ndates; i++) {
-		const struct vb_date *d = &x->dates[i];
-		if (!inside(p, d->start) || !d->value)
+	end = take(o->dates, x->ndates, &o->d, p);
+	for (; o->d < end; o->d++) {
+		const struct vb_date *d = &x->dates[o->dates[o->d].index];
+		if (!d->value)
 			continue;
 		vb_ix_add_bool(c, &ix->term, VB_PREFIX_HAS, "date");
 		add_date_terms(ix, c, d->value);
@@ -264,11 +363,11 @@ int vb_add_quote_documents(struct vb_indexer *ix, const struct vb_doc *doc,
 
 	vb_passage_id(&pid, doc->id, n);
 	snprintf(ordinal, sizeof(ordinal), "%06u", n);
-	for (size_t i = 0; i < x->nquotes && !rc; i++) {
-		const struct vb_quote *q = &x->quotes[i];
+	/* The quotes vb_annotate_passage took for this passage. */
+	(void)p;
+	for (size_t i = ix->order.q_from; i < ix->order.q_to && !rc; i++) {
+		const struct vb_quote *q = &x->quotes[ix->order.quotes[i].index];
 		struct term_ctx c = { 0 };
-		if (!inside(p, q->start))
-			continue;
 		/* The same words twice in a document are one citable quote. */
 		if (!vb_strset_add(&ix->quote_ids, q->id))
 			continue;

@@ -130,6 +130,19 @@ static int on_doc(struct vb_doc *doc, void *ud)
 	case VB_ADD_NEW: r->n_new++; break;
 	case VB_ADD_UPDATED: r->n_updated++; break;
 	case VB_ADD_UNCHANGED: r->n_unchanged++; break;
+	case VB_ADD_DUPLICATE:
+		r->n_failed++;
+		if (!r->quiet) {
+			if (r->progress)
+				fputs("\r\033[K", stderr);
+			if (doc->line)
+				vb_warning("'%s': line %u has the id '%s' of an earlier document, skipped",
+					   doc->path, doc->line, doc->id);
+			else
+				vb_warning("'%s' has the id '%s' of an earlier document, skipped",
+					   doc->path, doc->id);
+		}
+		break;
 	}
 	r->passages += np;
 	return 0;

@@ -140,7 +140,12 @@ int vb_indexer_open(struct vb_indexer **out, const char *path,
 	vb_buf_init(&ix->scratch);
 
 	if (xap_db_open(&ix->db, path, mode, flags, &xe) != XAP_OK) {
-		rc = vb_ix_fail(err, &xe);
+		if (xe.status == XAP_ERR_LOCKED && err)
+			vb_buf_addf(err, "database '%s' is locked: another 'verbatim index' "
+				    "is writing it; try again when it has finished", path);
+		else
+			vb_ix_fail(err, &xe);
+		rc = xe.status;
 		goto fail;
 	}
 	if (xap_db_get_metadata(ix->db, "verbatim.schema", &version, NULL, &xe)) {
@@ -156,9 +161,11 @@ int vb_indexer_open(struct vb_indexer **out, const char *path,
 		rc = XAP_ERR_INVALID;
 		goto fail;
 	}
+	/* A new database says what it is at once, before any document. */
 	if (!*version &&
-	    xap_db_set_metadata(ix->db, "verbatim.schema", VB_SCHEMA_VERSION,
-				strlen(VB_SCHEMA_VERSION), &xe)) {
+	    (xap_db_set_metadata(ix->db, "verbatim.schema", VB_SCHEMA_VERSION,
+				 strlen(VB_SCHEMA_VERSION), &xe) ||
+	     xap_db_commit(ix->db, &xe))) {
 		rc = vb_ix_fail(err, &xe);
 		goto fail;
 	}
@@ -262,6 +269,7 @@ static void indexer_free(struct vb_indexer *ix)
 	vb_extraction_release(&ix->extraction);
 	vb_strset_release(&ix->quote_ids);
 	vb_strset_release(&ix->entity_names);
+	vb_order_release(&ix->order);
 	vb_extractor_free(ix->extractor);
 	vb_aliases_free(ix->aliases);
 	vb_spans_release(&ix->skip);
@@ -493,7 +501,7 @@ static int add_passage(struct vb_indexer *ix, const struct vb_doc *doc,
 	char *pid = vb_strdup(ix->scratch.buf);
 	vb_ix_add_bool(&c, &ix->term, VB_PREFIX_UID, pid);
 
-	vb_quoted_spans(&ix->extraction, p, &ix->quoted);
+	vb_quoted_spans(ix, p, &ix->quoted);
 	if (vb_ix_post_text(ix, &c, an, doc->body + p->start, p->end - p->start,
 			    "", &pos, ix->opts.spelling, &ix->quoted, err) < 0) {
 		rc = -1;
@@ -606,37 +614,45 @@ static int add_record(struct vb_indexer *ix, const struct vb_doc *doc,
 	return rc;
 }
 
-static int first_docid(unsigned docid, void *ud)
+struct hash_lookup {
+	struct vb_indexer *ix;
+	char *out;
+	xap_error xe;
+	int failed;
+};
+
+/* Of the documents with the id's Q term, the record is the one with a
+ * content hash: a passage id (DOC#N) may equal another document's id. */
+static int take_hash(unsigned docid, void *ud)
 {
-	*(unsigned *)ud = docid;
-	return 1;
+	struct hash_lookup *h = ud;
+	xap_doc *d;
+	char *v = NULL;
+	size_t vlen = 0;
+	if (xap_db_get_document(h->ix->db, docid, &d, &h->xe)) {
+		h->failed = 1;
+		return 1;
+	}
+	if (!xap_doc_get_value(d, VB_SLOT_HASH, &v, &vlen, &h->xe) && vlen == 16) {
+		memcpy(h->out, v, 16);
+		h->out[16] = '\0';
+	}
+	free(v);
+	xap_doc_free(d);
+	return h->out[0] != '\0';
 }
 
 /* The stored content hash of document `id`, or "" when it is not indexed. */
 static int stored_hash(struct vb_indexer *ix, const char *id, char out[17])
 {
-	unsigned found = 0;
+	struct hash_lookup h = { ix, out, { 0 }, 0 };
 	xap_error xe;
 	out[0] = '\0';
 	vb_buf_reset(&ix->term);
 	vb_id_term(&ix->term, VB_PREFIX_UID, id);
-	if (xap_db_postlist(ix->db, ix->term.buf, ix->term.len, first_docid,
-			    &found, &xe) < 0)
+	if (xap_db_postlist(ix->db, ix->term.buf, ix->term.len, take_hash, &h, &xe) < 0)
 		return xe.status;
-	if (!found)
-		return 0;
-	xap_doc *d;
-	if (xap_db_get_document(ix->db, found, &d, &xe))
-		return xe.status;
-	char *v = NULL;
-	size_t vlen = 0;
-	if (!xap_doc_get_value(d, VB_SLOT_HASH, &v, &vlen, &xe) && vlen == 16) {
-		memcpy(out, v, 16);
-		out[16] = '\0';
-	}
-	free(v);
-	xap_doc_free(d);
-	return 0;
+	return h.failed ? h.xe.status : 0;
 }
 
 int vb_indexer_add(struct vb_indexer *ix, const struct vb_doc *doc,
@@ -651,7 +667,12 @@ int vb_indexer_add(struct vb_indexer *ix, const struct vb_doc *doc,
 	*npassages = 0;
 	if (doc->path)
 		vb_strset_add(&ix->seen_paths, doc->path);
-	vb_strset_add(&ix->seen_ids, doc->id);
+	/* The first of several documents with one id wins, so that runs
+	 * settle: the same input always gives the same index. */
+	if (!vb_strset_add(&ix->seen_ids, doc->id)) {
+		*result = VB_ADD_DUPLICATE;
+		return 0;
+	}
 
 	rc = stored_hash(ix, doc->id, old);
 	if (rc)
@@ -695,6 +716,8 @@ int vb_indexer_add(struct vb_indexer *ix, const struct vb_doc *doc,
 		ix->skip.v[ix->skip.n].end = ix->extraction.dropped[i].end;
 		ix->skip.n++;
 	}
+
+	vb_annotation_prepare(ix);
 
 	ix->passages.n = 0;
 	if (vb_passages_build(ix->tokenizer, doc->body, doc->body_len, &ix->skip,

@@ -23,6 +23,7 @@ enum vb_add_result {
 	VB_ADD_NEW,
 	VB_ADD_UPDATED,
 	VB_ADD_UNCHANGED,
+	VB_ADD_DUPLICATE,   /* an earlier document of this run had the id */
 };
 
 struct vb_indexer;

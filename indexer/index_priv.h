@@ -13,6 +13,26 @@
 
 #define MAX_ANALYZERS 16
 
+/* Quotes, entities, dates and quoted spans of a document, each sorted by
+ * start, and how far the passages have taken them. */
+struct vb_ordered {
+	size_t start;   /* byte offset in the body */
+	size_t index;   /* into the extraction's array */
+};
+
+struct vb_order {
+	struct vb_ordered *quotes, *entities, *dates;
+	struct vb_spans spans;          /* direct and partial quote spans */
+	struct org_name {
+		char *folded;
+		const char *canonical;
+	} *orgs;
+	size_t norgs;
+	size_t alloc_q, alloc_e, alloc_d, alloc_o;
+	size_t q, e, d, s;              /* cursors: first not yet taken */
+	size_t q_from, q_to;            /* the current passage's quotes */
+};
+
 struct analyzer_slot {
 	char lang[16];
 	struct vb_analyzer *analyzer;
@@ -38,6 +58,10 @@ struct vb_indexer {
 	struct vb_passages passages;
 	struct vb_extraction extraction;
 	struct vb_strset quote_ids;   /* quotes of the current document */
+	/* The extraction in document order, built once per document so that
+	 * each passage takes its items with cursors: a document's cost stays
+	 * linear in its size (see vb_annotation_prepare). */
+	struct vb_order order;
 	struct vb_strset entity_names; /* entity terms named this run */
 	struct vb_spans skip, quoted;
 };
@@ -47,6 +71,9 @@ struct term_ctx {
 	xap_error xe;
 	int failed;
 };
+
+void vb_annotation_prepare(struct vb_indexer *ix);
+void vb_order_release(struct vb_order *o);
 
 /* Helpers of index.c, used by annotate.c too. */
 void vb_ix_add_bool(struct term_ctx *c, struct vb_buf *term, const char *prefix,
@@ -66,7 +93,8 @@ void vb_ix_set_json_data(struct term_ctx *c, json_t *o);
 int vb_ix_fail(struct vb_buf *err, const xap_error *xe);
 
 /* annotate.c: the extraction's terms on the passage [p->start, p->end),
- * and its quotes' summaries in `data` ("quotes"). */
+ * and its quotes' summaries in `data` ("quotes").  Passages must come in
+ * order, after vb_annotation_prepare. */
 int vb_annotate_passage(struct vb_indexer *ix, struct term_ctx *c,
 			struct vb_analyzer *an, const struct vb_passage *p,
 			json_t *data, struct vb_buf *err);
@@ -77,7 +105,7 @@ int vb_add_quote_documents(struct vb_indexer *ix, const struct vb_doc *doc,
 			   struct vb_buf *err);
 /* Direct and partial quote spans inside [p->start, p->end), relative to
  * p->start, sorted, into `out` (reset first). */
-void vb_quoted_spans(const struct vb_extraction *x, const struct vb_passage *p,
+void vb_quoted_spans(struct vb_indexer *ix, const struct vb_passage *p,
 		     struct vb_spans *out);
 
 #endif

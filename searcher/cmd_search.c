@@ -169,7 +169,7 @@ static int run_search(const struct search_opts *o, const char *text,
 			vb_warning("no passages match '%s'; showing results for '%s'",
 				   instead_of, text);
 		else
-			printf("no passages match '%s'; showing results for %s%s%s\n\n",
+			printf("no passages match '%s'; showing results for '%s%s%s'\n\n",
 			       instead_of, st.bold_on, text, st.bold_off);
 	} else if (pq.suggestion) {
 		if (o->json)
@@ -228,9 +228,10 @@ static int run_search(const struct search_opts *o, const char *text,
 		else if (!n)
 			printf("no passages match '%s'\n", text);
 		else
-			printf("\n%s%u-%u of about %u passages (%.3f s)%s\n", st.dim_on,
+			printf("\n%s%u-%u of about %u passage%s (%.3f s)%s\n", st.dim_on,
 			       (unsigned)o->offset + 1, (unsigned)o->offset + n,
-			       xap_mset_estimated(ms), secs, st.dim_off);
+			       xap_mset_estimated(ms),
+			       xap_mset_estimated(ms) == 1 ? "" : "s", secs, st.dim_off);
 	}
 	rc = VB_EXIT_OK;
 out:
@@ -310,6 +311,11 @@ int vb_cmd_search(int argc, char **argv)
 		default: return vb_bad_option(c, argv);
 		}
 	}
+	char ymd[9];
+	if (o.q.since && vb_date_bound(o.q.since, strlen(o.q.since), 0, ymd))
+		return vb_usage_error("invalid --since '%s': use YYYY, YYYY-MM or YYYY-MM-DD", o.q.since);
+	if (o.q.until && vb_date_bound(o.q.until, strlen(o.q.until), 1, ymd))
+		return vb_usage_error("invalid --until '%s': use YYYY, YYYY-MM or YYYY-MM-DD", o.q.until);
 	vb_join_args(&text, argc - optind, argv + optind);
 	const char *p = text.buf;
 	while (*p == ' ')

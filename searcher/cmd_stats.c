@@ -93,7 +93,7 @@ int vb_cmd_stats(int argc, char **argv)
 		return VB_EXIT_FAILURE;
 	}
 	char *schema = vb_db_metadata(db, "verbatim.schema");
-	char *langs = vb_db_metadata(db, "verbatim.languages");
+	char *langs = vb_db_languages(db);
 	long long bytes = disk_size(path);
 	size_t shards = xap_db_shard_count(db);
 
@@ -123,7 +123,10 @@ int vb_cmd_stats(int argc, char **argv)
 		printf("entities        %zu\n", entities);
 		printf("languages       %s\n", *langs ? langs : "-");
 		printf("shards          %zu\n", shards);
-		printf("size on disk    %.1f MB\n", (double)bytes / 1e6);
+		if (shards > 1)
+			printf("size on disk    (%zu shards: see each)\n", shards);
+		else
+			printf("size on disk    %.1f MB\n", (double)bytes / 1e6);
 		printf("schema version  %s\n", *schema ? schema : "(none)");
 	}
 	free(schema);

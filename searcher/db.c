@@ -7,36 +7,58 @@
 #include "index.h"
 #include "schema.h"
 
-static int first_docid(unsigned docid, void *ud)
+struct lookup {
+	const xap_db *db;
+	json_t *best;
+	xap_error *xe;
+	int rc;
+};
+
+/* Documents sharing a Q term: a document's record is preferred, since a
+ * passage id ("memo#1") may equal another document's id. */
+static int take_data(unsigned docid, void *ud)
 {
-	*(unsigned *)ud = docid;
-	return 1;
+	struct lookup *l = ud;
+	xap_doc *d;
+	char *data = NULL;
+	size_t len = 0;
+	if ((l->rc = xap_db_get_document(l->db, docid, &d, l->xe)))
+		return 1;
+	if ((l->rc = xap_doc_get_data(d, &data, &len, l->xe)) == XAP_OK) {
+		json_t *o = json_loadb(data, len, 0, NULL);
+		const char *kind = o ? json_string_value(json_object_get(o, "kind")) : NULL;
+		if (o && (!l->best || (kind && !strcmp(kind, VB_KIND_DOC)))) {
+			json_decref(l->best);
+			l->best = o;
+		} else {
+			json_decref(o);
+		}
+	}
+	free(data);
+	xap_doc_free(d);
+	if (l->rc)
+		return 1;
+	const char *k = l->best ? json_string_value(json_object_get(l->best, "kind")) : NULL;
+	return k && !strcmp(k, VB_KIND_DOC);   /* nothing better to find */
 }
 
 int vb_db_lookup(const xap_db *db, const char *prefix, const char *id,
 		 json_t **out, xap_error *xe)
 {
 	struct vb_buf term = VB_BUF_INIT;
-	unsigned docid = 0;
-	int rc = XAP_OK;
+	struct lookup l = { db, NULL, xe, XAP_OK };
 
 	*out = NULL;
 	vb_id_term(&term, prefix, id);
-	if (xap_db_postlist(db, term.buf, term.len, first_docid, &docid, xe) < 0) {
-		rc = xe->status;
-	} else if (docid) {
-		xap_doc *d;
-		char *data = NULL;
-		size_t len = 0;
-		if ((rc = xap_db_get_document(db, docid, &d, xe)) == XAP_OK) {
-			if ((rc = xap_doc_get_data(d, &data, &len, xe)) == XAP_OK)
-				*out = json_loadb(data, len, 0, NULL);
-			free(data);
-			xap_doc_free(d);
-		}
-	}
+	if (xap_db_postlist(db, term.buf, term.len, take_data, &l, xe) < 0)
+		l.rc = xe->status;
 	vb_buf_release(&term);
-	return rc;
+	if (l.rc) {
+		json_decref(l.best);
+		return l.rc;
+	}
+	*out = l.best;
+	return XAP_OK;
 }
 
 void vb_db_add_doc_meta(const xap_db *db, json_t *passage)
@@ -67,8 +89,10 @@ int vb_db_open_read(xap_db **out, const char *path, struct vb_buf *err)
 			    "no database at '%s'; create one with 'verbatim index --db %s PATH...' "
 			    "or point --db or VERBATIM_DB at an existing one",
 			    path, path);
+	else if (st == XAP_ERR_CORRUPT)
+		vb_buf_addf(err, "%s (is '%s' a verbatim database?)", xe.message, path);
 	else
-		vb_buf_addf(err, "cannot open database '%s': %s", path, xe.message);
+		vb_buf_adds(err, xe.message);
 	return st;
 }
 
@@ -76,6 +100,25 @@ const char *vb_json_str(json_t *o, const char *key)
 {
 	const char *s = json_string_value(json_object_get(o, key));
 	return s ? s : "";
+}
+
+static int add_language(const char *term, size_t len, unsigned freq, void *ud)
+{
+	struct vb_buf *b = ud;
+	(void)freq;
+	if (b->len)
+		vb_buf_addch(b, ',');
+	vb_buf_add(b, term + strlen(VB_PREFIX_LANG), len - strlen(VB_PREFIX_LANG));
+	return 0;
+}
+
+char *vb_db_languages(const xap_db *db)
+{
+	struct vb_buf b = VB_BUF_INIT;
+	xap_error xe;
+	if (xap_db_allterms(db, VB_PREFIX_LANG, add_language, &b, &xe) < 0)
+		vb_buf_reset(&b);
+	return vb_buf_detach(&b, NULL);
 }
 
 char *vb_db_metadata(const xap_db *db, const char *key)

@@ -27,6 +27,13 @@ void vb_db_add_doc_meta(const xap_db *db, json_t *passage);
 /* The string at `key` of a JSON object, or "" (never NULL). */
 const char *vb_json_str(json_t *o, const char *key);
 
+/*
+ * The languages of the index, comma-separated ("de,en,zh"), from its L
+ * terms: unlike metadata, which Xapian reads from the first shard only,
+ * terms are those of every shard of a stub database.  Malloc'd.
+ */
+char *vb_db_languages(const xap_db *db);
+
 /* Metadata value as a malloc'd string ("" when missing or on error). */
 char *vb_db_metadata(const xap_db *db, const char *key);
 

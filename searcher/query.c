@@ -9,7 +9,9 @@
 #include <string.h>
 
 #include "analyze.h"
+#include "index.h"
 #include "extract/extract.h"
+#include "db.h"
 #include "schema.h"
 #include "text/text.h"
 #include "util/date.h"
@@ -246,13 +248,22 @@ static bool is_break(char c)
 }
 
 /* A boolean field value, normalized like the index's metadata terms. */
-static void emit_boolean_value(struct rewriter *rw, const char *v, size_t n,
-			       bool quoted, bool exact)
+static void emit_boolean_value(struct rewriter *rw, const struct vb_field *f,
+			       const char *v, size_t n, bool quoted, bool exact)
 {
 	vb_buf_reset(&rw->word);
 	if (exact || vb_normalize(v, n, &rw->word, NULL) < 0) {
 		vb_buf_reset(&rw->word);
 		vb_buf_add(&rw->word, v, n);
+	}
+	if (strlen(f->prefix) + rw->word.len > VB_MAX_TERM) {
+		/* Too long for a term: the indexer hashed it (vb_id_term). */
+		struct vb_buf t = VB_BUF_INIT;
+		vb_id_term(&t, f->prefix, rw->word.buf);
+		vb_buf_reset(&rw->word);
+		vb_buf_adds(&rw->word, t.buf + strlen(f->prefix));
+		vb_buf_release(&t);
+		quoted = true;
 	}
 	if (quoted)
 		vb_buf_addch(&rw->out, '"');
@@ -481,10 +492,10 @@ static int rewrite(struct rewriter *rw, const char *q)
 					/* field:"a value with spaces" */
 					const char *close = memchr(q + i + 1, '"', n - i - 1);
 					size_t vend = close ? (size_t)(close - q) : n;
-					emit_boolean_value(rw, q + i + 1, vend - i - 1, true, exact);
+					emit_boolean_value(rw, f, q + i + 1, vend - i - 1, true, exact);
 					i = close ? vend + 1 : n;
 				} else {
-					emit_boolean_value(rw, v, vlen, false, exact);
+					emit_boolean_value(rw, f, v, vlen, false, exact);
 				}
 				continue;
 			}
@@ -714,13 +725,10 @@ int vb_query_build(const xap_db *db, const char *text,
 	query = straighten_quotes(text);
 
 	/* Which languages to analyze the query for. */
-	if (opts->lang && *opts->lang) {
+	if (opts->lang && *opts->lang)
 		langs = vb_strdup(opts->lang);
-	} else if (xap_db_get_metadata(db, "verbatim.languages", &langs, NULL, &xe)) {
-		rc = xe.status;
-		vb_buf_adds(err, xe.message);
-		goto out;
-	}
+	else
+		langs = vb_db_languages(db);
 	if (!*langs) {
 		free(langs);
 		langs = vb_strdup("en");
@@ -793,7 +801,10 @@ int vb_query_build(const xap_db *db, const char *text,
 		xap_query *lq;
 		if ((rc = xap_qp_parse(qp, rw.out.buf, parse_flags, VB_PREFIX_STEM,
 				       &lq, &xe))) {
-			vb_buf_addf(err, "%s", xe.message);
+			/* Xapian's own words, without the query as rewritten
+			 * (stems) and the exception's class name. */
+			const char *m = strstr(xe.message, "QueryParserError: ");
+			vb_buf_adds(err, m ? m + strlen("QueryParserError: ") : xe.message);
 			break;
 		}
 		if ((rc = add_title_boost(qp, rw.out.buf, &lq, &xe)))

@@ -1,0 +1,314 @@
+# test_search.py: `verbatim search` on an index of corpus/: ranking, JSON, phrases, fields, dates, paging, languages.
+import re
+import unicodedata
+
+import vbtest
+
+FIELDS = {
+    "rank": int, "id": str, "doc_id": str, "title": (str, type(None)), "date": (str, type(None)),
+    "source": (str, type(None)), "url": (str, type(None)), "lang": str, "type": (str, type(None)),
+    "passage": int, "paragraph": int, "start": int, "end": int, "text": str, "snippet": str,
+    "highlights": list, "score": float,
+}
+
+
+def fold(s):
+    """Case- and accent-insensitive form, for comparing highlighted words with query words."""
+    s = unicodedata.normalize("NFKD", s.casefold())
+    return "".join(c for c in s if not unicodedata.combining(c)).replace("ß", "ss")
+
+
+class Search(vbtest.SharedDbTest):
+
+    def search(self, *args):
+        return self.vb.search(self.db, *args)
+
+    def ids(self, *args):
+        return [x["id"] for x in self.search(*args)]
+
+    def highlighted(self, result):
+        """The highlighted words of a result, checked to lie inside its snippet."""
+        snippet = result["snippet"].encode("utf-8")
+        words = []
+        last = 0
+        for span in result["highlights"]:
+            self.assertEqual(len(span), 2, result)
+            s, e = span
+            self.assertTrue(last <= s < e <= len(snippet),
+                            "highlight %r outside the snippet or out of order in %r" % (span, result))
+            last = e
+            try:
+                words.append(snippet[s:e].decode("utf-8"))
+            except UnicodeDecodeError:
+                self.fail("highlight %r cuts a UTF-8 sequence in %r" % (span, result["snippet"]))
+        return words
+
+    # ---- plain words -----------------------------------------------------
+
+    def test_keyword_json(self):
+        res = self.search("tariff", "-n", "20")
+        self.assertGreaterEqual(len(res), 10, res)
+        for i, r in enumerate(res, 1):
+            for k, t in FIELDS.items():
+                self.assertIn(k, r, "field %r missing in %r" % (k, r))
+                self.assertIsInstance(r[k], t, "field %r has the wrong type in %r" % (k, r))
+            self.assertEqual(r["rank"], i)
+            self.assertEqual(r["id"], "%s#%d" % (r["doc_id"], r["passage"]))
+            self.assertTrue(r["start"] < r["end"], r)
+            self.assertRegex(fold(r["text"]), r"\btariffs?\b")
+            words = self.highlighted(r)
+            self.assertTrue(words, "no highlight in %r" % r)
+            for w in words:
+                self.assertRegex(fold(w), r"^tariffs?$", r)
+            # The snippet is cut from the passage, with "…" where it was cut.
+            text = " ".join(r["text"].split())
+            for piece in r["snippet"].split("…"):
+                self.assertIn(" ".join(piece.split()), text, r)
+        scores = [r["score"] for r in res]
+        self.assertEqual(scores, sorted(scores, reverse=True), "results must be ranked by score")
+        self.assertGreater(scores[0], 0)
+
+    def test_passage_offsets_point_into_the_file(self):
+        r = self.search("tariff", "-n", "1")[0]
+        path = vbtest.corpus_dir() + "/" + r["doc_id"] + ".txt"
+        with open(path, "rb") as f:
+            data = f.read()
+        self.assertEqual(data[r["start"]:r["end"]].decode("utf-8"), r["text"])
+
+    def test_keyword_text_output(self):
+        res = self.search("tariff", "-n", "5")
+        out = self.vb.run(["search", "--db", self.db, "--color", "never", "-n", "5", "tariff"]).out
+        self.assertNotIn("\033[", out, "--color never must not print escapes")
+        pos = [out.find(r["id"]) for r in res]
+        self.assertTrue(all(p >= 0 for p in pos), "text output lacks passage ids:\n" + out)
+        self.assertEqual(pos, sorted(pos), "text output is not in the JSON order")
+        self.assertRegex(out, r"(?m)^1\. " + re.escape(res[0]["title"]) + "$")
+        self.assertRegex(out, r"(?m)^\s*1-5 of about \d+ passages")
+        self.assertIn("tariff", out.lower())
+
+    def test_no_match(self):
+        self.assertEqual(self.search("xylophonequagmire"), [])
+        r = self.vb.run(["search", "--db", self.db, "xylophonequagmire"])
+        self.assertIn("no passages match", r.out)
+
+    def test_phrase(self):
+        res = self.search('"media tariff"', "-n", "100")
+        self.assertTrue(res)
+        for r in res:
+            self.assertRegex(fold(" ".join(r["text"].split())), r"\bmedia tariffs?\b", r)
+        plain = self.ids("media tariff", "-n", "1000")
+        self.assertLess(len(res), len(plain), "a phrase should match fewer passages than its words")
+
+    def test_match_all(self):
+        both = self.search("--all", "tariff musicians", "-n", "1000")
+        anyw = self.search("tariff musicians", "-n", "1000")
+        self.assertTrue(both)
+        self.assertLess(len(both), len(anyw))
+        for r in both:
+            t = fold(r["text"])
+            self.assertRegex(t, r"\btariffs?\b")
+            self.assertRegex(t, r"\bmusicians?\b")
+
+    def test_not(self):
+        res = self.search("tariff -players", "-n", "1000")
+        self.assertTrue(res)
+        self.assertLess(len(res), len(self.search("tariff", "-n", "1000")))
+        for r in res:
+            self.assertNotRegex(fold(r["text"]), r"\bplayers?\b", r)
+
+    def test_wildcard(self):
+        res = self.search("negotiat*", "-n", "100")
+        self.assertTrue(res)
+        for r in res:
+            self.assertRegex(fold(r["text"]), r"\bnegotiat", r)
+
+    # ---- fields ------------------------------------------------------------
+
+    def test_source(self):
+        res = self.search('sharespan source:"The Meridian Wire"', "-n", "1000")
+        self.assertTrue(res)
+        self.assertEqual({r["source"] for r in res}, {"The Meridian Wire"})
+        self.assertEqual([r["id"] for r in res],
+                         self.ids('sharespan source:"the meridian wire"', "-n", "1000"),
+                         "source: should not depend on case")
+
+    def test_lang_field(self):
+        res = self.search("lang:de", "-n", "1000")
+        self.assertTrue(res)
+        self.assertEqual({r["lang"] for r in res}, {"de"})
+        self.assertEqual({r["doc_id"] for r in res}, {"nordklang-2010-sharespan-plus-dach"})
+        res = self.search("sharespan lang:de", "-n", "1000")
+        self.assertTrue(res)
+        self.assertEqual({r["lang"] for r in res}, {"de"})
+
+    def test_lang_option_filters(self):
+        # --help: "--lang TAG  only documents in this language".
+        res = self.search("--lang", "de", "sharespan", "-n", "1000")
+        self.assertTrue(res)
+        self.assertEqual({r["lang"] for r in res}, {"de"},
+                         "--lang de returned passages in other languages: %s" %
+                         sorted({r["doc_id"] for r in res if r["lang"] != "de"}))
+
+    def test_type_title_id(self):
+        res = self.search("type:statement", "-n", "1000")
+        self.assertTrue(res)
+        self.assertEqual({r["type"] for r in res}, {"statement"})
+        res = self.search("title:tariff", "-n", "1000")
+        self.assertTrue(res)
+        for r in res:
+            self.assertIn("tariff", r["title"].lower(), r)
+        res = self.search("id:ifsrp-2005-sharespan-lawsuit", "-n", "1000")
+        self.assertTrue(res)
+        self.assertEqual({r["doc_id"] for r in res}, {"ifsrp-2005-sharespan-lawsuit"})
+        doc = self.vb.run(["show", "--db", self.db, "--json", "ifsrp-2005-sharespan-lawsuit"]).out
+        import json
+        self.assertEqual(len(res), json.loads(doc)["passages"])
+
+    def test_year(self):
+        res = self.search("sharespan year:2006", "-n", "1000")
+        self.assertTrue(res)
+        for r in res:
+            self.assertTrue(r["date"].startswith("2006-"), r)
+
+    def assertDates(self, res, lo, hi):
+        self.assertTrue(res, "no results")
+        for r in res:
+            self.assertIsNotNone(r["date"], r)
+            self.assertTrue(lo <= r["date"] <= hi, "%s outside %s..%s: %s" % (r["date"], lo, hi, r["id"]))
+
+    def test_date_range(self):
+        res = self.search("sharespan date:2005..2006", "-n", "1000")
+        self.assertDates(res, "2005-01-01", "2006-12-31")
+        by_year = self.ids("sharespan year:2005", "-n", "1000") + self.ids("sharespan year:2006", "-n", "1000")
+        self.assertEqual(sorted(r["id"] for r in res), sorted(by_year))
+        self.assertDates(self.search("sharespan date:2005-03-09", "-n", "1000"), "2005-03-09", "2005-03-09")
+        self.assertDates(self.search("date:..2003", "-n", "1000"), "0000", "2003-12-31")
+        self.assertDates(self.search("tariff date:2010-06..", "-n", "1000"), "2010-06-01", "9999")
+
+    def test_since_until(self):
+        res = self.search("sharespan", "--since", "2005-06", "--until", "2006-06-14", "-n", "1000")
+        self.assertDates(res, "2005-06-01", "2006-06-14")
+        same = self.ids("sharespan date:2005-06..2006-06-14", "-n", "1000")
+        self.assertEqual(sorted(r["id"] for r in res), sorted(same))
+        self.assertDates(self.search("tariff", "--since", "2009", "-n", "1000"), "2009-01-01", "9999")
+        self.assertDates(self.search("tariff", "--until", "2004", "-n", "1000"), "0000", "2004-12-31")
+        self.assertEqual(self.search("tariff", "--since", "2007", "--until", "2006"), [])
+        r = self.vb.run(["search", "--db", self.db, "--since", "2005-13", "tariff"], expect=2)
+        self.assertIn("2005-13", r.err)
+
+    def test_bad_date_field(self):
+        r = self.vb.run(["search", "--db", self.db, "tariff date:2005..bogus"], expect=2)
+        self.assertIn("bogus", r.err)
+
+    # ---- order and paging ------------------------------------------------------
+
+    def test_sort_date(self):
+        res = self.search("--sort", "date", "sharespan", "-n", "1000")
+        self.assertGreater(len(res), 10)
+        dates = [r["date"] or "" for r in res]
+        self.assertEqual(dates, sorted(dates, reverse=True), "--sort date must be newest first")
+        self.assertEqual(sorted(r["id"] for r in res), sorted(self.ids("sharespan", "-n", "1000")))
+        self.vb.run(["search", "--db", self.db, "--sort", "sideways", "x"], expect=2)
+
+    def test_paging(self):
+        full = self.ids("sharespan", "-n", "30")
+        self.assertEqual(len(full), 30)
+        page = self.search("sharespan", "-n", "5", "--offset", "10")
+        self.assertEqual([r["id"] for r in page], full[10:15])
+        self.assertEqual([r["rank"] for r in page], list(range(11, 16)))
+        pages = []
+        for off in range(0, 30, 7):
+            pages += self.ids("sharespan", "--limit", "7", "--offset", str(off))
+        self.assertEqual(pages[:30], full)
+        self.assertEqual(self.ids("sharespan", "--offset", "100000"), [])
+
+    def test_per_doc(self):
+        res = self.search("sharespan", "--per-doc", "1", "-n", "1000")
+        docs = [r["doc_id"] for r in res]
+        self.assertEqual(len(docs), len(set(docs)), "--per-doc 1 repeated a document")
+        alldocs = {r["doc_id"] for r in self.search("sharespan", "-n", "1000")}
+        self.assertEqual(set(docs), alldocs, "--per-doc 1 lost documents")
+        res = self.search("sharespan", "--per-doc", "2", "-n", "1000")
+        counts = {}
+        for r in res:
+            counts[r["doc_id"]] = counts.get(r["doc_id"], 0) + 1
+        self.assertLessEqual(max(counts.values()), 2)
+        self.assertGreater(max(counts.values()), 1)
+
+    # ---- languages and normalization -----------------------------------------
+
+    def test_chinese(self):
+        res = self.search("唱片")
+        self.assertTrue(res, "no result for 唱片")
+        self.assertEqual(res[0]["doc_id"], "xingyun-2011-halden-licence")
+        self.assertIn("唱片", res[0]["text"])
+        self.assertIn("唱片", self.highlighted(res[0]))
+
+    def test_german_inflection(self):
+        # The text says "Vereinbarung"; the query is the plural.
+        res = self.search("Vereinbarungen")
+        self.assertTrue(res, "no result for Vereinbarungen")
+        self.assertEqual({r["doc_id"] for r in res}, {"nordklang-2010-sharespan-plus-dach"})
+        for r in res:
+            self.assertIn("Vereinbarung", r["text"])
+            self.assertIn("Vereinbarung", self.highlighted(r))
+        # ß and ss are one letter to the index.
+        res = self.search("Weissenfels")
+        self.assertTrue(res)
+        self.assertIn("Weißenfels", res[0]["text"])
+
+    def test_apostrophes(self):
+        curly = self.ids("IFSRP’s", "-n", "10")
+        self.assertTrue(curly)
+        self.assertEqual(curly, self.ids("IFSRP's", "-n", "10"))
+        self.assertEqual(curly, self.ids("IFSRP", "-n", "10"))
+        self.assertEqual(curly, self.ids("ifsrp", "-n", "10"))
+
+    def test_curly_double_quotes_make_a_phrase(self):
+        self.assertEqual(self.ids("“media tariff”", "-n", "100"), self.ids('"media tariff"', "-n", "100"))
+
+    # ---- errors and suggestions ------------------------------------------------
+
+    def test_malformed_query(self):
+        for q in ("tariff AND AND (", "NOT"):
+            r = self.vb.run(["search", "--db", self.db, q], expect=2)
+            self.assertEqual(r.out, "")
+            self.assertRegex(r.err, r"^verbatim search: ", r)
+            self.assertIn(q, r.err)
+        for q in ('"', ")"):
+            r = self.vb.run(["search", "--db", self.db, q], expect=2)
+            self.assertIn("no words", r.err)
+
+    def test_did_you_mean(self):
+        # Some words match: the suggestion comes first, then the results.
+        r = self.vb.run(["search", "--db", self.db, "--color", "never", "tarif musicians"])
+        self.assertRegex(r.out, r"^did you mean: (\*\*)?tariff musicians")
+        self.assertRegex(r.out, r"(?m)^1\. ")
+        # Nothing matches: the suggestion is searched instead.
+        r = self.vb.run(["search", "--db", self.db, "--color", "never", "tarif"])
+        self.assertIn("tariff", r.out.splitlines()[0], r.out)
+        self.assertRegex(r.out, r"(?m)^1\. ")
+        self.assertIn("**tariff**", r.out)
+        # In JSON the notes go to stderr, so stdout stays JSON lines.
+        r = self.vb.run(["search", "--db", self.db, "--json", "tarif musicans"])
+        self.assertTrue(vbtest.json_lines(r.out))
+        self.assertIn("tariff musicians", r.err)
+        r = self.vb.run(["search", "--db", self.db, "--json", "tarif musicians"])
+        self.assertTrue(vbtest.json_lines(r.out))
+        self.assertIn("did you mean: tariff musicians", r.err)
+        res = vbtest.json_lines(self.vb.run(["search", "--db", self.db, "--json", "tarif"]).out)
+        self.assertTrue(res)
+        for x in res:
+            self.assertRegex(fold(x["text"]), r"\btariffs?\b")
+        r = self.vb.run(["search", "--db", self.db, "tariff"])
+        self.assertNotIn("did you mean", r.out + r.err)
+
+    def test_usage_errors(self):
+        for args in (["-n", "abc", "x"], ["--limit", "-1", "x"], ["--offset", "x", "y"],
+                     ["--per-doc", "x", "y"], ["--color", "purple", "x"], []):
+            r = self.vb.run(["search", "--db", self.db] + args, expect=2)
+            self.assertTrue(r.err.startswith("verbatim search: "), r)
+
+
+if __name__ == "__main__":
+    vbtest.main()
