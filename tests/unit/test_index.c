@@ -124,7 +124,13 @@ static void unchanged_documents_are_skipped_and_changed_replaced(void **state)
 	assert_int_equal(vb_indexer_open(&ix, dbpath, &opts, &err), 0);
 	make_doc(&d, "mot-2006", "The ministry raised tariffs on imported recordings and music players earlier this week.\n\nImporters protested loudly outside the ministry building in the capital on Friday afternoon.", NULL);
 	add(ix, &d, VB_ADD_UNCHANGED, 0);
+	/* Within one run, a second document with the id is refused. */
 	make_doc(&d, "mot-2006", "A single paragraph about quotas now.", NULL);
+	add(ix, &d, VB_ADD_DUPLICATE, 0);
+	assert_int_equal(vb_indexer_close(ix, &err), 0);
+
+	/* In the next run the changed text replaces the old. */
+	assert_int_equal(vb_indexer_open(&ix, dbpath, &opts, &err), 0);
 	add(ix, &d, VB_ADD_UPDATED, 1);
 	assert_int_equal(vb_indexer_close(ix, &err), 0);
 
