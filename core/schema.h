@@ -38,7 +38,7 @@
 #define VB_PREFIX_PERSON "XPER"         /* free: words of person entities */
 #define VB_PREFIX_ORG "XORG"            /* free: words of organisations */
 #define VB_PREFIX_PLACE "XPLC"          /* free: words of places */
-#define VB_PREFIX_QUOTE "XQ"            /* free, positions: words inside quotes */
+#define VB_PREFIX_QUOTE "XQ"            /* free: words between quotation marks */
 #define VB_PREFIX_HAS "XHAS:"           /* boolean: quote, speaker, date */
 #define VB_PREFIX_MENTIONED "XMD:"      /* boolean: YYYY, YYYYMM, YYYYMMDD mentioned */
 #define VB_PREFIX_ENTITY "XENT:"        /* type:canonical, wdf = mentions */

@@ -32,6 +32,24 @@ static int cmp_org(const void *a, const void *b)
 		      ((const struct org_name *)b)->folded);
 }
 
+/* Does a quotation mark open just before `at` (spaces aside)? */
+static bool after_quote_mark(const char *body, size_t at)
+{
+	static const char *const marks[] = {
+		"\"", "'", "\xe2\x80\x9c", "\xe2\x80\x9d", "\xe2\x80\x98",
+		"\xe2\x80\x99", "\xe2\x80\x9e", "\xc2\xab", "\xc2\xbb",
+		"\xe2\x80\xb9", "\xe2\x80\xba", "\xe3\x80\x8c", "\xe3\x80\x8e",
+	};
+	while (at > 0 && body[at - 1] == ' ')
+		at--;
+	for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++) {
+		size_t n = strlen(marks[i]);
+		if (at >= n && !memcmp(body + at - n, marks[i], n))
+			return true;
+	}
+	return false;
+}
+
 static int cmp_ordered(const void *a, const void *b)
 {
 	const struct vb_ordered *x = a, *y = b;
@@ -87,6 +105,10 @@ void vb_annotation_prepare(struct vb_indexer *ix)
 		if (q->kind == VB_QUOTE_INDIRECT)
 			continue;   /* reported speech: the writer's words */
 		for (size_t k = 0; k < q->nspans; k++) {
+			/* Only words between quotation marks: a statement's
+			 * paragraphs are its speaker's words, but not quoted. */
+			if (!after_quote_mark(ix->body, q->spans[k].start))
+				continue;
 			VB_ALLOC_GROW(o->spans.v, o->spans.n + 1, o->spans.alloc);
 			o->spans.v[o->spans.n].start = q->spans[k].start;
 			o->spans.v[o->spans.n].end = q->spans[k].end;

@@ -404,20 +404,17 @@ int vb_ix_post_text(struct vb_indexer *ix, struct term_ctx *c,
 		else
 			st = xap_doc_add_term(c->doc, ix->term.buf, ix->term.len, 1,
 					      &c->xe);
-		/* Words inside quotation marks also go under quote:, at the
-		 * same positions, so quote:"..." phrases work. */
+		/* Words inside quotation marks also go under quote:, without
+		 * positions (they are the text's: quote:"a b" is the phrase
+		 * in the text with each word under quote:, see query.c). */
 		while (quoted && q < quoted->n && quoted->v[q].end <= t->start)
 			q++;
 		if (!st && quoted && q < quoted->n && quoted->v[q].start <= t->start) {
 			vb_buf_reset(&ix->term);
 			vb_buf_adds(&ix->term, VB_PREFIX_STEM VB_PREFIX_QUOTE);
 			vb_buf_add(&ix->term, ix->scratch.buf + 1, ix->scratch.len - 1);
-			if (pos)
-				st = xap_doc_add_posting(c->doc, ix->term.buf,
-							 ix->term.len, *pos, 1, &c->xe);
-			else
-				st = xap_doc_add_term(c->doc, ix->term.buf,
-						      ix->term.len, 1, &c->xe);
+			st = xap_doc_add_term(c->doc, ix->term.buf, ix->term.len, 1,
+					      &c->xe);
 		}
 		if (st) {
 			c->failed = 1;
@@ -717,6 +714,7 @@ int vb_indexer_add(struct vb_indexer *ix, const struct vb_doc *doc,
 		ix->skip.n++;
 	}
 
+	ix->body = doc->body;
 	vb_annotation_prepare(ix);
 
 	ix->passages.n = 0;

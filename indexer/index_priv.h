@@ -56,6 +56,7 @@ struct vb_indexer {
 	struct vb_buf term, word, scratch;
 	struct vb_tokens tokens;
 	struct vb_passages passages;
+	const char *body;             /* the current document's text */
 	struct vb_extraction extraction;
 	struct vb_strset quote_ids;   /* quotes of the current document */
 	/* The extraction in document order, built once per document so that
@@ -80,8 +81,8 @@ void vb_ix_add_bool(struct term_ctx *c, struct vb_buf *term, const char *prefix,
 		    const char *value);
 /* Post the words of text[0..len) under "Z" + prefix, from position *pos on
  * (NULL: no positions).  Words inside `quoted` (byte ranges relative to
- * text, sorted; may be NULL) are also posted under "Z" + VB_PREFIX_QUOTE
- * at the same positions. */
+ * text, sorted; may be NULL) are also posted under "Z" + VB_PREFIX_QUOTE,
+ * without positions. */
 int vb_ix_post_text(struct vb_indexer *ix, struct term_ctx *c,
 		    struct vb_analyzer *an, const char *text, size_t len,
 		    const char *prefix, unsigned *pos, bool spelling,

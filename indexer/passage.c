@@ -114,6 +114,8 @@ int vb_passages_build(vb_tokenizer *tk, const char *body, size_t len,
 	for (size_t i = 0; i < paras.n && !rc; i++) {
 		size_t s = paras.v[i].start, e = paras.v[i].end;
 		unsigned number = (unsigned)i + 1;
+		bool next_ok = i + 1 < paras.n &&
+			       !skipped(skip, paras.v[i + 1].start, paras.v[i + 1].end);
 		if (skipped(skip, s, e)) {
 			/* Never merge across boilerplate. */
 			if (pending != (size_t)-1)
@@ -123,14 +125,10 @@ int vb_passages_build(vb_tokenizer *tk, const char *body, size_t len,
 			after_skip = true;
 			continue;
 		}
-		if (pending == (size_t)-1 && e - s < VB_PASSAGE_MIN &&
-		    i + 1 < paras.n) {
-			pending = s;
-			pending_number = number;
-			continue;
-		}
 		if (pending != (size_t)-1) {
 			if (e - pending > VB_PASSAGE_MAX) {
+				/* This paragraph does not fit: what was held
+				 * back stands alone. */
 				push(out, body, pending, paras.v[i - 1].end,
 				     pending_number);
 			} else {
@@ -139,8 +137,14 @@ int vb_passages_build(vb_tokenizer *tk, const char *body, size_t len,
 			}
 			pending = (size_t)-1;
 		}
-		if (i + 1 == paras.n && e - s < VB_PASSAGE_MIN && out->n &&
-		    !after_skip && e - out->v[out->n - 1].start <= VB_PASSAGE_MAX) {
+		if (e - s < VB_PASSAGE_MIN && next_ok) {
+			/* Too short to stand alone: hold it for the next. */
+			pending = s;
+			pending_number = number;
+			continue;
+		}
+		if (e - s < VB_PASSAGE_MIN && !next_ok && out->n && !after_skip &&
+		    e - out->v[out->n - 1].start <= VB_PASSAGE_MAX) {
 			/* A short last paragraph joins the one before. */
 			out->v[out->n - 1].end = e;
 			continue;

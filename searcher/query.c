@@ -499,6 +499,24 @@ static int rewrite(struct rewriter *rw, const char *q)
 				}
 				continue;
 			}
+			if (f && !strcmp(f->name, "quote") && !vlen && i < n &&
+			    q[i] == '"') {
+				/* quote:"a b": the phrase in the text, each of
+				 * its words inside quotation marks (quote: terms
+				 * hold no positions of their own). */
+				const char *close = memchr(q + i + 1, '"', n - i - 1);
+				size_t vend = close ? (size_t)(close - q) : n;
+				vb_buf_adds(&rw->out, "(\"");
+				if ((rc = rewrite_words(rw, q, i + 1, vend, true, true)))
+					return rc;
+				vb_buf_adds(&rw->out, "\" AND ");
+				if ((rc = emit_and_words(rw, f->name, q + i + 1, vend - i - 1)) &&
+				    rc != XAP_ERR_QUERY)
+					return rc;
+				vb_buf_addch(&rw->out, ')');
+				i = close ? vend + 1 : n;
+				continue;
+			}
 			if (f && strcmp(f->name, "quote")) {
 				const char *val = v;
 				size_t vl = vlen;

@@ -184,8 +184,9 @@ class BadInput(vbtest.TempDirTest):
         self.assertGoodIndexed()
 
     def test_utf8_bom_and_crlf(self):
-        first = "The cormorant stood on the rock for a very long time, drying its wings in the wind."
-        second = "The second paragraph is about puffins, which nest in burrows on the cliff top and eat small silver fish."
+        # Paragraphs long enough to stand as passages of their own.
+        first = " ".join(["The cormorant stood on the rock for a very long time, drying its wings in the wind."] * 6)
+        second = " ".join(["The second paragraph is about puffins, which nest in burrows on the cliff top and eat small silver fish."] * 5)
         write(os.path.join(self.dir, "bom.txt"), b"\xef\xbb\xbf" + text_doc("bom-doc", "The albatross.").encode())
         write(os.path.join(self.dir, "crlf.txt"),
               text_doc("crlf-doc", first + "\n\n" + second).replace("\n", "\r\n"))

@@ -11,6 +11,9 @@
 #include <cmocka.h>
 
 #include "index.h"
+#include "passage.h"
+
+#define PAD " Padding follows so that this paragraph stands as a passage of its own, as long paragraphs do in real releases; it says nothing else, and it repeats itself. Padding follows so that this paragraph stands as a passage of its own, as long paragraphs do in real releases; it says nothing else, and it repeats itself. Padding follows so that this paragraph stands as a passage of its own."
 #include "schema.h"
 
 static char dir[64];
@@ -85,7 +88,7 @@ static void documents_become_passages_and_a_record(void **state)
 	struct vb_doc d;
 	struct vb_buf err = VB_BUF_INIT;
 	assert_int_equal(vb_indexer_open(&ix, dbpath, &opts, &err), 0);
-	make_doc(&d, "mot-2006", "The ministry raised tariffs on imported recordings and music players earlier this week.\n\nImporters protested loudly outside the ministry building in the capital on Friday afternoon.", NULL);
+	make_doc(&d, "mot-2006", "The ministry raised tariffs on imported recordings and music players earlier this week." PAD "\n\nImporters protested loudly outside the ministry building in the capital on Friday afternoon." PAD, NULL);
 	add(ix, &d, VB_ADD_NEW, 2);
 	assert_int_equal(vb_indexer_close(ix, &err), 0);
 
@@ -122,7 +125,7 @@ static void unchanged_documents_are_skipped_and_changed_replaced(void **state)
 	struct vb_doc d;
 	struct vb_buf err = VB_BUF_INIT;
 	assert_int_equal(vb_indexer_open(&ix, dbpath, &opts, &err), 0);
-	make_doc(&d, "mot-2006", "The ministry raised tariffs on imported recordings and music players earlier this week.\n\nImporters protested loudly outside the ministry building in the capital on Friday afternoon.", NULL);
+	make_doc(&d, "mot-2006", "The ministry raised tariffs on imported recordings and music players earlier this week." PAD "\n\nImporters protested loudly outside the ministry building in the capital on Friday afternoon." PAD, NULL);
 	add(ix, &d, VB_ADD_UNCHANGED, 0);
 	/* Within one run, a second document with the id is refused. */
 	make_doc(&d, "mot-2006", "A single paragraph about quotas now.", NULL);
@@ -218,9 +221,9 @@ static void extraction_becomes_terms_and_quote_documents(void **state)
 	xopts.extract = true;
 	assert_int_equal(vb_indexer_open(&ix, dbpath, &xopts, &err), 0);
 	make_doc(&d, "quokka-2007",
-		 "Rangers in Port Selwyn counted 120 quokkas on the northern beaches last month, up 12 per cent.\n\n"
+		 "Rangers in Port Selwyn counted 120 quokkas on the northern beaches last month, up 12 per cent." PAD "\n\n"
 		 "\"We expect litigation in weeks rather than months,\" said Harriet Voss, "
-		 "chief ranger of the Caldorian Wildlife Service. \"The count is final.\"\n\n"
+		 "chief ranger of the Caldorian Wildlife Service. \"The count is final.\"" PAD "\n\n"
 		 "An error occurred. Please try again.\n", NULL);
 	d.date = (char *)"2007-05-14";
 	d.source = (char *)"Caldorian Wildlife Service";

@@ -38,9 +38,11 @@ static void assert_span(const char *text, const struct vb_passage *p, const char
 	assert_memory_equal(text + p->start, expect, strlen(expect));
 }
 
-#define LONG1 "The first paragraph is long enough to stand as a passage of its own, as it says here."
-#define LONG2 "The second paragraph wraps\nonto a second line and is also long enough to stand alone."
-#define LONG3 "A third paragraph closes the text, and it too is long enough to stand on its own."
+/* Paragraphs longer than VB_PASSAGE_MIN stand alone. */
+#define PAD " Padding follows so that this paragraph stands as a passage of its own, as long paragraphs do in real releases; it says nothing else, and it repeats itself. Padding follows so that this paragraph stands as a passage of its own, as long paragraphs do in real releases; it says nothing else, and it repeats itself. Padding follows so that this paragraph stands as a passage of its own."
+#define LONG1 "The first paragraph is long enough to stand as a passage of its own, as it says here." PAD
+#define LONG2 "The second paragraph wraps\nonto a second line and is also long enough to stand alone." PAD
+#define LONG3 "A third paragraph closes the text, and it too is long enough to stand on its own." PAD
 
 static void paragraphs_are_passages(void **state)
 {
@@ -56,6 +58,8 @@ static void paragraphs_are_passages(void **state)
 	assert_int_equal(p.v[2].paragraph, 3);
 	vb_passages_release(&p);
 }
+
+static void assert_covers(const char *text, const struct vb_passages *p);
 
 static void short_paragraphs_join_a_neighbour(void **state)
 {
@@ -74,6 +78,17 @@ static void short_paragraphs_join_a_neighbour(void **state)
 	/* A text that is one short paragraph is still one passage. */
 	build("Short.", &p);
 	assert_int_equal(p.n, 1);
+	/* Wire copy: one-sentence paragraphs join until the passage is long
+	 * enough, never past the maximum. */
+	struct vb_buf wire = VB_BUF_INIT;
+	for (int i = 0; i < 40; i++)
+		vb_buf_addf(&wire, "Sentence %d of the wire story says one short thing only.\n\n", i);
+	build(wire.buf, &p);
+	assert_true(p.n >= 3 && p.n <= 40 / 6);
+	for (size_t i = 0; i + 1 < p.n; i++)
+		assert_true(p.v[i].end - p.v[i].start >= VB_PASSAGE_MIN);
+	assert_covers(wire.buf, &p);
+	vb_buf_release(&wire);
 	vb_passages_release(&p);
 }
 

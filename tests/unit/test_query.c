@@ -10,6 +10,8 @@
 #include <cmocka.h>
 
 #include "index.h"
+
+#define PAD " Padding follows so that this paragraph stands as a passage of its own, as long paragraphs do in real releases; it says nothing else, and it repeats itself. Padding follows so that this paragraph stands as a passage of its own, as long paragraphs do in real releases; it says nothing else, and it repeats itself. Padding follows so that this paragraph stands as a passage of its own."
 #include "query.h"
 #include "schema.h"
 
@@ -57,8 +59,8 @@ static int setup(void **state)
 	if (vb_indexer_open(&ix, dbpath, &opts, NULL))
 		return -1;
 	add(ix, "ifsrp-2005", "en", "2005-03-14", "IFSRP sues ShareSpan", "IFSRP",
-	    "The IFSRP\xe2\x80\x99s lawsuit against ShareSpan was filed in the High Court in London on Monday morning.\n\n"
-	    "Negotiations with the uploaders had been fruitless for months, the federation said.");
+	    "The IFSRP\xe2\x80\x99s lawsuit against ShareSpan was filed in the High Court in London on Monday morning." PAD "\n\n"
+	    "Negotiations with the uploaders had been fruitless for months, the federation said." PAD);
 	add(ix, "mot-2006", "en", "2006-04-12", "Caldoria raises media tariffs",
 	    "Caldoria Ministry of Trade",
 	    "The ministry raised tariffs on imported media by 12 per cent.");
@@ -72,6 +74,10 @@ static int setup(void **state)
 	    "A quokka was seen near the harbour.");
 	add(ix, "wca-2010", "en", "2010-02-02", "Census results", "WCA",
 	    "The Wombat Conservation Association said the census found more animals than in any year since counting began.");
+	add(ix, "ruiz-2011", "en", "2011-05-05", "Appeal lodged", "Ruiz Legal",
+	    "\"We will appeal in weeks rather than months, whatever it costs,\" said Ana Ruiz, the lawyer for the families.");
+	add(ix, "plain-2011", "en", "2011-05-06", "Court calendar", "Court News",
+	    "The court said hearings would come in weeks rather than months for most of the families who applied.");
 	add(ix, "zh-2008", "zh", "2008-01-20", "协会声明", "国际唱片业协会",
 	    "国际唱片业协会今天宣布对盗版网站提起诉讼。");
 	if (vb_indexer_close(ix, NULL))
@@ -242,6 +248,16 @@ static void aliases_stand_for_their_canonical_names(void **state)
 	assert_finds("org:WCB", NULL, "");
 }
 
+static void quote_field_is_words_between_quotation_marks(void **state)
+{
+	(void)state;
+	assert_finds("quote:\"weeks rather than months\"", NULL, "ruiz-2011#1");
+	assert_finds("\"weeks rather than months\"", NULL, "plain-2011#1 ruiz-2011#1");
+	assert_finds("quote:\"months rather than weeks\"", NULL, "");
+	assert_finds("quote:appeal", NULL, "ruiz-2011#1");
+	assert_finds("quote:hearings", NULL, "");
+}
+
 static void fields_filter(void **state)
 {
 	(void)state;
@@ -372,6 +388,7 @@ int main(void)
 		cmocka_unit_test(default_or_ranks_partial_matches),
 		cmocka_unit_test(quoted_field_values_need_every_word),
 		cmocka_unit_test(aliases_stand_for_their_canonical_names),
+		cmocka_unit_test(quote_field_is_words_between_quotation_marks),
 		cmocka_unit_test(fields_filter),
 		cmocka_unit_test(date_ranges_in_query_and_options),
 		cmocka_unit_test(each_language_with_its_stemmer),
