@@ -17,7 +17,7 @@ const struct vb_field vb_schema_fields[] = {
 	{ "entity", VB_PREFIX_PLACE, VB_FIELD_FREE, NULL },
 	{ "quote", VB_PREFIX_QUOTE, VB_FIELD_FREE, "words inside quotes (quote:\"in weeks\")" },
 	{ "has", VB_PREFIX_HAS, VB_FIELD_BOOLEAN, "has:quote, has:speaker, has:date" },
-	{ "kind", VB_PREFIX_QUOTE_KIND, VB_FIELD_BOOLEAN, "kind of quote (verbatim quotes): direct, partial, indirect" },
+	{ "kind", VB_PREFIX_QUOTE_KIND, VB_FIELD_BOOLEAN, "holds a quote of this kind: direct, partial, indirect" },
 	{ "mentioned", VB_PREFIX_MENTIONED, VB_FIELD_DATES, "a date mentioned in the text (mentioned:2007-12, mentioned:2005..2007)" },
 	{ NULL, NULL, VB_FIELD_FREE, NULL },
 };
@@ -28,6 +28,5 @@ const struct vb_slot_info vb_schema_slots[] = {
 	{ VB_SLOT_ORDINAL, "ordinal", "passage number in its document" },
 	{ VB_SLOT_HASH, "hash", "content hash of the document (doc records)" },
 	{ VB_SLOT_PATH, "path", "source file of the document (doc records)" },
-	{ VB_SLOT_SPEAKER, "speaker", "speaker key (quote documents)" },
 	{ 0, NULL, NULL },
 };

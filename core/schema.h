@@ -15,12 +15,11 @@
  * docs/schema.md describes the same table for people; keep them in step.
  */
 
-#define VB_SCHEMA_VERSION "2"
+#define VB_SCHEMA_VERSION "3"
 
 /* Kinds of Xapian document, as the value of VB_PREFIX_KIND. */
 #define VB_KIND_PASSAGE "passage"
 #define VB_KIND_DOC "doc"
-#define VB_KIND_QUOTE "quote"
 
 #define VB_PREFIX_UID "Q"
 #define VB_PREFIX_STEM "Z"
@@ -43,6 +42,7 @@
 #define VB_PREFIX_MENTIONED "XMD:"      /* boolean: YYYY, YYYYMM, YYYYMMDD mentioned */
 #define VB_PREFIX_ENTITY "XENT:"        /* type:canonical, wdf = mentions */
 #define VB_PREFIX_QUOTE_KIND "XQKIND:"  /* boolean: direct, partial, indirect */
+#define VB_PREFIX_QUOTE_ID "XQID:"      /* boolean: the id of a quote in the passage */
 
 /* Database metadata: "verbatim.entity." + entity term -> the name as written;
  * the alias file the index was built with, as text. */
@@ -56,7 +56,6 @@ enum vb_slot {
 	VB_SLOT_ORDINAL = 2,  /* passage number in its document, 6 digits */
 	VB_SLOT_HASH = 3,     /* doc records: content hash, 16 hex digits */
 	VB_SLOT_PATH = 4,     /* doc records: the file the document came from */
-	VB_SLOT_SPEAKER = 5,  /* quote documents: the speaker key */
 };
 
 /* How a query field maps to the index. */

@@ -97,7 +97,6 @@ void vb_annotation_prepare(struct vb_indexer *ix)
 	o->dates = order_of(x->dates, x->ndates, sizeof(*x->dates),
 			    offsetof(struct vb_date, start), o->dates, &o->alloc_d);
 	o->q = o->e = o->d = o->s = 0;
-	o->q_from = o->q_to = 0;
 
 	o->spans.n = 0;
 	for (size_t i = 0; i < x->nquotes; i++) {
@@ -320,6 +319,9 @@ static size_t take(const struct vb_ordered *v, size_t n, size_t *cursor,
 	return end;
 }
 
+static json_t *quote_json(struct vb_indexer *ix, const struct vb_quote *q,
+			  const char *key);
+
 int vb_annotate_passage(struct vb_indexer *ix, struct term_ctx *c,
 			struct vb_analyzer *an, const struct vb_passage *p,
 			json_t *data, struct vb_buf *err)
@@ -332,21 +334,19 @@ int vb_annotate_passage(struct vb_indexer *ix, struct term_ctx *c,
 	size_t end;
 
 	end = take(o->quotes, x->nquotes, &o->q, p);
-	o->q_from = o->q;
-	o->q_to = end;
 	for (; o->q < end && !rc; o->q++) {
 		const struct vb_quote *q = &x->quotes[o->quotes[o->q].index];
+		/* The same words twice in a document are one citable quote. */
+		if (!vb_strset_add(&ix->quote_ids, q->id))
+			continue;
 		vb_ix_add_bool(c, &ix->term, VB_PREFIX_HAS, "quote");
+		vb_ix_add_bool(c, &ix->term, VB_PREFIX_QUOTE_ID, q->id);
+		vb_ix_add_bool(c, &ix->term, VB_PREFIX_QUOTE_KIND, vb_quote_kind_name(q->kind));
+		if (q->has_speaker)
+			rc = add_speaker(ix, c, an, &q->speaker, &key, err);
 		if (!quotes)
 			quotes = json_array();
-		json_t *j = json_object();
-		json_object_set_new(j, "id", json_string(q->id));
-		json_object_set_new(j, "kind", json_string(vb_quote_kind_name(q->kind)));
-		if (q->has_speaker) {
-			rc = add_speaker(ix, c, an, &q->speaker, &key, err);
-			json_object_set_new(j, "speaker", speaker_json(&q->speaker, key.buf));
-		}
-		json_array_append_new(quotes, j);
+		json_array_append_new(quotes, quote_json(ix, q, q->has_speaker ? key.buf : NULL));
 	}
 	end = take(o->entities, x->nentities, &o->e, p);
 	for (; o->e < end && !rc; o->e++) {
@@ -373,108 +373,48 @@ int vb_annotate_passage(struct vb_indexer *ix, struct term_ctx *c,
 	return rc;
 }
 
-int vb_add_quote_documents(struct vb_indexer *ix, const struct vb_doc *doc,
-			   const char *lang, struct vb_analyzer *an,
-			   const struct vb_passage *p, unsigned n,
-			   struct vb_buf *err)
+/*
+ * A quote as its passage's data holds it: what `quotes`, `speakers` and
+ * `show` print, with file offsets.  A long quote (a statement's whole
+ * paragraph) keeps its opening only; its spans say where the rest is.
+ */
+static json_t *quote_json(struct vb_indexer *ix, const struct vb_quote *q,
+			  const char *key)
 {
-	const struct vb_extraction *x = &ix->extraction;
-	struct vb_buf key = VB_BUF_INIT, pid = VB_BUF_INIT;
-	char ordinal[16];
-	int rc = 0;
-
-	vb_passage_id(&pid, doc->id, n);
-	snprintf(ordinal, sizeof(ordinal), "%06u", n);
-	/* The quotes vb_annotate_passage took for this passage. */
-	(void)p;
-	for (size_t i = ix->order.q_from; i < ix->order.q_to && !rc; i++) {
-		const struct vb_quote *q = &x->quotes[ix->order.quotes[i].index];
-		struct term_ctx c = { 0 };
-		/* The same words twice in a document are one citable quote. */
-		if (!vb_strset_add(&ix->quote_ids, q->id))
-			continue;
-		if (xap_doc_new(&c.doc, &c.xe)) {
-			rc = vb_ix_fail(err, &c.xe);
-			break;
-		}
-		vb_ix_add_common_terms(ix, &c, doc, lang, VB_KIND_QUOTE);
-		vb_ix_add_bool(&c, &ix->term, VB_PREFIX_UID, q->id);
-		vb_ix_add_bool(&c, &ix->term, VB_PREFIX_QUOTE_KIND,
-			       vb_quote_kind_name(q->kind));
-		/*
-		 * No text terms: the passage holds the quote's words already
-		 * (under Z and quote:), and `verbatim quotes QUERY` searches
-		 * passages.  Repeating them here doubled the index for
-		 * statements, where every paragraph is a quote.
-		 */
-		if (q->has_speaker)
-			rc = add_speaker(ix, &c, an, &q->speaker, &key, err);
-		if (!c.failed)
-			c.failed = xap_doc_set_value(c.doc, VB_SLOT_DOC, doc->id,
-						     strlen(doc->id), &c.xe) != XAP_OK;
-		if (!c.failed)
-			c.failed = xap_doc_set_value(c.doc, VB_SLOT_ORDINAL, ordinal,
-						     strlen(ordinal), &c.xe) != XAP_OK;
-		if (!c.failed && q->has_speaker)
-			c.failed = xap_doc_set_value(c.doc, VB_SLOT_SPEAKER, key.buf,
-						     key.len, &c.xe) != XAP_OK;
-
-		json_t *data = json_object();
-		json_object_set_new(data, "kind", json_string(VB_KIND_QUOTE));
-		json_object_set_new(data, "id", json_string(q->id));
-		json_object_set_new(data, "doc", json_string(doc->id));
-		json_object_set_new(data, "passage", json_string(pid.buf));
-		json_object_set_new(data, "n", json_integer(n));
-		json_object_set_new(data, "paragraph", json_integer(p->paragraph));
-		/* The passage holds the words; a long quote (a statement's
-		 * whole paragraph) keeps only its opening here, and its spans
-		 * say where the rest is. */
-		size_t tlen = strlen(q->text);
-		if (tlen > QUOTE_TEXT_MAX) {
-			size_t cut = QUOTE_TEXT_MAX;
-			while (cut > 0 && (q->text[cut] & 0xC0) == 0x80)
-				cut--;
-			while (cut > QUOTE_TEXT_MAX / 2 && q->text[cut] != ' ')
-				cut--;
-			struct vb_buf t = VB_BUF_INIT;
-			vb_buf_add(&t, q->text, cut);
-			vb_buf_adds(&t, "\xe2\x80\xa6");
-			json_object_set_new(data, "text", json_string(t.buf));
-			json_object_set_new(data, "truncated", json_true());
-			json_object_set_new(data, "length", json_integer((json_int_t)tlen));
-			vb_buf_release(&t);
-		} else {
-			json_object_set_new(data, "text", json_string(q->text));
-		}
-		json_object_set_new(data, "quote_kind", json_string(vb_quote_kind_name(q->kind)));
-		if (q->cue)
-			json_object_set_new(data, "cue", json_string(q->cue));
-		if (q->has_speaker)
-			json_object_set_new(data, "speaker", speaker_json(&q->speaker, key.buf));
-		json_object_set_new(data, "start",
-				    json_integer((json_int_t)(q->start + doc->body_offset)));
-		json_object_set_new(data, "end",
-				    json_integer((json_int_t)(q->end + doc->body_offset)));
-		json_t *spans = json_array();
-		for (size_t k = 0; k < q->nspans; k++) {
-			json_t *sp = json_object();
-			json_object_set_new(sp, "start", json_integer((json_int_t)(q->spans[k].start + doc->body_offset)));
-			json_object_set_new(sp, "end", json_integer((json_int_t)(q->spans[k].end + doc->body_offset)));
-			json_array_append_new(spans, sp);
-		}
-		json_object_set_new(data, "spans", spans);
-		if (doc->date)
-			json_object_set_new(data, "date", json_string(doc->date));
-		json_object_set_new(data, "lang", json_string(lang));
-		vb_ix_set_json_data(&c, data);
-
-		if (!rc && !c.failed && xap_db_add_document(ix->db, c.doc, NULL, &c.xe))
-			c.failed = 1;
-		if (!rc && c.failed)
-			rc = vb_ix_fail(err, &c.xe);
-		xap_doc_free(c.doc);
+	size_t base = ix->body_offset;
+	json_t *o = json_object();
+	json_object_set_new(o, "id", json_string(q->id));
+	json_object_set_new(o, "kind", json_string(vb_quote_kind_name(q->kind)));
+	size_t tlen = strlen(q->text);
+	if (tlen > QUOTE_TEXT_MAX) {
+		size_t cut = QUOTE_TEXT_MAX;
+		while (cut > 0 && (q->text[cut] & 0xC0) == 0x80)
+			cut--;
+		while (cut > QUOTE_TEXT_MAX / 2 && q->text[cut] != ' ')
+			cut--;
+		struct vb_buf t = VB_BUF_INIT;
+		vb_buf_add(&t, q->text, cut);
+		vb_buf_adds(&t, "\xe2\x80\xa6");
+		json_object_set_new(o, "text", json_string(t.buf));
+		json_object_set_new(o, "truncated", json_true());
+		json_object_set_new(o, "length", json_integer((json_int_t)tlen));
+		vb_buf_release(&t);
+	} else {
+		json_object_set_new(o, "text", json_string(q->text));
 	}
-	vb_buf_release(&key);
-	vb_buf_release(&pid);
-	return rc;
+	if (q->cue)
+		json_object_set_new(o, "cue", json_string(q->cue));
+	if (key)
+		json_object_set_new(o, "speaker", speaker_json(&q->speaker, key));
+	json_object_set_new(o, "start", json_integer((json_int_t)(q->start + base)));
+	json_object_set_new(o, "end", json_integer((json_int_t)(q->end + base)));
+	json_t *spans = json_array();
+	for (size_t k = 0; k < q->nspans; k++) {
+		json_t *sp = json_object();
+		json_object_set_new(sp, "start", json_integer((json_int_t)(q->spans[k].start + base)));
+		json_object_set_new(sp, "end", json_integer((json_int_t)(q->spans[k].end + base)));
+		json_array_append_new(spans, sp);
+	}
+	json_object_set_new(o, "spans", spans);
+	return o;
 }

@@ -715,6 +715,7 @@ int vb_indexer_add(struct vb_indexer *ix, const struct vb_doc *doc,
 	}
 
 	ix->body = doc->body;
+	ix->body_offset = doc->body_offset;
 	vb_annotation_prepare(ix);
 
 	ix->passages.n = 0;
@@ -731,10 +732,6 @@ int vb_indexer_add(struct vb_indexer *ix, const struct vb_doc *doc,
 	for (size_t i = 0; i < ix->passages.n; i++) {
 		rc = add_passage(ix, doc, lang, an, &ix->passages.v[i],
 				 (unsigned)i + 1, err);
-		if (!rc)
-			rc = vb_add_quote_documents(ix, doc, lang, an,
-						    &ix->passages.v[i],
-						    (unsigned)i + 1, err);
 		if (rc)
 			return rc;
 	}
@@ -742,7 +739,7 @@ int vb_indexer_add(struct vb_indexer *ix, const struct vb_doc *doc,
 	if (rc)
 		return rc;
 	*npassages = ix->passages.n;
-	ix->uncommitted += ix->passages.n + ix->extraction.nquotes + 1;
+	ix->uncommitted += ix->passages.n + 1;
 	if (ix->uncommitted >= ix->opts.commit_every)
 		return vb_indexer_commit(ix, err);
 	return 0;

@@ -30,7 +30,6 @@ struct vb_order {
 	size_t norgs;
 	size_t alloc_q, alloc_e, alloc_d, alloc_o;
 	size_t q, e, d, s;              /* cursors: first not yet taken */
-	size_t q_from, q_to;            /* the current passage's quotes */
 };
 
 struct analyzer_slot {
@@ -57,6 +56,7 @@ struct vb_indexer {
 	struct vb_tokens tokens;
 	struct vb_passages passages;
 	const char *body;             /* the current document's text */
+	size_t body_offset;           /* its offset in its file */
 	struct vb_extraction extraction;
 	struct vb_strset quote_ids;   /* quotes of the current document */
 	/* The extraction in document order, built once per document so that
@@ -99,11 +99,6 @@ int vb_ix_fail(struct vb_buf *err, const xap_error *xe);
 int vb_annotate_passage(struct vb_indexer *ix, struct term_ctx *c,
 			struct vb_analyzer *an, const struct vb_passage *p,
 			json_t *data, struct vb_buf *err);
-/* The Xapian documents of the quotes of the passage (one each). */
-int vb_add_quote_documents(struct vb_indexer *ix, const struct vb_doc *doc,
-			   const char *lang, struct vb_analyzer *an,
-			   const struct vb_passage *p, unsigned n,
-			   struct vb_buf *err);
 /* Direct and partial quote spans inside [p->start, p->end), relative to
  * p->start, sorted, into `out` (reset first). */
 void vb_quoted_spans(struct vb_indexer *ix, const struct vb_passage *p,

@@ -127,78 +127,7 @@ struct quotes_opts {
 	struct vb_query_opts q;
 };
 
-/*
- * Run a quote query.  For each quote (data parsed, document metadata
- * merged in) calls fn; returns 0 or an exit status.
- */
 typedef void (*quote_fn)(json_t *q, double weight, unsigned rank, void *ud);
-
-static int each_quote(const struct quotes_opts *o, const char *text, unsigned first,
-		      unsigned max, int by_date, quote_fn fn, void *ud,
-		      unsigned *found, unsigned *total)
-{
-	struct vb_buf err = VB_BUF_INIT;
-	struct vb_parsed_query pq;
-	xap_db *db = NULL;
-	xap_enquire *enq = NULL;
-	xap_mset *ms = NULL;
-	xap_error xe;
-	int rc = VB_EXIT_FAILURE;
-	const char *path = vb_db_path(o->db);
-
-	memset(&pq, 0, sizeof(pq));
-	if (vb_db_open_read(&db, path, &err)) {
-		vb_error("%s", err.buf);
-		goto out;
-	}
-	struct vb_query_opts qo = o->q;
-	qo.kind = VB_KIND_QUOTE;
-	int qrc = vb_query_build(db, text, &qo, &pq, &err);
-	if (qrc) {
-		vb_error("%s '%s': %s", qrc == XAP_ERR_QUERY ? "bad query" : "cannot search",
-			 text, err.buf);
-		rc = qrc == XAP_ERR_QUERY ? VB_EXIT_USAGE : VB_EXIT_FAILURE;
-		goto out;
-	}
-	if (xap_enquire_new(&enq, db, &xe) || xap_enquire_set_query(enq, pq.query, &xe) ||
-	    (by_date && xap_enquire_sort_by_value(enq, VB_SLOT_DATE, 0, &xe)) ||
-	    xap_enquire_get_mset(enq, first, max,
-				 /* max 0 asks how many: count them all */
-				 max ? first + max : 0xFFFFFFFFu, &ms, &xe)) {
-		vb_error("cannot search '%s': %s", path, xe.message);
-		goto out;
-	}
-	unsigned n = xap_mset_size(ms);
-	for (unsigned i = 0; i < n; i++) {
-		xap_doc *d = NULL;
-		char *data = NULL;
-		size_t len = 0;
-		if (xap_mset_document(ms, i, &d, &xe) || xap_doc_get_data(d, &data, &len, &xe)) {
-			xap_doc_free(d);
-			vb_error("cannot read quote %u: %s", i + 1, xe.message);
-			goto out;
-		}
-		xap_doc_free(d);
-		json_t *q = json_loadb(data, len, 0, NULL);
-		free(data);
-		if (!q)
-			continue;
-		vb_db_add_doc_meta(db, q);
-		fn(q, xap_mset_weight(ms, i), first + i + 1, ud);
-		json_decref(q);
-	}
-	*found = n;
-	if (total)
-		*total = xap_mset_estimated(ms);
-	rc = VB_EXIT_OK;
-out:
-	xap_mset_free(ms);
-	xap_enquire_free(enq);
-	vb_parsed_query_release(&pq);
-	xap_db_free(db);
-	vb_buf_release(&err);
-	return rc;
-}
 
 /* Do all the words of `want` (space-separated) occur in `have`? */
 static int has_all_words(const char *have, const char *want)
@@ -230,15 +159,36 @@ static int quote_wanted(const struct quotes_opts *o, json_t *entry, int single_s
 	return 1;
 }
 
+/* A quote of a passage as commands print it: the passage's record of it
+ * with where it stands (document, passage, date) added.  New reference. */
+static json_t *quote_object(json_t *passage, json_t *entry)
+{
+	json_t *q = json_copy(entry);
+	json_object_set(q, "quote_kind", json_object_get(entry, "kind"));
+	json_object_del(q, "kind");
+	json_object_set(q, "doc", json_object_get(passage, "doc"));
+	json_object_set(q, "passage", json_object_get(passage, "id"));
+	static const char *const keys[] = { "n", "paragraph", "date", "lang", NULL };
+	for (size_t i = 0; keys[i]; i++) {
+		json_t *v = json_object_get(passage, keys[i]);
+		if (v)
+			json_object_set(q, keys[i], v);
+	}
+	return q;
+}
+
 /*
- * Quotes matching a query.  Passages hold the words of their quotes (the
- * text, and quote: for the words inside quotation marks) and the names of
- * their speakers, so the query runs over passages; their quotes are then
- * kept when they are of the asked speaker, organisation and kind, and
- * when their own words hold at least one word of the query.
+ * The quotes asked for.  Passages hold their quotes (in their data, with
+ * quote:, speaker:, org:, kind: and has: terms), so the query runs over
+ * passages, by relevance or by date, and each matching passage gives the
+ * quotes of the asked speaker, organisation and kind; with query words,
+ * only those whose own words answer the query (check_words).  Quotes
+ * first..first+max-1 (in that order) go to fn; *total counts them all when
+ * max is 0, else at least those given.
  */
-static int quotes_by_query(const struct quotes_opts *o, const char *text,
-			   quote_fn fn, void *ud, unsigned *shown, unsigned *total)
+static int run_quotes(const struct quotes_opts *o, const char *text, int by_date,
+		      int check_words, unsigned first, unsigned max, quote_fn fn,
+		      void *ud, unsigned *shown, unsigned *total)
 {
 	struct vb_buf err = VB_BUF_INIT;
 	struct vb_parsed_query pq;
@@ -248,7 +198,7 @@ static int quotes_by_query(const struct quotes_opts *o, const char *text,
 	xap_enquire *enq = NULL;
 	xap_error xe;
 	int rc = VB_EXIT_FAILURE;
-	unsigned seen = 0, first = 0, got;
+	unsigned seen = 0, from = 0, got;
 	const char *path = vb_db_path(o->db);
 
 	memset(&pq, 0, sizeof(pq));
@@ -265,14 +215,16 @@ static int quotes_by_query(const struct quotes_opts *o, const char *text,
 		rc = qrc == XAP_ERR_QUERY ? VB_EXIT_USAGE : VB_EXIT_FAILURE;
 		goto out;
 	}
-	hl = vb_highlighter_new(pq.terms, pq.nterms, pq.wildcards, pq.nwildcards);
-	if (xap_enquire_new(&enq, db, &xe) || xap_enquire_set_query(enq, pq.query, &xe)) {
+	if (check_words)
+		hl = vb_highlighter_new(pq.terms, pq.nterms, pq.wildcards, pq.nwildcards);
+	if (xap_enquire_new(&enq, db, &xe) || xap_enquire_set_query(enq, pq.query, &xe) ||
+	    (by_date && xap_enquire_sort_by_value(enq, VB_SLOT_DATE, 0, &xe))) {
 		vb_error("cannot search '%s': %s", path, xe.message);
 		goto out;
 	}
 	do {
 		xap_mset *ms = NULL;
-		if (xap_enquire_get_mset(enq, first, 100, first + 100, &ms, &xe)) {
+		if (xap_enquire_get_mset(enq, from, 200, from + 200, &ms, &xe)) {
 			vb_error("cannot search '%s': %s", path, xe.message);
 			goto out;
 		}
@@ -300,33 +252,31 @@ static int quotes_by_query(const struct quotes_opts *o, const char *text,
 			json_array_foreach(list, k, entry) {
 				if (!quote_wanted(o, entry, nkeys <= 1))
 					continue;
-				json_t *q = NULL;
-				if (vb_db_lookup(db, VB_PREFIX_UID, vb_json_str(entry, "id"), &q, &xe) || !q)
-					continue;
-				/* The quote's own words must answer the query. */
-				const char *qt = vb_json_str(q, "text");
-				vb_buf_reset(&err);
-				if (vb_snippet_make(hl, qt, strlen(qt), vb_json_str(q, "lang"),
-						    strlen(qt) + 1, &snip, &err) < 0 ||
-				    (!snip.highlights.n && pq.nterms + pq.nwildcards)) {
-					json_decref(q);
-					continue;
+				if (hl && pq.nterms + pq.nwildcards) {
+					/* The quote's own words must answer the query. */
+					const char *qt = vb_json_str(entry, "text");
+					vb_buf_reset(&err);
+					if (vb_snippet_make(hl, qt, strlen(qt),
+							    vb_json_str(passage, "lang"),
+							    strlen(qt) + 1, &snip, &err) < 0 ||
+					    !snip.highlights.n)
+						continue;
 				}
 				(*total)++;
-				if (seen++ >= (unsigned)o->offset &&
-				    *shown < (unsigned)o->limit) {
-					vb_db_add_doc_meta(db, q);
-					fn(q, xap_mset_weight(ms, i), seen, ud);
-					(*shown)++;
-				}
+				if (seen++ < first || *shown >= max)
+					continue;
+				json_t *q = quote_object(passage, entry);
+				vb_db_add_doc_meta(db, q);
+				fn(q, xap_mset_weight(ms, i), seen, ud);
 				json_decref(q);
+				(*shown)++;
 			}
 			json_decref(passage);
 		}
 		xap_mset_free(ms);
-		first += got;
-		/* Without a count asked for, stop once the page is full. */
-	} while (got == 100 && (o->limit == 0 || *shown < (unsigned)o->limit));
+		from += got;
+		/* A count (max 0) reads every match; a page stops when full. */
+	} while (got == 200 && (max == 0 || *shown < max));
 	rc = VB_EXIT_OK;
 out:
 	vb_highlighter_free(hl);
@@ -336,36 +286,6 @@ out:
 	xap_db_free(db);
 	vb_buf_release(&err);
 	return rc;
-}
-
-struct collected_quote {
-	json_t *q;
-	double weight;
-	unsigned rank;
-};
-
-struct collected {
-	struct collected_quote *v;
-	size_t n, alloc;
-};
-
-static void keep_quote(json_t *q, double weight, unsigned rank, void *ud)
-{
-	struct collected *c = ud;
-	VB_ALLOC_GROW(c->v, c->n + 1, c->alloc);
-	c->v[c->n].q = json_incref(q);
-	c->v[c->n].weight = weight;
-	c->v[c->n].rank = rank;
-	c->n++;
-}
-
-static int by_date_then_rank(const void *a, const void *b)
-{
-	const struct collected_quote *x = a, *y = b;
-	int c = strcmp(vb_json_str(x->q, "date"), vb_json_str(y->q, "date"));
-	if (c)
-		return c;
-	return x->rank < y->rank ? -1 : x->rank > y->rank;
 }
 
 struct print_ctx {
@@ -474,38 +394,13 @@ int vb_cmd_quotes(int argc, char **argv)
 	vb_style_init(&pc.st, !o.json && vb_color_enabled(o.color, stdout));
 	unsigned found = 0, total = 0;
 	int by_date = o.sort == 2 || (o.sort == 0 && !has_query);
-	int rc;
-	if (has_query && !by_date) {
-		vb_buf_adds(&text, " has:quote");
-		rc = quotes_by_query(&o, text.buf, print_one, &pc, &found, &total);
-	} else if (has_query) {
-		/* By date: every match first, then in date order. */
-		struct collected all = { 0 };
-		struct quotes_opts every = o;
-		every.offset = 0;
-		every.limit = 1000000;
-		vb_buf_adds(&text, " has:quote");
-		rc = quotes_by_query(&every, text.buf, keep_quote, &all, &found, &total);
-		qsort(all.v, all.n, sizeof(all.v[0]), by_date_then_rank);
-		found = 0;
-		for (size_t i = (size_t)o.offset; !rc && i < all.n && found < (unsigned)o.limit; i++, found++)
-			print_one(all.v[i].q, all.v[i].weight, (unsigned)i + 1, &pc);
-		for (size_t i = 0; i < all.n; i++)
-			json_decref(all.v[i].q);
-		free(all.v);
-	} else {
-		/* A listing: the quote documents themselves, in date order. */
-		struct vb_buf list = VB_BUF_INIT;
-		if (o.speaker)
-			add_field_words(&list, "speaker", o.speaker);
-		if (o.org)
-			add_field_words(&list, "org", o.org);
-		if (o.kind)
-			vb_buf_addf(&list, " kind:%s", o.kind);
-		rc = each_quote(&o, list.buf, (unsigned)o.offset, (unsigned)o.limit, by_date,
-				print_one, &pc, &found, &total);
-		vb_buf_release(&list);
-	}
+	/* Passages that hold a quote, of the asked speaker, organisation
+	 * and kind (their quotes are then sorted out one by one). */
+	vb_buf_adds(&text, " has:quote");
+	if (o.kind)
+		vb_buf_addf(&text, " kind:%s", o.kind);
+	int rc = run_quotes(&o, text.buf, by_date, has_query, (unsigned)o.offset,
+			    (unsigned)o.limit, print_one, &pc, &found, &total);
 	if (!rc && !o.limit && !o.json)
 		printf("%u quotes match\n", total);
 	else if (!rc && !found && !o.json)
@@ -738,13 +633,9 @@ int vb_cmd_speakers(int argc, char **argv)
 	 * that "owen brackley" also counts the quotes that said "Brackley". */
 	vb_buf_adds(&text, "has:speaker");
 
-	/* Every quote with a speaker, in pages. */
-	unsigned found = 0, first = 0;
-	int rc;
-	do {
-		rc = each_quote(&o, text.buf, first, 1000, 0, collect, &t, &found, NULL);
-		first += found;
-	} while (!rc && found == 1000);
+	/* Every quote with a speaker. */
+	unsigned found = 0, total = 0;
+	int rc = run_quotes(&o, text.buf, 0, 0, 0, 0xFFFFFFFFu, collect, &t, &found, &total);
 	if (!rc) {
 		merge_rows(&t);
 		qsort(t.v, t.n, sizeof(t.v[0]), by_quotes);

@@ -62,6 +62,27 @@ static json_t *passage(const xap_db *db, const char *doc_id, long n, int *failed
 	return p;
 }
 
+/* The quote with this id, from the data of the passage that holds it. */
+static json_t *quote_by_id(const xap_db *db, const char *id, int *failed)
+{
+	json_t *passage = lookup(db, VB_PREFIX_QUOTE_ID, id, failed);
+	json_t *list = passage ? json_object_get(passage, "quotes") : NULL;
+	json_t *entry, *q = NULL;
+	size_t i;
+	json_array_foreach(list, i, entry) {
+		if (strcmp(vb_json_str(entry, "id"), id))
+			continue;
+		q = json_copy(entry);
+		json_object_set(q, "quote_kind", json_object_get(entry, "kind"));
+		json_object_set_new(q, "kind", json_string("quote"));
+		json_object_set(q, "doc", json_object_get(passage, "doc"));
+		json_object_set(q, "passage", json_object_get(passage, "id"));
+		break;
+	}
+	json_decref(passage);
+	return q;
+}
+
 /* A quote: its words and speaker, then the passage it stands in. */
 static int show_quote(const xap_db *db, json_t *q, int json,
 		      const struct vb_style *st, int *failed)
@@ -163,6 +184,8 @@ int vb_cmd_show(int argc, char **argv)
 	vb_style_init(&st, !json && vb_color_enabled(color, stdout));
 
 	json_t *obj = lookup(db, VB_PREFIX_UID, id, &failed);
+	if (!obj && !failed)
+		obj = quote_by_id(db, id, &failed);
 	int rc = VB_EXIT_OK;
 	if (!obj) {
 		if (!failed)
@@ -171,7 +194,7 @@ int vb_cmd_show(int argc, char **argv)
 		goto out;
 	}
 	const char *kind = vb_json_str(obj, "kind");
-	if (!strcmp(kind, VB_KIND_QUOTE)) {
+	if (!strcmp(kind, "quote")) {
 		rc = show_quote(db, obj, json, &st, &failed);
 	} else if (!strcmp(kind, VB_KIND_PASSAGE)) {
 		const char *doc_id = vb_json_str(obj, "doc");

@@ -78,13 +78,12 @@ int vb_cmd_stats(int argc, char **argv)
 		vb_buf_release(&err);
 		return VB_EXIT_FAILURE;
 	}
-	unsigned docs = 0, passages = 0, quotes = 0, total = 0;
-	size_t speakers = 0, entities = 0;
+	unsigned docs = 0, passages = 0, total = 0;
+	size_t quotes = 0, speakers = 0, entities = 0;
 	const char *kd = VB_PREFIX_KIND VB_KIND_DOC, *kp = VB_PREFIX_KIND VB_KIND_PASSAGE;
-	const char *kq = VB_PREFIX_KIND VB_KIND_QUOTE;
 	if (xap_db_termfreq(db, kd, strlen(kd), &docs, &xe) ||
 	    xap_db_termfreq(db, kp, strlen(kp), &passages, &xe) ||
-	    xap_db_termfreq(db, kq, strlen(kq), &quotes, &xe) ||
+	    xap_db_allterms(db, VB_PREFIX_QUOTE_ID, count_term, &quotes, &xe) < 0 ||
 	    xap_db_allterms(db, VB_PREFIX_SPEAKER_ID, count_term, &speakers, &xe) < 0 ||
 	    xap_db_allterms(db, VB_PREFIX_ENTITY, count_term, &entities, &xe) < 0 ||
 	    xap_db_doccount(db, &total, &xe)) {
@@ -102,7 +101,7 @@ int vb_cmd_stats(int argc, char **argv)
 		json_object_set_new(o, "database", json_string(path));
 		json_object_set_new(o, "documents", json_integer(docs));
 		json_object_set_new(o, "passages", json_integer(passages));
-		json_object_set_new(o, "quotes", json_integer(quotes));
+		json_object_set_new(o, "quotes", json_integer((json_int_t)quotes));
 		json_object_set_new(o, "speakers", json_integer((json_int_t)speakers));
 		json_object_set_new(o, "entities", json_integer((json_int_t)entities));
 		json_object_set_new(o, "xapian_documents", json_integer(total));
@@ -118,7 +117,7 @@ int vb_cmd_stats(int argc, char **argv)
 		printf("database        %s\n", path);
 		printf("documents       %u\n", docs);
 		printf("passages        %u\n", passages);
-		printf("quotes          %u\n", quotes);
+		printf("quotes          %zu\n", quotes);
 		printf("speakers        %zu (before merging partial names)\n", speakers);
 		printf("entities        %zu\n", entities);
 		printf("languages       %s\n", *langs ? langs : "-");
