@@ -248,8 +248,7 @@ static void add_dropped(void *ctx, size_t start, size_t end,
 	struct xdoc *d = ctx;
 	struct vb_extraction *x = d->out;
 
-	x->dropped = vb_realloc(x->dropped,
-				(x->ndropped + 1) * sizeof(*x->dropped));
+	VB_ALLOC_GROW(x->dropped, x->ndropped + 1, d->aout_dropped);
 	x->dropped[x->ndropped].start = start;
 	x->dropped[x->ndropped].end = end;
 	x->dropped[x->ndropped].reason = reason;

@@ -129,7 +129,7 @@ static void add_date(struct xdoc *d, size_t t0, size_t t1, const char *value,
 {
 	struct vb_extraction *x = d->out;
 
-	x->dates = vb_realloc(x->dates, (x->ndates + 1) * sizeof(*x->dates));
+	VB_ALLOC_GROW(x->dates, x->ndates + 1, d->aout_dates);
 	struct vb_date *e = &x->dates[x->ndates++];
 	e->start = d->t[t0].start;
 	e->end = d->t[t1 - 1].end;

@@ -222,6 +222,26 @@ char *name_text(const struct xdoc *d, size_t t0, size_t t1)
 
 /* ---- the document's entities ------------------------------------------- */
 
+/*
+ * The sets of bytes and of adjacent byte pairs of a string, folded to 64
+ * bits each.  One edit changes at most two members of the first set and
+ * four of the second, so two strings within edit distance k differ in at
+ * most 2k and 4k bits: a test that spares most edit_distance() calls.
+ */
+static void char_masks(const char *s, uint64_t *chars, uint64_t *pairs)
+{
+	uint64_t c = 0, p = 0;
+
+	for (size_t i = 0; s[i]; i++) {
+		unsigned a = (unsigned char)s[i];
+		c |= 1ull << (a % 64);
+		if (s[i + 1])
+			p |= 1ull << ((a * 31u + (unsigned char)s[i + 1]) % 64);
+	}
+	*chars = c;
+	*pairs = p;
+}
+
 static void ent_fill_keys(struct xdoc *d, struct xent *e)
 {
 	lower_utf8(e->canonical, strlen(e->canonical), &d->tmp);
@@ -230,6 +250,113 @@ static void ent_fill_keys(struct xdoc *d, struct xent *e)
 	free(e->last);
 	const char *sp = strrchr(e->key, ' ');
 	e->last = vb_strdup(sp ? sp + 1 : e->key);
+	char_masks(e->key, &e->chars, &e->pairs);
+}
+
+static bool ascii_word_initials(const char *key, char *out, size_t cap);
+
+/*
+ * The keys under which ent_find() looks an entity up, one per question it
+ * asks: the whole key (without "the "), the acronym, a person's surname
+ * (for "Smith" after "John Smith", and the other way round), the words an
+ * organisation's name starts with, an organisation's initials, and for
+ * spelling variants its first letter and length.
+ */
+enum {
+	EK_KEY = 'K',
+	EK_ACRONYM = 'A',
+	EK_LAST = 'L',        /* person with a space in the key: its last word */
+	EK_SURNAME = 'N',     /* person named by one word: that word */
+	EK_PREFIX = 'P',      /* organisation: its key up to each space */
+	EK_INITIALS = 'I',    /* organisation: its initials */
+	EK_FUZZY = 'F',       /* not a place: first byte and length of the key */
+};
+
+/*
+ * Spelling variants are looked for among this many latest entities: all of
+ * them but in documents of hundreds of kilobytes (a larger value given to
+ * the compiler restores the unbounded search, for tests).
+ */
+#ifndef FUZZY_WINDOW
+#define FUZZY_WINDOW 4096
+#endif
+
+static const char *strip_the(const char *k)
+{
+	return strncmp(k, "the ", 4) ? k : k + 4;
+}
+
+static bool compatible(int have, int want)
+{
+	return want == ET_NONE || have == ET_NONE || have == want;
+}
+
+static void ent_keys(struct xdoc *d, int ei, bool add)
+{
+	const struct xent *e = &d->ents[ei];
+	uint64_t h[64];
+	size_t n = 0;
+	const char *k = strip_the(e->key);
+	bool spaced = strchr(e->key, ' ') != NULL;
+	size_t el = strlen(e->key);
+
+	h[n++] = emap_hash(EK_KEY, k, strlen(k));
+	if (e->acronym)
+		h[n++] = emap_hash(EK_ACRONYM, e->acronym, strlen(e->acronym));
+	if (e->type == ET_PERSON)
+		h[n++] = spaced ? emap_hash(EK_LAST, e->last, strlen(e->last))
+				: emap_hash(EK_SURNAME, e->key, el);
+	if (e->type == ET_ORG) {
+		char ini[16];
+		if (ascii_word_initials(e->key, ini, sizeof(ini)))
+			h[n++] = emap_hash(EK_INITIALS, ini, strlen(ini));
+	}
+	if (e->type != ET_PLACE && el >= 6 && el < 63) {
+		char fk[2] = { e->key[0], (char)el };
+		h[n++] = emap_hash(EK_FUZZY, fk, 2);
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct idlist *l = emap_list(&d->eidx, h[i], add);
+		if (add)
+			idlist_insert(l, (uint32_t)ei);
+		else if (l)
+			idlist_remove(l, (uint32_t)ei);
+	}
+	if (e->type != ET_ORG)
+		return;
+	/* The key up to each space, hashed in one pass (a name may be long). */
+	uint64_t ph = emap_hash_start(EK_PREFIX);
+	for (const char *p = e->key; *p; p++) {
+		if (*p == ' ') {
+			struct idlist *l = emap_list(&d->eidx, emap_hash_end(ph), add);
+			if (add)
+				idlist_insert(l, (uint32_t)ei);
+			else if (l)
+				idlist_remove(l, (uint32_t)ei);
+		}
+		ph = emap_hash_add(ph, *p);
+	}
+}
+
+/* Around any change of an entity's type, key or acronym. */
+static void ent_changing(struct xdoc *d, int e)
+{
+	ent_keys(d, e, false);
+}
+
+static void ent_changed(struct xdoc *d, int e)
+{
+	ent_keys(d, e, true);
+	mindex_entity_changed(d, e);
+}
+
+void ent_set_type(struct xdoc *d, int e, int type)
+{
+	if (d->ents[e].type == type)
+		return;
+	ent_changing(d, e);
+	d->ents[e].type = type;
+	ent_changed(d, e);
 }
 
 int ent_add(struct xdoc *d, int type, const char *name)
@@ -240,7 +367,9 @@ int ent_add(struct xdoc *d, int type, const char *name)
 	e->type = type;
 	e->canonical = vb_strdup(name);
 	ent_fill_keys(d, e);
-	return (int)d->nents++;
+	int i = (int)d->nents++;
+	ent_keys(d, i, true);
+	return i;
 }
 
 static bool ascii_word_initials(const char *key, char *out, size_t cap)
@@ -303,100 +432,160 @@ int edit_distance(const char *a, size_t la, const char *b, size_t lb, int max)
 	return row[lb];
 }
 
-static bool compatible(int have, int want)
+/* What ent_find() asks of an entity in each of its passes. */
+enum { Q_KEY, Q_ACRONYM, Q_LAST, Q_PREFIX, Q_SURNAME, Q_FUZZY, Q_INITIALS };
+
+struct ent_query {
+	const char *k;            /* lowercase, without a leading "the " */
+	size_t kl;
+	int type_hint;
+	int max;                  /* Q_FUZZY: edit distance */
+	uint64_t chars, pairs;    /* Q_FUZZY: char_masks(k) */
+};
+
+static bool ent_answers(const struct xdoc *d, int i, int q,
+			const struct ent_query *eq)
 {
-	return want == ET_NONE || have == ET_NONE || have == want;
+	const struct xent *e = &d->ents[i];
+	const char *k = eq->k;
+	char ini[16];
+
+	switch (q) {
+	case Q_KEY:
+		return !strcmp(strip_the(e->key), k) &&
+		       compatible(e->type, eq->type_hint);
+	case Q_ACRONYM:
+		return e->acronym && !strcmp(e->acronym, k);
+	case Q_LAST:
+		return compatible(e->type, eq->type_hint) &&
+		       e->type == ET_PERSON && !strcmp(e->last, k) &&
+		       strchr(e->key, ' ');
+	case Q_PREFIX:
+		return compatible(e->type, eq->type_hint) && e->type == ET_ORG &&
+		       !strncmp(e->key, k, eq->kl) && e->key[eq->kl] == ' ';
+	case Q_SURNAME:
+		return e->type == ET_PERSON && !strchr(e->key, ' ') &&
+		       !strcmp(e->key, k);
+	case Q_FUZZY:
+		return compatible(e->type, eq->type_hint) && e->type != ET_PLACE &&
+		       __builtin_popcountll(e->chars ^ eq->chars) <= 2 * eq->max &&
+		       __builtin_popcountll(e->pairs ^ eq->pairs) <= 4 * eq->max &&
+		       edit_distance(e->key, strlen(e->key), k, eq->kl, eq->max) <= eq->max &&
+		       e->key[0] == k[0];
+	case Q_INITIALS:
+		return e->type == ET_ORG &&
+		       ascii_word_initials(e->key, ini, sizeof(ini)) &&
+		       !strcmp(ini, k);
+	}
+	return false;
 }
 
+/*
+ * The first entity from index `from` on listed under `hash` that answers
+ * question q, if it comes before `found` (-1: any); else `found`.
+ */
+static int ent_first(struct xdoc *d, uint64_t hash, int q,
+		     const struct ent_query *eq, size_t from, int found)
+{
+	const struct idlist *l = emap_list(&d->eidx, hash, false);
+
+	if (!l)
+		return found;
+	const uint32_t *v = idlist_items(l);
+	for (size_t i = from ? idlist_lower(l, (uint32_t)from) : 0; i < l->n; i++) {
+		if (found >= 0 && v[i] >= (uint32_t)found)
+			break;
+		if (ent_answers(d, (int)v[i], q, eq))
+			return (int)v[i];
+	}
+	return found;
+}
+
+/*
+ * The entity a name refers to: each pass below takes the first entity (in
+ * the order they were added) that it accepts, the first pass that finds
+ * one wins.  Lookups go through the keys of ent_keys(); spelling variants
+ * are only looked for among the latest FUZZY_WINDOW entities.
+ */
 int ent_find(struct xdoc *d, const char *name, int type_hint)
 {
 	struct vb_buf low = VB_BUF_INIT;
 
 	lower_utf8(name, strlen(name), &low);
 	/* Strip a leading "the". */
-	const char *k = low.buf;
-	if (!strncmp(k, "the ", 4))
-		k += 4;
+	const char *k = strip_the(low.buf);
 	size_t kl = strlen(k);
 	int found = -1;
 	bool one_word = !strchr(k, ' ');
+	struct ent_query eq = { k, kl, type_hint, 0, 0, 0 };
 
-	for (size_t i = 0; i < d->nents && found < 0; i++) {
-		struct xent *e = &d->ents[i];
-		const char *ek = e->key;
-		if (!strncmp(ek, "the ", 4))
-			ek += 4;
-		if (!strcmp(ek, k) && compatible(e->type, type_hint))
-			found = (int)i;
-		else if (e->acronym && !strcmp(e->acronym, k))
-			found = (int)i;
-	}
+	found = ent_first(d, emap_hash(EK_KEY, k, kl), Q_KEY, &eq, 0, found);
+	found = ent_first(d, emap_hash(EK_ACRONYM, k, kl), Q_ACRONYM, &eq, 0, found);
 	/* A surname alone, or the first words of an organisation's name. */
-	for (size_t i = 0; i < d->nents && found < 0; i++) {
-		struct xent *e = &d->ents[i];
-		if (!compatible(e->type, type_hint))
-			continue;
-		if (e->type == ET_PERSON && one_word && !strcmp(e->last, k) &&
-		    strchr(e->key, ' '))
-			found = (int)i;
-		else if (e->type == ET_ORG && !strncmp(e->key, k, kl) &&
-			 e->key[kl] == ' ')
-			found = (int)i;
+	if (found < 0) {
+		if (one_word)
+			found = ent_first(d, emap_hash(EK_LAST, k, kl), Q_LAST, &eq,
+					  0, found);
+		found = ent_first(d, emap_hash(EK_PREFIX, k, kl), Q_PREFIX, &eq, 0,
+				  found);
 	}
 	/* A full name after its surname alone: "Ms Orrery", then "Tamsin Orrery". */
 	if (found < 0 && !one_word && type_hint == ET_PERSON) {
 		const char *last = strrchr(k, ' ') + 1;
-		for (size_t i = 0; i < d->nents && found < 0; i++) {
-			struct xent *e = &d->ents[i];
-			if (e->type == ET_PERSON && !strchr(e->key, ' ') &&
-			    !strcmp(e->key, last))
-				found = (int)i;
-		}
+		struct ent_query lq = { last, strlen(last), type_hint, 0, 0, 0 };
+		found = ent_first(d, emap_hash(EK_SURNAME, last, lq.kl), Q_SURNAME,
+				  &lq, 0, found);
 	}
 	/* Spelling variants: "Margeret Olsen" after "Margaret Olsen". */
-	if (found < 0 && kl >= 7) {
-		for (size_t i = 0; i < d->nents && found < 0; i++) {
-			struct xent *e = &d->ents[i];
-			if (!compatible(e->type, type_hint) ||
-			    e->type == ET_PLACE)
-				continue;
-			size_t el = strlen(e->key);
-			int max = kl >= 12 ? 2 : 1;
-			if (edit_distance(e->key, el, k, kl, max) <= max &&
-			    e->key[0] == k[0])
-				found = (int)i;
+	if (found < 0 && kl >= 7 && kl < 63) {
+		size_t from = d->nents > FUZZY_WINDOW ? d->nents - FUZZY_WINDOW : 0;
+		eq.max = kl >= 12 ? 2 : 1;
+		char_masks(k, &eq.chars, &eq.pairs);
+		for (size_t el = kl - (size_t)eq.max; el <= kl + (size_t)eq.max; el++) {
+			char fk[2] = { k[0], (char)el };
+			found = ent_first(d, emap_hash(EK_FUZZY, fk, 2), Q_FUZZY, &eq,
+					  from, found);
 		}
 	}
 	/* An acronym never defined: the initials of a known organisation. */
-	if (found < 0 && one_word && kl >= 2 && kl <= 6) {
-		char ini[16];
-		for (size_t i = 0; i < d->nents && found < 0; i++) {
-			struct xent *e = &d->ents[i];
-			if (e->type != ET_ORG)
-				continue;
-			if (ascii_word_initials(e->key, ini, sizeof(ini)) &&
-			    !strcmp(ini, k))
-				found = (int)i;
-		}
-	}
+	if (found < 0 && one_word && kl >= 2 && kl <= 6)
+		found = ent_first(d, emap_hash(EK_INITIALS, k, kl), Q_INITIALS, &eq,
+				  0, found);
 	vb_buf_release(&low);
 	return found;
 }
 
 void mention_add(struct xdoc *d, size_t t0, size_t t1, int ent, int type)
 {
-	/* One mention per token range: a later, better-typed one replaces it. */
-	for (size_t i = d->nms; i-- > 0;) {
-		struct xmention *m = &d->ms[i];
-		if (m->t0 == t0 && m->t1 == t1) {
-			if (ent >= 0) {
-				m->ent = ent;
-				m->type = type;
+	/*
+	 * One mention per token range: a later, better-typed one replaces it.
+	 * The search looks back from the last mention to the first one that
+	 * ends before t0 (the mention index does the same in O(log n)).
+	 */
+	size_t at = SIZE_MAX;
+	if (d->mix.built && d->mix.sorted) {
+		at = mindex_find_range(d, t0, t1);
+	} else {
+		for (size_t i = d->nms; i-- > 0;) {
+			struct xmention *m = &d->ms[i];
+			if (m->t0 == t0 && m->t1 == t1) {
+				at = i;
+				break;
 			}
-			return;
+			if (m->t1 <= t0)
+				break;
 		}
-		if (m->t1 <= t0)
-			break;
+	}
+	if (at != SIZE_MAX) {
+		struct xmention *m = &d->ms[at];
+		if (ent >= 0) {
+			int old = m->ent;
+			m->ent = ent;
+			m->type = type;
+			if (old != ent)
+				mindex_reassigned(d, at);
+		}
+		return;
 	}
 	VB_ALLOC_GROW(d->ms, d->nms + 1, d->ams);
 	struct xmention *m = &d->ms[d->nms++];
@@ -406,6 +595,7 @@ void mention_add(struct xdoc *d, size_t t0, size_t t1, int ent, int type)
 	m->end = tok_stem_end(d, t1 - 1);
 	m->ent = ent;
 	m->type = type;
+	mindex_added(d, d->nms - 1);
 }
 
 static const struct strmap_entry *alias_of(const struct xdoc *d, size_t t0,
@@ -505,15 +695,17 @@ int ent_match_name(struct xdoc *d, size_t t0, size_t t1, int type_hint)
 	if (e < 0 && type_hint != ET_NONE)
 		e = ent_add(d, type_hint, canon);
 	else if (e >= 0 && d->ents[e].type == ET_NONE)
-		d->ents[e].type = type_hint;
+		ent_set_type(d, e, type_hint);
 	/* A fuller name becomes the canonical one ("Smith" then "John Smith"). */
 	if (e >= 0 && d->ents[e].type == ET_PERSON && type_hint == ET_PERSON &&
 	    strlen(canon) > strlen(d->ents[e].canonical) &&
 	    !strchr(d->ents[e].canonical, ' ')) {
+		ent_changing(d, e);
 		free(d->ents[e].canonical);
 		d->ents[e].canonical = canon;
 		canon = NULL;
 		ent_fill_keys(d, &d->ents[e]);
+		ent_changed(d, e);
 	}
 	free(canon);
 	return e;
@@ -646,8 +838,10 @@ void entities_find(struct xdoc *d)
 			if (ent >= 0) {
 				lower_utf8(d->s + d->t[t1 + 1].start,
 					   tok_len(d, t1 + 1), &d->tmp);
+				ent_changing(d, ent);
 				free(d->ents[ent].acronym);
 				d->ents[ent].acronym = vb_strdup(d->tmp.buf);
+				ent_changed(d, ent);
 			}
 			mention_add(d, t1 + 1, t1 + 2, ent, type);
 			i = t1 + 3;
@@ -700,11 +894,12 @@ static void link_full_names(struct xdoc *d)
 		size_t lt = m->t1 - 1;
 		lower_utf8(d->s + d->t[lt].start, tok_stem_end(d, lt) - d->t[lt].start,
 			   &d->tmp);
-		int ent = -1;
-		for (size_t e = 0; e < d->nents && ent < 0; e++)
-			if (d->ents[e].type == ET_PERSON &&
-			    !strcmp(d->ents[e].last, d->tmp.buf))
-				ent = (int)e;
+		/* The first person with that last word: named by it alone or not. */
+		struct ent_query lq = { d->tmp.buf, d->tmp.len, ET_PERSON, 0, 0, 0 };
+		int ent = ent_first(d, emap_hash(EK_LAST, lq.k, lq.kl), Q_LAST, &lq,
+				    0, -1);
+		ent = ent_first(d, emap_hash(EK_SURNAME, lq.k, lq.kl), Q_SURNAME, &lq,
+				0, ent);
 		if (ent < 0)
 			continue;
 		struct xent *e = &d->ents[ent];
@@ -719,9 +914,11 @@ static void link_full_names(struct xdoc *d)
 			if (!same)
 				continue;
 		} else {
+			ent_changing(d, ent);
 			free(e->canonical);
 			e->canonical = full;
 			ent_fill_keys(d, e);
+			ent_changed(d, ent);
 		}
 		m->ent = ent;
 		m->type = ET_PERSON;
@@ -778,7 +975,7 @@ static const char *symbol_currency(const struct xdoc *d, size_t i, size_t *first
 		return code;
 	}
 	if (t->kind == TK_WORD && (t->lex & L_CURRENCY) && (t->flags & TF_ALLCAPS))
-		return t->aux;
+		return tok_aux(d, i);
 	return NULL;
 }
 
@@ -787,8 +984,7 @@ static void add_entity_out(struct xdoc *d, size_t start, size_t end,
 {
 	struct vb_extraction *x = d->out;
 
-	x->entities = vb_realloc(x->entities,
-				 (x->nentities + 1) * sizeof(*x->entities));
+	VB_ALLOC_GROW(x->entities, x->nentities + 1, d->aout_ents);
 	struct vb_entity *e = &x->entities[x->nentities++];
 	e->text = text_dup_clean(d, start, end);
 	e->start = start;
@@ -875,7 +1071,7 @@ void entities_money_percent(struct xdoc *d)
 		if (j < d->nt && d->t[j].kind == TK_WORD &&
 		    (d->t[j].lex & L_CURRENCY)) {
 			format_amount(amount, sizeof(amount), v);
-			snprintf(canon, sizeof(canon), "%s %s", d->t[j].aux,
+			snprintf(canon, sizeof(canon), "%s %s", tok_aux(d, j),
 				 amount);
 			add_entity_out(d, d->t[i].start, d->t[j].end,
 				       VB_ENTITY_MONEY, canon);

@@ -381,6 +381,12 @@ int vb_extract(vb_extractor *ex, const char *body, size_t len,
 			vb_buf_adds(err, "vb_extract: NULL extractor or body");
 		return VB_EXTRACT_EINVAL;
 	}
+	if (len > VB_EXTRACT_MAX_LEN) {
+		if (err)
+			vb_buf_addf(err, "document of %zu bytes too large to extract from (at most %zu)",
+				    len, VB_EXTRACT_MAX_LEN);
+		return VB_EXTRACT_EINVAL;
+	}
 	struct xdoc d = { 0 };
 	d.ex = ex;
 	d.opts = opts ? opts : &no_opts;
@@ -418,6 +424,10 @@ int vb_extract(vb_extractor *ex, const char *body, size_t len,
 		free(d.ents[i].acronym);
 	}
 	free(d.ents);
+	emap_release(&d.eidx);
+	idlist_release(&d.according);
+	idlist_release(&d.verbs);
+	mindex_release(&d);
 	free(d.ms);
 	free(d.q);
 	free(d.t);

@@ -118,16 +118,21 @@ enum {
 	TF_HEADLINE = 1u << 12,   /* on a line written all in capitals */
 };
 
+/*
+ * One token: 32 bytes, the bulk of the extractor's memory (a 50 MB body
+ * has about ten million of them).  Offsets fit in 32 bits because
+ * vb_extract() refuses bodies longer than VB_EXTRACT_MAX_LEN.
+ */
 struct xtok {
-	size_t start, end;        /* bytes */
+	uint32_t start, end;      /* bytes */
 	uint32_t lex;             /* L_* flags of the lowercased word (possessive stripped) */
-	uint32_t flags;           /* TF_* */
 	int32_t val;              /* lexicon value */
 	uint32_t cp;              /* punctuation: the code point */
 	uint32_t para, sent;
+	uint16_t flags;           /* TF_* */
 	uint8_t kind;
-	const char *aux;          /* lexicon aux (currency code) */
 };
+
 
 struct xpara {
 	size_t t0, t1;            /* tokens [t0, t1) */
@@ -136,6 +141,97 @@ struct xpara {
 struct xsent {
 	size_t t0, t1;
 	uint32_t para;
+};
+
+/* ---- indexes (index.c) --------------------------------------------------- */
+
+/*
+ * Every lookup of the extractor over the document's entities or mentions
+ * goes through these, so that a document costs O(n log n) in its size
+ * rather than O(quotes x mentions).
+ */
+
+/* A sorted set of indices; two are kept inline (a == 0), more on the heap. */
+struct idlist {
+	uint32_t n, a;
+	union {
+		uint32_t in[2];
+		uint32_t *v;
+	} u;
+};
+
+static inline const uint32_t *idlist_items(const struct idlist *l)
+{
+	return l->a ? l->u.v : l->u.in;
+}
+
+void idlist_insert(struct idlist *l, uint32_t x);
+void idlist_remove(struct idlist *l, uint32_t x);
+void idlist_release(struct idlist *l);
+/* Position of the first item >= x. */
+size_t idlist_lower(const struct idlist *l, uint32_t x);
+
+/*
+ * A multimap from 64-bit key hashes to sorted lists of entity indices.  A
+ * list may hold entities of colliding keys: readers check the entity.
+ */
+struct emap_slot {
+	uint64_t hash;            /* 0: free */
+	struct idlist ids;
+};
+
+struct emap {
+	struct emap_slot *v;
+	size_t n, cap;
+};
+
+uint64_t emap_hash(int kind, const char *s, size_t len);
+/* The same hash byte by byte: emap_hash_end(add(add(start(kind), s[0]), s[1])). */
+static inline uint64_t emap_hash_start(int kind)
+{
+	return (1469598103934665603ull ^ (unsigned char)kind) * 1099511628211ull;
+}
+
+static inline uint64_t emap_hash_add(uint64_t h, char c)
+{
+	return (h ^ (unsigned char)c) * 1099511628211ull;
+}
+
+uint64_t emap_hash_end(uint64_t h);
+/* The list of `hash`, created empty when `create` (NULL otherwise when absent). */
+struct idlist *emap_list(struct emap *m, uint64_t hash, bool create);
+void emap_release(struct emap *m);
+
+/* A set of positions answering "the last one at or before x" in O(log64 n). */
+struct bitidx {
+	uint64_t *lv[8];
+	size_t nlv;
+	size_t cap;               /* positions [0, cap) */
+};
+
+/* Mentions whose entity has `type` and, when head is set, a key containing it. */
+struct mclass {
+	int type;
+	char *head;
+	struct bitidx bits;
+};
+
+/*
+ * The mentions as the speakers pass sees them.  Those found by
+ * entities_find(), [0, ne), are in text order (`sorted` checks it; the
+ * slow exhaustive searches are used when it does not hold); those added
+ * while speakers are resolved come after and are kept in `late`, ordered
+ * by (start, index).
+ */
+struct mindex {
+	bool built, sorted;
+	size_t ne;
+	uint32_t *late;
+	size_t nlate, alate;
+	struct idlist *byent;     /* per entity: mentions that have pointed to it */
+	size_t nbyent;
+	struct mclass *cls;
+	size_t ncls, acls;
 };
 
 /* ---- the document being read -------------------------------------------- */
@@ -151,6 +247,7 @@ struct xent {
 	char *acronym;            /* lowercase acronym defined in the text, or NULL */
 	const char *role, *org;   /* borrowed: the latest role and org of this speaker */
 	int gender;               /* person: 0 unknown, 'm' or 'f' (titles, given names) */
+	uint64_t chars, pairs;    /* the bytes and byte pairs of key (see char_masks()) */
 	bool from_alias;
 };
 
@@ -204,12 +301,39 @@ struct xdoc {
 	size_t nms, ams;
 	struct xquote *q;
 	size_t nq, aq;
+	struct idlist according;  /* tokens "according" (quotes.c) */
+	bool according_done;
+	struct idlist verbs;      /* words with L_CUE or L_CALL (quotes.c) */
+	bool verbs_done;
+	struct emap eidx;         /* entity keys (entities.c) */
+	struct mindex mix;        /* mentions, from speakers_resolve() on */
+	size_t aout_ents, aout_dates, aout_dropped;  /* capacities in *out */
 	struct strmap midcaps;    /* lowercase words seen capitalised inside sentences */
 	struct vb_buf tmp;
 	/* publication date: year, month, day (0 when unknown) */
 	int dy, dm, dd;
 	struct vb_extraction *out;
 };
+
+/* index.c: the mention index */
+void mindex_build(struct xdoc *d);
+void mindex_release(struct xdoc *d);
+/* Mention i was appended, or its entity changed. */
+void mindex_added(struct xdoc *d, size_t i);
+void mindex_reassigned(struct xdoc *d, size_t i);
+/* Entity e changed its type or key. */
+void mindex_entity_changed(struct xdoc *d, int e);
+/* The last mention (by index) starting before `before` in the class; -1 if none. */
+long mindex_last_in_class(struct xdoc *d, int type, const char *head,
+			  size_t before);
+/* Mentions in text order [*i0, *i1) starting in [lo, hi). */
+void mindex_sorted_range(const struct xdoc *d, size_t lo, size_t hi,
+			 size_t *i0, size_t *i1);
+/* Later mentions starting in [lo, hi), appended to *out in index order. */
+void mindex_late_range(const struct xdoc *d, size_t lo, size_t hi,
+		       uint32_t **out, size_t *n, size_t *alloc);
+/* The mention of tokens [t0, t1) mention_add() would update, or SIZE_MAX. */
+size_t mindex_find_range(const struct xdoc *d, size_t t0, size_t t1);
 
 /* scan.c */
 void scan_tokens(struct xdoc *d);
@@ -225,6 +349,8 @@ char *text_dup(const struct xdoc *d, size_t start, size_t end);
 /* Copy with runs of white space collapsed to one space. */
 char *text_dup_clean(const struct xdoc *d, size_t start, size_t end);
 bool tok_adjacent(const struct xdoc *d, size_t i);  /* no space between i-1 and i */
+/* The lexicon's aux of word i (a currency code), or NULL. */
+const char *tok_aux(const struct xdoc *d, size_t i);
 
 /* boilerplate.c */
 void boilerplate_mark(struct xdoc *d);
@@ -233,6 +359,8 @@ void boilerplate_mark(struct xdoc *d);
 void entities_find(struct xdoc *d);
 void entities_money_percent(struct xdoc *d);
 int ent_add(struct xdoc *d, int type, const char *name);
+/* Entities change type only through this, which keeps the indexes right. */
+void ent_set_type(struct xdoc *d, int e, int type);
 int ent_find(struct xdoc *d, const char *name, int type_hint);
 int ent_match_name(struct xdoc *d, size_t t0, size_t t1, int type_hint);
 void entities_finish(struct xdoc *d);

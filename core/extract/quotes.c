@@ -166,6 +166,46 @@ static bool para_boiler(const struct xdoc *d, size_t pi)
 	return d->t[d->p[pi].t0].flags & TF_BOILER;
 }
 
+/*
+ * The last firm closing mark of each kind in a paragraph: glued to the text
+ * before it and no plural possessive.  Filled on the first question, so
+ * that a paragraph full of "members' union" costs one pass, not one per
+ * apostrophe.
+ */
+struct firm_closers {
+	bool done;
+	size_t n;
+	unsigned cp[24];
+	size_t last[24];
+};
+
+static bool firm_closer_after(const struct xdoc *d, struct firm_closers *fc,
+			      size_t t0, size_t t1, size_t i, unsigned cp)
+{
+	if (!fc->done) {
+		fc->done = true;
+		fc->n = 0;
+		for (size_t k = t0; k < t1; k++) {
+			if (!is_quote_tok(d, k) || weak_single_close(d, k, t1) ||
+			    (d->t[k].flags & TF_SPACE_BEFORE))
+				continue;
+			size_t j = 0;
+			while (j < fc->n && fc->cp[j] != d->t[k].cp)
+				j++;
+			if (j == fc->n) {
+				if (fc->n == sizeof(fc->cp) / sizeof(fc->cp[0]))
+					continue;   /* cannot happen: fewer quote marks */
+				fc->cp[fc->n++] = d->t[k].cp;
+			}
+			fc->last[j] = k;
+		}
+	}
+	for (size_t j = 0; j < fc->n; j++)
+		if (fc->cp[j] == cp && fc->last[j] > i)
+			return true;
+	return false;
+}
+
 static void find_segments(struct xdoc *d, struct segs *ss)
 {
 	struct pending carry = { 0 };
@@ -173,6 +213,7 @@ static void find_segments(struct xdoc *d, struct segs *ss)
 	for (size_t pi = 0; pi < d->np; pi++) {
 		size_t t0 = d->p[pi].t0, t1 = d->p[pi].t1;
 		struct pending p = { 0 };
+		struct firm_closers fc = { 0 };
 		bool reopened = false;
 		if (para_boiler(d, pi)) {
 			carry.on = false;
@@ -189,15 +230,8 @@ static void find_segments(struct xdoc *d, struct segs *ss)
 					continue;
 				if (weak_single_close(d, i, t1)) {
 					/* Prefer a later closer in the paragraph. */
-					bool later = false;
-					for (size_t k = i + 1; k < t1 && !later; k++)
-						if (is_quote_tok(d, k) &&
-						    (d->t[k].cp == p.closers[0] ||
-						     d->t[k].cp == p.closers[1]) &&
-						    !weak_single_close(d, k, t1) &&
-						    !(d->t[k].flags & TF_SPACE_BEFORE))
-							later = true;
-					if (later)
+					if (firm_closer_after(d, &fc, t0, t1, i, p.closers[0]) ||
+					    firm_closer_after(d, &fc, t0, t1, i, p.closers[1]))
 						continue;
 				}
 				seg_push(ss, p.o, i, true, (uint32_t)pi);
@@ -380,6 +414,18 @@ static bool zh_speaker(struct xdoc *d, size_t t, struct xspeaker *sp, size_t *cu
 	return true;
 }
 
+/* The tokens "according" of the document, found on the first call. */
+static const struct idlist *according_tokens(struct xdoc *d)
+{
+	if (!d->according_done) {
+		d->according_done = true;
+		for (size_t k = 0; k < d->nt; k++)
+			if (tok_is(d, k, "according"))
+				idlist_insert(&d->according, (uint32_t)k);
+	}
+	return &d->according;
+}
+
 /* Before an opening mark: "Smith said:", "he told reporters,", "according to X,". */
 static bool attribution_before(struct xdoc *d, size_t o, struct xspeaker *sp,
 			       size_t *cue, bool *embedded)
@@ -403,14 +449,16 @@ static bool attribution_before(struct xdoc *d, size_t o, struct xspeaker *sp,
 	}
 	size_t lim = sent_start(d, q);
 	/* "According to Smith, ..." */
-	for (size_t k = lim; k + 2 <= q; k++)
-		if (tok_is(d, k, "according") && tok_is(d, k + 1, "to") &&
-		    k + 2 <= q && speaker_right(d, k + 2, q + 1, sp)) {
+	const struct idlist *acc = according_tokens(d);
+	const uint32_t *av = idlist_items(acc);
+	for (size_t a = idlist_lower(acc, (uint32_t)lim); a < acc->n && av[a] + 2 <= q; a++) {
+		size_t k = av[a];
+		if (tok_is(d, k + 1, "to") && speaker_right(d, k + 2, q + 1, sp)) {
 			*cue = k;
 			return true;
-		} else if (tok_is(d, k, "according")) {
-			xspeaker_release(sp);
 		}
+		xspeaker_release(sp);
+	}
 	for (size_t c = q + 1; c-- > lim && c + 10 > q;) {
 		if (!cue_word(d, c))
 			continue;
@@ -432,6 +480,24 @@ static bool attribution_before(struct xdoc *d, size_t o, struct xspeaker *sp,
 	return false;
 }
 
+/* Words that may be speech or calling verbs, found on the first call. */
+static const struct idlist *verb_tokens(struct xdoc *d)
+{
+	if (!d->verbs_done) {
+		d->verbs_done = true;
+		for (size_t k = 0; k < d->nt; k++)
+			if (d->t[k].kind == TK_WORD && (d->t[k].lex & (L_CUE | L_CALL)))
+				idlist_insert(&d->verbs, (uint32_t)k);
+	}
+	return &d->verbs;
+}
+
+static bool speech_or_call(const struct xdoc *d, size_t k)
+{
+	return cue_word(d, k) || (d->t[k].kind == TK_WORD && (d->t[k].lex & L_CALL) &&
+				  !(d->t[k].flags & TF_INQUOTE));
+}
+
 /* A speech verb elsewhere in the sentence(s) around a partial quote. */
 static bool sentence_speaker(struct xdoc *d, size_t o, size_t c,
 			     struct xspeaker *sp, size_t *cue)
@@ -439,18 +505,21 @@ static bool sentence_speaker(struct xdoc *d, size_t o, size_t c,
 	size_t s0 = sent_start(d, o), s1 = c < d->nt ? sent_end(d, c) : d->nt;
 	size_t best = SIZE_MAX;
 
-	for (size_t k = s0; k < s1; k++) {
-		if (k >= o && k <= c)
-			continue;
-		if (!cue_word(d, k) && !(d->t[k].kind == TK_WORD &&
-					 (d->t[k].lex & L_CALL) &&
-					 !(d->t[k].flags & TF_INQUOTE)))
-			continue;
-		if (best == SIZE_MAX || k < o)
-			best = k;
-		if (k > o)
+	/* The last verb before the quote, else the first one after it. */
+	const struct idlist *vl = verb_tokens(d);
+	const uint32_t *vv = idlist_items(vl);
+	for (size_t j = idlist_lower(vl, (uint32_t)o); j-- > 0 && vv[j] >= s0;)
+		if (speech_or_call(d, vv[j])) {
+			best = vv[j];
 			break;
-	}
+		}
+	if (best == SIZE_MAX)
+		for (size_t j = idlist_lower(vl, (uint32_t)(c + 1));
+		     j < vl->n && vv[j] < s1; j++)
+			if (speech_or_call(d, vv[j])) {
+				best = vv[j];
+				break;
+			}
 	if (best == SIZE_MAX)
 		return false;
 	if (speaker_left(d, best, s0, sp) ||
@@ -803,11 +872,20 @@ void quotes_find(struct xdoc *d)
 			}
 			break;
 		}
-		/* Quotes inside the author's own paragraphs are part of them. */
-		bool nested = false;
-		for (size_t k = first_own; k < own && !nested; k++)
-			nested = d->q[k].spans[0].start <= d->t[ss.v[i].o].start &&
-				 d->t[ss.v[i].o].start < d->q[k].spans[0].end;
+		/*
+		 * Quotes inside the author's own paragraphs are part of them.
+		 * Those are in text order and do not overlap: only the last one
+		 * starting at or before the mark can hold it.
+		 */
+		size_t pos = d->t[ss.v[i].o].start, lo = first_own, hi = own;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (d->q[mid].spans[0].start <= pos)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		bool nested = lo > first_own && pos < d->q[lo - 1].spans[0].end;
 		if (!nested)
 			evaluate(d, &ss, i, j);
 		i = j + 1;

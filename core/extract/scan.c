@@ -132,8 +132,16 @@ static void word_lex(struct xdoc *d, struct xtok *t)
 	if (e) {
 		t->lex = e->flags;
 		t->val = e->val;
-		t->aux = e->aux;
 	}
+}
+
+const char *tok_aux(const struct xdoc *d, size_t i)
+{
+	const struct xtok *t = &d->t[i];
+	const struct strmap_entry *e =
+		lexicon_get(&d->ex->lex, d->s + t->start, tok_stem_end(d, i) - t->start);
+
+	return e ? e->aux : NULL;
 }
 
 /*

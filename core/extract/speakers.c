@@ -843,9 +843,18 @@ struct history {
 	size_t para;
 };
 
+/*
+ * The entity of the last mention (in the order mentions were added) that
+ * starts before `before` and names an entity of `type` whose key contains
+ * `head` (when set).
+ */
 static int nearest_mention(struct xdoc *d, size_t before, int type,
 			   const char *head)
 {
+	if (d->mix.built && d->mix.sorted) {
+		long i = mindex_last_in_class(d, type, head, before);
+		return i < 0 ? -1 : d->ms[i].ent;
+	}
 	int best = -1;
 	for (size_t i = 0; i < d->nms; i++) {
 		const struct xmention *m = &d->ms[i];
@@ -860,6 +869,24 @@ static int nearest_mention(struct xdoc *d, size_t before, int type,
 	return best;
 }
 
+/* A title before mention i ("Ms", "Herr"): 'm', 'f' or 0. */
+static int title_gender(const struct xdoc *d, size_t i)
+{
+	const struct xmention *m = &d->ms[i];
+
+	if (m->t0 == 0)
+		return 0;
+	size_t k = m->t0 - 1;
+	if (tok_punct(d, k, '.') && k > 0)
+		k--;
+	uint32_t lex = d->t[k].kind == TK_WORD ? d->t[k].lex : 0;
+	if ((lex & L_MALE) && !(lex & L_GIVEN))
+		return 'm';
+	if ((lex & L_FEMALE) && !(lex & L_GIVEN))
+		return 'f';
+	return 0;
+}
+
 /*
  * The sex of a person, when the document tells: a title before one of its
  * mentions ("Ms", "Herr"), else its given name.  'm', 'f' or 'u'.
@@ -871,18 +898,21 @@ static int person_gender(struct xdoc *d, int ent)
 	if (e->gender)
 		return e->gender;
 	e->gender = 'u';
-	for (size_t i = 0; i < d->nms; i++) {
-		const struct xmention *m = &d->ms[i];
-		if (m->ent != ent || m->t0 == 0)
-			continue;
-		size_t k = m->t0 - 1;
-		if (tok_punct(d, k, '.') && k > 0)
-			k--;
-		uint32_t lex = d->t[k].kind == TK_WORD ? d->t[k].lex : 0;
-		if ((lex & L_MALE) && !(lex & L_GIVEN))
-			return e->gender = 'm';
-		if ((lex & L_FEMALE) && !(lex & L_GIVEN))
-			return e->gender = 'f';
+	/* The first mention with a title, among the mentions of the entity. */
+	if (d->mix.built && (size_t)ent < d->mix.nbyent) {
+		const struct idlist *l = &d->mix.byent[ent];
+		const uint32_t *v = idlist_items(l);
+		for (size_t k = 0; k < l->n; k++) {
+			int g;
+			if (d->ms[v[k]].ent == ent && (g = title_gender(d, v[k])))
+				return e->gender = g;
+		}
+	} else if (!d->mix.built) {
+		for (size_t i = 0; i < d->nms; i++) {
+			int g;
+			if (d->ms[i].ent == ent && (g = title_gender(d, i)))
+				return e->gender = g;
+		}
 	}
 	const char *sp = strchr(e->canonical, ' ');
 	size_t n = sp ? (size_t)(sp - e->canonical) : strlen(e->canonical);
@@ -919,35 +949,74 @@ static bool object_of_preposition(const struct xdoc *d, size_t t0)
 }
 
 /*
+ * Antecedents of "he" and "she" are looked for at most this many bytes
+ * back, which only matters in paragraphs of thousands of words (a larger
+ * value given to the compiler restores the unbounded search, for tests).
+ */
+#ifndef PRONOUN_WINDOW
+#define PRONOUN_WINDOW 8192
+#endif
+
+struct antecedent {
+	int best;
+	size_t best_start;
+	uint32_t para;
+	size_t before;
+	int want;
+};
+
+static void antecedent_try(struct xdoc *d, size_t i, struct antecedent *a)
+{
+	const struct xmention *m = &d->ms[i];
+
+	if (m->ent < 0 || m->start >= a->before ||
+	    (a->best >= 0 && m->start <= a->best_start))
+		return;
+	if (d->ents[m->ent].type != ET_PERSON ||
+	    (d->t[m->t0].flags & TF_INQUOTE) || d->t[m->t0].para + 3 < a->para ||
+	    object_of_preposition(d, m->t0))
+		return;
+	int g = person_gender(d, m->ent);
+	if (g != 'u' && g != a->want)
+		return;
+	a->best = m->ent;
+	a->best_start = m->start;
+}
+
+/*
  * "he" or "she": the person of that sex named last before the pronoun
  * and before the quote it attributes (`before`), outside quotation marks,
  * not the object of a preposition ("bought from Jane Doe"), within the
- * three paragraphs before; else -1.
+ * three paragraphs before and PRONOUN_WINDOW bytes before; else -1.
+ * The mentions are tried in the order they were added: the genders
+ * computed on the way are kept, so the order matters.
  */
 static int pronoun_antecedent(struct xdoc *d, size_t tok, size_t before, int want)
 {
-	int best = -1;
-	size_t best_start = 0;
-	uint32_t para = d->t[tok].para;
+	struct antecedent a = { -1, 0, d->t[tok].para, before, want };
 
-	if (d->t[tok].start < before)
-		before = d->t[tok].start;
-	for (size_t i = 0; i < d->nms; i++) {
-		const struct xmention *m = &d->ms[i];
-		if (m->ent < 0 || m->start >= before ||
-		    (best >= 0 && m->start <= best_start))
-			continue;
-		if (d->ents[m->ent].type != ET_PERSON ||
-		    (d->t[m->t0].flags & TF_INQUOTE) || d->t[m->t0].para + 3 < para ||
-		    object_of_preposition(d, m->t0))
-			continue;
-		int g = person_gender(d, m->ent);
-		if (g != 'u' && g != want)
-			continue;
-		best = m->ent;
-		best_start = m->start;
+	if (d->t[tok].start < a.before)
+		a.before = d->t[tok].start;
+	size_t lo = a.para >= 3 ? d->t[d->p[a.para - 3].t0].start : 0;
+	if (a.before > PRONOUN_WINDOW && a.before - PRONOUN_WINDOW > lo)
+		lo = a.before - PRONOUN_WINDOW;
+	if (!d->mix.built || !d->mix.sorted) {
+		for (size_t i = 0; i < d->nms; i++)
+			if (d->ms[i].start >= lo)
+				antecedent_try(d, i, &a);
+		return a.best;
 	}
-	return best;
+	size_t i0, i1;
+	mindex_sorted_range(d, lo, a.before, &i0, &i1);
+	for (size_t i = i0; i < i1; i++)
+		antecedent_try(d, i, &a);
+	uint32_t *late = NULL;
+	size_t nlate = 0, alate = 0;
+	mindex_late_range(d, lo, a.before, &late, &nlate, &alate);
+	for (size_t k = 0; k < nlate; k++)
+		antecedent_try(d, late[k], &a);
+	free(late);
+	return a.best;
 }
 
 static void speaker_from_ent(struct xdoc *d, struct xspeaker *sp, int ent)
@@ -967,6 +1036,7 @@ void speakers_resolve(struct xdoc *d)
 	size_t last_sp_para = 0;
 	const char *src = d->opts ? d->opts->source_org : NULL;
 
+	mindex_build(d);
 	for (size_t qi = 0; qi < d->nq; qi++) {
 		struct xquote *q = &d->q[qi];
 		struct xspeaker *sp = &q->sp;
@@ -1004,7 +1074,7 @@ void speakers_resolve(struct xdoc *d)
 			free(nm);
 			if (ent >= 0) {
 				if (d->ents[ent].type == ET_NONE)
-					d->ents[ent].type = type;
+					ent_set_type(d, ent, type);
 				speaker_from_ent(d, sp, ent);
 				mention_add(d, sp->name_t0, sp->name_t1, ent,
 					    d->ents[ent].type);
