@@ -69,7 +69,8 @@ static struct vb_ordered *order_of(const void *items, size_t n, size_t size,
 		memcpy(&v[i].start, item + offset, sizeof(size_t));
 		v[i].index = i;
 	}
-	qsort(v, n, sizeof(*v), cmp_ordered);
+	if (n > 1)   /* (qsort of NULL is undefined, even for 0 items) */
+		qsort(v, n, sizeof(*v), cmp_ordered);
 	return v;
 }
 
@@ -114,7 +115,8 @@ void vb_annotation_prepare(struct vb_indexer *ix)
 			o->spans.n++;
 		}
 	}
-	qsort(o->spans.v, o->spans.n, sizeof(o->spans.v[0]), cmp_span);
+	if (o->spans.n > 1)
+		qsort(o->spans.v, o->spans.n, sizeof(o->spans.v[0]), cmp_span);
 
 	for (size_t i = 0; i < o->norgs; i++)
 		free(o->orgs[i].folded);
@@ -131,7 +133,8 @@ void vb_annotation_prepare(struct vb_indexer *ix)
 		o->orgs[o->norgs].canonical = e->canonical;
 		o->norgs++;
 	}
-	qsort(o->orgs, o->norgs, sizeof(o->orgs[0]), cmp_org);
+	if (o->norgs > 1)
+		qsort(o->orgs, o->norgs, sizeof(o->orgs[0]), cmp_org);
 }
 
 void vb_quoted_spans(struct vb_indexer *ix, const struct vb_passage *p,
@@ -179,8 +182,8 @@ static int add_words(struct vb_indexer *ix, struct term_ctx *c,
  */
 static const char *canonical_org(const struct vb_order *o, const char *org)
 {
-	if (!org)
-		return NULL;
+	if (!org || !o->norgs)
+		return org;
 	struct vb_buf f = VB_BUF_INIT;
 	if (vb_normalize(org, strlen(org), &f, NULL) < 0)
 		vb_buf_adds(&f, org);

@@ -131,7 +131,8 @@ static int walk_dir(struct walker *w)
 		walk_report(w, "cannot read directory", errno);
 	closedir(dir);
 	if (n)
-		qsort(names, n, sizeof(*names), compare_names);
+		if (n > 1)
+			qsort(names, n, sizeof(*names), compare_names);
 
 	size_t path_len = w->path.len, rel_len = w->rel.len;
 	for (size_t i = 0; i < n && !ret; i++) {

@@ -137,7 +137,8 @@ int vb_cmd_entities(int argc, char **argv)
 		rc = VB_EXIT_FAILURE;
 		goto out;
 	}
-	qsort(col.v, col.n, sizeof(col.v[0]), by_mentions);
+	if (col.n > 1)
+		qsort(col.v, col.n, sizeof(col.v[0]), by_mentions);
 	size_t shown = 0;
 	for (size_t i = 0; i < col.n; i++) {
 		struct entity *e = &col.v[i];

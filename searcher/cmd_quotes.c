@@ -638,7 +638,8 @@ int vb_cmd_speakers(int argc, char **argv)
 	int rc = run_quotes(&o, text.buf, 0, 0, 0, 0xFFFFFFFFu, collect, &t, &found, &total);
 	if (!rc) {
 		merge_rows(&t);
-		qsort(t.v, t.n, sizeof(t.v[0]), by_quotes);
+		if (t.n > 1)
+			qsort(t.v, t.n, sizeof(t.v[0]), by_quotes);
 		size_t shown = 0;
 		for (size_t i = 0; i < t.n; i++) {
 			struct speaker_row *r = &t.v[i];

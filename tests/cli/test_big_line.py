@@ -58,7 +58,9 @@ class BigLine(vbtest.TempDirTest):
         s = parse_summary(r.err)
         self.assertEqual((s["new"], s["failed"]), (0, 1), s["line"])
         self.assertRegex(r.err, r"big\.txt'.*too large")
-        self.assertLess(usage.ru_maxrss / 1024.0, 100, "a skipped file must not be read")
+        # (Sanitizers add their own shadow memory to every process.)
+        self.assertLess(usage.ru_maxrss / 1024.0, 300 if vbtest.sanitized() else 100,
+                        "a skipped file must not be read")
 
         r, usage = self.vb.run_measured(["index", "--db", db, "--no-extract", path], timeout=280 * vbtest.slow_factor())
         peak_mb = usage.ru_maxrss / 1024.0
@@ -92,30 +94,31 @@ class BigLine(vbtest.TempDirTest):
         self.assertEqual(len(self.vb.search(db, "tariff", "-n", "50")), 50)
 
     def test_extraction_is_linear(self):
-        # The extraction time (with it minus without it) of one document
-        # must grow like the document, not like its square: a 50 MB line
-        # took 644 s with extraction and 32 s without.
+        # Indexing one document with extraction must grow like the
+        # document, not like its square: a 50 MB line took 644 s with
+        # extraction and 32 s without.  Whole runs (best of two) are timed:
+        # a difference of runs with and without extraction was all noise,
+        # and `extract`'s output would swell this process, whose size the
+        # next children inherit until they exec.
         times = {}
         # Half the sizes under sanitizers, which are ten times slower here.
         unit = 500 * 1000 if vbtest.sanitized() else 1000 * 1000
         for mb in (1, 8):
             path = self.path("in%d" % mb, "doc.txt")
             write_line(path, mb * unit, 99, "line-%d" % mb)
-            for extract in (True, False):
-                db = self.path("db-%d-%s" % (mb, extract))
-                args = ["index", "--db", db, path] + ([] if extract else ["--no-extract"])
-                r, usage = self.vb.run_measured(args, timeout=300 * vbtest.slow_factor())
-                self.assertEqual(parse_summary(r.err)["new"], 1)
-                times[mb, extract] = cpu(usage)
-        small = times[1, True] - times[1, False]
-        large = times[8, True] - times[8, False]
-        sys.stderr.write("CPU seconds, with and without extraction: %.1f MB %.2f / %.2f, %.1f MB %.2f / %.2f\n"
-                         % (unit / 1e6, times[1, True], times[1, False],
-                            8 * unit / 1e6, times[8, True], times[8, False]))
-        self.assertGreater(small, 0.0)
-        self.assertLess(large / small, MAX_EXTRACT_GROWTH,
-                        "extraction took %.2f s CPU for %.1f MB and %.2f s for %.1f MB: worse than linear"
-                        % (small, unit / 1e6, large, 8 * unit / 1e6))
+            best = None
+            for attempt in range(2):
+                db = self.path("db-%d-%d" % (mb, attempt))
+                r, usage = self.vb.run_measured(["index", "-q", "--db", db, path],
+                                                timeout=300 * vbtest.slow_factor())
+                best = cpu(usage) if best is None else min(best, cpu(usage))
+            times[mb] = best
+        sys.stderr.write("CPU seconds of index with extraction: %.1f MB %.2f, %.1f MB %.2f\n"
+                         % (unit / 1e6, times[1], 8 * unit / 1e6, times[8]))
+        self.assertGreater(times[1], 0.0)
+        self.assertLess(times[8] / times[1], MAX_EXTRACT_GROWTH,
+                        "indexing with extraction took %.2f s CPU for %.1f MB and %.2f s for %.1f MB: "
+                        "worse than linear" % (times[1], unit / 1e6, times[8], 8 * unit / 1e6))
 
 
 if __name__ == "__main__":
