@@ -241,8 +241,8 @@ size_t vb_extractor_gazetteer_size(const vb_extractor *ex);
  * Extract everything from body[0..len).  `out` is overwritten (call
  * vb_extraction_release() on it afterwards, also after an error); `opts`
  * may be NULL.  Returns 0, or VB_EXTRACT_EINVAL for NULL arguments or a
- * body longer than VB_EXTRACT_MAX_LEN.  Time and memory grow like
- * len log len: about 40 bytes of memory per byte of English text.
+ * body longer than VB_EXTRACT_MAX_LEN.  Time grows about linearly with
+ * len, and so does memory: 10 to 20 bytes per byte of English text.
  */
 int vb_extract(vb_extractor *ex, const char *body, size_t len,
 	       const struct vb_extract_opts *opts, struct vb_extraction *out,

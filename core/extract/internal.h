@@ -133,7 +133,6 @@ struct xtok {
 	uint8_t kind;
 };
 
-
 struct xpara {
 	size_t t0, t1;            /* tokens [t0, t1) */
 };

@@ -66,6 +66,9 @@ static unsigned peek(const char *s, size_t len, size_t i)
 	return next_cp(s, len, &i);
 }
 
+_Static_assert(sizeof(struct xtok) == 32, "a token takes 32 bytes");
+_Static_assert(TF_HEADLINE < (1u << 16), "token flags fit in 16 bits");
+
 static struct xtok *push(struct xdoc *d)
 {
 	VB_ALLOC_GROW(d->t, d->nt + 1, d->at);

@@ -481,6 +481,73 @@ static void test_speaker_key(void **state)
 	vb_buf_release(&k);
 }
 
+/* A made-up name for n < 10000: any two are at least three edits apart. */
+static void made_up_name(unsigned n, char *out)
+{
+	static const char *const syl[] = { "bram", "cosk", "dune", "fitz", "gorm",
+					   "hulv", "jinx", "kelp", "lynd", "murt" };
+	out[0] = '\0';
+	for (int k = 0; k < 4; k++, n /= 10)
+		strcat(out, syl[n % 10]);
+	out[0] = (char)(out[0] - 'a' + 'A');
+}
+
+/* n short releases, one after the other, `sep` between them. */
+static char *long_document(unsigned n, const char *sep)
+{
+	struct vb_buf b = VB_BUF_INIT;
+	char who[32], org[32];
+
+	for (unsigned i = 0; i < n; i++) {
+		made_up_name(i, who);
+		made_up_name(i + 5000, org);
+		/* Long enough for the quotes not to join across the releases. */
+		vb_buf_addf(&b, "%s %s, chief executive of the %s Trading Company, "
+			    "spoke on Monday at the annual meeting of its shareholders "
+			    "in the city. \"We expect a strong year,\" %s said. The "
+			    "company said it would hire more people in its offices in "
+			    "the north and in the south next year.%s",
+			    i % 2 ? "Mary" : "John", who, org, i % 2 ? "she" : "he",
+			    sep);
+	}
+	return vb_buf_detach(&b, NULL);
+}
+
+static void check_long_document(const struct vb_extraction *x, unsigned n)
+{
+	char who[32], org[32], name[64];
+
+	assert_int_equal(x->nquotes, 2 * n);
+	for (unsigned i = 0; i < n; i++) {
+		made_up_name(i, who);
+		made_up_name(i + 5000, org);
+		snprintf(name, sizeof(name), "%s %s", i % 2 ? "Mary" : "John", who);
+		assert_speaker(&x->quotes[2 * i], name, VB_SPEAKER_PERSON);
+		snprintf(name, sizeof(name), "%s Trading Company", org);
+		assert_speaker(&x->quotes[2 * i + 1], name, VB_SPEAKER_ORGANISATION);
+	}
+}
+
+/*
+ * In a long document "he", "she" and "the company" still find the person
+ * and the company named just before, whether the releases are paragraphs
+ * or run together in one paragraph.
+ */
+static void test_long_document(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	const unsigned n = 2000;
+
+	for (int one_para = 0; one_para < 2; one_para++) {
+		char *text = long_document(n, one_para ? " " : "\n\n");
+		run(text, NULL, &x);
+		check_long_document(&x, n);
+		vb_extraction_release(&x);
+		free(text);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -501,6 +568,7 @@ int main(void)
 		cmocka_unit_test(test_json),
 		cmocka_unit_test(test_garbage_input),
 		cmocka_unit_test(test_speaker_key),
+		cmocka_unit_test(test_long_document),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

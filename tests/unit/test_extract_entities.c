@@ -158,6 +158,79 @@ static void test_gazetteer(void **state)
 	assert_true(vb_extractor_gazetteer_size(ex) > builtin + 1000);
 }
 
+/* A made-up name for n < 10000: any two are at least three edits apart. */
+static void made_up_name(unsigned n, char *out)
+{
+	static const char *const syl[] = { "bram", "cosk", "dune", "fitz", "gorm",
+					   "hulv", "jinx", "kelp", "lynd", "murt" };
+	out[0] = '\0';
+	for (int k = 0; k < 4; k++, n /= 10)
+		strcat(out, syl[n % 10]);
+	out[0] = (char)(out[0] - 'a' + 'A');
+}
+
+/*
+ * Every way a name refers back to an entity (acronym, spelling variant,
+ * surname, full name after the surname, first words of an organisation,
+ * initials) still works with thousands of other entities in between: the
+ * lookups go through indexes, not through a list of all entities.
+ */
+static void test_lookups_among_many(void **state)
+{
+	(void)state;
+	const char *first =
+		"The International Federation of Kite Makers (IFKM) met in Lisbon "
+		"with Margaret Olsen and Ms Orrery of the Halvorsen Shipping Group. "
+		"The Northern Cable Authority sent Tobias Wren.\n\n";
+	const char *last =
+		"Later the IFKM said sales rose. Margeret Olsen said the figures "
+		"were right. Tamsin Orrery said they were wrong. Halvorsen Shipping "
+		"said it would sail. The NCA said it agreed. Wren said nothing new.\n";
+	struct vb_buf b = VB_BUF_INIT;
+	char who[32], org[32];
+
+	for (unsigned filler = 0; filler <= 1500; filler += 1500) {
+		vb_buf_reset(&b);
+		vb_buf_adds(&b, first);
+		for (unsigned i = 0; i < filler; i++) {
+			made_up_name(i, who);
+			made_up_name(i + 5000, org);
+			vb_buf_addf(&b, "%s %s joined the %s Trading Company.\n\n",
+				    i % 2 ? "Mary" : "John", who, org);
+		}
+		vb_buf_adds(&b, last);
+		struct vb_extraction x;
+		run(b.buf, NULL, &x);
+		assert_true(x.nentities >= 2 * filler);
+		/* The last paragraph's mentions: after any filler ones. */
+		const char *tail = b.buf + b.len - strlen(last);
+		struct vb_extraction y = x;
+		size_t k = 0;
+		while (k < x.nentities && b.buf + x.entities[k].start < tail)
+			k++;
+		y.entities += k;
+		y.nentities -= k;
+		expect(&y, "IFKM", VB_ENTITY_ORGANISATION,
+		       "International Federation of Kite Makers");
+		expect(&y, "Margeret Olsen", VB_ENTITY_PERSON, "Margaret Olsen");
+		expect(&y, "Tamsin Orrery", VB_ENTITY_PERSON, "Tamsin Orrery");
+		expect(&y, "Halvorsen Shipping", VB_ENTITY_ORGANISATION,
+		       "Halvorsen Shipping Group");
+		expect(&y, "NCA", VB_ENTITY_ORGANISATION, "Northern Cable Authority");
+		expect(&y, "Wren", VB_ENTITY_PERSON, "Tobias Wren");
+		expect(&x, "Orrery", VB_ENTITY_PERSON, "Tamsin Orrery");
+		/* Each filler person stays a person of its own. */
+		for (unsigned i = 0; i < filler; i += 97) {
+			char full[48];
+			made_up_name(i, who);
+			snprintf(full, sizeof(full), "%s %s", i % 2 ? "Mary" : "John", who);
+			expect(&x, full, VB_ENTITY_PERSON, full);
+		}
+		vb_extraction_release(&x);
+	}
+	vb_buf_release(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -165,6 +238,7 @@ int main(void)
 		cmocka_unit_test(test_names),
 		cmocka_unit_test(test_aliases),
 		cmocka_unit_test(test_gazetteer),
+		cmocka_unit_test(test_lookups_among_many),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
