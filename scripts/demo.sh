@@ -5,8 +5,11 @@ bin=${1:-build/verbatim}
 db=${2:-verbatim.db}
 export VERBATIM_DB="$db"
 
+# Commands in bold on a terminal, plain otherwise.
+if [ -t 1 ]; then bold=$(printf '\033[1m'); plain=$(printf '\033[0m'); else bold=; plain=; fi
+
 step() {
-	printf '\n\033[1m$ %s\033[0m\n' "$*" 2>/dev/null || printf '\n$ %s\n' "$*"
+	printf '\n%s$ %s%s\n' "$bold" "$*" "$plain"
 	"$@"
 }
 
