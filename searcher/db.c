@@ -116,6 +116,16 @@ char *vb_db_languages(const xap_db *db)
 {
 	struct vb_buf b = VB_BUF_INIT;
 	xap_error xe;
+	/* One database: the indexer keeps the list in its metadata, which is
+	 * read at once; walking the L terms took 18% of a query's time on a
+	 * 500 MB index.  Several shards: their L terms, since Xapian reads
+	 * metadata from the first shard only. */
+	if (xap_db_shard_count(db) <= 1) {
+		char *langs = vb_db_metadata(db, "verbatim.languages");
+		if (*langs)
+			return langs;
+		free(langs);
+	}
 	if (xap_db_allterms(db, VB_PREFIX_LANG, add_language, &b, &xe) < 0)
 		vb_buf_reset(&b);
 	return vb_buf_detach(&b, NULL);

@@ -82,7 +82,7 @@ static long int_tok(const struct xdoc *d, size_t i, int *digits)
 
 static int year_tok(const struct xdoc *d, size_t i)
 {
-	int n;
+	int n = 0;
 	long v = int_tok(d, i, &n);
 	if (n != 4 || v < 1800 || v > 2099)
 		return 0;
@@ -485,7 +485,7 @@ static size_t absolute_at(struct xdoc *d, size_t i)
 
 	/* 2005-04-12 */
 	if ((y = year_tok(d, i)) && tok_punct(d, i + 1, '-') && tok_adjacent(d, i + 1)) {
-		int n1, n2;
+		int n1 = 0, n2 = 0;
 		long m = int_tok(d, i + 2, &n1), dd = int_tok(d, i + 4, &n2);
 		if (n1 == 2 && m >= 1 && m <= 12 && tok_punct(d, i + 3, '-') &&
 		    n2 == 2 && dd >= 1 && dd <= days_in_month(y, (int)m) &&
