@@ -385,11 +385,8 @@ int vb_cmd_quotes(int argc, char **argv)
 		add_field_words(&text, "speaker", o.speaker);
 	if (o.org)
 		add_field_words(&text, "org", o.org);
-	char ymd[9];
-	if (o.q.since && vb_date_bound(o.q.since, strlen(o.q.since), 0, ymd))
-		return vb_usage_error("invalid --since '%s': use YYYY, YYYY-MM or YYYY-MM-DD", o.q.since);
-	if (o.q.until && vb_date_bound(o.q.until, strlen(o.q.until), 1, ymd))
-		return vb_usage_error("invalid --until '%s': use YYYY, YYYY-MM or YYYY-MM-DD", o.q.until);
+	if (vb_date_option("--since", o.q.since, 0) || vb_date_option("--until", o.q.until, 1))
+		return VB_EXIT_USAGE;
 	struct print_ctx pc = { &o, { 0 }, has_query };
 	vb_style_init(&pc.st, !o.json && vb_color_enabled(o.color, stdout));
 	unsigned found = 0, total = 0;

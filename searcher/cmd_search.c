@@ -311,11 +311,8 @@ int vb_cmd_search(int argc, char **argv)
 		default: return vb_bad_option(c, argv);
 		}
 	}
-	char ymd[9];
-	if (o.q.since && vb_date_bound(o.q.since, strlen(o.q.since), 0, ymd))
-		return vb_usage_error("invalid --since '%s': use YYYY, YYYY-MM or YYYY-MM-DD", o.q.since);
-	if (o.q.until && vb_date_bound(o.q.until, strlen(o.q.until), 1, ymd))
-		return vb_usage_error("invalid --until '%s': use YYYY, YYYY-MM or YYYY-MM-DD", o.q.until);
+	if (vb_date_option("--since", o.q.since, 0) || vb_date_option("--until", o.q.until, 1))
+		return VB_EXIT_USAGE;
 	vb_join_args(&text, argc - optind, argv + optind);
 	const char *p = text.buf;
 	while (*p == ' ')

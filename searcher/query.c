@@ -2,7 +2,6 @@
 #include "query.h"
 
 #include <ctype.h>
-#include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -769,24 +768,12 @@ int vb_query_build(const xap_db *db, const char *text,
 	}
 	free(stored);
 	if (opts->aliases_path) {
-		struct vb_buf file = VB_BUF_INIT;
-		FILE *f = fopen(opts->aliases_path, "r");
-		char chunk[8192];
-		size_t got;
-		if (!f) {
-			vb_buf_addf(err, "cannot open aliases '%s': %s", opts->aliases_path,
-				    strerror(errno));
-			rc = XAP_ERR_INVALID;
-			goto out;
-		}
-		while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0)
-			vb_buf_add(&file, chunk, got);
-		fclose(f);
 		if (!aliases)
 			aliases = vb_aliases_new();
-		rc = vb_aliases_parse(aliases, file.buf, file.len, opts->aliases_path, err);
-		vb_buf_release(&file);
-		if (rc) {
+		struct vb_buf why = VB_BUF_INIT;
+		if (vb_aliases_read(aliases, opts->aliases_path, &why)) {
+			vb_buf_addf(err, "cannot read aliases: %s", why.buf);
+			vb_buf_release(&why);
 			rc = XAP_ERR_INVALID;
 			goto out;
 		}
@@ -889,11 +876,13 @@ int vb_query_build(const xap_db *db, const char *text,
 	if (opts->since || opts->until) {
 		char lo[9] = "00000000", hi[9] = "99991231";
 		xap_query *range, *res;
-		if ((opts->since && vb_date_bound(opts->since, strlen(opts->since), 0, lo)) ||
-		    (opts->until && vb_date_bound(opts->until, strlen(opts->until), 1, hi))) {
-			vb_buf_addf(err, "invalid date '%s': use YYYY, YYYY-MM or YYYY-MM-DD",
-				    opts->since && vb_date_bound(opts->since, strlen(opts->since), 0, lo)
-					    ? opts->since : opts->until);
+		const char *bad = NULL;
+		if (opts->since && vb_date_bound(opts->since, strlen(opts->since), 0, lo))
+			bad = opts->since;
+		else if (opts->until && vb_date_bound(opts->until, strlen(opts->until), 1, hi))
+			bad = opts->until;
+		if (bad) {
+			vb_buf_addf(err, "invalid date '%s': use YYYY, YYYY-MM or YYYY-MM-DD", bad);
 			rc = XAP_ERR_QUERY;
 			goto out;
 		}

@@ -149,8 +149,7 @@ int vb_aliases_parse(struct vb_aliases *a, const char *text, size_t len,
 	return rc;
 }
 
-int vb_aliases_load(struct vb_aliases **out, const char *path,
-		    struct vb_buf *err)
+int vb_aliases_read(struct vb_aliases *a, const char *path, struct vb_buf *err)
 {
 	FILE *f = fopen(path, "r");
 	if (!f) {
@@ -164,9 +163,16 @@ int vb_aliases_load(struct vb_aliases **out, const char *path,
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
 		vb_buf_add(&text, chunk, n);
 	fclose(f);
-	struct vb_aliases *a = vb_aliases_new();
 	int rc = vb_aliases_parse(a, text.buf, text.len, path, err);
 	vb_buf_release(&text);
+	return rc;
+}
+
+int vb_aliases_load(struct vb_aliases **out, const char *path,
+		    struct vb_buf *err)
+{
+	struct vb_aliases *a = vb_aliases_new();
+	int rc = vb_aliases_read(a, path, err);
 	if (rc) {
 		vb_aliases_free(a);
 		return rc;

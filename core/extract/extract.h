@@ -179,6 +179,9 @@ int vb_aliases_load(struct vb_aliases **out, const char *path,
  * messages.  VB_EXTRACT_EFORMAT with "'name' line N: ..." on a bad line. */
 int vb_aliases_parse(struct vb_aliases *a, const char *text, size_t len,
 		     const char *name, struct vb_buf *err);
+/* Add the entries of the alias file at `path` to `a` (VB_EXTRACT_EIO when
+ * it cannot be read, VB_EXTRACT_EFORMAT on a bad line). */
+int vb_aliases_read(struct vb_aliases *a, const char *path, struct vb_buf *err);
 /* The canonical name of `name` (an alias or a canonical name, any case),
  * with its type in *type (may be NULL), or NULL when unknown. */
 const char *vb_aliases_lookup(const struct vb_aliases *a, const char *name,

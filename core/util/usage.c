@@ -2,6 +2,7 @@
 #include "usage.h"
 
 #include "buf.h"
+#include "date.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -80,6 +81,14 @@ int vb_bad_option(int c, char **argv)
 	if (is_long || !optopt)
 		return vb_usage_error("unknown option '%.*s'", len, arg);
 	return vb_usage_error("unknown option '-%c'", optopt);
+}
+
+int vb_date_option(const char *opt, const char *value, int upper)
+{
+	char ymd[9];
+	if (!value || !vb_date_bound(value, strlen(value), upper, ymd))
+		return 0;
+	return vb_usage_error("invalid %s '%s': use YYYY, YYYY-MM or YYYY-MM-DD", opt, value);
 }
 
 void vb_join_args(struct vb_buf *out, int argc, char **argv)

@@ -32,6 +32,10 @@ int vb_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  */
 int vb_bad_option(int c, char **argv);
 
+/* Check --since (upper 0) or --until (upper 1): 0 when `value` is NULL or
+ * a date (YYYY, YYYY-MM, YYYY-MM-DD); else a usage error, VB_EXIT_USAGE. */
+int vb_date_option(const char *opt, const char *value, int upper);
+
 /* The arguments joined by single spaces (a query typed without quotes). */
 struct vb_buf;
 void vb_join_args(struct vb_buf *out, int argc, char **argv);
