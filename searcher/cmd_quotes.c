@@ -159,24 +159,6 @@ static int quote_wanted(const struct quotes_opts *o, json_t *entry, int single_s
 	return 1;
 }
 
-/* A quote of a passage as commands print it: the passage's record of it
- * with where it stands (document, passage, date) added.  New reference. */
-static json_t *quote_object(json_t *passage, json_t *entry)
-{
-	json_t *q = json_copy(entry);
-	json_object_set(q, "quote_kind", json_object_get(entry, "kind"));
-	json_object_del(q, "kind");
-	json_object_set(q, "doc", json_object_get(passage, "doc"));
-	json_object_set(q, "passage", json_object_get(passage, "id"));
-	static const char *const keys[] = { "n", "paragraph", "date", "lang", NULL };
-	for (size_t i = 0; keys[i]; i++) {
-		json_t *v = json_object_get(passage, keys[i]);
-		if (v)
-			json_object_set(q, keys[i], v);
-	}
-	return q;
-}
-
 /*
  * The quotes asked for.  Passages hold their quotes (in their data, with
  * quote:, speaker:, org:, kind: and has: terms), so the query runs over
@@ -265,7 +247,7 @@ static int run_quotes(const struct quotes_opts *o, const char *text, int by_date
 				(*total)++;
 				if (seen++ < first || *shown >= max)
 					continue;
-				json_t *q = quote_object(passage, entry);
+				json_t *q = vb_quote_object(passage, entry);
 				vb_db_add_doc_meta(db, q);
 				fn(q, xap_mset_weight(ms, i), seen, ud);
 				json_decref(q);

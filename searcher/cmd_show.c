@@ -72,11 +72,7 @@ static json_t *quote_by_id(const xap_db *db, const char *id, int *failed)
 	json_array_foreach(list, i, entry) {
 		if (strcmp(vb_json_str(entry, "id"), id))
 			continue;
-		q = json_copy(entry);
-		json_object_set(q, "quote_kind", json_object_get(entry, "kind"));
-		json_object_set_new(q, "kind", json_string("quote"));
-		json_object_set(q, "doc", json_object_get(passage, "doc"));
-		json_object_set(q, "passage", json_object_get(passage, "id"));
+		q = vb_quote_object(passage, entry);
 		break;
 	}
 	json_decref(passage);

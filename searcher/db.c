@@ -96,6 +96,22 @@ int vb_db_open_read(xap_db **out, const char *path, struct vb_buf *err)
 	return st;
 }
 
+json_t *vb_quote_object(json_t *passage, json_t *entry)
+{
+	json_t *q = json_copy(entry);
+	json_object_set(q, "quote_kind", json_object_get(entry, "kind"));
+	json_object_set_new(q, "kind", json_string("quote"));
+	json_object_set(q, "doc", json_object_get(passage, "doc"));
+	json_object_set(q, "passage", json_object_get(passage, "id"));
+	static const char *const keys[] = { "n", "paragraph", "date", "lang", NULL };
+	for (size_t i = 0; keys[i]; i++) {
+		json_t *v = json_object_get(passage, keys[i]);
+		if (v)
+			json_object_set(q, keys[i], v);
+	}
+	return q;
+}
+
 const char *vb_json_str(json_t *o, const char *key)
 {
 	const char *s = json_string_value(json_object_get(o, key));

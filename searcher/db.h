@@ -24,6 +24,12 @@ int vb_db_lookup(const xap_db *db, const char *prefix, const char *id,
  * passage data `passage` into it (keys it lacks only).  Best effort. */
 void vb_db_add_doc_meta(const xap_db *db, json_t *passage);
 
+/* A quote held by a passage, as commands print it: the passage's record
+ * of it ("kind" moved to "quote_kind", "kind" then "quote") with where it
+ * stands: document, passage, its number and paragraph, date, language.
+ * New reference. */
+json_t *vb_quote_object(json_t *passage, json_t *entry);
+
 /* The string at `key` of a JSON object, or "" (never NULL). */
 const char *vb_json_str(json_t *o, const char *key);
 
