@@ -86,13 +86,15 @@ int vb_cmd_entities(int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "db", required_argument, NULL, 'd' },
+		{ "allow-partial", no_argument, NULL, 'P' },
 		{ "type", required_argument, NULL, 't' },
 		{ "limit", required_argument, NULL, 'n' },
 		{ "json", no_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *dbopt = NULL, *type = NULL;
+	struct vb_dbs dbs = { .n = 0 };
+	const char *type = NULL;
 	long limit = -1;
 	int json = 0, c;
 	struct vb_buf err = VB_BUF_INIT, prefix = VB_BUF_INIT;
@@ -102,7 +104,11 @@ int vb_cmd_entities(int argc, char **argv)
 	optind = 1;
 	while ((c = getopt_long(argc, argv, ":n:h", options, NULL)) != -1) {
 		switch (c) {
-		case 'd': dbopt = optarg; break;
+		case 'd':
+			if (vb_dbs_add(&dbs, optarg))
+				return VB_EXIT_USAGE;
+			break;
+		case 'P': dbs.allow_partial = 1; break;
 		case 't':
 			type = optarg;
 			if (!strcmp(type, "organization") || !strcmp(type, "org"))
@@ -121,10 +127,12 @@ int vb_cmd_entities(int argc, char **argv)
 		default: return vb_bad_option(c, argv);
 		}
 	}
-	const char *path = vb_db_path(dbopt);
-	if (vb_db_open_read(&db, path, &err)) {
+	struct vb_buf namebuf = VB_BUF_INIT;
+	const char *path = vb_dbs_name(&dbs, &namebuf);
+	if (vb_dbs_open(&db, &dbs, &err)) {
 		vb_error("%s", err.buf);
 		vb_buf_release(&err);
+		vb_buf_release(&namebuf);
 		return VB_EXIT_FAILURE;
 	}
 	col.db = db;
@@ -186,6 +194,7 @@ out:
 	free(col.v);
 	vb_buf_release(&prefix);
 	vb_buf_release(&err);
+	vb_buf_release(&namebuf);
 	xap_db_free(db);
 	return rc;
 }

@@ -120,7 +120,8 @@ static void print_quote_json(json_t *q, double weight)
 }
 
 struct quotes_opts {
-	const char *db, *speaker, *org, *kind;
+	struct vb_dbs dbs;
+	const char *speaker, *org, *kind;
 	long limit, offset;
 	int json, sort;          /* sort: 0 auto, 1 relevance, 2 date */
 	enum vb_color_mode color;
@@ -181,12 +182,13 @@ static int run_quotes(const struct quotes_opts *o, const char *text, int by_date
 	xap_error xe;
 	int rc = VB_EXIT_FAILURE;
 	unsigned seen = 0, from = 0, got;
-	const char *path = vb_db_path(o->db);
+	struct vb_buf namebuf = VB_BUF_INIT;
+	const char *path = vb_dbs_name(&o->dbs, &namebuf);
 
 	memset(&pq, 0, sizeof(pq));
 	vb_snippet_init(&snip);
 	*shown = *total = 0;
-	if (vb_db_open_read(&db, path, &err)) {
+	if (vb_dbs_open(&db, &o->dbs, &err)) {
 		vb_error("%s", err.buf);
 		goto out;
 	}
@@ -267,6 +269,7 @@ out:
 	vb_parsed_query_release(&pq);
 	xap_db_free(db);
 	vb_buf_release(&err);
+	vb_buf_release(&namebuf);
 	return rc;
 }
 
@@ -293,6 +296,7 @@ int vb_cmd_quotes(int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "db", required_argument, NULL, 'd' },
+		{ "allow-partial", no_argument, NULL, 'P' },
 		{ "speaker", required_argument, NULL, 's' },
 		{ "org", required_argument, NULL, 'o' },
 		{ "kind", required_argument, NULL, 'k' },
@@ -315,7 +319,11 @@ int vb_cmd_quotes(int argc, char **argv)
 	optind = 1;
 	while ((c = getopt_long(argc, argv, ":n:h", options, NULL)) != -1) {
 		switch (c) {
-		case 'd': o.db = optarg; break;
+		case 'd':
+			if (vb_dbs_add(&o.dbs, optarg))
+				return VB_EXIT_USAGE;
+			break;
+		case 'P': o.dbs.allow_partial = 1; break;
 		case 's': o.speaker = optarg; break;
 		case 'o': o.org = optarg; break;
 		case 'k':
@@ -584,6 +592,7 @@ int vb_cmd_speakers(int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "db", required_argument, NULL, 'd' },
+		{ "allow-partial", no_argument, NULL, 'P' },
 		{ "limit", required_argument, NULL, 'n' },
 		{ "json", no_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
@@ -598,7 +607,11 @@ int vb_cmd_speakers(int argc, char **argv)
 	optind = 1;
 	while ((c = getopt_long(argc, argv, ":n:h", options, NULL)) != -1) {
 		switch (c) {
-		case 'd': o.db = optarg; break;
+		case 'd':
+			if (vb_dbs_add(&o.dbs, optarg))
+				return VB_EXIT_USAGE;
+			break;
+		case 'P': o.dbs.allow_partial = 1; break;
 		case 'n':
 			if ((limit = vb_parse_count("--limit", optarg, 1000000)) < 0)
 				return VB_EXIT_USAGE;

@@ -46,7 +46,7 @@ static const char search_usage[] =
 	"  -h, --help         show this help\n";
 
 struct search_opts {
-	const char *db;
+	struct vb_dbs dbs;
 	long limit, offset, per_doc, snippet;
 	int sort_date;
 	int json;
@@ -125,8 +125,9 @@ static int run_search(const struct search_opts *o, const char *text,
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	vb_snippet_init(&snip);
 	memset(&pq, 0, sizeof(pq));
-	const char *path = vb_db_path(o->db);
-	if (vb_db_open_read(&db, path, &err)) {
+	struct vb_buf namebuf = VB_BUF_INIT;
+	const char *path = vb_dbs_name(&o->dbs, &namebuf);
+	if (vb_dbs_open(&db, &o->dbs, &err)) {
 		vb_error("%s", err.buf);
 		goto out;
 	}
@@ -160,6 +161,7 @@ static int run_search(const struct search_opts *o, const char *text,
 		vb_parsed_query_release(&pq);
 		xap_db_free(db);
 		vb_buf_release(&err);
+		vb_buf_release(&namebuf);
 		rc = run_search(o, suggestion, text);
 		free(suggestion);
 		return rc;
@@ -242,6 +244,7 @@ out:
 	vb_parsed_query_release(&pq);
 	xap_db_free(db);
 	vb_buf_release(&err);
+	vb_buf_release(&namebuf);
 	return rc;
 }
 
@@ -249,6 +252,7 @@ int vb_cmd_search(int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "db", required_argument, NULL, 'd' },
+		{ "allow-partial", no_argument, NULL, 'P' },
 		{ "limit", required_argument, NULL, 'n' },
 		{ "offset", required_argument, NULL, 'o' },
 		{ "sort", required_argument, NULL, 's' },
@@ -272,7 +276,11 @@ int vb_cmd_search(int argc, char **argv)
 	optind = 1;
 	while ((c = getopt_long(argc, argv, ":n:h", options, NULL)) != -1) {
 		switch (c) {
-		case 'd': o.db = optarg; break;
+		case 'd':
+			if (vb_dbs_add(&o.dbs, optarg))
+				return VB_EXIT_USAGE;
+			break;
+		case 'P': o.dbs.allow_partial = 1; break;
 		case 'n':
 			if ((o.limit = vb_parse_count("--limit", optarg, 100000)) < 0)
 				return VB_EXIT_USAGE;

@@ -136,6 +136,7 @@ int vb_cmd_show(int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "db", required_argument, NULL, 'd' },
+		{ "allow-partial", no_argument, NULL, 'P' },
 		{ "context", required_argument, NULL, 'C' },
 		{ "json", no_argument, NULL, 'j' },
 		{ "color", required_argument, NULL, 'c' },
@@ -143,7 +144,7 @@ int vb_cmd_show(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *dbopt = NULL;
+	struct vb_dbs dbs = { .n = 0 };
 	long context = 1;
 	int json = 0, c, failed = 0;
 	enum vb_color_mode color = VB_COLOR_AUTO;
@@ -154,7 +155,11 @@ int vb_cmd_show(int argc, char **argv)
 	optind = 1;
 	while ((c = getopt_long(argc, argv, ":C:h", options, NULL)) != -1) {
 		switch (c) {
-		case 'd': dbopt = optarg; break;
+		case 'd':
+			if (vb_dbs_add(&dbs, optarg))
+				return VB_EXIT_USAGE;
+			break;
+		case 'P': dbs.allow_partial = 1; break;
 		case 'C':
 			if ((context = vb_parse_count("--context", optarg, 1000)) < 0)
 				return VB_EXIT_USAGE;
@@ -171,10 +176,12 @@ int vb_cmd_show(int argc, char **argv)
 	if (optind + 1 != argc)
 		return vb_usage_error("give exactly one id");
 	const char *id = argv[optind];
-	const char *path = vb_db_path(dbopt);
-	if (vb_db_open_read(&db, path, &err)) {
+	struct vb_buf namebuf = VB_BUF_INIT;
+	const char *path = vb_dbs_name(&dbs, &namebuf);
+	if (vb_dbs_open(&db, &dbs, &err)) {
 		vb_error("%s", err.buf);
 		vb_buf_release(&err);
+		vb_buf_release(&namebuf);
 		return VB_EXIT_FAILURE;
 	}
 	vb_style_init(&st, !json && vb_color_enabled(color, stdout));
@@ -276,5 +283,6 @@ int vb_cmd_show(int argc, char **argv)
 out:
 	xap_db_free(db);
 	vb_buf_release(&err);
+	vb_buf_release(&namebuf);
 	return rc;
 }

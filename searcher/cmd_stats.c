@@ -51,11 +51,12 @@ int vb_cmd_stats(int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "db", required_argument, NULL, 'd' },
+		{ "allow-partial", no_argument, NULL, 'P' },
 		{ "json", no_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *dbopt = NULL;
+	struct vb_dbs dbs = { .n = 0 };
 	int json = 0, c;
 	struct vb_buf err = VB_BUF_INIT;
 	xap_db *db = NULL;
@@ -64,7 +65,11 @@ int vb_cmd_stats(int argc, char **argv)
 	optind = 1;
 	while ((c = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
 		switch (c) {
-		case 'd': dbopt = optarg; break;
+		case 'd':
+			if (vb_dbs_add(&dbs, optarg))
+				return VB_EXIT_USAGE;
+			break;
+		case 'P': dbs.allow_partial = 1; break;
 		case 'j': json = 1; break;
 		case 'h': fputs(stats_usage, stdout); return VB_EXIT_OK;
 		default: return vb_bad_option(c, argv);
@@ -72,10 +77,12 @@ int vb_cmd_stats(int argc, char **argv)
 	}
 	if (optind != argc)
 		return vb_usage_error("stats takes no arguments");
-	const char *path = vb_db_path(dbopt);
-	if (vb_db_open_read(&db, path, &err)) {
+	struct vb_buf namebuf = VB_BUF_INIT;
+	const char *path = vb_dbs_name(&dbs, &namebuf);
+	if (vb_dbs_open(&db, &dbs, &err)) {
 		vb_error("%s", err.buf);
 		vb_buf_release(&err);
+		vb_buf_release(&namebuf);
 		return VB_EXIT_FAILURE;
 	}
 	unsigned docs = 0, passages = 0, total = 0;
@@ -132,5 +139,6 @@ int vb_cmd_stats(int argc, char **argv)
 	free(langs);
 	xap_db_free(db);
 	vb_buf_release(&err);
+	vb_buf_release(&namebuf);
 	return VB_EXIT_OK;
 }

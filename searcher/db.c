@@ -6,6 +6,7 @@
 
 #include "index.h"
 #include "schema.h"
+#include "util/usage.h"
 
 struct lookup {
 	const xap_db *db;
@@ -94,6 +95,66 @@ int vb_db_open_read(xap_db **out, const char *path, struct vb_buf *err)
 	else
 		vb_buf_adds(err, xe.message);
 	return st;
+}
+
+int vb_dbs_add(struct vb_dbs *dbs, const char *path)
+{
+	if (dbs->n == VB_MAX_DBS)
+		return vb_usage_error("at most %d --db options", VB_MAX_DBS);
+	dbs->paths[dbs->n++] = path;
+	return 0;
+}
+
+const char *vb_dbs_name(const struct vb_dbs *dbs, struct vb_buf *scratch)
+{
+	if (dbs->n <= 1)
+		return vb_db_path(dbs->n ? dbs->paths[0] : NULL);
+	vb_buf_reset(scratch);
+	vb_buf_addf(scratch, "%s (+%zu)", dbs->paths[0], dbs->n - 1);
+	return scratch->buf;
+}
+
+int vb_dbs_open(xap_db **out, const struct vb_dbs *dbs, struct vb_buf *err)
+{
+	xap_db *all = NULL;
+	int rc = 0;
+	*out = NULL;
+	if (dbs->n <= 1)
+		return vb_db_open_read(out, vb_db_path(dbs->n ? dbs->paths[0] : NULL), err);
+	for (size_t i = 0; i < dbs->n; i++) {
+		xap_db *one = NULL;
+		xap_error xe;
+		struct vb_buf msg = VB_BUF_INIT;
+		rc = vb_db_open_read(&one, dbs->paths[i], &msg);
+		if (rc == 0 && all)
+			rc = xap_db_add_database(all, one, &xe);
+		if (rc && !msg.len)
+			vb_buf_adds(&msg, xe.message);
+		if (rc == 0 && !all) {
+			all = one;
+			one = NULL;
+		}
+		xap_db_free(one);
+		if (rc && dbs->allow_partial) {
+			vb_warning("skipping database '%s': %s", dbs->paths[i], msg.buf);
+			rc = 0;
+		} else if (rc) {
+			vb_buf_addf(err, "database '%s': %s", dbs->paths[i], msg.buf);
+		}
+		vb_buf_release(&msg);
+		if (rc)
+			break;
+	}
+	if (!rc && !all) {
+		vb_buf_adds(err, "none of the databases could be opened");
+		rc = XAP_ERR_NOT_FOUND;
+	}
+	if (rc) {
+		xap_db_free(all);
+		return rc;
+	}
+	*out = all;
+	return 0;
 }
 
 json_t *vb_quote_object(json_t *passage, json_t *entry)

@@ -13,6 +13,26 @@
 int vb_db_open_read(xap_db **out, const char *path, struct vb_buf *err);
 
 /*
+ * The databases a search-side command reads, one per --db (a database
+ * directory or a Xapian stub file), searched as one.  None given means
+ * $VERBATIM_DB, else ./verbatim.db.
+ */
+#define VB_MAX_DBS 64
+struct vb_dbs {
+	const char *paths[VB_MAX_DBS];
+	size_t n;
+	int allow_partial;   /* a shard that cannot be opened is skipped, with a warning */
+};
+/* Add a --db value; prints a usage error and returns VB_EXIT_USAGE
+ * (else 0) when there are too many. */
+int vb_dbs_add(struct vb_dbs *dbs, const char *path);
+/* Open them all, read-only, as one database.  Returns 0 or an xap_status
+ * with a complete message naming the database that failed in `err`. */
+int vb_dbs_open(xap_db **out, const struct vb_dbs *dbs, struct vb_buf *err);
+/* What to call them in messages: the path, or the first path and "+N". */
+const char *vb_dbs_name(const struct vb_dbs *dbs, struct vb_buf *scratch);
+
+/*
  * The data (parsed JSON) of the first Xapian document with the term
  * prefix + id (ids too long for a term are hashed as the indexer does).
  * Returns XAP_OK with *out NULL when there is none.
