@@ -9,8 +9,15 @@ set -eu
 
 what=${1:-test}
 
-build_pkgs="gcc g++ make pkg-config meson ninja-build libxapian-dev libicu-dev libjansson-dev libyaml-dev"
-test_pkgs="$build_pkgs libcmocka-dev xapian-tools python3"
+build_pkgs="gcc g++ make pkg-config meson ninja-build libxapian-dev libicu-dev libjansson-dev libyaml-dev libxml2-dev libmicrohttpd-dev"
+# pandoc + the CSL styles check our citations; chromium (driven by
+# playwright-core from npm) tests the web page.
+test_pkgs="$build_pkgs libcmocka-dev xapian-tools python3 pandoc citation-style-language-styles chromium"
+# Node.js may come from elsewhere (NodeSource) with its own npm: only ask
+# Debian for it when there is none.
+if ! command -v npm >/dev/null 2>&1; then
+	test_pkgs="$test_pkgs nodejs npm"
+fi
 bench_pkgs="$test_pkgs sqlite3 xapian-omega time"
 
 case $what in
