@@ -95,6 +95,20 @@ static size_t plain_run(const struct xdoc *d, size_t i, size_t limit)
 	return j;
 }
 
+/* A company's legal form: "plc", "Ltd", "GmbH", "Inc". */
+static bool legal_form(const struct xdoc *d, size_t i)
+{
+	static const char *const forms[] = {
+		"plc", "ltd", "inc", "llc", "llp", "gmbh", "ag", "sa", "nv",
+		"bv", "spa", "sarl", "srl", "oyj", "kk", "pty", "pte", "bhd",
+		"tbk", "corp", NULL,
+	};
+	for (size_t k = 0; forms[k]; k++)
+		if (tok_is(d, i, forms[k]))
+			return true;
+	return false;
+}
+
 size_t name_run_right(const struct xdoc *d, size_t i, size_t limit)
 {
 	if (!tok_capword(d, i) || (d->t[i].lex & (L_WEEKDAY)))
@@ -160,6 +174,12 @@ size_t name_run_right(const struct xdoc *d, size_t i, size_t limit)
 		}
 		j = e;
 	}
+	/* "Halden Music Group plc", "Brenner Verlag gmbh": a legal form
+	 * written in lower case still ends the name. */
+	if (j > i && j < limit && d->t[j].kind == TK_WORD &&
+	    !(d->t[j].flags & TF_CAP) && d->t[j].sent == d->t[j - 1].sent &&
+	    !(d->t[j - 1].flags & TF_POSS) && legal_form(d, j))
+		j++;
 	return j;
 }
 
@@ -521,7 +541,14 @@ int ent_find(struct xdoc *d, const char *name, int type_hint)
 
 	found = ent_first(d, emap_hash(EK_KEY, k, kl), Q_KEY, &eq, 0, found);
 	found = ent_first(d, emap_hash(EK_ACRONYM, k, kl), Q_ACRONYM, &eq, 0, found);
-	/* A surname alone, or the first words of an organisation's name. */
+	/* A surname alone, or the first words of an organisation's name;
+	 * "Suffield said" after "SUFFIELD, Conn. - Suffield Financial Corp"
+	 * is the company, not the dateline's town. */
+	if (found >= 0 && d->ents[found].type == ET_PLACE && type_hint != ET_PLACE) {
+		int org = ent_first(d, emap_hash(EK_PREFIX, k, kl), Q_PREFIX, &eq, 0, -1);
+		if (org >= 0)
+			found = org;
+	}
 	if (found < 0) {
 		if (one_word)
 			found = ent_first(d, emap_hash(EK_LAST, k, kl), Q_LAST, &eq,
@@ -628,6 +655,37 @@ static const struct strmap_entry *gaz_of(const struct xdoc *d, size_t t0,
 	return strmap_get(&d->ex->gaz, low->buf, low->len);
 }
 
+/* Institutions named by one word of our organisation cues. */
+static bool lone_institution(const struct xdoc *d, size_t i)
+{
+	return tok_is(d, i, "congress") || tok_is(d, i, "parliament") ||
+	       tok_is(d, i, "senate");
+}
+
+/* Capitals that name things, not organisations: "CD", "DRM", "GDP". */
+static bool common_acronym(const struct xdoc *d, size_t i)
+{
+	static const char *const words[] = {
+		"cd", "cds", "dvd", "dvds", "drm", "mp3", "gdp", "gnp", "vat",
+		"ipo", "ceo", "cfo", "coo", "cto", "pc", "pcs", "usb", "gmt",
+		"utc", "am", "pm", "faq", "pdf", "url", "html", "ok", "ai",
+		"it", "tv", "hd", "gps", "sms", "atm", "diy", "phd", "mba",
+		"rsvp", "asap", "fyi", "etc", "ps", "pps", "eps", "ebit",
+		"ebitda", "yoy", "q1", "q2", "q3", "q4", "h1", "h2", "fy", NULL,
+	};
+	for (size_t k = 0; words[k]; k++)
+		if (tok_is(d, i, words[k]))
+			return true;
+	return false;
+}
+
+/* A stock symbol after an exchange: "(PSE: HLDN)", "NYSE: ACME". */
+static bool ticker(const struct xdoc *d, size_t i)
+{
+	return i >= 2 && tok_punct(d, i - 1, ':') &&
+	       (d->t[i - 2].flags & TF_ALLCAPS);
+}
+
 int run_type(const struct xdoc *d, size_t t0, size_t t1)
 {
 	struct vb_buf low = VB_BUF_INIT;
@@ -662,7 +720,9 @@ int run_type(const struct xdoc *d, size_t t0, size_t t1)
 		goto out;
 	}
 	if (t1 - t0 == 1 && (d->t[t0].flags & TF_ALLCAPS) &&
-	    tok_len(d, t0) <= 6 && !(d->t[t0].flags & TF_DOTS)) {
+	    tok_len(d, t0) <= 6 && !(d->t[t0].flags & TF_DOTS) &&
+	    !(d->t[t0].lex & (L_CURRENCY | L_NOM_PERSON)) && !common_acronym(d, t0) &&
+	    !ticker(d, t0)) {
 		type = ET_ORG;
 		goto out;
 	}
@@ -756,6 +816,10 @@ static size_t strip_titles(const struct xdoc *d, size_t t0, size_t t1)
 
 static bool place_context(const struct xdoc *d, size_t t0, size_t t1)
 {
+	/* "in June", "in CD" */
+	if (t1 - t0 == 1 && ((d->t[t0].lex & (L_MONTH | L_WEEKDAY)) ||
+			     common_acronym(d, t0)))
+		return false;
 	if (t0 > 0 && d->t[t0 - 1].kind == TK_WORD &&
 	    !(d->t[t0].flags & TF_SENT_START) &&
 	    (tok_is(d, t0 - 1, "in") || tok_is(d, t0 - 1, "near") ||
@@ -773,6 +837,37 @@ static bool place_context(const struct xdoc *d, size_t t0, size_t t1)
 			return true;
 	}
 	return false;
+}
+
+/*
+ * The place of a dateline: a name opening a paragraph, followed by a date
+ * ("Port Selwyn, 24 January 2006", "COMMACK, N.Y., Feb 26 -") or by a news
+ * agency and a dash ("BERLIN (Reuters) -").
+ */
+static bool dateline_place(const struct xdoc *d, size_t t0, size_t t1)
+{
+	if (!(d->t[t0].flags & TF_PARA_START) || t1 - t0 > 4 || t1 >= d->nt)
+		return false;
+	size_t k = t1;
+	if (tok_punct(d, k, '(') && k + 3 < d->nt && tok_capword(d, k + 1) &&
+	    tok_punct(d, k + 2, ')') && d->t[k + 3].kind == TK_PUNCT &&
+	    (d->t[k + 3].cp == '-' || d->t[k + 3].cp == 0x2013 || d->t[k + 3].cp == 0x2014))
+		return true;
+	if (!tok_punct(d, k, ','))
+		return false;
+	k++;
+	/* "N.Y.," "Calif.,": a state or country before the date. */
+	for (size_t m = k; m < k + 4 && m < d->nt; m++)
+		if (tok_punct(d, m, ',') && m > k) {
+			k = m + 1;
+			break;
+		} else if (d->t[m].kind != TK_WORD && !tok_punct(d, m, '.')) {
+			break;
+		}
+	if (k < d->nt && d->t[k].kind == TK_WORD && (d->t[k].lex & L_MONTH))
+		return true;
+	return k + 1 < d->nt && d->t[k].kind == TK_NUM &&
+	       d->t[k + 1].kind == TK_WORD && (d->t[k + 1].lex & L_MONTH);
 }
 
 static void link_full_names(struct xdoc *d);
@@ -807,11 +902,29 @@ void entities_find(struct xdoc *d)
 			if (++t0 >= t1)
 				continue;
 		}
-		/* Lone common capitalised words ("Internet", "Government"). */
+		/* "The International Federation ...": the article is not
+		 * part of the name, unless the name is known with it
+		 * ("The Hague"). */
+		if (t1 - t0 >= 2 && tok_is(d, t0, "the") &&
+		    run_type(d, t0, t1) != ET_PLACE)
+			t0++;
+		/* Lone common capitalised words ("Internet", "Government"),
+		 * and lone organisation words ("the Board", "Media
+		 * enquiries"), save the few institutions called by one. */
 		if (t1 - t0 == 1 && (d->t[t0].lex & (L_COMMON | L_STOP)) &&
 		    !(d->t[t0].lex & L_GIVEN))
 			continue;
-		int type = run_type(d, t0, t1);
+		if (t1 - t0 == 1 && (d->t[t0].lex & (L_ORG_CUE | L_ORG_SUFFIX)) &&
+		    !(d->t[t0].flags & TF_ALLCAPS) && !lone_institution(d, t0)) {
+			/* "the Bank said" after "Bank of Tokyo": the same one. */
+			char *word = name_text(d, t0, t1);
+			int org = ent_find(d, word, ET_ORG);
+			free(word);
+			if (org >= 0 && d->ents[org].type == ET_ORG)
+				mention_add(d, t0, t1, org, ET_ORG);
+			continue;
+		}
+		int type = dateline_place(d, t0, t1) ? ET_PLACE : run_type(d, t0, t1);
 		if (type != ET_ORG && type != ET_PLACE) {
 			size_t p0 = strip_titles(d, t0, t1);
 			if (p0 > t0) {

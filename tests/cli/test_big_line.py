@@ -13,8 +13,10 @@ SIZE = 50 * 1000 * 1000
 # sanitizers, whose shadow memory and quarantine multiply it).
 MAX_RSS_MB = 600
 # Extraction time of a document 8 times larger may be at most this many
-# times larger: 8 when linear, and 64 when quadratic.
-MAX_EXTRACT_GROWTH = 12.0
+# times larger: 8 when linear, and 64 when quadratic.  The margin is wide
+# because the machines running CI are shared: a busy neighbour slowed the
+# larger run alone to 13 times the smaller one once, with linear code.
+MAX_EXTRACT_GROWTH = 20.0
 
 
 def write_line(path, size, seed, ident="big-line"):
@@ -97,7 +99,7 @@ class BigLine(vbtest.TempDirTest):
     def test_extraction_is_linear(self):
         # Extraction of one document must grow like the document, not like
         # its square: a 50 MB line took 644 s with extraction and 32 s
-        # without.  `verbatim extract` is timed (best of two) with its
+        # without.  `verbatim extract` is timed (best of three) with its
         # output thrown away: read into this process it would swell it,
         # and the next children inherit its size until they exec; whole
         # index runs add Xapian's own cost for one huge document.
@@ -108,7 +110,7 @@ class BigLine(vbtest.TempDirTest):
             path = self.path("in%d" % mb, "doc.txt")
             write_line(path, mb * unit, 99, "line-%d" % mb)
             best = None
-            for _ in range(2):
+            for _ in range(3):
                 p = subprocess.Popen([self.vb.exe, "extract", "--json", path],
                                      stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                      stderr=subprocess.PIPE, cwd=self.vb.cwd, env=self.vb.env)
