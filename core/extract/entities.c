@@ -188,6 +188,11 @@ size_t name_run_left(const struct xdoc *d, size_t end, size_t limit)
 	/* Walk back over capitalised words and connectors, then re-run forward. */
 	size_t i = end;
 
+	/* "... Tiles plc said": a legal form in lower case ends the name. */
+	if (i > limit + 1 && d->t[i - 1].kind == TK_WORD &&
+	    !(d->t[i - 1].flags & TF_CAP) && legal_form(d, i - 1) &&
+	    tok_capword(d, i - 2))
+		i--;
 	while (i > limit) {
 		size_t k = i - 1;
 		if (tok_capword(d, k) && !(d->t[k].flags & TF_POSS) &&
@@ -701,7 +706,8 @@ int run_type(const struct xdoc *d, size_t t0, size_t t1)
 		type = ET_PLACE;
 		goto out;
 	}
-	if (part_has(d, t0, t1, L_ORG_SUFFIX | L_ORG_CUE)) {
+	if (part_has(d, t0, t1, L_ORG_SUFFIX | L_ORG_CUE) ||
+	    (t1 - t0 >= 2 && legal_form(d, t1 - 1))) {
 		type = ET_ORG;
 		goto out;
 	}
@@ -891,7 +897,16 @@ void entities_find(struct xdoc *d)
 				(t0 > 0 && d->t[t0 - 1].kind == TK_PUNCT &&
 				 (d->t[t0 - 1].flags & TF_SENT_START) &&
 				 d->t[t0 - 1].cp != '(');
-		if (at_start && !opener_is_name(d, t0)) {
+		/*
+		 * But a dateline's place ("Port Avren, 3 May 2010") and a
+		 * company named with its kind ("Brightmoor Tiles plc said")
+		 * open sentences too.
+		 */
+		bool dateline = dateline_place(d, t0, t1);
+		bool org_opener = t1 - t0 >= 2 && !d->t[t0].lex &&
+				  (d->t[t1 - 1].lex & (L_ORG_SUFFIX | L_ORG_CUE)) &&
+				  !(d->t[t0].flags & TF_ALLCAPS);  /* a headline */
+		if (at_start && !dateline && !org_opener && !opener_is_name(d, t0)) {
 			t0++;
 			while (t0 < t1 && !tok_capword(d, t0))
 				t0++;
@@ -907,6 +922,14 @@ void entities_find(struct xdoc *d)
 		 * ("The Hague"). */
 		if (t1 - t0 >= 2 && tok_is(d, t0, "the") &&
 		    run_type(d, t0, t1) != ET_PLACE)
+			t0++;
+		/* "Die Nordklang Musik GmbH": German, French and Spanish
+		 * articles before a name of three words or more. */
+		else if (t1 - t0 >= 3 && (d->t[t0].flags & TF_SENT_START) &&
+			 (tok_is(d, t0, "die") || tok_is(d, t0, "der") ||
+			  tok_is(d, t0, "das") || tok_is(d, t0, "le") ||
+			  tok_is(d, t0, "la") || tok_is(d, t0, "les") ||
+			  tok_is(d, t0, "el") || tok_is(d, t0, "los")))
 			t0++;
 		/* Lone common capitalised words ("Internet", "Government"),
 		 * and lone organisation words ("the Board", "Media
@@ -924,7 +947,7 @@ void entities_find(struct xdoc *d)
 				mention_add(d, t0, t1, org, ET_ORG);
 			continue;
 		}
-		int type = dateline_place(d, t0, t1) ? ET_PLACE : run_type(d, t0, t1);
+		int type = dateline ? ET_PLACE : run_type(d, t0, t1);
 		if (type != ET_ORG && type != ET_PLACE) {
 			size_t p0 = strip_titles(d, t0, t1);
 			if (p0 > t0) {
@@ -1092,8 +1115,8 @@ static const char *symbol_currency(const struct xdoc *d, size_t i, size_t *first
 	return NULL;
 }
 
-static void add_entity_out(struct xdoc *d, size_t start, size_t end,
-			   enum vb_entity_type type, const char *canonical)
+void ent_out(struct xdoc *d, size_t start, size_t end, enum vb_entity_type type,
+	     const char *canonical)
 {
 	struct vb_extraction *x = d->out;
 
@@ -1169,7 +1192,7 @@ void entities_money_percent(struct xdoc *d)
 			end += scale_at(d, end, &v);
 			format_amount(amount, sizeof(amount), v);
 			snprintf(canon, sizeof(canon), "%s %s", cur, amount);
-			add_entity_out(d, d->t[first].start, d->t[end - 1].end,
+			ent_out(d, d->t[first].start, d->t[end - 1].end,
 				       VB_ENTITY_MONEY, canon);
 			for (size_t k = first; k < end; k++)
 				d->t[k].flags |= TF_USED_DATE;
@@ -1186,7 +1209,7 @@ void entities_money_percent(struct xdoc *d)
 			format_amount(amount, sizeof(amount), v);
 			snprintf(canon, sizeof(canon), "%s %s", tok_aux(d, j),
 				 amount);
-			add_entity_out(d, d->t[i].start, d->t[j].end,
+			ent_out(d, d->t[i].start, d->t[j].end,
 				       VB_ENTITY_MONEY, canon);
 			for (size_t k = i; k <= j; k++)
 				d->t[k].flags |= TF_USED_DATE;
@@ -1205,7 +1228,7 @@ void entities_money_percent(struct xdoc *d)
 		if (pe) {
 			format_amount(amount, sizeof(amount), v);
 			snprintf(canon, sizeof(canon), "%s%%", amount);
-			add_entity_out(d, d->t[i].start, d->t[pe - 1].end,
+			ent_out(d, d->t[i].start, d->t[pe - 1].end,
 				       VB_ENTITY_PERCENT, canon);
 			for (size_t k = i; k < pe; k++)
 				d->t[k].flags |= TF_USED_DATE;
@@ -1233,6 +1256,6 @@ void entities_finish(struct xdoc *d)
 		enum vb_entity_type type = e->type == ET_PERSON ? VB_ENTITY_PERSON :
 					   e->type == ET_ORG ? VB_ENTITY_ORGANISATION :
 							       VB_ENTITY_PLACE;
-		add_entity_out(d, m->start, m->end, type, e->canonical);
+		ent_out(d, m->start, m->end, type, e->canonical);
 	}
 }

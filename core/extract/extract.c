@@ -407,6 +407,7 @@ int vb_extract(vb_extractor *ex, const char *body, size_t len,
 	dates_docdate(&d);
 	entities_money_percent(&d);
 	entities_find(&d);
+	zh_names_find(&d);
 	quotes_find(&d);
 	reported_find(&d);
 	if (d.nq)
@@ -414,6 +415,7 @@ int vb_extract(vb_extractor *ex, const char *body, size_t len,
 	speakers_resolve(&d);
 	dates_find(&d);
 	entities_finish(&d);
+	zh_names_out(&d);
 	quotes_out(&d);
 	if (out->nentities)
 		qsort(out->entities, out->nentities, sizeof(*out->entities),
@@ -436,6 +438,7 @@ int vb_extract(vb_extractor *ex, const char *body, size_t len,
 	mindex_release(&d);
 	free(d.ms);
 	free(d.q);
+	zh_names_release(&d);
 	free(d.t);
 	free(d.p);
 	free(d.sn);

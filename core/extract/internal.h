@@ -283,6 +283,14 @@ struct xquote {
 	bool dead;
 };
 
+/* A name in Chinese text (zh.c): bytes of the body, and what it is. */
+struct zh_name {
+	size_t start, end;
+	int type;                 /* ET_PERSON, ET_ORG or ET_PLACE */
+	char *canonical;          /* owned */
+	char *role, *org;         /* owned: a person's title and its organisation */
+};
+
 struct xdoc {
 	const vb_extractor *ex;
 	const struct vb_extract_opts *opts;
@@ -300,6 +308,8 @@ struct xdoc {
 	size_t nms, ams;
 	struct xquote *q;
 	size_t nq, aq;
+	struct zh_name *zh;       /* Chinese names, by start (zh.c) */
+	size_t nzh, azh;
 	struct idlist according;  /* tokens "according" (quotes.c) */
 	bool according_done;
 	struct idlist verbs;      /* words with L_CUE or L_CALL (quotes.c) */
@@ -347,6 +357,18 @@ size_t tok_stem_end(const struct xdoc *d, size_t i);
 char *text_dup(const struct xdoc *d, size_t start, size_t end);
 /* Copy with runs of white space collapsed to one space. */
 char *text_dup_clean(const struct xdoc *d, size_t start, size_t end);
+
+/* entities.c: append an entity to the output. */
+void ent_out(struct xdoc *d, size_t start, size_t end, enum vb_entity_type type,
+	     const char *canonical);
+
+/* zh.c: names in Chinese text (see there). */
+void zh_names_find(struct xdoc *d);
+void zh_names_out(struct xdoc *d);
+void zh_names_release(struct xdoc *d);
+/* The speaker of a speech verb at byte `to`, named from byte `from` on (or
+ * "他"/"她" there, the last person named before); false when none. */
+bool zh_speaker_find(struct xdoc *d, size_t from, size_t to, struct xspeaker *sp);
 bool tok_adjacent(const struct xdoc *d, size_t i);  /* no space between i-1 and i */
 /* The lexicon's aux of word i (a currency code), or NULL. */
 const char *tok_aux(const struct xdoc *d, size_t i);

@@ -379,7 +379,7 @@ static const char *const zh_roles[] = {
 static bool ends_with(const char *s, size_t n, const char *suf, size_t *sl)
 {
 	*sl = strlen(suf);
-	return n > *sl && !memcmp(s + n - *sl, suf, *sl);
+	return n >= *sl && !memcmp(s + n - *sl, suf, *sl);
 }
 
 static bool zh_speaker(struct xdoc *d, size_t t, struct xspeaker *sp, size_t *cue)
@@ -395,6 +395,22 @@ static bool zh_speaker(struct xdoc *d, size_t t, struct xspeaker *sp, size_t *cu
 	if (!found)
 		return false;
 	size_t e = n - cl, b = 0;
+	/* The names zh.c found in the paragraph before the verb (a name
+	 * glossed in Latin letters, "（Martina Holz）", may end a sentence
+	 * for the scanner). */
+	size_t first = t;
+	while (first > 0 && d->t[first - 1].para == d->t[t].para)
+		first--;
+	if (zh_speaker_find(d, d->t[first].start, d->t[t].start + e, sp)) {
+		*cue = t;
+		return true;
+	}
+	/* "今天宣布", "他同时透露": a time word or a pronoun is nobody. */
+	static const char *const nobody[] = { "今", "昨", "明", "他", "她", "我", "同时", "也", "还", "并", "已" };
+	for (size_t i = 0; i < sizeof(nobody) / sizeof(nobody[0]); i++)
+		if (strstr(w, nobody[i]) && (size_t)(strstr(w, nobody[i]) - w) < e &&
+		    (size_t)(strstr(w, nobody[i]) - w) >= e - 12 && e >= 12)
+			return false;
 	for (size_t i = 0; i < sizeof(zh_roles) / sizeof(zh_roles[0]); i++) {
 		const char *r = zh_roles[i];
 		size_t rl = strlen(r);

@@ -175,6 +175,89 @@ static void made_up_name(unsigned n, char *out)
  * initials) still works with thousands of other entities in between: the
  * lookups go through indexes, not through a list of all entities.
  */
+/* The third round of rules: legal forms, datelines, lone organisation
+ * words, capitals that are no organisations. */
+static void test_org_rules(void **state)
+{
+	struct vb_extraction x;
+	(void)state;
+	run("Port Avren, 3 May 2010\n\n"
+	    "Brightmoor Tiles plc said on Monday that the Board had approved the "
+	    "sale of its CD plant. Media enquiries went to the Board. "
+	    "The Caldorian Federation of Potters welcomed it. "
+	    "Shares (PSE: BRTL) rose and GDP grew.\n", NULL, &x);
+	expect(&x, "Port Avren", VB_ENTITY_PLACE, "Port Avren");
+	expect(&x, "Brightmoor Tiles plc", VB_ENTITY_ORGANISATION, "Brightmoor Tiles plc");
+	expect(&x, "Caldorian Federation of Potters", VB_ENTITY_ORGANISATION,
+	       "Caldorian Federation of Potters");
+	assert_false(has_entity(&x, "The Caldorian Federation of Potters"));
+	assert_false(has_entity(&x, "Board"));
+	assert_false(has_entity(&x, "Media"));
+	assert_false(has_entity(&x, "CD"));
+	assert_false(has_entity(&x, "BRTL"));
+	assert_false(has_entity(&x, "GDP"));
+	vb_extraction_release(&x);
+
+	/* After a dateline, the bare first word of a company is the company. */
+	run("SELBURY, Conn., Feb 26 - Selbury Savings Corp said it agreed to "
+	    "buy a bank.\n    Selbury said the deal needs approval.\n", NULL, &x);
+	expect(&x, "SELBURY", VB_ENTITY_PLACE, "SELBURY");
+	expect(&x, "Selbury Savings Corp", VB_ENTITY_ORGANISATION, "Selbury Savings Corp");
+	expect(&x, "Selbury", VB_ENTITY_ORGANISATION, "Selbury Savings Corp");
+	vb_extraction_release(&x);
+}
+
+static const struct vb_quote *quote_with(const struct vb_extraction *x, const char *start)
+{
+	for (size_t i = 0; i < x->nquotes; i++)
+		if (!strncmp(x->quotes[i].text, start, strlen(start)))
+			return &x->quotes[i];
+	fail_msg("no quote starting '%s'", start);
+	return NULL;
+}
+
+/* Chinese: no capitals, no spaces; names by their shapes (core/extract/zh.c). */
+static void test_chinese_names(void **state)
+{
+	struct vb_extraction x;
+	const struct vb_quote *q;
+	(void)state;
+	run("上海，2012年6月1日——上海青岚软件科技有限公司（以下简称“青岚科技”）今天宣布，"
+	    "已与总部位于维尔多纳的卡斯帕唱片集团签署合作协议。\n\n"
+	    "青岚科技首席执行官林书航表示：“这是我们最重要的一次合作。”\n\n"
+	    "林书航说，公司今年将在杭州市西湖区设立研发中心。他同时透露，"
+	    "这家公司明年计划上市。\n\n"
+	    "卡斯帕唱片集团发言人玛蒂娜·霍尔茨（Martina Holz）表示：“我们很高兴。”\n\n"
+	    "部长表示，多家互联网公司已经提交申请。\n", NULL, &x);
+	expect(&x, "上海", VB_ENTITY_PLACE, "上海");
+	expect(&x, "上海青岚软件科技有限公司", VB_ENTITY_ORGANISATION, "上海青岚软件科技有限公司");
+	expect(&x, "青岚科技", VB_ENTITY_ORGANISATION, "上海青岚软件科技有限公司");
+	expect(&x, "维尔多纳", VB_ENTITY_PLACE, "维尔多纳");
+	expect(&x, "卡斯帕唱片集团", VB_ENTITY_ORGANISATION, "卡斯帕唱片集团");
+	expect(&x, "林书航", VB_ENTITY_PERSON, "林书航");
+	expect(&x, "杭州市", VB_ENTITY_PLACE, "杭州市");
+	expect(&x, "西湖区", VB_ENTITY_PLACE, "西湖区");
+	expect(&x, "玛蒂娜·霍尔茨", VB_ENTITY_PERSON, "玛蒂娜·霍尔茨");
+	/* No names: "这家公司", "多家互联网公司", "表示" after a title. */
+	assert_false(has_entity(&x, "互联网公司"));
+	assert_false(has_entity(&x, "表示"));
+	for (size_t i = 0; i < x.nentities; i++)
+		assert_null(strstr(x.entities[i].text, "这家"));
+
+	q = quote_with(&x, "这是我们");
+	assert_string_equal(q->speaker.name, "林书航");
+	assert_string_equal(q->speaker.role, "首席执行官");
+	assert_string_equal(q->speaker.org, "上海青岚软件科技有限公司");
+	/* "他同时透露": the last person named. */
+	q = quote_with(&x, "这家公司明年");
+	assert_string_equal(q->speaker.name, "林书航");
+	q = quote_with(&x, "我们很高兴");
+	assert_string_equal(q->speaker.name, "玛蒂娜·霍尔茨");
+	assert_string_equal(q->speaker.role, "发言人");
+	assert_string_equal(q->speaker.org, "卡斯帕唱片集团");
+	vb_extraction_release(&x);
+}
+
 static void test_lookups_among_many(void **state)
 {
 	(void)state;
@@ -239,6 +322,8 @@ int main(void)
 		cmocka_unit_test(test_aliases),
 		cmocka_unit_test(test_gazetteer),
 		cmocka_unit_test(test_lookups_among_many),
+		cmocka_unit_test(test_org_rules),
+		cmocka_unit_test(test_chinese_names),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
