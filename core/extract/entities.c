@@ -1177,6 +1177,8 @@ static size_t scale_at(const struct xdoc *d, size_t i, double *v)
 	return 0;
 }
 
+static void money_in_context(struct xdoc *d);
+
 void entities_money_percent(struct xdoc *d)
 {
 	char amount[64], canon[96];
@@ -1234,6 +1236,99 @@ void entities_money_percent(struct xdoc *d)
 				d->t[k].flags |= TF_USED_DATE;
 			i = pe - 1;
 		}
+	}
+	money_in_context(d);
+}
+
+/*
+ * Amounts without a currency in financial text: "Revenue: 2,153.4 million
+ * (FY2011: 2,078.6 million)" after "All figures are in crowns", or "a
+ * figure closer to 190 million" after "310 million crowns".  A number with
+ * a scale word, or with two decimals, is money when a sum or a money word
+ * stands in its sentence before it and nothing names what it counts
+ * after it; its currency is the one of the last sum before it.
+ */
+static bool money_word(const struct xdoc *d, size_t i)
+{
+	static const char *const words[] = {
+		"revenue", "revenues", "sales", "turnover", "profit", "profits",
+		"income", "loss", "losses", "earnings", "ebitda", "ebit", "cost",
+		"costs", "price", "prices", "value", "budget", "investment",
+		"funding", "spending", "dividend", "dividends", "cash", "debt",
+		"figure", "raise", "raised", "worth", "fee", "fees", "fine",
+		"payment", "payments", "proceeds", "capital", "expenditure", NULL,
+	};
+	for (size_t k = 0; words[k]; k++)
+		if (tok_is(d, i, words[k]))
+			return true;
+	return false;
+}
+
+/* What may follow an amount: punctuation, or a word saying how it moved. */
+static bool amount_ends(const struct xdoc *d, size_t i)
+{
+	if (i >= d->nt || d->t[i].kind == TK_PUNCT)
+		return i >= d->nt || d->t[i].cp != '%';
+	static const char *const words[] = {
+		"up", "down", "and", "or", "from", "to", "in", "a", "an", "the",
+		"compared", "against", "versus", "vs", "last", "this", "year", NULL,
+	};
+	for (size_t k = 0; words[k]; k++)
+		if (tok_is(d, i, words[k]))
+			return true;
+	return false;
+}
+
+static void money_in_context(struct xdoc *d)
+{
+	struct vb_extraction *x = d->out;
+	char amount[64], canon[96], cur[8];
+
+	for (size_t i = 0; i < d->nt; i++) {
+		if (d->t[i].kind != TK_NUM || (d->t[i].flags & (TF_BOILER | TF_USED_DATE)))
+			continue;
+		double v = num_value(d, i);
+		size_t j = i + 1 + scale_at(d, i + 1, &v);
+		bool decimals = false;
+		const char *dot = memchr(d->s + d->t[i].start, '.', tok_len(d, i));
+		if (dot && d->s + d->t[i].end - dot == 3)
+			decimals = true;
+		if ((j == i + 1 && !decimals) || !amount_ends(d, j))
+			continue;
+		/* A sum in this sentence gives the currency (the first: "2,184.6
+		 * million crowns (about EUR 238 million) ... (FY2005: 2,278.0
+		 * million)"); else a money word near before, with the last
+		 * currency named ("All figures are in crowns"). */
+		size_t sent_start = d->t[i].start;
+		for (size_t k = i; k-- > 0 && d->t[k].sent == d->t[i].sent;)
+			sent_start = d->t[k].start;
+		const char *code = NULL;
+		for (size_t k = 0; k < x->nentities && !code; k++)
+			if (x->entities[k].type == VB_ENTITY_MONEY &&
+			    x->entities[k].start >= sent_start &&
+			    x->entities[k].end <= d->t[i].start)
+				code = x->entities[k].canonical;
+		bool near = false;
+		for (size_t k = i; !code && !near && k-- > 0 && i - k <= 8 &&
+				   d->t[k].sent == d->t[i].sent;)
+			near = d->t[k].kind == TK_WORD && money_word(d, k);
+		for (size_t k = i; !code && near && k-- > 0 &&
+				   d->t[i].start - d->t[k].start < 3000;)
+			if (d->t[k].kind == TK_WORD && (d->t[k].lex & L_CURRENCY))
+				code = tok_aux(d, k);
+		if (!code)
+			continue;
+		size_t cl = strcspn(code, " ");
+		if (cl >= sizeof(cur))
+			continue;
+		memcpy(cur, code, cl);
+		cur[cl] = '\0';
+		format_amount(amount, sizeof(amount), v);
+		snprintf(canon, sizeof(canon), "%s %s", cur, amount);
+		ent_out(d, d->t[i].start, d->t[j - 1].end, VB_ENTITY_MONEY, canon);
+		for (size_t k = i; k < j; k++)
+			d->t[k].flags |= TF_USED_DATE;
+		i = j - 1;
 	}
 }
 

@@ -175,6 +175,25 @@ static void made_up_name(unsigned n, char *out)
  * initials) still works with thousands of other entities in between: the
  * lookups go through indexes, not through a list of all entities.
  */
+/* Amounts whose currency is said elsewhere: in the sentence, or before. */
+static void test_money_in_context(void **state)
+{
+	struct vb_extraction x;
+	(void)state;
+	run("All figures are in euros unless stated otherwise.\n\n"
+	    "- Revenue up 2.4% to 1,036.8 million (2009: 1,012.5 million)\n"
+	    "- Earnings per share 0.61 (2009: 0.45)\n"
+	    "- Net sales of 12.5 million dollars, against 11.0 million a year ago\n"
+	    "The plant employs 2.5 million workers and made 3.1 million units.\n", NULL, &x);
+	expect(&x, "1,036.8 million", VB_ENTITY_MONEY, "EUR 1036800000");
+	expect(&x, "1,012.5 million", VB_ENTITY_MONEY, "EUR 1012500000");
+	expect(&x, "11.0 million", VB_ENTITY_MONEY, "USD 11000000");
+	expect(&x, "0.61", VB_ENTITY_MONEY, "EUR 0.61");
+	assert_false(has_entity(&x, "2.5 million"));
+	assert_false(has_entity(&x, "3.1 million"));
+	vb_extraction_release(&x);
+}
+
 /* The third round of rules: legal forms, datelines, lone organisation
  * words, capitals that are no organisations. */
 static void test_org_rules(void **state)
@@ -323,6 +342,7 @@ int main(void)
 		cmocka_unit_test(test_gazetteer),
 		cmocka_unit_test(test_lookups_among_many),
 		cmocka_unit_test(test_org_rules),
+		cmocka_unit_test(test_money_in_context),
 		cmocka_unit_test(test_chinese_names),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
