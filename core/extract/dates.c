@@ -112,8 +112,11 @@ static int month_tok(const struct xdoc *d, size_t i, size_t *used)
 {
 	if (i >= d->nt || d->t[i].kind != TK_WORD || !(d->t[i].lex & L_MONTH))
 		return 0;
-	/* "may" and "march" are verbs when lowercase. */
-	if (!(d->t[i].flags & TF_CAP))
+	/* "may" and "march" are verbs when lowercase; French, Spanish and
+	 * Italian months are written in lower case. */
+	if (!(d->t[i].flags & TF_CAP) &&
+	    (tok_is(d, i, "may") || tok_is(d, i, "march") || tok_is(d, i, "mars") ||
+	     tok_is(d, i, "mai") || tok_is(d, i, "august")))
 		return 0;
 	*used = 1;
 	if (tok_punct(d, i + 1, '.') && tok_adjacent(d, i + 1) &&
@@ -389,6 +392,21 @@ static void add_weekday(struct xdoc *d, size_t t0, size_t t1, int wd, int dir)
 	add_date(d, t0, t1, v, VB_DATE_DAY, true);
 }
 
+/* Is the document in this language, or in none said? */
+static bool in_lang(const struct xdoc *d, const char *lang)
+{
+	const char *l = d->opts ? d->opts->lang : NULL;
+	return !l || !*l || !strncmp(l, lang, 2);
+}
+
+static bool time_of_day(const struct xdoc *d, size_t i)
+{
+	return tok_is(d, i, "morning") || tok_is(d, i, "afternoon") ||
+	       tok_is(d, i, "evening") || tok_is(d, i, "night") ||
+	       tok_is(d, i, "soir") || tok_is(d, i, "matin") ||
+	       tok_is(d, i, "abend") || tok_is(d, i, "noche");
+}
+
 static size_t relative_at(struct xdoc *d, size_t i)
 {
 	const struct xtok *t = &d->t[i];
@@ -397,17 +415,33 @@ static size_t relative_at(struct xdoc *d, size_t i)
 
 	if (t->kind != TK_WORD)
 		return 0;
-	if (tok_is(d, i, "today") || tok_is(d, i, "tonight")) {
-		add_relative(d, i, i + 1, 'd', 0);
-		return 1;
-	}
-	if (tok_is(d, i, "yesterday")) {
-		add_relative(d, i, i + 1, 'd', -1);
-		return 1;
-	}
-	if (tok_is(d, i, "tomorrow")) {
-		add_relative(d, i, i + 1, 'd', 1);
-		return 1;
+	/* today, heute, hoy, hier; "yesterday morning", "hier soir".  The
+	 * words of other languages only in documents of that language (or
+	 * of none said): Dutch "hier" is "here". */
+	int day = 99;
+	bool de = in_lang(d, "de"), fr = in_lang(d, "fr"), es = in_lang(d, "es"),
+	     it = in_lang(d, "it");
+	if (tok_is(d, i, "today") || tok_is(d, i, "tonight") ||
+	    (de && tok_is(d, i, "heute")) || (es && tok_is(d, i, "hoy")) ||
+	    (it && tok_is(d, i, "oggi")))
+		day = 0;
+	else if (tok_is(d, i, "yesterday") || (fr && tok_is(d, i, "hier")) ||
+		 (de && tok_is(d, i, "gestern")) || (es && tok_is(d, i, "ayer")) ||
+		 (it && tok_is(d, i, "ieri")))
+		day = -1;
+	else if (tok_is(d, i, "tomorrow") || (fr && tok_is(d, i, "demain")) ||
+		 (it && tok_is(d, i, "domani")))
+		day = 1;
+	/* "this morning", "last night" */
+	else if ((tok_is(d, i, "this") || tok_is(d, i, "last")) && time_of_day(d, i + 1) &&
+		 (tok_is(d, i, "this") || tok_is(d, i + 1, "night")))
+		day = tok_is(d, i, "this") ? 0 : -1;
+	if (day != 99) {
+		size_t e = i + 1;
+		if (time_of_day(d, e))
+			e++;
+		add_relative(d, i, e, 'd', day);
+		return e - i;
 	}
 	if ((t->lex & L_WEEKDAY) && (t->flags & TF_CAP)) {
 		int dir = 0;
@@ -422,8 +456,10 @@ static size_t relative_at(struct xdoc *d, size_t i)
 			dir = 0;
 			t0 = i - 1;
 		}
-		add_weekday(d, t0, i + 1, t->val, dir);
-		return 1;
+		/* "Wednesday morning" */
+		size_t e = time_of_day(d, i + 1) ? i + 2 : i + 1;
+		add_weekday(d, t0, e, t->val, dir);
+		return e - i;
 	}
 	/* last/this/next week|month|year|quarter */
 	if ((tok_is(d, i, "last") || tok_is(d, i, "this") || tok_is(d, i, "next") ||
@@ -477,6 +513,38 @@ static size_t relative_at(struct xdoc *d, size_t i)
 	return 0;
 }
 
+/*
+ * Does the sentence of token i tell of the past?  A past form before the
+ * date ("was", "had", "launched") and no future ("will", "plans to").
+ */
+static bool past_sentence(const struct xdoc *d, size_t i)
+{
+	static const char *const future[] = {
+		"will", "would", "shall", "plans", "planned", "expects", "expected",
+		"intends", "scheduled", "due", "next", "until", "from", "going",
+		"be", "deadline", "pending", "upcoming", "later", "by", NULL,
+	};
+	static const char *const past[] = {
+		"was", "were", "had", "did", "said", "announced", "launched", "began",
+		"started", "ended", "opened", "closed", "signed", "took", "came",
+		"went", "made", "held", "rose", "fell", "grew", "won", "lost", NULL,
+	};
+	bool was = false;
+	for (size_t k = i; k-- > 0 && d->t[k].sent == d->t[i].sent;) {
+		if (d->t[k].kind != TK_WORD)
+			continue;
+		for (size_t f = 0; future[f]; f++)
+			if (tok_is(d, k, future[f]))
+				return false;
+		for (size_t p = 0; past[p] && !was; p++)
+			was = tok_is(d, k, past[p]);
+		size_t n = tok_len(d, k);
+		if (!was && n > 4 && !memcmp(d->s + d->t[k].end - 2, "ed", 2))
+			was = true;
+	}
+	return was;
+}
+
 static size_t absolute_at(struct xdoc *d, size_t i)
 {
 	char v[32];
@@ -498,11 +566,14 @@ static size_t absolute_at(struct xdoc *d, size_t i)
 	/* 12 April 2005, 12 April */
 	if ((day = day_tok(d, i, &u2))) {
 		size_t k = i + u2;
-		if (tok_is(d, k, "of"))
+		/* "12 of April", "5 de mayo", German "3. März" */
+		if (tok_is(d, k, "of") || tok_is(d, k, "de"))
+			k++;
+		else if (tok_punct(d, k, '.') && tok_adjacent(d, k) && month_tok(d, k + 1, &u1))
 			k++;
 		if ((mon = month_tok(d, k, &u1)) && day <= days_in_month(2000, mon)) {
 			k += u1;
-			if (tok_punct(d, k, ',') && year_tok(d, k + 1))
+			if ((tok_punct(d, k, ',') || tok_is(d, k, "de")) && year_tok(d, k + 1))
 				k++;
 			if ((y = year_tok(d, k))) {
 				fmt_day(v, sizeof(v), y, mon, day);
@@ -561,10 +632,24 @@ static size_t absolute_at(struct xdoc *d, size_t i)
 			}
 			return k + 2 - i;
 		}
-		/* "in December": the month of the publication year. */
-		if (date_prep_before(d, i) && !tok_is(d, i, "may")) {
+		/* "January to March 2012", "April-June 2010": the year of the end. */
+		if ((tok_is(d, k, "to") || tok_is(d, k, "and") || tok_is(d, k, "through") ||
+		     (tok_punct(d, k, '-') || tok_punct(d, k, 0x2013))) &&
+		    month_tok(d, k + 1, &u2) && (y = year_tok(d, k + 1 + u2))) {
+			snprintf(v, sizeof(v), "%04d-%02d", y, mon);
+			add_date(d, i, k, v, VB_DATE_MONTH, false);
+			return k - i;
+		}
+		/* "in December": the month of the publication year, or of the
+		 * year before when it is still to come and the sentence tells
+		 * of the past ("was launched in November", in a June release). */
+		if (date_prep_before(d, i) &&
+		    (!tok_is(d, i, "may") || (d->t[i].flags & TF_CAP))) {
 			if (d->dy) {
-				snprintf(v, sizeof(v), "%04d-%02d", d->dy, mon);
+				int yy = d->dy;
+				if (d->dm && mon > d->dm && past_sentence(d, i))
+					yy--;
+				snprintf(v, sizeof(v), "%04d-%02d", yy, mon);
 				add_date(d, i, k, v, VB_DATE_MONTH, true);
 			} else {
 				add_date(d, i, k, NULL, VB_DATE_MONTH, true);

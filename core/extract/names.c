@@ -494,6 +494,23 @@ void lexicon_build(struct strmap *lex)
 				   i + 1, NULL);
 	}
 	strmap_put(lex, "sept", 4, L_MONTH | L_ABBREV, 9, NULL);
+	/* French, German, Spanish and Italian months ("23 septembre 2008",
+	 * "3. März 2009", "5 de mayo de 2010"). */
+	static const char *const foreign[][12] = {
+		{ "janvier", "février", "mars", "avril", "mai", "juin", "juillet",
+		  "août", "septembre", "octobre", "novembre", "décembre" },
+		{ "januar", "februar", "märz", "april", "mai", "juni", "juli",
+		  "august", "september", "oktober", "november", "dezember" },
+		{ "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
+		  "agosto", "septiembre", "octubre", "noviembre", "diciembre" },
+		{ "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno",
+		  "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre" },
+	};
+	for (size_t l = 0; l < sizeof(foreign) / sizeof(foreign[0]); l++)
+		for (int i = 0; i < 12; i++)
+			strmap_put(lex, foreign[l][i], strlen(foreign[l][i]), L_MONTH,
+				   i + 1, NULL);
+	strmap_put(lex, "jänner", strlen("jänner"), L_MONTH, 1, NULL);
 	for (int i = 0; i < 7; i++)
 		strmap_put(lex, weekdays[i], strlen(weekdays[i]), L_WEEKDAY,
 			   i + 1, NULL);

@@ -147,6 +147,32 @@ static void test_dateline(void **state)
 	vb_extraction_release(&x);
 }
 
+/* Other languages' dates, times of day, ranges of months, the tense of a bare month. */
+static void test_more_dates(void **state)
+{
+	struct vb_extraction x;
+	(void)state;
+	run("Le tribunal a statué le 23 septembre 2008. Hier soir, la société a réagi.\n"
+	    "Die Anhörung ist am 3. März 2009. El acuerdo se firmó el 5 de mayo de 2010.\n",
+	    "2008-09-24", &x);
+	expect(&x, "23 septembre 2008", "2008-09-23", VB_DATE_DAY, false);
+	expect(&x, "Hier soir", "2008-09-23", VB_DATE_DAY, true);
+	expect(&x, "3. März 2009", "2009-03-03", VB_DATE_DAY, false);
+	expect(&x, "5 de mayo de 2010", "2010-05-05", VB_DATE_DAY, false);
+	vb_extraction_release(&x);
+
+	run("The talks broke down on Wednesday morning and resumed this afternoon. "
+	    "The service was launched in November. It will open in October. "
+	    "Sales in the quarter, January to March 2012, rose.\n", "2012-06-14", &x);
+	expect(&x, "Wednesday morning", "2012-06-13", VB_DATE_DAY, true);
+	expect(&x, "this afternoon", "2012-06-14", VB_DATE_DAY, true);
+	expect(&x, "November", "2011-11", VB_DATE_MONTH, true);
+	expect(&x, "October", "2012-10", VB_DATE_MONTH, true);
+	expect(&x, "January", "2012-01", VB_DATE_MONTH, false);
+	expect(&x, "March 2012", "2012-03", VB_DATE_MONTH, false);
+	vb_extraction_release(&x);
+}
+
 static void test_not_dates(void **state)
 {
 	(void)state;
@@ -169,6 +195,7 @@ int main(void)
 		cmocka_unit_test(test_unknown_doc_date),
 		cmocka_unit_test(test_dateline),
 		cmocka_unit_test(test_not_dates),
+		cmocka_unit_test(test_more_dates),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
