@@ -10,8 +10,8 @@
  * The extractor tokenizes on its own rather than through vb_words(): it needs
  * the punctuation (quotation marks, commas, dashes) as tokens, letter case
  * and white space between tokens, and one pass over the bytes keeps it fast.
- * Invalid UTF-8 decodes to U+FFFD, which is punctuation here, so it never
- * joins a word.
+ * Invalid UTF-8 decodes to U+FFFD, which is punctuation here, except
+ * between two letters: a stray byte inside a word does not split it.
  */
 
 static unsigned next_cp(const char *s, size_t len, size_t *i)
@@ -230,6 +230,13 @@ void scan_tokens(struct xdoc *d)
 				}
 				if (cp_is_apostrophe(c) &&
 				    cp_is_alpha(peek(s, len, k))) {
+					j = k;
+					continue;
+				}
+				/* "Pettif\xffer": a stray byte inside a word
+				 * (U+FFFD once repaired) does not split it;
+				 * text_dup_clean() leaves it out. */
+				if (c == 0xFFFD && cp_is_alpha(peek(s, len, k))) {
 					j = k;
 					continue;
 				}
@@ -537,6 +544,12 @@ char *text_dup_clean(const struct xdoc *d, size_t start, size_t end)
 	vb_buf_grow(&b, end - start);
 	for (size_t i = start; i < end; i++) {
 		char c = d->s[i];
+		/* U+FFFD, what a stray byte was repaired to, says nothing. */
+		if (c == '\xEF' && i + 2 < end && d->s[i + 1] == '\xBF' &&
+		    d->s[i + 2] == '\xBD') {
+			i += 2;
+			continue;
+		}
 		if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
 			sp = true;
 			continue;
