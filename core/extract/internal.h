@@ -362,7 +362,8 @@ char *text_dup_clean(const struct xdoc *d, size_t start, size_t end);
 void ent_out(struct xdoc *d, size_t start, size_t end, enum vb_entity_type type,
 	     const char *canonical);
 
-/* zh.c: names in Chinese text (see there). */
+/* zh.c: names in Chinese text (see there); job titles, NULL-terminated. */
+extern const char *const zh_roles[];
 void zh_names_find(struct xdoc *d);
 void zh_names_out(struct xdoc *d);
 void zh_names_release(struct xdoc *d);

@@ -371,10 +371,6 @@ static bool attribution_after(struct xdoc *d, size_t c, struct xspeaker *sp,
 static const char *const zh_cues[] = {
 	"表示", "说", "指出", "称", "强调", "介绍", "透露", "宣布", "认为",
 };
-static const char *const zh_roles[] = {
-	"首席执行官", "总经理", "董事长", "发言人", "秘书长", "负责人", "创始人",
-	"主席", "总裁", "部长", "教授", "经理", "主任", "律师", "会长", "院长",
-};
 
 static bool ends_with(const char *s, size_t n, const char *suf, size_t *sl)
 {
@@ -411,7 +407,7 @@ static bool zh_speaker(struct xdoc *d, size_t t, struct xspeaker *sp, size_t *cu
 		if (strstr(w, nobody[i]) && (size_t)(strstr(w, nobody[i]) - w) < e &&
 		    (size_t)(strstr(w, nobody[i]) - w) >= e - 12 && e >= 12)
 			return false;
-	for (size_t i = 0; i < sizeof(zh_roles) / sizeof(zh_roles[0]); i++) {
+	for (size_t i = 0; zh_roles[i]; i++) {
 		const char *r = zh_roles[i];
 		size_t rl = strlen(r);
 		for (size_t k = b; k + rl <= e; k++)

@@ -95,7 +95,7 @@ static const char stop_chars[] =
 	"的在与和及对将向从为由是了被把让给同跟于等各该这那此本其一两几个位也都还已并即"
 	"而或但就又再所曾共约至月日年号说称着过";
 
-static const char *const roles[] = {
+const char *const zh_roles[] = {
 	"首席执行官", "首席运营官", "首席财务官", "首席技术官", "总经理", "副总经理",
 	"董事长", "副董事长", "发言人", "秘书长", "负责人", "创始人", "联合创始人",
 	"副主席", "主席", "副总裁", "总裁", "部长", "副部长", "局长", "司长", "市长",
@@ -192,7 +192,7 @@ static size_t name_start(const struct xdoc *d, const struct run *r, size_t lo,
 	/* The name found last ends where this one may start: "北京市|海淀区". */
 	size_t after = d->nzh ? d->zh[d->nzh - 1].end : SIZE_MAX;
 	while (b > lo && end - b < max && !stop_char(r->cp[b - 1]) &&
-	       !list_before(r, b, stop_words) && !list_before(r, b, roles) &&
+	       !list_before(r, b, stop_words) && !list_before(r, b, zh_roles) &&
 	       r->off[b] != after)
 		b--;
 	return b;
@@ -337,11 +337,11 @@ static void find_persons(struct xdoc *d, const struct run *r, struct known_list 
 				e++;
 			if (b == i || e == i + 1)
 				continue;
-			role = list_before(r, b, roles);
-		} else if ((role = list_at(r, i, roles))) {
+			role = list_before(r, b, zh_roles);
+		} else if ((role = list_at(r, i, zh_roles))) {
 			b = i + chars_of(role);
 			/* "总经理助理": a longer title. */
-			if (list_at(r, b, roles)) {
+			if (list_at(r, b, zh_roles)) {
 				i = b - 1;
 				continue;
 			}
