@@ -1279,12 +1279,43 @@ static bool amount_ends(const struct xdoc *d, size_t i)
 	return false;
 }
 
+/* "EUR 238000000" -> "EUR" into out; false when it does not fit. */
+static bool currency_of(const char *canonical, char *out, size_t cap)
+{
+	size_t n = strcspn(canonical, " ");
+	if (n >= cap)
+		return false;
+	memcpy(out, canonical, n);
+	out[n] = '\0';
+	return true;
+}
+
 static void money_in_context(struct xdoc *d)
 {
 	struct vb_extraction *x = d->out;
 	char amount[64], canon[96], cur[8];
+	/* The sums found so far are in text order: walk them along. */
+	size_t nsums = x->nentities, m = 0;
+	char first[8] = "";   /* currency of the first sum of the current sentence */
+	uint32_t sent = UINT32_MAX;
+	size_t item_start = 0;
 
 	for (size_t i = 0; i < d->nt; i++) {
+		/* A sentence, or an item of a list ("- Revenue ..."). */
+		if (d->t[i].sent != sent) {
+			sent = d->t[i].sent;
+			first[0] = '\0';
+			item_start = d->t[d->sn[sent].t0].start;
+		} else if ((d->t[i].flags & TF_NL_BEFORE) && d->t[i].kind == TK_PUNCT &&
+			   (d->t[i].cp == '-' || d->t[i].cp == 0x2022 || d->t[i].cp == '*')) {
+			first[0] = '\0';
+			item_start = d->t[i].start;
+		}
+		size_t sent_start = item_start;
+		for (; m < nsums && x->entities[m].end <= d->t[i].start; m++)
+			if (!first[0] && x->entities[m].type == VB_ENTITY_MONEY &&
+			    x->entities[m].start >= sent_start)
+				currency_of(x->entities[m].canonical, first, sizeof(first));
 		if (d->t[i].kind != TK_NUM || (d->t[i].flags & (TF_BOILER | TF_USED_DATE)))
 			continue;
 		double v = num_value(d, i);
@@ -1299,15 +1330,7 @@ static void money_in_context(struct xdoc *d)
 		 * million crowns (about EUR 238 million) ... (FY2005: 2,278.0
 		 * million)"); else a money word near before, with the last
 		 * currency named ("All figures are in crowns"). */
-		size_t sent_start = d->t[i].start;
-		for (size_t k = i; k-- > 0 && d->t[k].sent == d->t[i].sent;)
-			sent_start = d->t[k].start;
-		const char *code = NULL;
-		for (size_t k = 0; k < x->nentities && !code; k++)
-			if (x->entities[k].type == VB_ENTITY_MONEY &&
-			    x->entities[k].start >= sent_start &&
-			    x->entities[k].end <= d->t[i].start)
-				code = x->entities[k].canonical;
+		const char *code = first[0] ? first : NULL;
 		bool near = false;
 		for (size_t k = i; !code && !near && k-- > 0 && i - k <= 8 &&
 				   d->t[k].sent == d->t[i].sent;)
@@ -1316,13 +1339,10 @@ static void money_in_context(struct xdoc *d)
 				   d->t[i].start - d->t[k].start < 3000;)
 			if (d->t[k].kind == TK_WORD && (d->t[k].lex & L_CURRENCY))
 				code = tok_aux(d, k);
-		if (!code)
+		if (!code || !currency_of(code, cur, sizeof(cur)))
 			continue;
-		size_t cl = strcspn(code, " ");
-		if (cl >= sizeof(cur))
-			continue;
-		memcpy(cur, code, cl);
-		cur[cl] = '\0';
+		if (!first[0])
+			memcpy(first, cur, sizeof(first));
 		format_amount(amount, sizeof(amount), v);
 		snprintf(canon, sizeof(canon), "%s %s", cur, amount);
 		ent_out(d, d->t[i].start, d->t[j - 1].end, VB_ENTITY_MONEY, canon);

@@ -310,6 +310,7 @@ struct xdoc {
 	size_t nq, aq;
 	struct zh_name *zh;       /* Chinese names, by start (zh.c) */
 	size_t nzh, azh;
+	uint8_t *zh_taken;        /* bytes inside them, while they are found */
 	struct idlist according;  /* tokens "according" (quotes.c) */
 	bool according_done;
 	struct idlist verbs;      /* words with L_CUE or L_CALL (quotes.c) */

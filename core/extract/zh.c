@@ -90,10 +90,20 @@ static const char *const stop_words[] = {
 	"由于", "随着", "据", "多家", "一家", "这家", "两家", "几家", "每家", "大家",
 	"国家级", NULL,
 };
-/* Not 多, 尔, 斯, 家: they are in names (多伦多, 国家版权局). */
-static const char stop_chars[] =
-	"的在与和及对将向从为由是了被把让给同跟于等各该这那此本其一两几个位也都还已并即"
-	"而或但就又再所曾共约至月日年号说称着过";
+/*
+ * 的在与和及对将向从为由是了被把让给同跟于等各该这那此本其一两几个位也都还已并即
+ * 而或但就又再所曾共约至月日年号说称着过, as sorted code points.  Not 多, 尔, 斯,
+ * 家: they are in names (多伦多, 国家版权局).
+ */
+static const uint32_t stop_cps[] = {
+	0x4E00, 0x4E0E, 0x4E24, 0x4E2A, 0x4E3A, 0x4E5F, 0x4E86, 0x4E8E, 0x4ECE,
+	0x4F46, 0x4F4D, 0x5171, 0x5176, 0x518D, 0x51E0, 0x5373, 0x53C8, 0x53CA,
+	0x53F7, 0x5404, 0x540C, 0x5411, 0x548C, 0x5728, 0x5BF9, 0x5C06, 0x5C31,
+	0x5DF2, 0x5E74, 0x5E76, 0x6216, 0x6240, 0x628A, 0x65E5, 0x662F, 0x66FE,
+	0x6708, 0x672C, 0x6B64, 0x7531, 0x7684, 0x7740, 0x79F0, 0x7B49, 0x7EA6,
+	0x7ED9, 0x800C, 0x81F3, 0x88AB, 0x8BA9, 0x8BE5, 0x8BF4, 0x8DDF, 0x8FC7,
+	0x8FD8, 0x8FD9, 0x90A3, 0x90FD,
+};
 
 const char *const zh_roles[] = {
 	"首席执行官", "首席运营官", "首席财务官", "首席技术官", "总经理", "副总经理",
@@ -119,6 +129,17 @@ static const char *const known_places[] = {
 	"新加坡", "悉尼", "多伦多", "洛杉矶", "旧金山", "布鲁塞尔", "日内瓦", NULL,
 };
 
+/* Administrative divisions (北京市, 海淀区), and words ending so that are none. */
+static const char *const admin[] = { "省", "市", "区", "县", "州", NULL };
+static const char *const not_admin[] = {
+	"市场", "市值", "市民", "区域", "区别", "县城", NULL,
+};
+static const char *const not_place[] = {
+	"上市", "城市", "都市", "超市", "股市", "夜市", "开市", "收市", "门市",
+	"地区", "社区", "景区", "园区", "辖区", "城区", "市区", "山区", "郊区",
+	"灾区", "专区", "展区", "赛区", "误区", "时区", "分区", "小区", NULL,
+};
+
 /* ---- a run of Han characters, as code points with their offsets ---------- */
 
 #define RUN_MAX 512
@@ -128,6 +149,9 @@ struct run {
 	size_t off[RUN_MAX + 1];  /* byte offset of each character, and the end */
 	uint32_t cp[RUN_MAX];
 	size_t n;
+	/* Bit cp % 4096 set for the first character of every listed word:
+	 * most characters start none, and are passed over at once. */
+	uint64_t firsts[64];
 };
 
 /* Does the word w start at character i of the run? */
@@ -147,9 +171,17 @@ static size_t chars_of(const char *w)
 	return n;
 }
 
+static bool may_start(const struct run *r, size_t i)
+{
+	uint32_t b = r->cp[i] & 4095;
+	return (r->firsts[b >> 6] >> (b & 63)) & 1;
+}
+
 /* The word of the list starting at character i, or NULL. */
 static const char *list_at(const struct run *r, size_t i, const char *const *list)
 {
+	if (i >= r->n || !may_start(r, i))
+		return NULL;
 	for (size_t k = 0; list[k]; k++)
 		if (word_at(r, i, list[k]))
 			return list[k];
@@ -161,7 +193,7 @@ static const char *list_before(const struct run *r, size_t i, const char *const 
 {
 	for (size_t k = 0; list[k]; k++) {
 		size_t n = chars_of(list[k]);
-		if (n <= i && word_at(r, i - n, list[k]))
+		if (n <= i && may_start(r, i - n) && word_at(r, i - n, list[k]))
 			return list[k];
 	}
 	return NULL;
@@ -169,15 +201,19 @@ static const char *list_before(const struct run *r, size_t i, const char *const 
 
 static bool stop_char(uint32_t c)
 {
-	char buf[5];
-	size_t n = 0;
-	if (c < 0x800 || c > 0xFFFF)
-		return !is_han(c);
-	buf[n++] = (char)(0xE0 | (c >> 12));
-	buf[n++] = (char)(0x80 | ((c >> 6) & 0x3F));
-	buf[n++] = (char)(0x80 | (c & 0x3F));
-	buf[n] = '\0';
-	return strstr(stop_chars, buf) != NULL;
+	if (!is_han(c))
+		return true;
+	size_t lo = 0, hi = sizeof(stop_cps) / sizeof(stop_cps[0]);
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (stop_cps[mid] == c)
+			return true;
+		if (stop_cps[mid] < c)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
 }
 
 /*
@@ -212,10 +248,11 @@ static bool all_generic(const struct run *r, size_t b, size_t e)
 
 /* ---- the names found ----------------------------------------------------- */
 
+/* Bytes already in a name: d->zh_taken, one bit a byte. */
 static bool overlaps(const struct xdoc *d, size_t s, size_t e)
 {
-	for (size_t i = 0; i < d->nzh; i++)
-		if (d->zh[i].start < e && s < d->zh[i].end)
+	for (size_t i = s; i < e; i++)
+		if (d->zh_taken[i >> 3] & (1u << (i & 7)))
 			return true;
 	return false;
 }
@@ -232,6 +269,8 @@ static struct zh_name *add_name(struct xdoc *d, size_t s, size_t e, int type,
 	z->end = e;
 	z->type = type;
 	z->canonical = canonical ? vb_strdup(canonical) : vb_strndup(d->s + s, e - s);
+	for (size_t i = s; i < e; i++)
+		d->zh_taken[i >> 3] |= (uint8_t)(1u << (i & 7));
 	return z;
 }
 
@@ -260,24 +299,38 @@ struct known {
 	int type;
 };
 
+/* Names found once, to be found again: by text in `map` (val: index + 1),
+ * and the lengths they come in, in characters. */
 struct known_list {
 	struct known *v;
 	size_t n, alloc;
+	struct strmap map;
+	bool lengths[RUN_MAX + 1];
 };
+
+static const struct known *known_get(const struct known_list *k, const char *text,
+				     size_t len)
+{
+	const struct strmap_entry *e = strmap_get(&k->map, text, len);
+	return e ? &k->v[e->val - 1] : NULL;
+}
 
 static void remember(struct known_list *k, const char *text, size_t len,
 		     const char *canonical, int type)
 {
-	if (len < 6)   /* two characters at least */
+	if (len < 6 || known_get(k, text, len))   /* two characters at least */
 		return;
-	for (size_t i = 0; i < k->n; i++)
-		if (strlen(k->v[i].text) == len && !memcmp(k->v[i].text, text, len))
-			return;
 	VB_ALLOC_GROW(k->v, k->n + 1, k->alloc);
 	k->v[k->n].text = vb_strndup(text, len);
 	k->v[k->n].canonical = vb_strdup(canonical);
 	k->v[k->n].type = type;
 	k->n++;
+	strmap_put(&k->map, text, len, 0, (int32_t)k->n, NULL);
+	size_t chars = 0;
+	for (size_t i = 0; i < len; i++)
+		chars += ((unsigned char)text[i] & 0xC0) != 0x80;
+	if (chars <= RUN_MAX)
+		k->lengths[chars] = true;
 }
 
 /* ---- the rules, run by run ---------------------------------------------- */
@@ -388,10 +441,6 @@ static void find_persons(struct xdoc *d, const struct run *r, struct known_list 
 static void find_places(struct xdoc *d, const struct run *r, bool para_start,
 			const struct known_list *kn)
 {
-	static const char *const admin[] = { "省", "市", "区", "县", "州", NULL };
-	static const char *const not_admin[] = {
-		"市场", "市值", "市民", "区域", "区别", "县城", NULL,
-	};
 	(void)kn;
 	for (size_t i = 0; i < r->n; i++) {
 		const char *p = list_at(r, i, known_places);
@@ -419,12 +468,6 @@ static void find_places(struct xdoc *d, const struct run *r, bool para_start,
 			continue;
 		}
 		/* 北京市, 海淀区 */
-		/* "计划上市", "地区": words, not places. */
-		static const char *const not_place[] = {
-			"上市", "城市", "都市", "超市", "股市", "夜市", "开市", "收市", "门市",
-			"地区", "社区", "景区", "园区", "辖区", "城区", "市区", "山区", "郊区",
-			"灾区", "专区", "展区", "赛区", "误区", "时区", "分区", "小区", NULL,
-		};
 		const char *a = list_at(r, i, admin);
 		if (a && i >= 2 && !list_at(r, i, not_admin) &&
 		    !list_at(r, i - 1, not_place)) {
@@ -451,21 +494,17 @@ static void find_places(struct xdoc *d, const struct run *r, bool para_start,
 static void find_known(struct xdoc *d, const struct run *r, const struct known_list *kn)
 {
 	for (size_t i = 0; i < r->n; i++) {
-		size_t best = SIZE_MAX, bl = 0;
-		for (size_t k = 0; k < kn->n; k++) {
-			size_t l = strlen(kn->v[k].text);
-			if (l > bl && r->off[r->n] - r->off[i] >= l &&
-			    !memcmp(r->s + r->off[i], kn->v[k].text, l)) {
-				best = k;
-				bl = l;
-			}
-		}
-		if (best == SIZE_MAX)
+		/* The longest known name starting here. */
+		const struct known *best = NULL;
+		size_t chars = 0;
+		for (size_t l = r->n - i; l >= 2 && !best; l--)
+			if (kn->lengths[l] &&
+			    (best = known_get(kn, r->s + r->off[i], r->off[i + l] - r->off[i])))
+				chars = l;
+		if (!best)
 			continue;
-		add_name(d, r->off[i], r->off[i] + bl, kn->v[best].type,
-			 kn->v[best].canonical);
-		while (i + 1 < r->n && r->off[i + 1] < r->off[i] + bl)
-			i++;
+		add_name(d, r->off[i], r->off[i + chars], best->type, best->canonical);
+		i += chars - 1;
 	}
 }
 
@@ -540,35 +579,38 @@ static void pass_known(struct xdoc *d, const struct run *r, bool ps, void *ud)
  */
 static void complete(struct xdoc *d, const struct known_list *kn)
 {
+	/* The first title and organisation of each person, by name. */
+	struct strmap titled;
+	strmap_init(&titled);
 	for (size_t i = 0; i < d->nzh; i++) {
 		struct zh_name *z = &d->zh[i];
-		size_t len = z->end - z->start;
-		for (size_t k = 0; k < kn->n; k++)
-			if (strlen(kn->v[k].text) == len &&
-			    !memcmp(kn->v[k].text, d->s + z->start, len) &&
-			    strcmp(kn->v[k].canonical, z->canonical)) {
-				free(z->canonical);
-				z->canonical = vb_strdup(kn->v[k].canonical);
-				break;
-			}
-		for (size_t k = 0; z->org && k < kn->n; k++)
-			if (!strcmp(kn->v[k].text, z->org) &&
-			    strcmp(kn->v[k].canonical, z->org)) {
-				free(z->org);
-				z->org = vb_strdup(kn->v[k].canonical);
-				break;
-			}
-		if (z->type != ET_PERSON || z->role)
-			continue;
-		for (size_t k = 0; k < d->nzh; k++)
-			if (d->zh[k].type == ET_PERSON && d->zh[k].role &&
-			    !strcmp(d->zh[k].canonical, z->canonical)) {
-				z->role = vb_strdup(d->zh[k].role);
-				if (d->zh[k].org)
-					z->org = vb_strdup(d->zh[k].org);
-				break;
-			}
+		const struct known *k = known_get(kn, d->s + z->start, z->end - z->start);
+		if (k && strcmp(k->canonical, z->canonical)) {
+			free(z->canonical);
+			z->canonical = vb_strdup(k->canonical);
+		}
+		if (z->org && (k = known_get(kn, z->org, strlen(z->org))) &&
+		    strcmp(k->canonical, z->org)) {
+			free(z->org);
+			z->org = vb_strdup(k->canonical);
+		}
+		if (z->type == ET_PERSON && z->role &&
+		    !strmap_get(&titled, z->canonical, strlen(z->canonical)))
+			strmap_put(&titled, z->canonical, strlen(z->canonical), 0,
+				   (int32_t)i + 1, NULL);
 	}
+	for (size_t i = 0; i < d->nzh; i++) {
+		struct zh_name *z = &d->zh[i];
+		const struct strmap_entry *t;
+		if (z->type != ET_PERSON || z->role ||
+		    !(t = strmap_get(&titled, z->canonical, strlen(z->canonical))))
+			continue;
+		const struct zh_name *first = &d->zh[t->val - 1];
+		z->role = vb_strdup(first->role);
+		if (first->org)
+			z->org = vb_strdup(first->org);
+	}
+	strmap_release(&titled);
 }
 
 void zh_names_find(struct xdoc *d)
@@ -580,21 +622,38 @@ void zh_names_find(struct xdoc *d)
 	if (!han)
 		return;
 	struct run *r = malloc(sizeof(*r));
-	struct known_list kn = { 0 };
-	if (!r)
+	struct known_list *kn = calloc(1, sizeof(*kn));
+	d->zh_taken = calloc(d->len / 8 + 1, 1);
+	if (!r || !kn || !d->zh_taken)
 		abort();
-	each_run(d, r, pass_orgs, &kn);
+	strmap_init(&kn->map);
+	static const char *const *const lists[] = {
+		org_kinds, generic, stop_words, zh_roles, cues, known_places,
+		admin, not_admin, not_place,
+	};
+	memset(r->firsts, 0, sizeof(r->firsts));
+	for (size_t l = 0; l < sizeof(lists) / sizeof(lists[0]); l++)
+		for (size_t k = 0; lists[l][k]; k++) {
+			size_t n;
+			uint32_t b = cp_at(lists[l][k], strlen(lists[l][k]), 0, &n) & 4095;
+			r->firsts[b >> 6] |= (uint64_t)1 << (b & 63);
+		}
+	each_run(d, r, pass_orgs, kn);
 	qsort(d->zh, d->nzh, sizeof(*d->zh), cmp_name);
-	each_run(d, r, pass_persons, &kn);
-	each_run(d, r, pass_places, &kn);
-	each_run(d, r, pass_known, &kn);
+	each_run(d, r, pass_persons, kn);
+	each_run(d, r, pass_places, kn);
+	each_run(d, r, pass_known, kn);
 	qsort(d->zh, d->nzh, sizeof(*d->zh), cmp_name);
-	complete(d, &kn);
-	for (size_t i = 0; i < kn.n; i++) {
-		free(kn.v[i].text);
-		free(kn.v[i].canonical);
+	complete(d, kn);
+	for (size_t i = 0; i < kn->n; i++) {
+		free(kn->v[i].text);
+		free(kn->v[i].canonical);
 	}
-	free(kn.v);
+	free(kn->v);
+	strmap_release(&kn->map);
+	free(kn);
+	free(d->zh_taken);
+	d->zh_taken = NULL;
 	free(r);
 }
 
@@ -624,9 +683,19 @@ void zh_names_release(struct xdoc *d)
 bool zh_speaker_find(struct xdoc *d, size_t from, size_t to, struct xspeaker *sp)
 {
 	const struct zh_name *best = NULL;
-	for (size_t i = 0; i < d->nzh && d->zh[i].start < to; i++) {
+	/* The first name starting at or after `from`. */
+	size_t lo = 0, hi = d->nzh;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (d->zh[mid].start < from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	size_t first = lo;
+	for (size_t i = first; i < d->nzh && d->zh[i].start < to; i++) {
 		const struct zh_name *z = &d->zh[i];
-		if (z->start < from || z->end > to || z->type == ET_PLACE)
+		if (z->end > to || z->type == ET_PLACE)
 			continue;
 		/* A person before a later organisation is still the speaker:
 		 * "顾明哲在星韵数字传媒总部表示". */
@@ -638,7 +707,7 @@ bool zh_speaker_find(struct xdoc *d, size_t from, size_t to, struct xspeaker *sp
 		const char *p = d->s + from;
 		size_t n = to - from;
 		bool pronoun = (n >= 3 && (!memcmp(p, "他", 3) || !memcmp(p, "她", 3)));
-		for (size_t i = 0; pronoun && i < d->nzh && d->zh[i].start < from; i++)
+		for (size_t i = first; pronoun && !best && i-- > 0;)
 			if (d->zh[i].type == ET_PERSON)
 				best = &d->zh[i];
 		if (!best && pronoun)
