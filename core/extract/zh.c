@@ -639,11 +639,13 @@ void zh_names_find(struct xdoc *d)
 			r->firsts[b >> 6] |= (uint64_t)1 << (b & 63);
 		}
 	each_run(d, r, pass_orgs, kn);
-	qsort(d->zh, d->nzh, sizeof(*d->zh), cmp_name);
+	if (d->nzh > 1)
+		qsort(d->zh, d->nzh, sizeof(*d->zh), cmp_name);
 	each_run(d, r, pass_persons, kn);
 	each_run(d, r, pass_places, kn);
 	each_run(d, r, pass_known, kn);
-	qsort(d->zh, d->nzh, sizeof(*d->zh), cmp_name);
+	if (d->nzh > 1)
+		qsort(d->zh, d->nzh, sizeof(*d->zh), cmp_name);
 	complete(d, kn);
 	for (size_t i = 0; i < kn->n; i++) {
 		free(kn->v[i].text);
