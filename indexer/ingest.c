@@ -66,6 +66,25 @@ void ingest_report(const struct ingest_sink *sink, unsigned line, bool skipped,
 	vb_buf_release(&msg);
 }
 
+void ingest_note(const struct ingest_sink *sink, const char *fmt, ...)
+{
+	struct vb_buf msg = VB_BUF_INIT;
+	va_list ap;
+
+	if (!sink || !sink->on_report)
+		return;
+	va_start(ap, fmt);
+	vb_buf_vaddf(&msg, fmt, ap);
+	va_end(ap);
+	struct vb_ingest_report r = {
+		.path = sink->path,
+		.note = true,
+		.message = msg.buf,
+	};
+	sink->on_report(&r, sink->ud);
+	vb_buf_release(&msg);
+}
+
 /* ---- fields ------------------------------------------------------------- */
 
 static const struct {
@@ -355,7 +374,10 @@ static enum vb_format detect_format(const char *path, enum vb_format asked)
 	if (!strcmp(path, "-") || has_suffix_ci(path, ".jsonl") ||
 	    has_suffix_ci(path, ".ndjson"))
 		return VB_FORMAT_JSONL;
-	return VB_FORMAT_TEXT;
+	if (has_suffix_ci(path, ".html") || has_suffix_ci(path, ".htm"))
+		return VB_FORMAT_HTML;
+	/* Text or HTML: the content decides. */
+	return VB_FORMAT_AUTO;
 }
 
 /*
@@ -385,13 +407,8 @@ static enum sniff sniff_bytes(const unsigned char *p, size_t n)
 }
 
 /* Report a sniffing verdict; true when the file is to be skipped. */
-static bool skip_if_not_text(const struct ingest_sink *sink, enum sniff s)
+static bool skip_if_binary(const struct ingest_sink *sink, enum sniff s)
 {
-	if (s == SNIFF_UTF16) {
-		ingest_report(sink, 0, true,
-			      "UTF-16 text is not supported yet, skipped");
-		return true;
-	}
 	if (s == SNIFF_BINARY) {
 		ingest_report(sink, 0, true, "binary file, skipped");
 		return true;
@@ -455,49 +472,131 @@ static int read_all(int fd, size_t hint, size_t max, struct vb_buf *out)
 	return 0;
 }
 
-static int ingest_text_fd(int fd, const struct stat *st, const char *path,
-			  const char *id_base, const struct vb_ingest_opts *opts,
-			  const struct vb_ingest_cb *cb,
-			  const struct ingest_sink *sink)
+/*
+ * A text or HTML document from the bytes of a whole file, which it
+ * releases: converted to UTF-8 when it is in another encoding, then parsed
+ * as `format` (AUTO: HTML when it starts like a page, else text).
+ */
+static int ingest_document(struct vb_buf *raw, enum vb_format format,
+			   const char *id, const struct vb_ingest_cb *cb,
+			   const struct ingest_sink *sink)
 {
-	size_t max = opts ? opts->max_file_size : 0;
-	bool regular = S_ISREG(st->st_mode);
-	struct vb_buf data = VB_BUF_INIT;
+	struct vb_buf utf8 = VB_BUF_INIT;
+	const char *data = raw->buf;
+	size_t len = raw->len;
+	struct ingest_charset cs;
 	struct vb_doc doc;
 	int ret;
+
+	if (skip_if_binary(sink, sniff_bytes((const unsigned char *)data, len))) {
+		vb_buf_release(raw);
+		return VB_INGEST_ESKIP;
+	}
+	bool markup = format == VB_FORMAT_HTML ||
+		      (format == VB_FORMAT_AUTO && ingest_looks_like_html(data, len));
+	int rc = ingest_decode(data, len, markup, &utf8, &cs, sink);
+	if (rc < 0) {
+		vb_buf_release(raw);
+		return VB_INGEST_ESKIP;
+	}
+	if (rc > 0) {
+		vb_buf_release(raw);
+		data = utf8.buf;
+		len = utf8.len;
+		/* What a BOM hid from the first look. */
+		if (format == VB_FORMAT_AUTO)
+			markup = ingest_looks_like_html(data, len);
+	}
+	if (markup)
+		ret = ingest_html_doc(data, len, id, &doc, sink);
+	else
+		ret = ingest_text_doc(data, len, id, &doc, sink);
+	/* The body may be a good share of memory: let go of the bytes first. */
+	vb_buf_release(raw);
+	vb_buf_release(&utf8);
+	if (ret)
+		return ret;
+	if (cb && cb->on_doc)
+		ret = cb->on_doc(&doc, cb->ud);
+	vb_doc_release(&doc);
+	return ret;
+}
+
+/*
+ * Read a regular file or a pipe whole into `data`, within the size limit.
+ * Returns 0 or the reader's status (reported).
+ */
+static int read_file(int fd, const struct stat *st, size_t max,
+		     struct vb_buf *data, const struct ingest_sink *sink)
+{
+	bool regular = S_ISREG(st->st_mode);
 
 	if (regular && max && (uint64_t)st->st_size > max) {
 		report_too_large(sink, (uint64_t)st->st_size, true, max);
 		return VB_INGEST_ESKIP;
 	}
-	int rc = read_all(fd, regular ? (size_t)st->st_size : 0, max, &data);
+	int rc = read_all(fd, regular ? (size_t)st->st_size : 0, max, data);
 	if (rc == -1) {
 		/* It grew while we read it, or it is a pipe. */
-		report_too_large(sink, data.len, regular, max);
-		ret = VB_INGEST_ESKIP;
-		goto out;
+		report_too_large(sink, data->len, regular, max);
+		return VB_INGEST_ESKIP;
 	}
 	if (rc) {
 		ingest_report(sink, 0, true, "cannot read: %s", strerror(rc));
-		ret = VB_INGEST_EIO;
-		goto out;
+		return VB_INGEST_EIO;
 	}
-	if (skip_if_not_text(sink, sniff_bytes((unsigned char *)data.buf,
-					       data.len))) {
+	return 0;
+}
+
+static int ingest_text_fd(int fd, const struct stat *st, const char *path,
+			  const char *id_base, enum vb_format format,
+			  const struct vb_ingest_opts *opts,
+			  const struct vb_ingest_cb *cb,
+			  const struct ingest_sink *sink)
+{
+	struct vb_buf data = VB_BUF_INIT;
+	int ret = read_file(fd, st, opts ? opts->max_file_size : 0, &data, sink);
+
+	if (!ret)
+		ret = ingest_document(&data, format, id_base ? id_base : path,
+				      cb, sink);
+	vb_buf_release(&data);
+	return ret;
+}
+
+/*
+ * JSON Lines in UTF-16 (by its BOM): records are lines, and a line of
+ * UTF-16 is no line of bytes, so the whole file is converted first and
+ * read from memory.
+ */
+static int ingest_jsonl_utf16(int fd, const struct stat *st, const char *path,
+			      const char *id_base,
+			      const struct vb_ingest_opts *opts,
+			      const struct vb_ingest_cb *cb,
+			      const struct ingest_sink *sink)
+{
+	struct vb_buf data = VB_BUF_INIT, utf8 = VB_BUF_INIT;
+	struct ingest_charset cs;
+	int ret = read_file(fd, st, opts ? opts->max_file_size : 0, &data, sink);
+
+	if (ret)
+		goto out;
+	if (ingest_decode(data.buf, data.len, false, &utf8, &cs, sink) <= 0) {
 		ret = VB_INGEST_ESKIP;
 		goto out;
 	}
-	ret = ingest_text_doc(data.buf, data.len, id_base ? id_base : path,
-			      &doc, sink);
-	/* The body may be a good share of memory: let go of the raw bytes first. */
 	vb_buf_release(&data);
-	if (ret)
+	FILE *f = fmemopen(utf8.buf, utf8.len ? utf8.len : 1, "r");
+	if (!f) {
+		ingest_report(sink, 0, true, "cannot read: %s", strerror(errno));
+		ret = VB_INGEST_EIO;
 		goto out;
-	if (cb && cb->on_doc)
-		ret = cb->on_doc(&doc, cb->ud);
-	vb_doc_release(&doc);
+	}
+	ret = ingest_jsonl_stream(f, path, id_base, opts, cb);
+	fclose(f);
 out:
 	vb_buf_release(&data);
+	vb_buf_release(&utf8);
 	return ret;
 }
 
@@ -522,7 +621,13 @@ static int ingest_jsonl_fd(int fd, const struct stat *st, const char *path,
 			ret = VB_INGEST_EIO;
 			goto out;
 		}
-		if (skip_if_not_text(sink, sniff_bytes(head, (size_t)n))) {
+		enum sniff sniff = sniff_bytes(head, (size_t)n);
+		if (sniff == SNIFF_UTF16) {
+			ret = ingest_jsonl_utf16(fd, st, path, id_base, opts,
+						 cb, sink);
+			goto out;
+		}
+		if (skip_if_binary(sink, sniff)) {
 			ret = VB_INGEST_ESKIP;
 			goto out;
 		}
@@ -586,7 +691,7 @@ int vb_ingest_file(const char *path, const char *id_base,
 		/* It closes fd itself, through the stream it opens on it. */
 		return ingest_jsonl_fd(fd, &st, path, id_base, opts, cb, &sink);
 	}
-	ret = ingest_text_fd(fd, &st, path, id_base, opts, cb, &sink);
+	ret = ingest_text_fd(fd, &st, path, id_base, format, opts, cb, &sink);
 out:
 	if (!is_stdin)
 		close(fd);

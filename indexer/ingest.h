@@ -41,8 +41,11 @@ struct vb_doc {
 
 	/* The text to index.  For text files, the file's bytes after the
 	 * front matter as they are (line ends included, CRLF kept), except that
-	 * invalid UTF-8 and NUL bytes are replaced by U+FFFD; never empty or
-	 * white space only (such documents are skipped). */
+	 * invalid UTF-8 and NUL bytes are replaced by U+FFFD; for HTML pages,
+	 * the article's text (see vb_parse_html_doc()); a file in another
+	 * encoding is converted to UTF-8 first, and offsets refer to the
+	 * converted text.  Never empty or white space only (such documents
+	 * are skipped). */
 	char *body;
 	size_t body_len;
 	/* Byte offset of body[0] in the original input (after the BOM and the
@@ -73,6 +76,9 @@ struct vb_ingest_report {
 	const char *path;
 	unsigned line;
 	bool skipped;          /* true: the document (or file) was not indexed */
+	/* true: not a problem but what the reader found out (the encoding it
+	 * detected, a directory walked already): for --verbose only. */
+	bool note;
 	const char *message;   /* lowercase, problem first: "invalid front matter: ..." */
 };
 
@@ -92,15 +98,39 @@ enum vb_format {
 	VB_FORMAT_AUTO = 0,
 	VB_FORMAT_TEXT,      /* plain text, optional YAML front matter */
 	VB_FORMAT_JSONL,     /* one JSON document per line */
+	VB_FORMAT_HTML,      /* a web page: its article text and metadata */
 };
 
+#define VB_INGEST_MAX_GLOBS 64
+
 struct vb_ingest_opts {
-	enum vb_format format;   /* AUTO: by extension (.jsonl .ndjson -> JSONL) */
+	/* AUTO: by extension (.jsonl .ndjson -> JSONL, .html .htm -> HTML),
+	 * else HTML when the content starts like a page, else text. */
+	enum vb_format format;
 	/* 0: no limit; larger files are skipped with a report.  In JSON Lines
 	 * the limit applies to each record (line), since a file of records is
 	 * a collection rather than a document. */
 	size_t max_file_size;
+	/*
+	 * Directory walks (vb_walk_filtered): fnmatch(3) glob patterns, flags
+	 * 0, each tried on the path relative to the walked root and on the
+	 * base name.  A file is read when no include pattern is given or one
+	 * matches, and no exclude pattern matches; a directory matched by an
+	 * exclude pattern is not entered.  The strings are not owned (argv);
+	 * fixed arrays, so that options need no freeing on any return path.
+	 */
+	const char *include[VB_INGEST_MAX_GLOBS];
+	size_t n_include;
+	const char *exclude[VB_INGEST_MAX_GLOBS];
+	size_t n_exclude;
 };
+
+/*
+ * Add an --include (include true) or --exclude pattern to opts.  Returns
+ * 0, or -1 when VB_INGEST_MAX_GLOBS of that kind are there already.
+ */
+int vb_ingest_add_glob(struct vb_ingest_opts *opts, bool include,
+		       const char *glob);
 
 /* Errors returned by readers (negative); reports say more. */
 enum {
@@ -147,18 +177,47 @@ int vb_parse_jsonl_record(const char *line, size_t len, const char *path,
 			  struct vb_doc *doc, struct vb_buf *err);
 
 /*
+ * Parse one HTML page held in memory (UTF-8; vb_ingest_file() converts
+ * other encodings first) with libxml2's HTML parser, which recovers from
+ * malformed markup.  The body is the article's text: the content of
+ * itemprop=articleBody, else the <article> with the most text, else
+ * <main> or role=main, else the element whose paragraphs hold the most
+ * text; navigation, scripts, styles, forms, headers, footers, sidebars and
+ * elements whose class or id says nav, menu, footer, cookie, banner,
+ * sidebar, share, related, comment, subscribe (and the like) are dropped.
+ * Block elements end paragraphs (a blank line between them, as in text
+ * files), <br> and <tr> end lines, white space is collapsed except in
+ * <pre>.  Metadata, first found wins: JSON-LD (NewsArticle, Article,
+ * PressRelease ..., also in @graph: headline, datePublished, author,
+ * publisher.name, url, inLanguage), then <meta> (og:title, description,
+ * article:published_time, og:site_name, og:url, author), then <title>,
+ * <time datetime>, <link rel=canonical>, <html lang>.  The description
+ * goes to `extra`.  body_offset and body_line refer to the extracted
+ * text.  Returns as vb_parse_text_doc() does; a page without text is
+ * skipped ("no article text found").
+ */
+int vb_parse_html_doc(const char *data, size_t len, const char *path,
+		      const char *default_id, struct vb_doc *doc,
+		      struct vb_buf *err);
+
+/*
  * Read one file (or "-" for standard input, read as JSON Lines unless
  * opts->format says VB_FORMAT_TEXT) and report its documents.  The format
  * VB_FORMAT_AUTO means JSON Lines for names ending in .jsonl or .ndjson
- * (any case), text otherwise.  `id_base` is the path relative to the
+ * (any case), HTML for .html and .htm or content that starts like a page
+ * ("<!DOCTYPE html", "<html"), text otherwise.  `id_base` is the path relative to the
  * indexed root, used to derive ids: text files get id_base; JSON Lines
  * records without id get "id_base#Lnn" (NULL: the path is used instead).
  * `opts` and `cb` (and its callbacks) may be NULL.
  *
- * Binary files (a NUL byte in the first 8 KiB, or more than 10% control
- * characters there) and UTF-16 files (by their BOM; not read yet) are
- * skipped with a report; so are empty or white-space-only files, and files
- * over opts->max_file_size.  A text file is read whole; JSON Lines are
+ * Text and HTML files not in UTF-8 are converted to UTF-8 first: UTF-16
+ * by its BOM, HTML by its <meta charset>, others by ICU's detector (see
+ * ingest_decode() in ingest_priv.h); the encoding found is a note.  The
+ * same holds for a JSON Lines file in UTF-16 with a BOM, which is
+ * converted whole in memory (up to opts->max_file_size).  Binary files
+ * (a NUL byte in the first 8 KiB, or more than 10% control characters
+ * there) are skipped with a report; so are empty or white-space-only
+ * files, and files over opts->max_file_size.  A text file is read whole; JSON Lines are
  * read line by line, so memory stays bounded by the longest line.  Bad
  * records in JSON Lines are reported and skipped, and reading goes on.
  *
@@ -176,10 +235,10 @@ int vb_ingest_file(const char *path, const char *id_base,
  * order (the names of each directory sorted bytewise), skipping hidden
  * files and directories (".name") and following symbolic links without
  * looping (directories seen before anywhere in this walk, by device and
- * inode, are skipped with a report).  For each regular file calls fn(path,
+ * inode, are skipped with a note).  For each regular file calls fn(path,
  * rel) where rel is the path relative to root (for a file root: its base
- * name); other kinds of files (pipes, devices) are passed over.  Entries
- * that cannot be read (unreadable directories, broken links, files gone
+ * name); other kinds of files (pipes, sockets, devices) are skipped with
+ * a report and never opened.  Entries that cannot be read (unreadable directories, broken links, files gone
  * since the directory was listed) are reported and skipped.  A non-zero
  * return from fn stops the walk and is returned; otherwise returns 0, or
  * VB_INGEST_EIO when root itself cannot be accessed, VB_INGEST_ESKIP when
@@ -189,6 +248,17 @@ typedef int (*vb_walk_fn)(const char *path, const char *rel, void *ud);
 int vb_walk(const char *root, vb_walk_fn fn,
 	    void (*on_report)(const struct vb_ingest_report *r, void *ud),
 	    void *ud);
+
+/*
+ * vb_walk() keeping only the files that opts->include and opts->exclude
+ * let through (see struct vb_ingest_opts; `opts` may be NULL).  They apply
+ * to what is found inside directories: a file given as the root is
+ * always passed on.
+ */
+int vb_walk_filtered(const char *root, const struct vb_ingest_opts *opts,
+		     vb_walk_fn fn,
+		     void (*on_report)(const struct vb_ingest_report *r, void *ud),
+		     void *ud);
 
 /*
  * 64-bit FNV-1a over bytes (content hashes for change detection).  Seed 0

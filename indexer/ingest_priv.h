@@ -21,6 +21,9 @@ struct ingest_sink {
 
 void ingest_report(const struct ingest_sink *sink, unsigned line, bool skipped,
 		   const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* A note about the whole file (a report with `note` set: --verbose only). */
+void ingest_note(const struct ingest_sink *sink, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 
 /* Append a size for messages: "12 MB", "1.5 MB", "300 KB", "100 bytes". */
 void ingest_add_size(struct vb_buf *b, uint64_t n);
@@ -109,5 +112,56 @@ int ingest_jsonl_record(const char *line, size_t len, unsigned lineno,
 int ingest_jsonl_stream(FILE *f, const char *path, const char *id_base,
 			const struct vb_ingest_opts *opts,
 			const struct vb_ingest_cb *cb);
+
+/* ---- encodings (encoding.c) -------------------------------------------- */
+
+/* How ingest_decode() settled on an encoding. */
+enum ingest_charset_how {
+	INGEST_CHARSET_UTF8 = 0,   /* valid UTF-8, or UTF-8 with a few bad bytes */
+	INGEST_CHARSET_BOM,        /* a UTF-16 byte order mark */
+	INGEST_CHARSET_DECLARED,   /* an HTML page's <meta charset> */
+	INGEST_CHARSET_DETECTED,   /* ICU's charset detector */
+};
+
+struct ingest_charset {
+	char name[40];             /* ICU's name: "UTF-8", "windows-1252", "Shift_JIS" */
+	int confidence;            /* 0-100; 100 for a BOM or a declaration */
+	enum ingest_charset_how how;
+};
+
+/*
+ * Make a file's bytes UTF-8.  Valid UTF-8 (with or without its BOM, which
+ * the readers skip) and UTF-8 with fewer malformed bytes than well-formed
+ * multi-byte sequences (a broken file, repaired by the readers) are left
+ * as they are: returns 0.  Otherwise the encoding is taken from a UTF-16
+ * BOM, then (when `markup`, for HTML) the page's own declaration, then
+ * ICU's detector, and the converted text is put into `out`: returns 1.
+ * What was found is noted to `sink` (--verbose); a guess of low
+ * confidence (or none: the detector had no answer, and windows-1252 is
+ * guessed) is also a warning; a UTF-16 file ICU cannot convert is
+ * reported as skipped: returns -1.
+ */
+int ingest_decode(const char *data, size_t len, bool markup,
+		  struct vb_buf *out, struct ingest_charset *cs,
+		  const struct ingest_sink *sink);
+
+/*
+ * The charset an HTML page declares in its first 4 KB (<meta charset> or
+ * http-equiv Content-Type), copied into out[0..size); false when none.
+ */
+bool ingest_html_declared_charset(const char *data, size_t len, char *out,
+				  size_t size);
+
+/* ---- HTML (html.c) ------------------------------------------------------ */
+
+/* True when data starts (after a BOM, blanks and comments) like an HTML page. */
+bool ingest_looks_like_html(const char *data, size_t len);
+
+/*
+ * The reader behind vb_parse_html_doc(), reporting to `sink`: returns 0,
+ * or VB_INGEST_ESKIP (reported, `doc` released).  `data` is UTF-8.
+ */
+int ingest_html_doc(const char *data, size_t len, const char *default_id,
+		    struct vb_doc *doc, const struct ingest_sink *sink);
 
 #endif

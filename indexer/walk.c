@@ -4,6 +4,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -61,6 +62,7 @@ struct walker {
 	vb_walk_fn fn;
 	void (*on_report)(const struct vb_ingest_report *r, void *ud);
 	void *ud;
+	const struct vb_ingest_opts *opts;   /* include/exclude; may be NULL */
 	struct dir_set seen;
 	struct vb_buf path;   /* the current path, as given plus names */
 	struct vb_buf rel;    /* the same relative to the root */
@@ -80,6 +82,66 @@ static void walk_report(struct walker *w, const char *message, int errnum)
 		ingest_report(&sink, 0, true, "%s", message);
 }
 
+/* A note on the current path (--verbose): not a problem, nothing failed. */
+static void walk_note(struct walker *w, const char *message)
+{
+	struct ingest_sink sink = {
+		.path = w->path.buf,
+		.on_report = w->on_report,
+		.ud = w->ud,
+	};
+	ingest_note(&sink, "%s", message);
+}
+
+int vb_ingest_add_glob(struct vb_ingest_opts *opts, bool include,
+		       const char *glob)
+{
+	const char **v = include ? opts->include : opts->exclude;
+	size_t *n = include ? &opts->n_include : &opts->n_exclude;
+
+	if (*n >= VB_INGEST_MAX_GLOBS)
+		return -1;
+	v[(*n)++] = glob;
+	return 0;
+}
+
+/* True when a pattern matches the path relative to the root or its base name. */
+static bool matches_any(const char *const *patterns, size_t n, const char *rel)
+{
+	const char *slash = strrchr(rel, '/');
+	const char *base = slash ? slash + 1 : rel;
+
+	for (size_t i = 0; i < n; i++)
+		if (!fnmatch(patterns[i], rel, 0) || !fnmatch(patterns[i], base, 0))
+			return true;
+	return false;
+}
+
+/* Whether --include and --exclude let the current entry through. */
+static bool wanted(const struct walker *w, bool is_dir)
+{
+	const struct vb_ingest_opts *o = w->opts;
+
+	if (!o)
+		return true;
+	if (matches_any(o->exclude, o->n_exclude, w->rel.buf))
+		return false;
+	/* Includes name files: directories are entered to look for them. */
+	return is_dir || !o->n_include ||
+	       matches_any(o->include, o->n_include, w->rel.buf);
+}
+
+static const char *file_kind(mode_t mode)
+{
+	if (S_ISFIFO(mode))
+		return "a named pipe";
+	if (S_ISSOCK(mode))
+		return "a socket";
+	if (S_ISCHR(mode) || S_ISBLK(mode))
+		return "a device";
+	return "not a regular file";
+}
+
 static int compare_names(const void *a, const void *b)
 {
 	/* strcmp compares as unsigned char: a bytewise order. */
@@ -91,16 +153,24 @@ static int walk_dir(struct walker *w);
 /* Visit w->path (already stat'ed into st). */
 static int walk_entry(struct walker *w, const struct stat *st)
 {
+	if (!wanted(w, S_ISDIR(st->st_mode)))
+		return 0;
 	if (S_ISDIR(st->st_mode)) {
 		if (!dir_set_add(&w->seen, st->st_dev, st->st_ino)) {
-			walk_report(w, "directory already walked (symbolic link loop?), skipped", 0);
+			walk_note(w, "directory already walked (symbolic link loop?), skipped");
 			return 0;
 		}
 		return walk_dir(w);
 	}
 	/* Devices, sockets and pipes are not documents (and a pipe may block). */
-	if (!S_ISREG(st->st_mode))
+	if (!S_ISREG(st->st_mode)) {
+		struct vb_buf msg = VB_BUF_INIT;
+		vb_buf_addf(&msg, "%s, not a regular file, skipped",
+			    file_kind(st->st_mode));
+		walk_report(w, msg.buf, 0);
+		vb_buf_release(&msg);
 		return 0;
+	}
 	return w->fn(w->path.buf, w->rel.buf, w->ud);
 }
 
@@ -130,9 +200,8 @@ static int walk_dir(struct walker *w)
 	if (errno)
 		walk_report(w, "cannot read directory", errno);
 	closedir(dir);
-	if (n)
-		if (n > 1)
-			qsort(names, n, sizeof(*names), compare_names);
+	if (n > 1)
+		qsort(names, n, sizeof(*names), compare_names);
 
 	size_t path_len = w->path.len, rel_len = w->rel.len;
 	for (size_t i = 0; i < n && !ret; i++) {
@@ -164,8 +233,17 @@ int vb_walk(const char *root, vb_walk_fn fn,
 	    void (*on_report)(const struct vb_ingest_report *r, void *ud),
 	    void *ud)
 {
+	return vb_walk_filtered(root, NULL, fn, on_report, ud);
+}
+
+int vb_walk_filtered(const char *root, const struct vb_ingest_opts *opts,
+		     vb_walk_fn fn,
+		     void (*on_report)(const struct vb_ingest_report *r, void *ud),
+		     void *ud)
+{
 	struct walker w = {
 		.fn = fn,
+		.opts = opts,
 		.on_report = on_report,
 		.ud = ud,
 		.path = VB_BUF_INIT,

@@ -55,9 +55,11 @@ class BadInput(vbtest.TempDirTest):
         self.assertEqual(self.vb.search(self.db, word), [], "%r should not be indexed" % word)
 
     def test_invalid_utf8_is_repaired(self):
+        # UTF-8 with two broken bytes (more good multi-byte characters than
+        # bad bytes): repaired as UTF-8, not taken for another encoding.
         write(os.path.join(self.dir, "badutf8.txt"),
-              text_doc("bad-utf8", "First line is fine.\nThe ferryman\xff said hello to the \xc3 walrus.\n")
-              .encode("latin-1"))
+              text_doc("bad-utf8", "First line is fine: caf\u00e9, na\u00efve.\nThe ferryman@FF said hello to the @C3 walrus.\n")
+              .encode("utf-8").replace(b"@FF", b"\xff").replace(b"@C3", b"\xc3"))
         r, s = self.index()
         self.warning(r, "badutf8.txt", r"\bline 7\b", r"(?i)utf-8")
         self.assertEqual((s["new"], s["failed"]), (3, 0), s["line"])
@@ -174,14 +176,14 @@ class BadInput(vbtest.TempDirTest):
         r = self.vb.index("--db", self.db, os.path.join(self.dir, "pipe.txt"), timeout=30 * vbtest.slow_factor())
         self.warning(r, "pipe.txt", r"regular file")
 
-    def test_utf16_is_reported(self):
+    def test_utf16_is_read(self):
+        # UTF-16 with a BOM is converted (tests/cli/test_encoding.py has more).
         for name, bom, codec in (("utf16le.txt", b"\xff\xfe", "utf-16-le"), ("utf16be.txt", b"\xfe\xff", "utf-16-be")):
             write(os.path.join(self.dir, name), bom + "Hello from a file about otters.\n".encode(codec))
         r, s = self.index()
-        self.warning(r, "utf16le.txt", r"(?i)utf-16")
-        self.warning(r, "utf16be.txt", r"(?i)utf-16")
-        self.assertEqual((s["new"], s["failed"]), (2, 2), s["line"])
+        self.assertEqual((s["new"], s["failed"]), (4, 0), s["line"])
         self.assertGoodIndexed()
+        self.assertEqual(sorted(x["doc_id"] for x in self.vb.search(self.db, "otters")), ["utf16be.txt", "utf16le.txt"])
 
     def test_utf8_bom_and_crlf(self):
         # Paragraphs long enough to stand as passages of their own.
@@ -230,11 +232,12 @@ class BadInput(vbtest.TempDirTest):
         write(os.path.join(self.dir, "utf16.txt"), b"\xff\xfe" + "Otters.\n".encode("utf-16-le"))
         os.symlink(self.path("nowhere"), os.path.join(self.dir, "dangling.txt"))
         r, s = self.index()
-        self.assertEqual((s["new"], s["failed"]), (5, 6), s["line"])
-        self.assertGoodIndexed(["bad-utf8", "j1", "j3"])
+        # The UTF-16 file is read now.
+        self.assertEqual((s["new"], s["failed"]), (6, 5), s["line"])
+        self.assertGoodIndexed(["bad-utf8", "j1", "j3", "utf16.txt"])
         # Nothing changed: the same counts of skipped input, no document new.
         r, s2 = self.index()
-        self.assertEqual((s2["new"], s2["updated"], s2["unchanged"], s2["failed"]), (0, 0, 5, 6), s2["line"])
+        self.assertEqual((s2["new"], s2["updated"], s2["unchanged"], s2["failed"]), (0, 0, 6, 5), s2["line"])
 
 
 if __name__ == "__main__":

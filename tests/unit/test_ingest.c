@@ -27,6 +27,7 @@ struct seen_report {
 	char *path;
 	unsigned line;
 	bool skipped;
+	bool note;
 	char *message;
 };
 
@@ -66,6 +67,7 @@ static void on_report(const struct vb_ingest_report *r, void *ud)
 		.path = strdup(r->path),
 		.line = r->line,
 		.skipped = r->skipped,
+		.note = r->note,
 		.message = strdup(r->message),
 	};
 }
@@ -642,8 +644,10 @@ static void test_crlf(void **state)
 static void test_invalid_utf8_repaired_and_counted(void **state)
 {
 	struct fixture *f = *state;
+	/* Mostly UTF-8 (three good sequences, three bad): a broken UTF-8
+	 * file, repaired, not a file in another encoding. */
 	const char *path = put(f, "latin1.txt",
-		"Caf\xC3\xA9 Owners Meet\n"
+		"Caf\xC3\xA9 Owners Meet \xE2\x80\x94 Z\xC3\xBCrich\n"
 		"A valid line.\n"
 		"Stray bytes \xFF\xFE here\n"
 		"and a cut \xC3 sequence.\n");
@@ -655,7 +659,7 @@ static void test_invalid_utf8_repaired_and_counted(void **state)
 	assert_true(vb_utf8_valid(d->body, d->body_len));
 	assert_non_null(strstr(d->body, "Stray bytes \xEF\xBF\xBD\xEF\xBF\xBD here"));
 	assert_non_null(strstr(d->body, "cut \xEF\xBF\xBD sequence"));
-	assert_string_equal(d->title, "Caf\xC3\xA9 Owners Meet");
+	assert_string_equal(d->title, "Caf\xC3\xA9 Owners Meet \xE2\x80\x94 Z\xC3\xBCrich");
 	const struct seen_report *r = only_report(f);
 	assert_int_equal(r->line, 3);
 	assert_false(r->skipped);
@@ -663,10 +667,11 @@ static void test_invalid_utf8_repaired_and_counted(void **state)
 		"invalid UTF-8 at line 3 (3 sequences replaced by U+FFFD)");
 
 	/* In front matter too: repaired before libyaml sees it. */
-	path = put(f, "fm-latin1.txt", "---\ntitle: Caf\xE9\n---\nBody\n");
+	path = put(f, "fm-latin1.txt",
+		   "---\ntitle: Caf\xE9 \xC3\xA9t\xC3\xA9\n---\nBody\n");
 	assert_int_equal(ingest(f, path, "fm-latin1.txt"), 0);
 	assert_int_equal(f->ndocs, 2);
-	assert_string_equal(f->docs[1].title, "Caf\xEF\xBF\xBD");
+	assert_string_equal(f->docs[1].title, "Caf\xEF\xBF\xBD \xC3\xA9t\xC3\xA9");
 	assert_int_equal(f->docs[1].invalid_utf8, 1);
 	assert_int_equal(f->reports[1].line, 2);
 }
@@ -691,18 +696,20 @@ static void test_binary_file_skipped(void **state)
 	assert_int_equal(ingest(f, path, "ctl.txt"), VB_INGEST_ESKIP);
 	assert_string_equal(f->reports[1].message, "binary file, skipped");
 
-	/* UTF-16 is not read yet, but is not taken for garbage either. */
+	/* UTF-16 has NUL bytes, but its BOM says it is text: it is read. */
 	path = put_file(f, "utf16.txt", "\xFF\xFEH\0i\0\n\0", 8);
-	assert_int_equal(ingest(f, path, "utf16.txt"), VB_INGEST_ESKIP);
-	assert_string_equal(f->reports[2].message,
-			    "UTF-16 text is not supported yet, skipped");
+	assert_int_equal(ingest(f, path, "utf16.txt"), 0);
+	assert_int_equal(f->ndocs, 1);
+	assert_string_equal(f->docs[0].body, "Hi\n");
+	assert_true(f->reports[2].note);
+	assert_string_equal(f->reports[2].message, "UTF-16LE (byte order mark)");
 
 	/* The same check guards JSON Lines. */
 	path = put_file(f, "blob.jsonl", with_nul, sizeof(with_nul) - 1);
 	assert_int_equal(ingest(f, path, "blob.jsonl"), VB_INGEST_ESKIP);
 	assert_string_equal(f->reports[3].message, "binary file, skipped");
 	assert_int_equal(f->nreports, 4);
-	assert_int_equal(f->ndocs, 0);
+	assert_int_equal(f->ndocs, 1);
 }
 
 static void test_empty_file_skipped(void **state)
@@ -1035,7 +1042,12 @@ static void test_walk_sorted_and_hidden_skipped(void **state)
 	assert_int_equal(mkfifo(fifo, 0600), 0);
 
 	assert_int_equal(vb_walk(f->dir, record_visit, on_report, f), 0);
-	assert_int_equal(f->nreports, 0);
+	/* The pipe is named, and never opened (which would block). */
+	assert_int_equal(f->nreports, 1);
+	assert_true(f->reports[0].skipped);
+	assert_non_null(strstr(f->reports[0].path, "/pipe"));
+	assert_string_equal(f->reports[0].message,
+			    "a named pipe, not a regular file, skipped");
 	assert_int_equal(f->nvisited, 5);
 	assert_string_equal(f->visited[0], "B.txt");
 	assert_string_equal(f->visited[1], "a/z.txt");
@@ -1101,8 +1113,12 @@ static void test_walk_symlink_loop_terminates(void **state)
 	assert_string_equal(f->reports[2].path, path);
 	snprintf(path, sizeof(path), "%s/zlink", f->dir);
 	assert_string_equal(f->reports[3].path, path);
-	for (size_t i = 0; i < f->nreports; i++)
-		assert_true(f->reports[i].skipped);
+	/* A broken link is a problem; a directory seen before is a note. */
+	assert_true(f->reports[0].skipped);
+	for (size_t i = 1; i < f->nreports; i++) {
+		assert_false(f->reports[i].skipped);
+		assert_true(f->reports[i].note);
+	}
 }
 
 static void test_walk_vanished_file(void **state)
