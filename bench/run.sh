@@ -7,6 +7,9 @@
 # 500; 0 skips the large corpus), BENCH_RUNS (3), BENCH_PASSES (20),
 # BENCH_PEERS (1), BENCH_OUT (bench/out), BENCH_CORPORA, BENCH_KEEP; see
 # bench/bench.py.  The report goes to stdout and to $BENCH_OUT/report.txt.
+# BENCH_PARALLEL=1 first runs bench/parallel.py (-j 1 against -j 2, and with
+# BENCH_PARALLEL_MB=1000 a ~1 GB run's peak RSS); BENCH_PARALLEL=only runs
+# just that.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -15,6 +18,10 @@ if [ ! -x "$verbatim" ]; then
 	echo "no verbatim binary at '$verbatim': build it first (make build)" >&2
 	exit 1
 fi
+case ${BENCH_PARALLEL:-0} in
+1) python3 "$here/parallel.py" "$verbatim" ;;
+only) exec python3 "$here/parallel.py" "$verbatim" ;;
+esac
 builddir=$(dirname "$verbatim")
 querybench=$builddir/bench/querybench
 if [ ! -x "$querybench" ] && [ -f "$builddir/build.ninja" ]; then

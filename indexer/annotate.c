@@ -1,4 +1,4 @@
-/* annotate.c: quotes, speakers, entities and dates as terms, and quotes as documents. */
+/* annotate.c: quotes, speakers, entities and dates as terms of passages, quotes in their data. */
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -86,10 +86,10 @@ void vb_order_release(struct vb_order *o)
 	memset(o, 0, sizeof(*o));
 }
 
-void vb_annotation_prepare(struct vb_indexer *ix)
+void vb_annotation_prepare(struct vb_worker *w)
 {
-	const struct vb_extraction *x = &ix->extraction;
-	struct vb_order *o = &ix->order;
+	const struct vb_extraction *x = &w->extraction;
+	struct vb_order *o = &w->order;
 
 	o->quotes = order_of(x->quotes, x->nquotes, sizeof(*x->quotes),
 			     offsetof(struct vb_quote, start), o->quotes, &o->alloc_q);
@@ -107,7 +107,7 @@ void vb_annotation_prepare(struct vb_indexer *ix)
 		for (size_t k = 0; k < q->nspans; k++) {
 			/* Only words between quotation marks: a statement's
 			 * paragraphs are its speaker's words, but not quoted. */
-			if (!after_quote_mark(ix->body, q->spans[k].start))
+			if (!after_quote_mark(w->body, q->spans[k].start))
 				continue;
 			VB_ALLOC_GROW(o->spans.v, o->spans.n + 1, o->spans.alloc);
 			o->spans.v[o->spans.n].start = q->spans[k].start;
@@ -137,10 +137,10 @@ void vb_annotation_prepare(struct vb_indexer *ix)
 		qsort(o->orgs, o->norgs, sizeof(o->orgs[0]), cmp_org);
 }
 
-void vb_quoted_spans(struct vb_indexer *ix, const struct vb_passage *p,
+void vb_quoted_spans(struct vb_worker *w, const struct vb_passage *p,
 		     struct vb_spans *out)
 {
-	struct vb_order *o = &ix->order;
+	struct vb_order *o = &w->order;
 	const struct vb_spans *sp = &o->spans;
 	out->n = 0;
 	/* Passages come in order: spans ending before this one are done.
@@ -164,13 +164,13 @@ static const char *speaker_name(const struct vb_speaker *s)
 }
 
 /* Free-text words of `s` under `prefix`, without positions. */
-static int add_words(struct vb_indexer *ix, struct term_ctx *c,
+static int add_words(struct vb_worker *w, struct term_ctx *c,
 		     struct vb_analyzer *an, const char *s, const char *prefix,
 		     struct vb_buf *err)
 {
 	if (!s || !*s)
 		return 0;
-	return vb_ix_post_text(ix, c, an, s, strlen(s), prefix, NULL, false,
+	return vb_ix_post_text(w, c, an, s, strlen(s), prefix, NULL, false,
 			       NULL, err);
 }
 
@@ -202,17 +202,17 @@ static void speaker_key(const struct vb_order *o, const struct vb_speaker *s,
 }
 
 /* The speaker's terms: key, name words, organisation words. */
-static int add_speaker(struct vb_indexer *ix, struct term_ctx *c,
+static int add_speaker(struct vb_worker *w, struct term_ctx *c,
 		       struct vb_analyzer *an, const struct vb_speaker *s,
 		       struct vb_buf *key, struct vb_buf *err)
 {
-	speaker_key(&ix->order, s, key);
-	vb_ix_add_bool(c, &ix->term, VB_PREFIX_SPEAKER_ID, key->buf);
-	vb_ix_add_bool(c, &ix->term, VB_PREFIX_HAS, "speaker");
-	if (add_words(ix, c, an, speaker_name(s), VB_PREFIX_SPEAKER, err) < 0 ||
+	speaker_key(&w->order, s, key);
+	vb_ix_add_bool(c, &w->term, VB_PREFIX_SPEAKER_ID, key->buf);
+	vb_ix_add_bool(c, &w->term, VB_PREFIX_HAS, "speaker");
+	if (add_words(w, c, an, speaker_name(s), VB_PREFIX_SPEAKER, err) < 0 ||
 	    (s->name && s->canonical && strcmp(s->name, s->canonical) &&
-	     add_words(ix, c, an, s->name, VB_PREFIX_SPEAKER, err) < 0) ||
-	    add_words(ix, c, an, s->org, VB_PREFIX_ORG, err) < 0)
+	     add_words(w, c, an, s->name, VB_PREFIX_SPEAKER, err) < 0) ||
+	    add_words(w, c, an, s->org, VB_PREFIX_ORG, err) < 0)
 		return -1;
 	return 0;
 }
@@ -228,7 +228,7 @@ static const char *entity_prefix(enum vb_entity_type t)
 }
 
 /* XENT:type:canonical, case-folded; one wdf per mention. */
-static void add_entity_term(struct vb_indexer *ix, struct term_ctx *c,
+static void add_entity_term(struct vb_worker *w, struct term_ctx *c,
 			    const struct vb_entity *e)
 {
 	const char *canon = e->canonical && *e->canonical ? e->canonical : e->text;
@@ -236,21 +236,19 @@ static void add_entity_term(struct vb_indexer *ix, struct term_ctx *c,
 	vb_buf_addf(&value, "%s:", vb_entity_type_name(e->type));
 	if (vb_normalize(canon, strlen(canon), &value, NULL) < 0)
 		vb_buf_adds(&value, canon);
-	vb_buf_reset(&ix->term);
-	vb_id_term(&ix->term, VB_PREFIX_ENTITY, value.buf);
+	vb_buf_reset(&w->term);
+	vb_id_term(&w->term, VB_PREFIX_ENTITY, value.buf);
 	if (!c->failed &&
-	    xap_doc_add_term(c->doc, ix->term.buf, ix->term.len, 1, &c->xe))
+	    xap_doc_add_term(c->doc, w->term.buf, w->term.len, 1, &c->xe))
 		c->failed = 1;
-	/* The term is case-folded; remember how the name is written, once
-	 * per run, for `verbatim entities`. */
-	/* (Metadata keys must stay under Xapian's key limit of ~250 bytes.) */
-	if (!c->failed && ix->term.len <= 200 &&
-	    vb_strset_add(&ix->entity_names, ix->term.buf)) {
-		vb_buf_reset(&value);
-		vb_buf_adds(&value, VB_META_ENTITY_NAME);
-		vb_buf_adds(&value, ix->term.buf);
-		if (xap_db_set_metadata(ix->db, value.buf, canon, strlen(canon), &c->xe))
-			c->failed = 1;
+	/* The term is case-folded; the writer remembers how the name is
+	 * written, once per run, for `verbatim entities`.  (Metadata keys
+	 * must stay under Xapian's key limit of ~250 bytes.) */
+	if (!c->failed && w->term.len <= 200 &&
+	    vb_strset_add(&w->entities, w->term.buf)) {
+		struct vb_buf *names = &w->out->entity_names;
+		vb_buf_add(names, w->term.buf, w->term.len + 1);
+		vb_buf_add(names, canon, strlen(canon) + 1);
 	}
 	vb_buf_release(&value);
 }
@@ -260,7 +258,7 @@ static void add_entity_term(struct vb_indexer *ix, struct term_ctx *c,
  * month, day ("2006-Q3" gives the year and its three months; "199", the
  * 1990s, its ten years).  Dates with an unknown year give nothing.
  */
-static void add_date_terms(struct vb_indexer *ix, struct term_ctx *c,
+static void add_date_terms(struct vb_worker *w, struct term_ctx *c,
 			   const char *v)
 {
 	char t[16];
@@ -268,29 +266,29 @@ static void add_date_terms(struct vb_indexer *ix, struct term_ctx *c,
 	if (n == 3 && v[0] >= '0' && v[0] <= '9') {
 		for (int d = 0; d < 10; d++) {
 			snprintf(t, sizeof(t), "%.3s%d", v, d);
-			vb_ix_add_bool(c, &ix->term, VB_PREFIX_MENTIONED, t);
+			vb_ix_add_bool(c, &w->term, VB_PREFIX_MENTIONED, t);
 		}
 		return;
 	}
 	if (n < 4 || v[0] < '0' || v[0] > '9')
 		return;
 	snprintf(t, sizeof(t), "%.4s", v);
-	vb_ix_add_bool(c, &ix->term, VB_PREFIX_MENTIONED, t);
+	vb_ix_add_bool(c, &w->term, VB_PREFIX_MENTIONED, t);
 	if (n >= 7 && v[5] == 'Q') {
 		int q = v[6] - '0';
 		for (int m = 3 * q - 2; q >= 1 && q <= 4 && m <= 3 * q; m++) {
 			snprintf(t, sizeof(t), "%.4s%02d", v, m);
-			vb_ix_add_bool(c, &ix->term, VB_PREFIX_MENTIONED, t);
+			vb_ix_add_bool(c, &w->term, VB_PREFIX_MENTIONED, t);
 		}
 		return;
 	}
 	if (n >= 7 && v[4] == '-' && v[5] >= '0' && v[5] <= '1') {
 		snprintf(t, sizeof(t), "%.4s%.2s", v, v + 5);
-		vb_ix_add_bool(c, &ix->term, VB_PREFIX_MENTIONED, t);
+		vb_ix_add_bool(c, &w->term, VB_PREFIX_MENTIONED, t);
 	}
 	if (n >= 10 && v[7] == '-') {
 		snprintf(t, sizeof(t), "%.4s%.2s%.2s", v, v + 5, v + 8);
-		vb_ix_add_bool(c, &ix->term, VB_PREFIX_MENTIONED, t);
+		vb_ix_add_bool(c, &w->term, VB_PREFIX_MENTIONED, t);
 	}
 }
 
@@ -322,15 +320,15 @@ static size_t take(const struct vb_ordered *v, size_t n, size_t *cursor,
 	return end;
 }
 
-static json_t *quote_json(struct vb_indexer *ix, const struct vb_quote *q,
+static json_t *quote_json(struct vb_worker *w, const struct vb_quote *q,
 			  const char *key);
 
-int vb_annotate_passage(struct vb_indexer *ix, struct term_ctx *c,
+int vb_annotate_passage(struct vb_worker *w, struct term_ctx *c,
 			struct vb_analyzer *an, const struct vb_passage *p,
 			json_t *data, struct vb_buf *err)
 {
-	const struct vb_extraction *x = &ix->extraction;
-	struct vb_order *o = &ix->order;
+	const struct vb_extraction *x = &w->extraction;
+	struct vb_order *o = &w->order;
 	struct vb_buf key = VB_BUF_INIT;
 	json_t *quotes = NULL;
 	int rc = 0;
@@ -340,35 +338,35 @@ int vb_annotate_passage(struct vb_indexer *ix, struct term_ctx *c,
 	for (; o->q < end && !rc; o->q++) {
 		const struct vb_quote *q = &x->quotes[o->quotes[o->q].index];
 		/* The same words twice in a document are one citable quote. */
-		if (!vb_strset_add(&ix->quote_ids, q->id))
+		if (!vb_strset_add(&w->quote_ids, q->id))
 			continue;
-		vb_ix_add_bool(c, &ix->term, VB_PREFIX_HAS, "quote");
-		vb_ix_add_bool(c, &ix->term, VB_PREFIX_QUOTE_ID, q->id);
-		vb_ix_add_bool(c, &ix->term, VB_PREFIX_QUOTE_KIND, vb_quote_kind_name(q->kind));
+		vb_ix_add_bool(c, &w->term, VB_PREFIX_HAS, "quote");
+		vb_ix_add_bool(c, &w->term, VB_PREFIX_QUOTE_ID, q->id);
+		vb_ix_add_bool(c, &w->term, VB_PREFIX_QUOTE_KIND, vb_quote_kind_name(q->kind));
 		if (q->has_speaker)
-			rc = add_speaker(ix, c, an, &q->speaker, &key, err);
+			rc = add_speaker(w, c, an, &q->speaker, &key, err);
 		if (!quotes)
 			quotes = json_array();
-		json_array_append_new(quotes, quote_json(ix, q, q->has_speaker ? key.buf : NULL));
+		json_array_append_new(quotes, quote_json(w, q, q->has_speaker ? key.buf : NULL));
 	}
 	end = take(o->entities, x->nentities, &o->e, p);
 	for (; o->e < end && !rc; o->e++) {
 		const struct vb_entity *e = &x->entities[o->entities[o->e].index];
-		add_entity_term(ix, c, e);
+		add_entity_term(w, c, e);
 		const char *prefix = entity_prefix(e->type);
 		if (!prefix)
 			continue;
-		rc = add_words(ix, c, an, e->text, prefix, err);
+		rc = add_words(w, c, an, e->text, prefix, err);
 		if (!rc && e->canonical && strcmp(e->canonical, e->text))
-			rc = add_words(ix, c, an, e->canonical, prefix, err);
+			rc = add_words(w, c, an, e->canonical, prefix, err);
 	}
 	end = take(o->dates, x->ndates, &o->d, p);
 	for (; o->d < end; o->d++) {
 		const struct vb_date *d = &x->dates[o->dates[o->d].index];
 		if (!d->value)
 			continue;
-		vb_ix_add_bool(c, &ix->term, VB_PREFIX_HAS, "date");
-		add_date_terms(ix, c, d->value);
+		vb_ix_add_bool(c, &w->term, VB_PREFIX_HAS, "date");
+		add_date_terms(w, c, d->value);
 	}
 	if (quotes)
 		json_object_set_new(data, "quotes", quotes);
@@ -381,10 +379,10 @@ int vb_annotate_passage(struct vb_indexer *ix, struct term_ctx *c,
  * `show` print, with file offsets.  A long quote (a statement's whole
  * paragraph) keeps its opening only; its spans say where the rest is.
  */
-static json_t *quote_json(struct vb_indexer *ix, const struct vb_quote *q,
+static json_t *quote_json(struct vb_worker *w, const struct vb_quote *q,
 			  const char *key)
 {
-	size_t base = ix->body_offset;
+	size_t base = w->body_offset;
 	json_t *o = json_object();
 	json_object_set_new(o, "id", json_string(q->id));
 	json_object_set_new(o, "kind", json_string(vb_quote_kind_name(q->kind)));

@@ -30,12 +30,21 @@ static const char index_usage[] =
 	"  --lang TAG         language of documents that do not say (default: en)\n"
 	"  --max-size MB      skip files larger than this (default: 256)\n"
 	"  --commit-every N   commit after N passages (default: 2000)\n"
+	"  -j, --jobs N       analyse with N threads (default: the number of cores)\n"
+	"  --shards K         a new database of K shards, one directory (default: 1)\n"
 	"  --no-sync          do not fsync on commit (faster; for fresh builds)\n"
 	"  --no-spelling      do not record words for 'did you mean' suggestions\n"
 	"  --no-extract       do not extract quotes, speakers, entities and dates\n"
 	"  --aliases FILE     known names: canonical<TAB>type<TAB>alias... per line\n"
+	"  --include GLOB     in directories, read only files matching GLOB (repeatable)\n"
+	"  --exclude GLOB     in directories, skip files and directories matching GLOB\n"
+	"                     (repeatable).  A GLOB (fnmatch) matches a file when it\n"
+	"                     matches its path relative to the directory given, or its\n"
+	"                     base name; --exclude wins; a file named as PATH is\n"
+	"                     always read\n"
 	"  -q, --quiet        no progress, no warnings\n"
-	"  -v, --verbose      name each file as it is read\n"
+	"  -v, --verbose      name each file as it is read, the encoding of those not\n"
+	"                     in UTF-8, and directories skipped as walked already\n"
 	"  -h, --help         show this help\n";
 
 /* Set by the signal handler; the process owns it. */
@@ -94,6 +103,13 @@ static void show_progress(struct run *r, int final)
 static void on_report(const struct vb_ingest_report *rep, void *ud)
 {
 	struct run *r = ud;
+	if (rep->note) {
+		/* What was found out, not a problem: "x.txt: windows-1252 (confidence 62)". */
+		if (r->verbose && !r->quiet)
+			fprintf(stderr, "%s%s: %s\n", r->progress ? "\r\033[K" : "",
+				rep->path, rep->message);
+		return;
+	}
 	if (rep->skipped)
 		r->n_failed++;
 	if (r->quiet)
@@ -198,10 +214,14 @@ int vb_cmd_index(int argc, char **argv)
 		{ "lang", required_argument, NULL, 'l' },
 		{ "max-size", required_argument, NULL, 'm' },
 		{ "commit-every", required_argument, NULL, 'c' },
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "shards", required_argument, NULL, 'K' },
 		{ "no-sync", no_argument, NULL, 'S' },
 		{ "no-spelling", no_argument, NULL, 's' },
 		{ "no-extract", no_argument, NULL, 'X' },
 		{ "aliases", required_argument, NULL, 'a' },
+		{ "include", required_argument, NULL, 'I' },
+		{ "exclude", required_argument, NULL, 'E' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
@@ -214,10 +234,12 @@ int vb_cmd_index(int argc, char **argv)
 	int prune = 0, c;
 	long n;
 
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	opts.jobs = cores > 1 ? (unsigned)(cores < 256 ? cores : 256) : 1;
 	r.ingest.max_file_size = (size_t)256 << 20;
 	vb_buf_init(&r.err);
 	optind = 1;
-	while ((c = getopt_long(argc, argv, ":qvh", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":j:qvh", options, NULL)) != -1) {
 		switch (c) {
 		case 'd': db = optarg; break;
 		case 'p': prune = 1; break;
@@ -233,10 +255,27 @@ int vb_cmd_index(int argc, char **argv)
 				return VB_EXIT_USAGE;
 			opts.commit_every = (unsigned)n;
 			break;
+		case 'j':
+			if ((n = vb_parse_count("--jobs", optarg, 256)) < 0)
+				return VB_EXIT_USAGE;
+			opts.jobs = (unsigned)n;
+			break;
+		case 'K':
+			if ((n = vb_parse_count("--shards", optarg, 256)) < 0)
+				return VB_EXIT_USAGE;
+			opts.shards = (unsigned)n;
+			break;
 		case 'S': opts.no_sync = true; break;
 		case 's': opts.spelling = false; break;
 		case 'X': opts.extract = false; break;
 		case 'a': opts.aliases_path = optarg; break;
+		case 'I':
+		case 'E':
+			if (vb_ingest_add_glob(&r.ingest, c == 'I', optarg))
+				return vb_usage_error("too many --%s patterns (at most %d)",
+						      c == 'I' ? "include" : "exclude",
+						      VB_INGEST_MAX_GLOBS);
+			break;
 		case 'q': r.quiet = 1; break;
 		case 'v': r.verbose = 1; break;
 		case 'h': fputs(index_usage, stdout); return VB_EXIT_OK;
@@ -289,7 +328,8 @@ int vb_cmd_index(int argc, char **argv)
 	if (r.progress)
 		for (int i = optind; i < argc; i++)
 			if (strcmp(argv[i], "-"))
-				vb_walk(argv[i], add_size, ignore_report, &r.bytes_total);
+				vb_walk_filtered(argv[i], &r.ingest, add_size,
+						 ignore_report, &r.bytes_total);
 
 	clock_gettime(CLOCK_MONOTONIC, &r.started);
 	r.last_progress = r.started;
@@ -307,11 +347,18 @@ int vb_cmd_index(int argc, char **argv)
 		 * --prune from another directory does not take every file
 		 * for gone. */
 		char *root = realpath(argv[i], NULL);
-		vb_walk(root ? root : argv[i], index_file, on_report, &r);
+		vb_walk_filtered(root ? root : argv[i], &r.ingest, index_file,
+				 on_report, &r);
 		free(root);
 	}
 
 	int rc = VB_EXIT_OK;
+	vb_buf_reset(&r.err);
+	if (!r.fatal && vb_indexer_drain(r.ix, &r.err)) {
+		vb_error("cannot index %s", r.err.buf);
+		r.fatal = 1;
+	}
+	r.passages = vb_indexer_passages(r.ix);
 	if (prune && !interrupted && !r.fatal) {
 		vb_buf_reset(&r.err);
 		if (vb_indexer_prune(r.ix, &r.n_removed, &r.err)) {

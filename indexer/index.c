@@ -1,17 +1,30 @@
-/* index.c: documents into Xapian documents (one per passage, one record per document). */
+/* index.c: documents into Xapian documents: analysed by workers, written in input order. */
 #include "index.h"
 
 #include <errno.h>
 #include <inttypes.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <jansson.h>
 
 #include "index_priv.h"
 #include "schema.h"
+
+/*
+ * How the work is shared (docs/scaling.md).  The thread that calls
+ * vb_indexer_add reads, checks content hashes and writes every Xapian
+ * database; worker threads turn documents into Xapian documents (words,
+ * stems, extraction, passage data), which is most of the CPU time.
+ * Documents are written in the order they were added, so the index is
+ * the same whatever the number of workers.  With one job there is no
+ * thread at all: the same functions run in the caller's.
+ */
 
 /* Xapian writes fastest, and holds least memory, with small batches: 2000
  * passages measured 20% faster than 5000 or 20000 (docs/performance.md). */
@@ -20,6 +33,25 @@
  * one add_spelling per word occurrence cost more than the rest of
  * indexing together. */
 #define MAX_SPELLING_WORDS 200000
+/* Documents in flight between reading and writing: enough to keep the
+ * workers busy while the writer commits, few enough that memory stays
+ * bounded whatever the corpus (a document over the byte bound still goes,
+ * alone). */
+#define QUEUE_PER_WORKER 16
+#define QUEUE_BYTES ((size_t)8 << 20)
+/* An analysed document takes some 15 times its text in memory (Xapian's
+ * Document holds every term and position): bigger ones are analysed and
+ * written passage by passage in the caller's thread, as with one job. */
+#define STREAM_BYTES ((size_t)4 << 20)
+#define MAX_JOBS 64
+#define MAX_SHARDS 256
+/* The stub file that makes a directory of shards one database. */
+#define STUB_NAME "XAPIANDB"
+#define SHARD_FORMAT "shard-%u"
+/* Documents go to shards by a hash of their id, so that a changed
+ * document replaces its old version in the same shard. */
+#define SHARD_SEED 0x5348415244ULL
+
 int vb_ix_fail(struct vb_buf *err, const xap_error *xe)
 {
 	if (err)
@@ -50,261 +82,98 @@ void vb_passage_id(struct vb_buf *out, const char *doc_id, unsigned n)
 	vb_buf_addf(out, "%s#%u", doc_id, n);
 }
 
-static struct vb_analyzer *analyzer_for(struct vb_indexer *ix, const char *lang,
+/* ---- workers: building Xapian documents --------------------------------- */
+
+static struct vb_analyzer *analyzer_for(struct vb_worker *w, const char *lang,
 					struct vb_buf *err)
 {
 	char primary[16];
 	vb_lang_primary(lang, primary);
-	for (size_t i = 0; i < ix->nanalyzers; i++)
-		if (!strcmp(ix->analyzers[i].lang, primary))
-			return ix->analyzers[i].analyzer;
-	if (ix->nanalyzers == MAX_ANALYZERS) {
+	for (size_t i = 0; i < w->nanalyzers; i++)
+		if (!strcmp(w->analyzers[i].lang, primary))
+			return w->analyzers[i].analyzer;
+	if (w->nanalyzers == MAX_ANALYZERS) {
 		/* A corpus in more languages than this is rare: reuse the
 		 * last slot rather than grow without bound. */
-		vb_analyzer_free(ix->analyzers[--ix->nanalyzers].analyzer);
+		vb_analyzer_free(w->analyzers[--w->nanalyzers].analyzer);
 	}
-	struct analyzer_slot *slot = &ix->analyzers[ix->nanalyzers];
+	struct analyzer_slot *slot = &w->analyzers[w->nanalyzers];
 	if (vb_analyzer_new(&slot->analyzer, primary, err) < 0)
 		return NULL;
 	memcpy(slot->lang, primary, sizeof(primary));
-	ix->nanalyzers++;
+	w->nanalyzers++;
 	return slot->analyzer;
 }
 
-/*
- * The alias file given, which the database then keeps (as text, in its
- * metadata) so that later runs and the searcher use the same names; with
- * no file given, the one the database kept.
- */
-static int load_aliases(struct vb_indexer *ix, struct vb_buf *err)
+int vb_worker_init(struct vb_worker *w, const struct vb_indexer_opts *opts,
+		   const struct vb_aliases *aliases, struct vb_buf *err)
 {
-	struct vb_buf text = VB_BUF_INIT;
-	const char *name = ix->opts.aliases_path;
-	xap_error xe;
-	int rc = 0;
-	if (name) {
-		FILE *f = fopen(name, "r");
-		char chunk[8192];
-		size_t n;
-		if (!f) {
-			if (err)
-				vb_buf_addf(err, "cannot open aliases '%s': %s", name,
-					    strerror(errno));
-			return XAP_ERR_INVALID;
-		}
-		while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-			vb_buf_add(&text, chunk, n);
-		fclose(f);
-	} else {
-		char *stored = NULL;
-		size_t len = 0;
-		if (xap_db_get_metadata(ix->db, VB_META_ALIASES, &stored, &len, &xe)) {
-			free(stored);
-			return vb_ix_fail(err, &xe);
-		}
-		vb_buf_add(&text, stored, len);
-		free(stored);
-		name = "aliases in the database";
-	}
-	if (text.len) {
-		ix->aliases = vb_aliases_new();
-		if (vb_aliases_parse(ix->aliases, text.buf, text.len, name, err) < 0)
-			rc = XAP_ERR_INVALID;
-		else if (ix->opts.aliases_path &&
-			 xap_db_set_metadata(ix->db, VB_META_ALIASES, text.buf, text.len, &xe))
-			rc = vb_ix_fail(err, &xe);
-	}
-	vb_buf_release(&text);
-	return rc;
-}
-
-int vb_indexer_open(struct vb_indexer **out, const char *path,
-		    const struct vb_indexer_opts *opts, struct vb_buf *err)
-{
-	struct vb_indexer *ix = vb_calloc(1, sizeof(*ix));
-	xap_error xe;
-	int flags = opts->no_sync ? XAP_DB_NO_SYNC : 0;
-	enum xap_open_mode mode = opts->overwrite ? XAP_DB_CREATE_OR_OVERWRITE
-						  : XAP_DB_CREATE_OR_OPEN;
-	char *version = NULL;
-	int rc;
-
-	ix->opts = *opts;
-	if (!ix->opts.default_lang)
-		ix->opts.default_lang = "en";
-	if (!ix->opts.commit_every)
-		ix->opts.commit_every = DEFAULT_COMMIT_EVERY;
-	ix->path = vb_strdup(path);
-	vb_buf_init(&ix->term);
-	vb_buf_init(&ix->word);
-	vb_buf_init(&ix->scratch);
-
-	if (xap_db_open(&ix->db, path, mode, flags, &xe) != XAP_OK) {
-		if (xe.status == XAP_ERR_LOCKED && err)
-			vb_buf_addf(err, "database '%s' is locked: another 'verbatim index' "
-				    "is writing it; try again when it has finished", path);
-		else
-			vb_ix_fail(err, &xe);
-		rc = xe.status;
-		goto fail;
-	}
-	if (xap_db_get_metadata(ix->db, "verbatim.schema", &version, NULL, &xe)) {
-		rc = vb_ix_fail(err, &xe);
-		goto fail;
-	}
-	if (*version && strcmp(version, VB_SCHEMA_VERSION)) {
-		if (err)
-			vb_buf_addf(err,
-				    "database '%s' has schema version %s, this verbatim writes version %s: "
-				    "rebuild it with 'verbatim index --overwrite'",
-				    path, version, VB_SCHEMA_VERSION);
-		rc = XAP_ERR_INVALID;
-		goto fail;
-	}
-	/* A new database says what it is at once, before any document. */
-	if (!*version &&
-	    (xap_db_set_metadata(ix->db, "verbatim.schema", VB_SCHEMA_VERSION,
-				 strlen(VB_SCHEMA_VERSION), &xe) ||
-	     xap_db_commit(ix->db, &xe))) {
-		rc = vb_ix_fail(err, &xe);
-		goto fail;
-	}
-	free(version);
-	version = NULL;
-
-	/* Remember the languages already in the index. */
-	char *langs = NULL;
-	if (xap_db_get_metadata(ix->db, "verbatim.languages", &langs, NULL, &xe)) {
-		rc = vb_ix_fail(err, &xe);
-		goto fail;
-	}
-	for (char *tok = strtok(langs, ","); tok; tok = strtok(NULL, ","))
-		vb_strset_add(&ix->languages, tok);
-	free(langs);
-
-	if (vb_tokenizer_new(&ix->tokenizer, NULL, err) < 0 ||
-	    (ix->opts.extract && vb_extractor_new(&ix->extractor, NULL, err) < 0)) {
-		rc = XAP_ERR_OTHER;
-		goto fail;
-	}
-	if ((rc = load_aliases(ix, err)))
-		goto fail;
-	*out = ix;
-	return 0;
-fail:
-	free(version);
-	vb_indexer_abandon(ix);
-	return rc;
-}
-
-/* Sorted, comma-separated list of the languages seen, for the searcher. */
-static int store_languages(struct vb_indexer *ix, struct vb_buf *err)
-{
-	const char *names[64];
-	size_t n = 0, it = 0;
-	const char *s;
-	xap_error xe;
-
-	while ((s = vb_strset_next(&ix->languages, &it)) && n < 64)
-		names[n++] = s;
-	for (size_t i = 1; i < n; i++)
-		for (size_t j = i; j > 0 && strcmp(names[j - 1], names[j]) > 0; j--) {
-			const char *t = names[j];
-			names[j] = names[j - 1];
-			names[j - 1] = t;
-		}
-	vb_buf_reset(&ix->scratch);
-	for (size_t i = 0; i < n; i++) {
-		if (i)
-			vb_buf_addch(&ix->scratch, ',');
-		vb_buf_adds(&ix->scratch, names[i]);
-	}
-	if (xap_db_set_metadata(ix->db, "verbatim.languages", ix->scratch.buf,
-				ix->scratch.len, &xe))
-		return vb_ix_fail(err, &xe);
+	memset(w, 0, sizeof(*w));
+	w->opts = opts;
+	w->aliases = aliases;
+	vb_buf_init(&w->term);
+	vb_buf_init(&w->word);
+	vb_buf_init(&w->scratch);
+	if (vb_tokenizer_new(&w->tokenizer, NULL, err) < 0 ||
+	    (opts->extract && vb_extractor_new(&w->extractor, NULL, err) < 0))
+		return -1;
 	return 0;
 }
 
-static int flush_spelling(struct vb_indexer *ix, struct vb_buf *err)
+void vb_worker_release(struct vb_worker *w)
 {
-	size_t it = 0;
-	unsigned count;
-	const char *word;
-	xap_error xe;
-	while ((word = vb_strset_next_count(&ix->spelling, &it, &count)))
-		if (xap_db_add_spelling(ix->db, word, strlen(word), count, &xe))
-			return vb_ix_fail(err, &xe);
-	vb_strset_release(&ix->spelling);
-	return 0;
+	for (size_t i = 0; i < w->nanalyzers; i++)
+		vb_analyzer_free(w->analyzers[i].analyzer);
+	vb_tokenizer_free(w->tokenizer);
+	vb_buf_release(&w->term);
+	vb_buf_release(&w->word);
+	vb_buf_release(&w->scratch);
+	vb_tokens_release(&w->tokens);
+	vb_passages_release(&w->passages);
+	vb_extraction_release(&w->extraction);
+	vb_strset_release(&w->quote_ids);
+	vb_strset_release(&w->entities);
+	vb_order_release(&w->order);
+	vb_extractor_free(w->extractor);
+	vb_spans_release(&w->skip);
+	vb_spans_release(&w->quoted);
+	memset(w, 0, sizeof(*w));
 }
 
-int vb_indexer_commit(struct vb_indexer *ix, struct vb_buf *err)
+void vb_built_release(struct vb_built *b)
 {
-	xap_error xe;
-	int rc = store_languages(ix, err);
-	if (!rc)
-		rc = flush_spelling(ix, err);
-	if (rc)
+	for (size_t i = 0; i < b->ndocs; i++)
+		xap_doc_free(b->docs[i]);
+	free(b->docs);
+	vb_strset_release(&b->spelling);
+	vb_buf_release(&b->entity_names);
+	vb_buf_release(&b->doc_term);
+	memset(b, 0, sizeof(*b));
+	vb_buf_init(&b->entity_names);
+	vb_buf_init(&b->doc_term);
+}
+
+/* Hand a finished Xapian document to the built list (or free it). */
+static int keep_doc(struct vb_worker *w, struct term_ctx *c, int rc,
+		    struct vb_buf *err)
+{
+	struct vb_built *b = w->out;
+	if (!rc && b->sink) {
+		if (xap_db_add_document(b->sink, c->doc, NULL, &c->xe))
+			rc = vb_ix_fail(err, &c->xe);
+		xap_doc_free(c->doc);
+		b->made += !rc;
 		return rc;
-	if (xap_db_commit(ix->db, &xe))
-		return vb_ix_fail(err, &xe);
-	ix->uncommitted = 0;
+	}
+	if (rc) {
+		xap_doc_free(c->doc);
+		return rc;
+	}
+	b->made++;
+	VB_ALLOC_GROW(b->docs, b->ndocs + 1, b->alloc);
+	b->docs[b->ndocs++] = c->doc;
 	return 0;
 }
-
-static void indexer_free(struct vb_indexer *ix)
-{
-	for (size_t i = 0; i < ix->nanalyzers; i++)
-		vb_analyzer_free(ix->analyzers[i].analyzer);
-	vb_tokenizer_free(ix->tokenizer);
-	vb_strset_release(&ix->seen_ids);
-	vb_strset_release(&ix->seen_paths);
-	vb_strset_release(&ix->languages);
-	vb_strset_release(&ix->spelling);
-	vb_buf_release(&ix->term);
-	vb_buf_release(&ix->word);
-	vb_buf_release(&ix->scratch);
-	vb_tokens_release(&ix->tokens);
-	vb_passages_release(&ix->passages);
-	vb_extraction_release(&ix->extraction);
-	vb_strset_release(&ix->quote_ids);
-	vb_strset_release(&ix->entity_names);
-	vb_order_release(&ix->order);
-	vb_extractor_free(ix->extractor);
-	vb_aliases_free(ix->aliases);
-	vb_spans_release(&ix->skip);
-	vb_spans_release(&ix->quoted);
-	free(ix->path);
-	free(ix);
-}
-
-int vb_indexer_close(struct vb_indexer *ix, struct vb_buf *err)
-{
-	xap_error xe;
-	int rc = vb_indexer_commit(ix, err);
-	if (!rc && xap_db_close(ix->db, &xe))
-		rc = vb_ix_fail(err, &xe);
-	xap_db_free(ix->db);
-	indexer_free(ix);
-	return rc;
-}
-
-void vb_indexer_abandon(struct vb_indexer *ix)
-{
-	if (!ix)
-		return;
-	/*
-	 * Xapian commits pending changes when the last handle goes, so a
-	 * failed run may leave a document half written.  That is why each
-	 * document's record is written after its passages: a document
-	 * without record is seen as new by the next run, which first deletes
-	 * everything under its id.
-	 */
-	xap_db_free(ix->db);
-	indexer_free(ix);
-}
-
-/* ---- building Xapian documents ------------------------------------------ */
 
 void vb_ix_add_bool(struct term_ctx *c, struct vb_buf *term, const char *prefix,
 		    const char *value)
@@ -352,57 +221,57 @@ static int date_value(const char *date, char out[9])
 	return 1;
 }
 
-void vb_ix_add_common_terms(struct vb_indexer *ix, struct term_ctx *c,
+void vb_ix_add_common_terms(struct vb_worker *w, struct term_ctx *c,
 			    const struct vb_doc *doc, const char *lang,
 			    const char *kind)
 {
 	char ymd[9];
-	vb_ix_add_bool(c, &ix->term, VB_PREFIX_KIND, kind);
-	vb_ix_add_bool(c, &ix->term, VB_PREFIX_DOC, doc->id);
-	vb_ix_add_bool(c, &ix->term, VB_PREFIX_LANG, lang);
-	vb_ix_add_bool(c, &ix->term, VB_PREFIX_SOURCE, norm_value(&ix->word, doc->source));
-	vb_ix_add_bool(c, &ix->term, VB_PREFIX_TYPE, norm_value(&ix->word, doc->type));
+	vb_ix_add_bool(c, &w->term, VB_PREFIX_KIND, kind);
+	vb_ix_add_bool(c, &w->term, VB_PREFIX_DOC, doc->id);
+	vb_ix_add_bool(c, &w->term, VB_PREFIX_LANG, lang);
+	vb_ix_add_bool(c, &w->term, VB_PREFIX_SOURCE, norm_value(&w->word, doc->source));
+	vb_ix_add_bool(c, &w->term, VB_PREFIX_TYPE, norm_value(&w->word, doc->type));
 	if (date_value(doc->date, ymd)) {
 		/* The year as a term (year:2006); finer dates are ranges over
 		 * the value slot, which cost nothing per passage. */
 		char year[5];
 		memcpy(year, ymd, 4);
 		year[4] = '\0';
-		vb_ix_add_bool(c, &ix->term, VB_PREFIX_YEAR, year);
+		vb_ix_add_bool(c, &w->term, VB_PREFIX_YEAR, year);
 		if (!c->failed &&
 		    xap_doc_set_value(c->doc, VB_SLOT_DATE, ymd, 8, &c->xe))
 			c->failed = 1;
 	}
 }
 
-int vb_ix_post_text(struct vb_indexer *ix, struct term_ctx *c,
+int vb_ix_post_text(struct vb_worker *w, struct term_ctx *c,
 		    struct vb_analyzer *an, const char *text, size_t len,
 		    const char *prefix, unsigned *pos, bool spelling,
 		    const struct vb_spans *quoted, struct vb_buf *err)
 {
 	size_t plen = strlen(prefix), q = 0;
-	ix->tokens.n = 0;
-	if (vb_words(ix->tokenizer, text, len, &ix->tokens, err) < 0)
+	w->tokens.n = 0;
+	if (vb_words(w->tokenizer, text, len, &w->tokens, err) < 0)
 		return -1;
-	for (size_t i = 0; i < ix->tokens.n && !c->failed; i++) {
-		const struct vb_token *t = &ix->tokens.v[i];
+	for (size_t i = 0; i < w->tokens.n && !c->failed; i++) {
+		const struct vb_token *t = &w->tokens.v[i];
 		if (!vb_analyzer_word(an, text + t->start, t->end - t->start,
-				      &ix->word))
+				      &w->word))
 			continue;
-		vb_analyzer_stem_normalized(an, ix->word.buf, ix->word.len,
-					    t->kind, &ix->scratch);
+		vb_analyzer_stem_normalized(an, w->word.buf, w->word.len,
+					    t->kind, &w->scratch);
 		/* "Z" + field prefix + stem: Xapian's layout for stemmed
 		 * terms of a prefixed field. */
-		vb_buf_reset(&ix->term);
-		vb_buf_add(&ix->term, VB_PREFIX_STEM, 1);
-		vb_buf_add(&ix->term, prefix, plen);
-		vb_buf_add(&ix->term, ix->scratch.buf + 1, ix->scratch.len - 1);
+		vb_buf_reset(&w->term);
+		vb_buf_add(&w->term, VB_PREFIX_STEM, 1);
+		vb_buf_add(&w->term, prefix, plen);
+		vb_buf_add(&w->term, w->scratch.buf + 1, w->scratch.len - 1);
 		xap_status st;
 		if (pos)
-			st = xap_doc_add_posting(c->doc, ix->term.buf, ix->term.len,
+			st = xap_doc_add_posting(c->doc, w->term.buf, w->term.len,
 						 ++*pos, 1, &c->xe);
 		else
-			st = xap_doc_add_term(c->doc, ix->term.buf, ix->term.len, 1,
+			st = xap_doc_add_term(c->doc, w->term.buf, w->term.len, 1,
 					      &c->xe);
 		/* Words inside quotation marks also go under quote:, without
 		 * positions (they are the text's: quote:"a b" is the phrase
@@ -410,40 +279,39 @@ int vb_ix_post_text(struct vb_indexer *ix, struct term_ctx *c,
 		while (quoted && q < quoted->n && quoted->v[q].end <= t->start)
 			q++;
 		if (!st && quoted && q < quoted->n && quoted->v[q].start <= t->start) {
-			vb_buf_reset(&ix->term);
-			vb_buf_adds(&ix->term, VB_PREFIX_STEM VB_PREFIX_QUOTE);
-			vb_buf_add(&ix->term, ix->scratch.buf + 1, ix->scratch.len - 1);
-			st = xap_doc_add_term(c->doc, ix->term.buf, ix->term.len, 1,
+			vb_buf_reset(&w->term);
+			vb_buf_adds(&w->term, VB_PREFIX_STEM VB_PREFIX_QUOTE);
+			vb_buf_add(&w->term, w->scratch.buf + 1, w->scratch.len - 1);
+			st = xap_doc_add_term(c->doc, w->term.buf, w->term.len, 1,
 					      &c->xe);
 		}
 		if (st) {
 			c->failed = 1;
 			break;
 		}
-		if (spelling && t->kind == VB_TOK_WORD && ix->word.len >= 3 &&
-		    ix->spelling.n < MAX_SPELLING_WORDS)
-			vb_strset_count_add(&ix->spelling, ix->word.buf, 1);
+		if (spelling && t->kind == VB_TOK_WORD && w->word.len >= 3)
+			vb_strset_count_add(&w->out->spelling, w->word.buf, 1);
 	}
 	return 0;
 }
 
 /* Unstemmed title words under S (omega's convention), on the record. */
-static void add_title_words(struct vb_indexer *ix, struct term_ctx *c,
+static void add_title_words(struct vb_worker *w, struct term_ctx *c,
 			    struct vb_analyzer *an, const char *title)
 {
 	size_t len = strlen(title);
-	ix->tokens.n = 0;
-	if (vb_words(ix->tokenizer, title, len, &ix->tokens, NULL) < 0)
+	w->tokens.n = 0;
+	if (vb_words(w->tokenizer, title, len, &w->tokens, NULL) < 0)
 		return;
-	for (size_t i = 0; i < ix->tokens.n && !c->failed; i++) {
-		const struct vb_token *t = &ix->tokens.v[i];
+	for (size_t i = 0; i < w->tokens.n && !c->failed; i++) {
+		const struct vb_token *t = &w->tokens.v[i];
 		if (!vb_analyzer_word(an, title + t->start, t->end - t->start,
-				      &ix->word))
+				      &w->word))
 			continue;
-		vb_buf_reset(&ix->term);
-		vb_buf_adds(&ix->term, VB_PREFIX_TITLE);
-		vb_buf_add(&ix->term, ix->word.buf, ix->word.len);
-		if (xap_doc_add_term(c->doc, ix->term.buf, ix->term.len, 1, &c->xe))
+		vb_buf_reset(&w->term);
+		vb_buf_adds(&w->term, VB_PREFIX_TITLE);
+		vb_buf_add(&w->term, w->word.buf, w->word.len);
+		if (xap_doc_add_term(c->doc, w->term.buf, w->term.len, 1, &c->xe))
 			c->failed = 1;
 	}
 }
@@ -479,7 +347,7 @@ void vb_ix_set_json_data(struct term_ctx *c, json_t *o)
 	free(s);
 }
 
-static int add_passage(struct vb_indexer *ix, const struct vb_doc *doc,
+static int add_passage(struct vb_worker *w, const struct vb_doc *doc,
 		       const char *lang, struct vb_analyzer *an,
 		       const struct vb_passage *p, unsigned n, struct vb_buf *err)
 {
@@ -491,16 +359,16 @@ static int add_passage(struct vb_indexer *ix, const struct vb_doc *doc,
 
 	if (xap_doc_new(&c.doc, &c.xe))
 		return vb_ix_fail(err, &c.xe);
-	vb_ix_add_common_terms(ix, &c, doc, lang, VB_KIND_PASSAGE);
+	vb_ix_add_common_terms(w, &c, doc, lang, VB_KIND_PASSAGE);
 
-	vb_buf_reset(&ix->scratch);
-	vb_passage_id(&ix->scratch, doc->id, n);
-	char *pid = vb_strdup(ix->scratch.buf);
-	vb_ix_add_bool(&c, &ix->term, VB_PREFIX_UID, pid);
+	vb_buf_reset(&w->scratch);
+	vb_passage_id(&w->scratch, doc->id, n);
+	char *pid = vb_strdup(w->scratch.buf);
+	vb_ix_add_bool(&c, &w->term, VB_PREFIX_UID, pid);
 
-	vb_quoted_spans(ix, p, &ix->quoted);
-	if (vb_ix_post_text(ix, &c, an, doc->body + p->start, p->end - p->start,
-			    "", &pos, ix->opts.spelling, &ix->quoted, err) < 0) {
+	vb_quoted_spans(w, p, &w->quoted);
+	if (vb_ix_post_text(w, &c, an, doc->body + p->start, p->end - p->start,
+			    "", &pos, w->opts->spelling, &w->quoted, err) < 0) {
 		rc = -1;
 		goto out;
 	}
@@ -510,7 +378,7 @@ static int add_passage(struct vb_indexer *ix, const struct vb_doc *doc,
 		 * 20% of indexing time (docs/performance.md).  No positions:
 		 * phrases are for the text, and positions are the biggest
 		 * part of the index. */
-		if (vb_ix_post_text(ix, &c, an, doc->title, strlen(doc->title),
+		if (vb_ix_post_text(w, &c, an, doc->title, strlen(doc->title),
 				    VB_PREFIX_TITLE, NULL, false, NULL, err) < 0) {
 			rc = -1;
 			goto out;
@@ -538,25 +406,21 @@ static int add_passage(struct vb_indexer *ix, const struct vb_doc *doc,
 	/* The rest of the metadata lives once, in the document's record. */
 	json_set_str(data, "date", doc->date);
 	json_set_str(data, "lang", lang);
-	if (vb_annotate_passage(ix, &c, an, p, data, err) < 0) {
+	if (vb_annotate_passage(w, &c, an, p, data, err) < 0) {
 		json_decref(data);
 		rc = -1;
 		goto out;
 	}
 	vb_ix_set_json_data(&c, data);
 
-	/* The document's old passages were deleted: a plain add is enough. */
-	if (!c.failed && xap_db_add_document(ix->db, c.doc, NULL, &c.xe))
-		c.failed = 1;
 	if (c.failed)
 		rc = vb_ix_fail(err, &c.xe);
 out:
 	free(pid);
-	xap_doc_free(c.doc);
-	return rc;
+	return keep_doc(w, &c, rc, err);
 }
 
-static int add_record(struct vb_indexer *ix, const struct vb_doc *doc,
+static int add_record(struct vb_worker *w, const struct vb_doc *doc,
 		      const char *lang, struct vb_analyzer *an, size_t npassages,
 		      struct vb_buf *err)
 {
@@ -567,10 +431,10 @@ static int add_record(struct vb_indexer *ix, const struct vb_doc *doc,
 
 	if (xap_doc_new(&c.doc, &c.xe))
 		return vb_ix_fail(err, &c.xe);
-	vb_ix_add_common_terms(ix, &c, doc, lang, VB_KIND_DOC);
-	vb_ix_add_bool(&c, &ix->term, VB_PREFIX_UID, doc->id);
+	vb_ix_add_common_terms(w, &c, doc, lang, VB_KIND_DOC);
+	vb_ix_add_bool(&c, &w->term, VB_PREFIX_UID, doc->id);
 	if (doc->title)
-		add_title_words(ix, &c, an, doc->title);
+		add_title_words(w, &c, an, doc->title);
 	snprintf(hash, sizeof(hash), "%016" PRIx64, doc->hash);
 	if (!c.failed)
 		c.failed = xap_doc_set_value(c.doc, VB_SLOT_HASH, hash, 16, &c.xe) != XAP_OK;
@@ -602,17 +466,814 @@ static int add_record(struct vb_indexer *ix, const struct vb_doc *doc,
 			json_object_set_new(data, "extra", extra);
 	}
 	vb_ix_set_json_data(&c, data);
-
-	if (!c.failed && xap_db_add_document(ix->db, c.doc, NULL, &c.xe))
-		c.failed = 1;
 	if (c.failed)
 		rc = vb_ix_fail(err, &c.xe);
-	xap_doc_free(c.doc);
+	return keep_doc(w, &c, rc, err);
+}
+
+int vb_worker_build(struct vb_worker *w, const struct vb_doc *doc,
+		    const char *lang, struct vb_built *out, struct vb_buf *err)
+{
+	int rc;
+
+	w->out = out;
+	memcpy(out->lang, lang, sizeof(out->lang));
+	vb_buf_reset(&out->doc_term);
+	vb_id_term(&out->doc_term, VB_PREFIX_DOC, doc->id);
+	struct vb_analyzer *an = analyzer_for(w, lang, err);
+	if (!an)
+		return XAP_ERR_INVALID;
+
+	/* Quotes, entities and dates of the whole document first: quotes
+	 * and pronouns reach across paragraphs, and boilerplate lines must
+	 * be known before passages are cut. */
+	struct vb_extract_opts xo = {
+		.doc_id = doc->id,
+		.doc_date = doc->date,
+		.lang = lang,
+		.source_org = vb_issuing_org(doc),
+		.speaker = doc->speaker,
+		.doc_type = doc->type,
+		.aliases = w->aliases,
+	};
+	vb_extraction_release(&w->extraction);
+	vb_strset_release(&w->quote_ids);
+	vb_strset_release(&w->entities);
+	if (w->opts->extract &&
+	    vb_extract(w->extractor, doc->body, doc->body_len, &xo,
+		       &w->extraction, err) < 0)
+		return XAP_ERR_OTHER;
+	w->skip.n = 0;
+	for (size_t i = 0; i < w->extraction.ndropped; i++) {
+		VB_ALLOC_GROW(w->skip.v, w->skip.n + 1, w->skip.alloc);
+		w->skip.v[w->skip.n].start = w->extraction.dropped[i].start;
+		w->skip.v[w->skip.n].end = w->extraction.dropped[i].end;
+		w->skip.n++;
+	}
+
+	w->body = doc->body;
+	w->body_offset = doc->body_offset;
+	vb_annotation_prepare(w);
+
+	w->passages.n = 0;
+	if (vb_passages_build(w->tokenizer, doc->body, doc->body_len, &w->skip,
+			      &w->passages, err) < 0)
+		return XAP_ERR_OTHER;
+	for (size_t i = 0; i < w->passages.n; i++) {
+		rc = add_passage(w, doc, lang, an, &w->passages.v[i],
+				 (unsigned)i + 1, err);
+		if (rc)
+			return rc;
+	}
+	out->passages = w->passages.n;
+	/* The record comes last: a document whose record was written has
+	 * all its passages (see vb_indexer_abandon). */
+	return add_record(w, doc, lang, an, w->passages.n, err);
+}
+
+/* ---- the database side: shards, metadata, commits ----------------------- */
+
+struct shard {
+	xap_db *db;
+	struct vb_strset spelling;  /* word -> occurrences since last commit */
+	size_t uncommitted;         /* Xapian documents added since then */
+};
+
+enum job_state { JOB_FREE, JOB_QUEUED, JOB_BUSY, JOB_DONE };
+
+/* A document on its way from vb_indexer_add to its database. */
+struct job {
+	enum job_state state;
+	struct vb_doc doc;          /* a copy: the caller's goes on */
+	char lang[16];
+	unsigned shard;
+	struct vb_built built;
+	int rc;
+	struct vb_buf err;
+};
+
+/*
+ * Jobs in a ring, by sequence number: the caller queues at `queued`,
+ * workers take at `taken`, the caller writes at `written`, in that order.
+ * Only the caller's thread moves `queued`, `written` and `bytes`; workers
+ * move `taken` and job states, under the lock.
+ */
+struct pipeline {
+	pthread_mutex_t lock;
+	pthread_cond_t work;        /* a job was queued, or stop */
+	pthread_cond_t done;        /* a job was analysed */
+	struct job *jobs;
+	size_t cap;
+	size_t queued, taken, written;
+	size_t bytes;               /* body bytes queued and not written */
+	bool stop;
+	bool failed;                /* a write failed: drop the rest */
+	struct vb_worker *workers;
+	pthread_t *threads;
+	unsigned nthreads;
+	struct worker_arg {
+		struct pipeline *p;
+		struct vb_worker *w;
+	} *args;
+};
+
+struct vb_indexer {
+	char *path;
+	struct vb_indexer_opts opts;
+	struct shard *shards;
+	unsigned nshards;
+	struct vb_aliases *aliases;
+	struct vb_strset seen_ids;
+	struct vb_strset seen_paths;
+	struct vb_strset languages;
+	struct vb_strset entity_names; /* entity terms named this run */
+	size_t passages;               /* passages written this run */
+	/* One job: documents are analysed here, in the caller's thread. */
+	struct vb_worker worker;
+	struct vb_built built;
+	struct pipeline *pipe;         /* several jobs */
+	struct vb_buf term, scratch;
+};
+
+/* Set `key` on every shard: each holds the metadata the searcher needs,
+ * since Xapian reads a stub database's metadata from its first shard. */
+static int set_metadata_all(struct vb_indexer *ix, const char *key,
+			    const char *value, size_t len, struct vb_buf *err)
+{
+	xap_error xe;
+	for (unsigned s = 0; s < ix->nshards; s++)
+		if (xap_db_set_metadata(ix->shards[s].db, key, value, len, &xe))
+			return vb_ix_fail(err, &xe);
+	return 0;
+}
+
+/*
+ * The alias file given, which the database then keeps (as text, in its
+ * metadata) so that later runs and the searcher use the same names; with
+ * no file given, the one the database kept.
+ */
+static int load_aliases(struct vb_indexer *ix, struct vb_buf *err)
+{
+	struct vb_buf text = VB_BUF_INIT;
+	const char *name = ix->opts.aliases_path;
+	xap_error xe;
+	int rc = 0;
+	if (name) {
+		FILE *f = fopen(name, "r");
+		char chunk[8192];
+		size_t n;
+		if (!f) {
+			if (err)
+				vb_buf_addf(err, "cannot open aliases '%s': %s", name,
+					    strerror(errno));
+			return XAP_ERR_INVALID;
+		}
+		while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+			vb_buf_add(&text, chunk, n);
+		fclose(f);
+	} else {
+		char *stored = NULL;
+		size_t len = 0;
+		if (xap_db_get_metadata(ix->shards[0].db, VB_META_ALIASES, &stored,
+					&len, &xe)) {
+			free(stored);
+			return vb_ix_fail(err, &xe);
+		}
+		vb_buf_add(&text, stored, len);
+		free(stored);
+		name = "aliases in the database";
+	}
+	if (text.len) {
+		ix->aliases = vb_aliases_new();
+		if (vb_aliases_parse(ix->aliases, text.buf, text.len, name, err) < 0)
+			rc = XAP_ERR_INVALID;
+		else if (ix->opts.aliases_path)
+			rc = set_metadata_all(ix, VB_META_ALIASES, text.buf, text.len, err);
+	}
+	vb_buf_release(&text);
 	return rc;
 }
 
+/* Check (or, for a new shard, write) the schema version; remember the
+ * languages the shard holds. */
+static int check_shard(struct vb_indexer *ix, xap_db *db, struct vb_buf *err)
+{
+	char *version = NULL, *langs = NULL;
+	xap_error xe;
+	int rc = 0;
+
+	if (xap_db_get_metadata(db, "verbatim.schema", &version, NULL, &xe)) {
+		free(version);
+		return vb_ix_fail(err, &xe);
+	}
+	if (*version && strcmp(version, VB_SCHEMA_VERSION)) {
+		if (err)
+			vb_buf_addf(err,
+				    "database '%s' has schema version %s, this verbatim writes version %s: "
+				    "rebuild it with 'verbatim index --overwrite'",
+				    ix->path, version, VB_SCHEMA_VERSION);
+		free(version);
+		return XAP_ERR_INVALID;
+	}
+	/* A new database says what it is at once, before any document. */
+	if (!*version &&
+	    (xap_db_set_metadata(db, "verbatim.schema", VB_SCHEMA_VERSION,
+				 strlen(VB_SCHEMA_VERSION), &xe) ||
+	     xap_db_commit(db, &xe)))
+		rc = vb_ix_fail(err, &xe);
+	free(version);
+	if (rc)
+		return rc;
+	if (xap_db_get_metadata(db, "verbatim.languages", &langs, NULL, &xe)) {
+		free(langs);
+		return vb_ix_fail(err, &xe);
+	}
+	char *save = NULL;
+	for (char *tok = strtok_r(langs, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
+		vb_strset_add(&ix->languages, tok);
+	free(langs);
+	return 0;
+}
+
+static bool file_exists(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0;
+}
+
+/*
+ * How many shards the database at `path` has: K for a directory whose
+ * stub file lists shard-0 .. shard-(K-1) (what --shards makes), 1 for a
+ * plain database, 0 when there is none yet.
+ */
+static int existing_shards(const char *path, unsigned *out, struct vb_buf *err)
+{
+	struct vb_buf name = VB_BUF_INIT;
+	char line[256];
+	unsigned k = 0;
+	int rc = 0;
+
+	*out = 0;
+	vb_buf_addf(&name, "%s/" STUB_NAME, path);
+	FILE *f = fopen(name.buf, "r");
+	if (!f) {
+		vb_buf_reset(&name);
+		vb_buf_addf(&name, "%s/iamglass", path);
+		*out = file_exists(name.buf) ? 1 : 0;
+		vb_buf_release(&name);
+		return 0;
+	}
+	while (fgets(line, sizeof(line), f)) {
+		char want[64];
+		snprintf(want, sizeof(want), "auto " SHARD_FORMAT "\n", k);
+		if (strcmp(line, want)) {
+			if (err)
+				vb_buf_addf(err, "'%s' is a stub database that 'verbatim index --shards' "
+					    "did not make: index into each of its databases instead",
+					    path);
+			rc = XAP_ERR_INVALID;
+			break;
+		}
+		k++;
+	}
+	fclose(f);
+	vb_buf_release(&name);
+	*out = k;
+	return rc;
+}
+
+/* The stub file, written once the shards exist, atomically. */
+static int write_stub(const char *path, unsigned k, struct vb_buf *err)
+{
+	struct vb_buf name = VB_BUF_INIT, tmp = VB_BUF_INIT;
+	int rc = 0;
+	vb_buf_addf(&name, "%s/" STUB_NAME, path);
+	vb_buf_addf(&tmp, "%s.tmp", name.buf);
+	FILE *f = fopen(tmp.buf, "w");
+	if (f) {
+		for (unsigned s = 0; s < k; s++)
+			fprintf(f, "auto " SHARD_FORMAT "\n", s);
+		if (fclose(f) || rename(tmp.buf, name.buf))
+			f = NULL;
+	}
+	if (!f) {
+		if (err)
+			vb_buf_addf(err, "cannot write '%s': %s", name.buf, strerror(errno));
+		rc = XAP_ERR_OTHER;
+	}
+	vb_buf_release(&name);
+	vb_buf_release(&tmp);
+	return rc;
+}
+
+/* Decide the layout and open every shard for writing. */
+static int open_shards(struct vb_indexer *ix, struct vb_buf *err)
+{
+	int flags = ix->opts.no_sync ? XAP_DB_NO_SYNC : 0;
+	enum xap_open_mode mode = ix->opts.overwrite ? XAP_DB_CREATE_OR_OVERWRITE
+						     : XAP_DB_CREATE_OR_OPEN;
+	unsigned have, want = ix->opts.shards;
+	int rc = existing_shards(ix->path, &have, err);
+	if (rc)
+		return rc;
+	if (have && want && want != have) {
+		if (err)
+			vb_buf_addf(err, "database '%s' has %u shard%s, not %u: the number of "
+				    "shards is chosen when a database is created",
+				    ix->path, have, have == 1 ? "" : "s", want);
+		return XAP_ERR_INVALID;
+	}
+	ix->nshards = have ? have : want ? want : 1;
+	if (ix->nshards > 1 && !have && mkdir(ix->path, 0777) < 0 && errno != EEXIST) {
+		if (err)
+			vb_buf_addf(err, "cannot create '%s': %s", ix->path, strerror(errno));
+		return XAP_ERR_OTHER;
+	}
+	ix->shards = vb_calloc(ix->nshards, sizeof(*ix->shards));
+	for (unsigned s = 0; s < ix->nshards; s++) {
+		struct vb_buf dir = VB_BUF_INIT;
+		xap_error xe;
+		if (ix->nshards > 1)
+			vb_buf_addf(&dir, "%s/" SHARD_FORMAT, ix->path, s);
+		else
+			vb_buf_adds(&dir, ix->path);
+		rc = xap_db_open(&ix->shards[s].db, dir.buf, mode, flags, &xe);
+		if (rc == XAP_ERR_LOCKED && err)
+			vb_buf_addf(err, "database '%s' is locked: another 'verbatim index' "
+				    "is writing it; try again when it has finished", ix->path);
+		else if (rc)
+			vb_ix_fail(err, &xe);
+		vb_buf_release(&dir);
+		if (!rc)
+			rc = check_shard(ix, ix->shards[s].db, err);
+		if (rc)
+			return rc;
+	}
+	if (ix->nshards > 1 && !have)
+		return write_stub(ix->path, ix->nshards, err);
+	return 0;
+}
+
+static unsigned shard_of(const struct vb_indexer *ix, const char *id)
+{
+	if (ix->nshards == 1)
+		return 0;
+	return (unsigned)(vb_hash64(id, strlen(id), SHARD_SEED) % ix->nshards);
+}
+
+/* Sorted, comma-separated list of the languages seen, for the searcher. */
+static int store_languages(struct vb_indexer *ix, xap_db *db, struct vb_buf *err)
+{
+	const char *names[64];
+	size_t n = 0, it = 0;
+	const char *s;
+	xap_error xe;
+
+	while ((s = vb_strset_next(&ix->languages, &it)) && n < 64)
+		names[n++] = s;
+	for (size_t i = 1; i < n; i++)
+		for (size_t j = i; j > 0 && strcmp(names[j - 1], names[j]) > 0; j--) {
+			const char *t = names[j];
+			names[j] = names[j - 1];
+			names[j - 1] = t;
+		}
+	vb_buf_reset(&ix->scratch);
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			vb_buf_addch(&ix->scratch, ',');
+		vb_buf_adds(&ix->scratch, names[i]);
+	}
+	if (xap_db_set_metadata(db, "verbatim.languages", ix->scratch.buf,
+				ix->scratch.len, &xe))
+		return vb_ix_fail(err, &xe);
+	return 0;
+}
+
+static int flush_spelling(struct shard *sh, struct vb_buf *err)
+{
+	size_t it = 0;
+	unsigned count;
+	const char *word;
+	xap_error xe;
+	while ((word = vb_strset_next_count(&sh->spelling, &it, &count)))
+		if (xap_db_add_spelling(sh->db, word, strlen(word), count, &xe))
+			return vb_ix_fail(err, &xe);
+	vb_strset_release(&sh->spelling);
+	return 0;
+}
+
+static int commit_shard(struct vb_indexer *ix, struct shard *sh, struct vb_buf *err)
+{
+	xap_error xe;
+	int rc = store_languages(ix, sh->db, err);
+	if (!rc)
+		rc = flush_spelling(sh, err);
+	if (rc)
+		return rc;
+	if (xap_db_commit(sh->db, &xe))
+		return vb_ix_fail(err, &xe);
+	sh->uncommitted = 0;
+	return 0;
+}
+
+/* Delete the old version of a document (its XDOC: term), before its new
+ * Xapian documents are added.  Also for new documents: a failed run may
+ * have left passages without their record (see vb_indexer_abandon). */
+static int write_begin(struct shard *sh, const char *doc_term, struct vb_buf *err)
+{
+	xap_error xe;
+	if (xap_db_delete_documents_by_term(sh->db, doc_term, &xe))
+		return vb_ix_fail(err, &xe);
+	return 0;
+}
+
+/* What the database keeps besides the document's Xapian documents:
+ * languages, spelling, entity names; then commit if it is time. */
+static int write_finish(struct vb_indexer *ix, struct shard *sh,
+			struct vb_built *b, struct vb_buf *err)
+{
+	int rc;
+
+	vb_strset_add(&ix->languages, b->lang);
+
+	size_t it = 0;
+	unsigned count;
+	const char *word;
+	while ((word = vb_strset_next_count(&b->spelling, &it, &count)))
+		if (sh->spelling.n < MAX_SPELLING_WORDS)
+			vb_strset_count_add(&sh->spelling, word, count);
+
+	/* Entity names as written, once per run, for `verbatim entities`. */
+	for (size_t at = 0; at < b->entity_names.len;) {
+		const char *term = b->entity_names.buf + at;
+		const char *name = term + strlen(term) + 1;
+		at = (size_t)(name - b->entity_names.buf) + strlen(name) + 1;
+		if (!vb_strset_add(&ix->entity_names, term))
+			continue;
+		vb_buf_reset(&ix->term);
+		vb_buf_adds(&ix->term, VB_META_ENTITY_NAME);
+		vb_buf_adds(&ix->term, term);
+		if ((rc = set_metadata_all(ix, ix->term.buf, name, strlen(name), err)))
+			return rc;
+	}
+
+	ix->passages += b->passages;
+	sh->uncommitted += b->made;
+	if (sh->uncommitted >= ix->opts.commit_every)
+		return commit_shard(ix, sh, err);
+	return 0;
+}
+
+/* Write a document analysed by a worker into its shard, in place of its
+ * old version. */
+static int write_built(struct vb_indexer *ix, unsigned s, struct vb_built *b,
+		       struct vb_buf *err)
+{
+	struct shard *sh = &ix->shards[s];
+	xap_error xe;
+	int rc = write_begin(sh, b->doc_term.buf, err);
+	for (size_t i = 0; !rc && i < b->ndocs; i++)
+		if (xap_db_add_document(sh->db, b->docs[i], NULL, &xe))
+			rc = vb_ix_fail(err, &xe);
+	return rc ? rc : write_finish(ix, sh, b, err);
+}
+
+/* Analyse and write a document in this thread, each Xapian document
+ * written as soon as it is made: memory stays that of one passage. */
+static int write_streaming(struct vb_indexer *ix, unsigned s,
+			   const struct vb_doc *doc, const char *lang,
+			   struct vb_buf *err)
+{
+	struct shard *sh = &ix->shards[s];
+	struct vb_built *b = &ix->built;
+	int rc;
+
+	vb_built_release(b);
+	vb_id_term(&b->doc_term, VB_PREFIX_DOC, doc->id);
+	if ((rc = write_begin(sh, b->doc_term.buf, err)))
+		return rc;
+	b->sink = sh->db;
+	rc = vb_worker_build(&ix->worker, doc, lang, b, err);
+	if (!rc)
+		rc = write_finish(ix, sh, b, err);
+	vb_built_release(b);
+	return rc;
+}
+
+/* ---- the pipeline: workers analyse, the caller writes in order ---------- */
+
+static void *worker_main(void *arg)
+{
+	struct worker_arg *a = arg;
+	struct pipeline *p = a->p;
+
+	pthread_mutex_lock(&p->lock);
+	for (;;) {
+		while (!p->stop && p->taken == p->queued)
+			pthread_cond_wait(&p->work, &p->lock);
+		if (p->stop)
+			break;
+		struct job *job = &p->jobs[p->taken++ % p->cap];
+		job->state = JOB_BUSY;
+		pthread_mutex_unlock(&p->lock);
+		job->rc = vb_worker_build(a->w, &job->doc, job->lang, &job->built,
+					  &job->err);
+		pthread_mutex_lock(&p->lock);
+		job->state = JOB_DONE;
+		pthread_cond_broadcast(&p->done);
+	}
+	pthread_mutex_unlock(&p->lock);
+	return NULL;
+}
+
+static char *dup_or_null(const char *s)
+{
+	return s ? vb_strdup(s) : NULL;
+}
+
+static void doc_copy(struct vb_doc *to, const struct vb_doc *from)
+{
+	*to = *from;
+	to->id = dup_or_null(from->id);
+	to->title = dup_or_null(from->title);
+	to->date = dup_or_null(from->date);
+	to->source = dup_or_null(from->source);
+	to->url = dup_or_null(from->url);
+	to->lang = dup_or_null(from->lang);
+	to->type = dup_or_null(from->type);
+	to->author = dup_or_null(from->author);
+	to->speaker = dup_or_null(from->speaker);
+	to->extra = dup_or_null(from->extra);
+	to->path = dup_or_null(from->path);
+	to->body = vb_malloc(from->body_len + 1);
+	memcpy(to->body, from->body, from->body_len);
+	to->body[from->body_len] = '\0';
+}
+
+/* Stop and join the workers (they finish the document in hand). */
+static void pipeline_free(struct pipeline *p)
+{
+	if (!p)
+		return;
+	pthread_mutex_lock(&p->lock);
+	p->stop = true;
+	pthread_cond_broadcast(&p->work);
+	pthread_mutex_unlock(&p->lock);
+	for (unsigned i = 0; i < p->nthreads; i++)
+		pthread_join(p->threads[i], NULL);
+	for (size_t i = 0; i < p->cap; i++) {
+		struct job *job = &p->jobs[i];
+		vb_doc_release(&job->doc);
+		vb_built_release(&job->built);
+		vb_buf_release(&job->err);
+	}
+	for (unsigned i = 0; i < p->nthreads; i++)
+		vb_worker_release(&p->workers[i]);
+	pthread_mutex_destroy(&p->lock);
+	pthread_cond_destroy(&p->work);
+	pthread_cond_destroy(&p->done);
+	free(p->jobs);
+	free(p->workers);
+	free(p->threads);
+	free(p->args);
+	free(p);
+}
+
+static int pipeline_start(struct vb_indexer *ix, unsigned jobs, struct vb_buf *err)
+{
+	struct pipeline *p = vb_calloc(1, sizeof(*p));
+	sigset_t all, old;
+	int rc = 0;
+
+	pthread_mutex_init(&p->lock, NULL);
+	pthread_cond_init(&p->work, NULL);
+	pthread_cond_init(&p->done, NULL);
+	p->cap = (size_t)jobs * QUEUE_PER_WORKER;
+	if (p->cap > MAX_JOBS)
+		p->cap = MAX_JOBS;
+	p->jobs = vb_calloc(p->cap, sizeof(*p->jobs));
+	for (size_t i = 0; i < p->cap; i++) {
+		vb_buf_init(&p->jobs[i].err);
+		vb_built_release(&p->jobs[i].built);
+	}
+	p->workers = vb_calloc(jobs, sizeof(*p->workers));
+	p->threads = vb_calloc(jobs, sizeof(*p->threads));
+	p->args = vb_calloc(jobs, sizeof(*p->args));
+	ix->pipe = p;
+
+	/* Signals stay with the caller's thread (Ctrl-C stops reading). */
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	for (unsigned i = 0; i < jobs && !rc; i++) {
+		if (vb_worker_init(&p->workers[i], &ix->opts, ix->aliases, err) < 0) {
+			vb_worker_release(&p->workers[i]);
+			rc = XAP_ERR_OTHER;
+			break;
+		}
+		p->args[i].p = p;
+		p->args[i].w = &p->workers[i];
+		int e = pthread_create(&p->threads[i], NULL, worker_main, &p->args[i]);
+		if (e) {
+			vb_worker_release(&p->workers[i]);
+			if (err)
+				vb_buf_addf(err, "cannot start a worker thread: %s", strerror(e));
+			rc = XAP_ERR_OTHER;
+			break;
+		}
+		p->nthreads++;
+	}
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	return rc;
+}
+
+/*
+ * Write analysed documents in order: every one ready, and at least until
+ * `until` documents have been written (waiting for the workers).  Returns
+ * the first error, naming its document.
+ */
+static int write_ready(struct vb_indexer *ix, size_t until, struct vb_buf *err)
+{
+	struct pipeline *p = ix->pipe;
+	int rc = 0;
+
+	pthread_mutex_lock(&p->lock);
+	while (!rc && p->written < p->queued) {
+		struct job *job = &p->jobs[p->written % p->cap];
+		if (job->state != JOB_DONE) {
+			if (p->written >= until)
+				break;
+			pthread_cond_wait(&p->done, &p->lock);
+			continue;
+		}
+		pthread_mutex_unlock(&p->lock);
+		rc = p->failed ? 0 : job->rc;
+		if (!rc && !p->failed)
+			rc = write_built(ix, job->shard, &job->built, &job->err);
+		if (rc)
+			p->failed = true;
+		if (rc && err)
+			vb_buf_addf(err, "'%s'%s%.0u: %s", job->doc.path ? job->doc.path : "-",
+				    job->doc.line ? " line " : "", job->doc.line,
+				    job->err.buf);
+		p->bytes -= job->doc.body_len;
+		vb_doc_release(&job->doc);
+		vb_built_release(&job->built);
+		vb_buf_reset(&job->err);
+		pthread_mutex_lock(&p->lock);
+		job->state = JOB_FREE;
+		p->written++;
+	}
+	pthread_mutex_unlock(&p->lock);
+	return rc;
+}
+
+static int enqueue(struct vb_indexer *ix, const struct vb_doc *doc,
+		   const char *lang, unsigned shard, struct vb_buf *err)
+{
+	struct pipeline *p = ix->pipe;
+	int rc;
+
+	/* Room for it: a free slot, and the byte bound unless the queue is
+	 * empty.  The counters moved here are only moved by this thread. */
+	while (p->queued - p->written == p->cap ||
+	       (p->queued > p->written && p->bytes + doc->body_len > QUEUE_BYTES))
+		if ((rc = write_ready(ix, p->written + 1, err)))
+			return rc;
+	struct job *job = &p->jobs[p->queued % p->cap];
+	doc_copy(&job->doc, doc);
+	memcpy(job->lang, lang, sizeof(job->lang));
+	job->shard = shard;
+	job->rc = 0;
+	p->bytes += doc->body_len;
+	pthread_mutex_lock(&p->lock);
+	job->state = JOB_QUEUED;
+	p->queued++;
+	pthread_cond_signal(&p->work);
+	pthread_mutex_unlock(&p->lock);
+	return write_ready(ix, 0, err);
+}
+
+/* ---- the indexer -------------------------------------------------------- */
+
+static void indexer_free(struct vb_indexer *ix)
+{
+	pipeline_free(ix->pipe);
+	for (unsigned s = 0; ix->shards && s < ix->nshards; s++) {
+		xap_db_free(ix->shards[s].db);
+		vb_strset_release(&ix->shards[s].spelling);
+	}
+	free(ix->shards);
+	vb_worker_release(&ix->worker);
+	vb_built_release(&ix->built);
+	vb_buf_release(&ix->built.entity_names);
+	vb_buf_release(&ix->built.doc_term);
+	vb_strset_release(&ix->seen_ids);
+	vb_strset_release(&ix->seen_paths);
+	vb_strset_release(&ix->languages);
+	vb_strset_release(&ix->entity_names);
+	vb_aliases_free(ix->aliases);
+	vb_buf_release(&ix->term);
+	vb_buf_release(&ix->scratch);
+	free(ix->path);
+	free(ix);
+}
+
+int vb_indexer_open(struct vb_indexer **out, const char *path,
+		    const struct vb_indexer_opts *opts, struct vb_buf *err)
+{
+	struct vb_indexer *ix = vb_calloc(1, sizeof(*ix));
+	int rc;
+
+	*out = NULL;
+	ix->opts = *opts;
+	if (!ix->opts.default_lang)
+		ix->opts.default_lang = "en";
+	if (!ix->opts.commit_every)
+		ix->opts.commit_every = DEFAULT_COMMIT_EVERY;
+	if (!ix->opts.jobs)
+		ix->opts.jobs = 1;
+	if (ix->opts.shards > MAX_SHARDS) {
+		if (err)
+			vb_buf_addf(err, "at most %d shards", MAX_SHARDS);
+		rc = XAP_ERR_INVALID;
+		goto fail;
+	}
+	ix->path = vb_strdup(path);
+	vb_buf_init(&ix->term);
+	vb_buf_init(&ix->scratch);
+	vb_built_release(&ix->built);
+
+	if ((rc = open_shards(ix, err)) || (rc = load_aliases(ix, err)))
+		goto fail;
+	if (vb_worker_init(&ix->worker, &ix->opts, ix->aliases, err) < 0) {
+		rc = XAP_ERR_OTHER;
+		goto fail;
+	}
+	if (ix->opts.jobs > 1 && (rc = pipeline_start(ix, ix->opts.jobs, err)))
+		goto fail;
+	*out = ix;
+	return 0;
+fail:
+	vb_indexer_abandon(ix);
+	return rc;
+}
+
+/* Write every document added so far. */
+static int drain(struct vb_indexer *ix, struct vb_buf *err)
+{
+	return ix->pipe ? write_ready(ix, ix->pipe->queued, err) : 0;
+}
+
+int vb_indexer_drain(struct vb_indexer *ix, struct vb_buf *err)
+{
+	return drain(ix, err);
+}
+
+size_t vb_indexer_passages(const struct vb_indexer *ix)
+{
+	return ix->passages;
+}
+
+unsigned vb_indexer_shards(const struct vb_indexer *ix)
+{
+	return ix->nshards;
+}
+
+int vb_indexer_commit(struct vb_indexer *ix, struct vb_buf *err)
+{
+	int rc = drain(ix, err);
+	for (unsigned s = 0; !rc && s < ix->nshards; s++)
+		rc = commit_shard(ix, &ix->shards[s], err);
+	return rc;
+}
+
+int vb_indexer_close(struct vb_indexer *ix, struct vb_buf *err)
+{
+	xap_error xe;
+	int rc = vb_indexer_commit(ix, err);
+	for (unsigned s = 0; !rc && s < ix->nshards; s++)
+		if (xap_db_close(ix->shards[s].db, &xe))
+			rc = vb_ix_fail(err, &xe);
+	indexer_free(ix);
+	return rc;
+}
+
+void vb_indexer_abandon(struct vb_indexer *ix)
+{
+	if (!ix)
+		return;
+	/*
+	 * Xapian commits pending changes when the last handle goes, so a
+	 * failed run may leave a document half written.  That is why each
+	 * document's record is written after its passages: a document
+	 * without record is seen as new by the next run, which first deletes
+	 * everything under its id.
+	 */
+	indexer_free(ix);
+}
+
 struct hash_lookup {
-	struct vb_indexer *ix;
+	xap_db *db;
 	char *out;
 	xap_error xe;
 	int failed;
@@ -626,7 +1287,7 @@ static int take_hash(unsigned docid, void *ud)
 	xap_doc *d;
 	char *v = NULL;
 	size_t vlen = 0;
-	if (xap_db_get_document(h->ix->db, docid, &d, &h->xe)) {
+	if (xap_db_get_document(h->db, docid, &d, &h->xe)) {
 		h->failed = 1;
 		return 1;
 	}
@@ -640,16 +1301,17 @@ static int take_hash(unsigned docid, void *ud)
 }
 
 /* The stored content hash of document `id`, or "" when it is not indexed. */
-static int stored_hash(struct vb_indexer *ix, const char *id, char out[17])
+static int stored_hash(struct vb_indexer *ix, xap_db *db, const char *id,
+		       char out[17], struct vb_buf *err)
 {
-	struct hash_lookup h = { ix, out, { 0 }, 0 };
+	struct hash_lookup h = { db, out, { 0 }, 0 };
 	xap_error xe;
 	out[0] = '\0';
 	vb_buf_reset(&ix->term);
 	vb_id_term(&ix->term, VB_PREFIX_UID, id);
-	if (xap_db_postlist(ix->db, ix->term.buf, ix->term.len, take_hash, &h, &xe) < 0)
-		return xe.status;
-	return h.failed ? h.xe.status : 0;
+	if (xap_db_postlist(db, ix->term.buf, ix->term.len, take_hash, &h, &xe) < 0)
+		return vb_ix_fail(err, &xe);
+	return h.failed ? vb_ix_fail(err, &h.xe) : 0;
 }
 
 int vb_indexer_add(struct vb_indexer *ix, const struct vb_doc *doc,
@@ -658,7 +1320,6 @@ int vb_indexer_add(struct vb_indexer *ix, const struct vb_doc *doc,
 {
 	char old[17], hash[17];
 	char lang[16];
-	xap_error xe;
 	int rc;
 
 	*npassages = 0;
@@ -671,7 +1332,10 @@ int vb_indexer_add(struct vb_indexer *ix, const struct vb_doc *doc,
 		return 0;
 	}
 
-	rc = stored_hash(ix, doc->id, old);
+	unsigned s = shard_of(ix, doc->id);
+	/* The hash is read in this thread, which alone uses the databases;
+	 * documents queued but not written have other ids (seen_ids). */
+	rc = stored_hash(ix, ix->shards[s].db, doc->id, old, err);
 	if (rc)
 		return rc;
 	snprintf(hash, sizeof(hash), "%016" PRIx64, doc->hash);
@@ -683,72 +1347,21 @@ int vb_indexer_add(struct vb_indexer *ix, const struct vb_doc *doc,
 
 	vb_lang_primary(doc->lang && *doc->lang ? doc->lang : ix->opts.default_lang,
 			lang);
-	struct vb_analyzer *an = analyzer_for(ix, lang, err);
-	if (!an)
-		return XAP_ERR_INVALID;
-	vb_strset_add(&ix->languages, lang);
-
-	/* Quotes, entities and dates of the whole document first: quotes
-	 * and pronouns reach across paragraphs, and boilerplate lines must
-	 * be known before passages are cut. */
-	struct vb_extract_opts xo = {
-		.doc_id = doc->id,
-		.doc_date = doc->date,
-		.lang = lang,
-		.source_org = vb_issuing_org(doc),
-		.speaker = doc->speaker,
-		.doc_type = doc->type,
-		.aliases = ix->aliases,
-	};
-	vb_extraction_release(&ix->extraction);
-	vb_strset_release(&ix->quote_ids);
-	if (ix->opts.extract &&
-	    vb_extract(ix->extractor, doc->body, doc->body_len, &xo,
-		       &ix->extraction, err) < 0)
-		return XAP_ERR_OTHER;
-	ix->skip.n = 0;
-	for (size_t i = 0; i < ix->extraction.ndropped; i++) {
-		VB_ALLOC_GROW(ix->skip.v, ix->skip.n + 1, ix->skip.alloc);
-		ix->skip.v[ix->skip.n].start = ix->extraction.dropped[i].start;
-		ix->skip.v[ix->skip.n].end = ix->extraction.dropped[i].end;
-		ix->skip.n++;
-	}
-
-	ix->body = doc->body;
-	ix->body_offset = doc->body_offset;
-	vb_annotation_prepare(ix);
-
-	ix->passages.n = 0;
-	if (vb_passages_build(ix->tokenizer, doc->body, doc->body_len, &ix->skip,
-			      &ix->passages, err) < 0)
-		return XAP_ERR_OTHER;
-
-	/* Also for new documents: a failed run may have left passages
-	 * without their record (see vb_indexer_abandon). */
-	vb_buf_reset(&ix->term);
-	vb_id_term(&ix->term, VB_PREFIX_DOC, doc->id);
-	if (xap_db_delete_documents_by_term(ix->db, ix->term.buf, &xe))
-		return vb_ix_fail(err, &xe);
-	for (size_t i = 0; i < ix->passages.n; i++) {
-		rc = add_passage(ix, doc, lang, an, &ix->passages.v[i],
-				 (unsigned)i + 1, err);
-		if (rc)
-			return rc;
-	}
-	rc = add_record(ix, doc, lang, an, ix->passages.n, err);
-	if (rc)
+	if (ix->pipe && doc->body_len <= STREAM_BYTES)
+		return enqueue(ix, doc, lang, s, err);
+	/* One job, or a document too big to hold analysed in memory: here,
+	 * after those queued before it. */
+	if ((rc = drain(ix, err)))
 		return rc;
-	*npassages = ix->passages.n;
-	ix->uncommitted += ix->passages.n + 1;
-	if (ix->uncommitted >= ix->opts.commit_every)
-		return vb_indexer_commit(ix, err);
-	return 0;
+	size_t before = ix->passages;
+	rc = write_streaming(ix, s, doc, lang, err);
+	*npassages = ix->passages - before;
+	return rc;
 }
 
 /* ---- prune -------------------------------------------------------------- */
 
 struct prune_ctx {
-	struct vb_indexer *ix;
 	unsigned *docids;
 	size_t n, alloc;
 };
@@ -761,17 +1374,16 @@ static int collect_docid(unsigned docid, void *ud)
 	return 0;
 }
 
-int vb_indexer_prune(struct vb_indexer *ix, unsigned *removed,
-		     struct vb_buf *err)
+static int prune_shard(struct vb_indexer *ix, xap_db *db, unsigned *removed,
+		       struct vb_buf *err)
 {
-	struct prune_ctx p = { ix, NULL, 0, 0 };
+	struct prune_ctx p = { NULL, 0, 0 };
 	xap_error xe;
 	int rc = 0;
 
-	*removed = 0;
 	vb_buf_reset(&ix->term);
 	vb_buf_adds(&ix->term, VB_PREFIX_KIND VB_KIND_DOC);
-	if (xap_db_postlist(ix->db, ix->term.buf, ix->term.len, collect_docid, &p,
+	if (xap_db_postlist(db, ix->term.buf, ix->term.len, collect_docid, &p,
 			    &xe) < 0)
 		return vb_ix_fail(err, &xe);
 
@@ -780,7 +1392,7 @@ int vb_indexer_prune(struct vb_indexer *ix, unsigned *removed,
 		char *path = NULL, *id = NULL;
 		size_t plen = 0, ilen = 0;
 		struct stat st;
-		if (xap_db_get_document(ix->db, p.docids[i], &d, &xe)) {
+		if (xap_db_get_document(db, p.docids[i], &d, &xe)) {
 			rc = vb_ix_fail(err, &xe);
 			break;
 		}
@@ -798,7 +1410,7 @@ int vb_indexer_prune(struct vb_indexer *ix, unsigned *removed,
 		if (gone && id && *id) {
 			vb_buf_reset(&ix->term);
 			vb_id_term(&ix->term, VB_PREFIX_DOC, id);
-			if (xap_db_delete_documents_by_term(ix->db, ix->term.buf, &xe))
+			if (xap_db_delete_documents_by_term(db, ix->term.buf, &xe))
 				rc = vb_ix_fail(err, &xe);
 			else
 				(*removed)++;
@@ -807,5 +1419,15 @@ int vb_indexer_prune(struct vb_indexer *ix, unsigned *removed,
 		free(id);
 	}
 	free(p.docids);
+	return rc;
+}
+
+int vb_indexer_prune(struct vb_indexer *ix, unsigned *removed,
+		     struct vb_buf *err)
+{
+	int rc = drain(ix, err);
+	*removed = 0;
+	for (unsigned s = 0; !rc && s < ix->nshards; s++)
+		rc = prune_shard(ix, ix->shards[s].db, removed, err);
 	return rc;
 }

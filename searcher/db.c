@@ -79,9 +79,35 @@ void vb_db_add_doc_meta(const xap_db *db, json_t *passage)
 	json_decref(rec);
 }
 
+/* "tcp:HOST:PORT": a database served by xapian-tcpsrv. */
+static int open_remote(xap_db **out, const char *spec, struct vb_buf *err)
+{
+	const char *hostport = spec + strlen(VB_REMOTE_PREFIX);
+	const char *colon = strrchr(hostport, ':');
+	char *end = NULL, host[256];
+	unsigned long port = colon ? strtoul(colon + 1, &end, 10) : 0;
+	xap_error xe;
+
+	*out = NULL;
+	if (!colon || colon == hostport || (size_t)(colon - hostport) >= sizeof(host) ||
+	    !*(colon + 1) || *end || port == 0 || port > 65535) {
+		vb_buf_addf(err, "invalid remote database '%s': write tcp:HOST:PORT", spec);
+		return XAP_ERR_INVALID;
+	}
+	memcpy(host, hostport, (size_t)(colon - hostport));
+	host[colon - hostport] = '\0';
+	xap_status st = xap_db_open_remote(out, host, (unsigned)port,
+					   VB_REMOTE_TIMEOUT_MS, &xe);
+	if (st)
+		vb_buf_addf(err, "%s (is xapian-tcpsrv serving it?)", xe.message);
+	return st;
+}
+
 int vb_db_open_read(xap_db **out, const char *path, struct vb_buf *err)
 {
 	xap_error xe;
+	if (!strncmp(path, VB_REMOTE_PREFIX, strlen(VB_REMOTE_PREFIX)))
+		return open_remote(out, path, err);
 	xap_status st = xap_db_open(out, path, XAP_DB_READ, 0, &xe);
 	if (st == XAP_OK)
 		return 0;

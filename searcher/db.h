@@ -6,10 +6,14 @@
 #include "xapian/xap.h"
 
 /*
- * Open `path` (a database directory or a Xapian stub file) read-only.  On
- * failure returns the xap_status and writes a complete message into `err`:
- * for a missing database it says how to create one.
+ * Open `path` (a database directory or a Xapian stub file, or
+ * "tcp:HOST:PORT" for one served by xapian-tcpsrv) read-only.  On failure
+ * returns the xap_status and writes a complete message into `err`: for a
+ * missing database it says how to create one.
  */
+#define VB_REMOTE_PREFIX "tcp:"
+/* Bounds connecting to a remote database and each exchange with it. */
+#define VB_REMOTE_TIMEOUT_MS 10000
 int vb_db_open_read(xap_db **out, const char *path, struct vb_buf *err);
 
 /*

@@ -30,6 +30,10 @@ struct xap_db {
 	Xapian::Database db;
 	Xapian::WritableDatabase wdb;
 	bool writable = false;
+	/* The databases joined by xap_db_add_database, each as it was
+	 * opened: Xapian reads metadata from the first shard only, and a
+	 * key one database lacks may be in another. */
+	std::vector<Xapian::Database> parts;
 };
 
 struct xap_doc {
@@ -397,7 +401,10 @@ xap_status xap_db_add_database(xap_db *db, const xap_db *other, xap_error *err)
 		return report(err, XAP_ERR_INVALID,
 			      "cannot add database: the target is writable");
 	try {
+		if (db->parts.empty())
+			db->parts.push_back(db->db);
 		db->db.add_database(other->db);
+		db->parts.push_back(other->db);
 		return XAP_OK;
 	} catch (...) {
 		return fail(err, nullptr, "cannot add database");
@@ -567,7 +574,15 @@ xap_status xap_db_get_metadata(const xap_db *db, const char *key, char **out,
 		return report(err, XAP_ERR_INVALID, "cannot get metadata: no database or key");
 	*out = nullptr;
 	try {
-		*out = dup_out(db->db.get_metadata(key), out_len);
+		std::string value;
+		if (db->parts.empty())
+			value = db->db.get_metadata(key);
+		for (const Xapian::Database &part : db->parts) {
+			value = part.get_metadata(key);
+			if (!value.empty())
+				break;
+		}
+		*out = dup_out(value, out_len);
 		return XAP_OK;
 	} catch (...) {
 		return fail(err, nullptr, "cannot get metadata '%s'", key);

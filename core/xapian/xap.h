@@ -137,7 +137,10 @@ xap_status xap_db_termfreq(const xap_db *db, const char *term, size_t len,
 xap_status xap_db_collection_freq(const xap_db *db, const char *term,
 				  size_t len, unsigned *out, xap_error *err);
 
-/* Metadata: a missing key reads as an empty value (*out = "" malloc'd). */
+/* Metadata: a missing key reads as an empty value (*out = "" malloc'd).
+ * Of databases joined by xap_db_add_database, the first that has the key
+ * answers (Xapian alone would read the first one only); the shards of a
+ * stub file are one database here, read by Xapian from its first shard. */
 xap_status xap_db_get_metadata(const xap_db *db, const char *key, char **out,
 			       size_t *out_len, xap_error *err);
 xap_status xap_db_set_metadata(xap_db *db, const char *key, const char *value,

@@ -1195,6 +1195,9 @@ static void test_shards(void **state)
 	index_release(one, f->stem, &releases[3]);
 	index_release(two, f->stem, &releases[1]);
 	index_release(two, f->stem, &releases[2]);
+	assert_int_equal(xap_db_set_metadata(one, "both", "1", 1, &err), XAP_OK);
+	assert_int_equal(xap_db_set_metadata(two, "both", "2", 1, &err), XAP_OK);
+	assert_int_equal(xap_db_set_metadata(two, "only.two", "2", 1, &err), XAP_OK);
 	assert_int_equal(xap_db_close(one, &err), XAP_OK);
 	assert_int_equal(xap_db_close(two, &err), XAP_OK);
 	xap_db_free(one);
@@ -1225,6 +1228,23 @@ static void test_shards(void **state)
 	assert_string_equal(uid, "r2");
 	free(uid);
 	xap_doc_free(doc);
+
+	/* Metadata: the first joined database that has the key answers; a
+	 * stub file is one database, which Xapian reads from its first
+	 * shard. */
+	char *value = NULL;
+	assert_int_equal(xap_db_get_metadata(joined, "only.two", &value, NULL, &err), XAP_OK);
+	assert_string_equal(value, "2");
+	free(value);
+	assert_int_equal(xap_db_get_metadata(joined, "both", &value, NULL, &err), XAP_OK);
+	assert_string_equal(value, "1");
+	free(value);
+	assert_int_equal(xap_db_get_metadata(joined, "missing", &value, NULL, &err), XAP_OK);
+	assert_string_equal(value, "");
+	free(value);
+	assert_int_equal(xap_db_get_metadata(stub, "only.two", &value, NULL, &err), XAP_OK);
+	assert_string_equal(value, "");
+	free(value);
 
 	/* Only read-only handles can be joined. */
 	assert_int_equal(xap_db_add_database(f->db, one, &err), XAP_ERR_INVALID);
