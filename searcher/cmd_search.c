@@ -27,7 +27,11 @@ static const char search_usage[] =
 	"  quote:WORDS (inside quotation marks)   has:quote   has:speaker   has:date\n"
 	"  mentioned:2007-12 or mentioned:2005..2007 (dates the text mentions)\n"
 	"  field:\"several words\" needs them all.  See docs/query.md.\n"
-	"Words are matched by their stems in the document's language.\n"
+	"Words are matched by their stems in the document's language.  Names the\n"
+	"index knows (\"Kowalczyk\", \"Listeners' Rights Alliance\"), dates (\"2006\",\n"
+	"\"April 2005\", \"2004 to 2006\", \"since 2005\", \"last year\") and questions\n"
+	"about quotes (\"what did X say\") rank passages that match them higher;\n"
+	"see docs/ranking.md.\n"
 	"\n"
 	"options:\n"
 	"  --db PATH          database (default: $VERBATIM_DB, else ./verbatim.db)\n"
@@ -40,6 +44,12 @@ static const char search_usage[] =
 	"  --per-doc N        at most N passages per document\n"
 	"  --aliases FILE     known names besides those the index was built with\n"
 	"  --all              every word must appear in the passage\n"
+	"  --rank MODE        verbatim (default): BM25 plus the names, speakers,\n"
+	"                     quotes and dates the query asks for; bm25: words only\n"
+	"  --recent           favour newer documents\n"
+	"  --as-of DATE       what \"last year\" and --recent are relative to (default:\n"
+	"                     today; with --recent and no --as-of, the newest match)\n"
+	"  --explain          what was read from the query, and each part of each score\n"
 	"  --snippet N        snippet length in bytes (default: 240)\n"
 	"  --json             one JSON object per result, one per line\n"
 	"  --color WHEN       auto (default), always or never\n"
@@ -68,6 +78,51 @@ static void print_text_result(json_t *r, struct vb_spans *hl,
 	       st->dim_off);
 	vb_print_wrapped(stdout, snip, strlen(snip), vb_search_highlights(r, hl),
 			 st, 3, 78);
+	json_t *ex = json_object_get(r, "explain");
+	if (ex) {
+		static const char *const parts[] = { "entity", "speaker", "quote", "date",
+						     "recent", NULL };
+		printf("   %sbm25 %.2f", st->dim_on,
+		       json_number_value(json_object_get(ex, "bm25")));
+		for (size_t i = 0; parts[i]; i++) {
+			double v = json_number_value(json_object_get(ex, parts[i]));
+			if (v != 0)
+				printf(" + %s %.2f", parts[i], v);
+		}
+		printf(" = %.2f%s\n", json_number_value(json_object_get(ex, "total")),
+		       st->dim_off);
+	}
+}
+
+/* What was read from the query, for --explain. */
+static void print_understood(json_t *res, const struct vb_style *st)
+{
+	json_t *u = json_object_get(res, "understood"), *nm, *d;
+	size_t i;
+	printf("%sranking: %s%s\n", st->dim_on, vb_json_str(res, "rank"), st->dim_off);
+	if (!json_is_object(u))
+		return;
+	json_array_foreach(json_object_get(u, "names"), i, nm) {
+		const char *display = vb_json_str(nm, "name");
+		printf("%sname: '%s' (%s%s%s; %s; quoted in %lld passages, mentioned in %lld)%s\n",
+		       st->dim_on, vb_json_str(nm, "text"), vb_json_str(nm, "kind"),
+		       *display ? ", " : "", display, vb_json_str(nm, "how"),
+		       (long long)json_integer_value(json_object_get(nm, "passages_speaking")),
+		       (long long)json_integer_value(json_object_get(nm, "passages_mentioning")),
+		       st->dim_off);
+	}
+	if (json_is_object(d = json_object_get(u, "date"))) {
+		json_t *from = json_object_get(d, "from"), *to = json_object_get(d, "to");
+		printf("%sdate: '%s' (%s): %s to %s%s\n", st->dim_on, vb_json_str(d, "text"),
+		       vb_json_str(d, "how"), json_is_string(from) ? json_string_value(from) : "any",
+		       json_is_string(to) ? json_string_value(to) : "any", st->dim_off);
+	}
+	if (json_is_true(json_object_get(u, "quote")))
+		printf("%sasks for quotes ('%s')%s\n", st->dim_on, vb_json_str(u, "quote_cue"),
+		       st->dim_off);
+	if (json_is_true(json_object_get(u, "fields_first")))
+		printf("%sfields given: names or dates in them are not read again from the words%s\n",
+		       st->dim_on, st->dim_off);
 }
 
 static void print_text(const struct search_opts *o, json_t *res, double secs)
@@ -82,6 +137,10 @@ static void print_text(const struct search_opts *o, json_t *res, double secs)
 	size_t i, n = json_array_size(results);
 
 	vb_style_init(&st, vb_color_enabled(o->color, stdout));
+	if (o->req.explain) {
+		print_understood(res, &st);
+		putchar('\n');
+	}
 	if (strcmp(query, searched))
 		printf("no passages match '%s'; showing results for '%s%s%s'\n\n",
 		       query, st.bold_on, searched, st.bold_off);
@@ -175,6 +234,10 @@ int vb_cmd_search(int argc, char **argv)
 		{ "per-doc", required_argument, NULL, 'p' },
 		{ "aliases", required_argument, NULL, 'a' },
 		{ "all", no_argument, NULL, 'O' },
+		{ "rank", required_argument, NULL, 'R' },
+		{ "recent", no_argument, NULL, 'r' },
+		{ "as-of", required_argument, NULL, 'A' },
+		{ "explain", no_argument, NULL, 'E' },
 		{ "snippet", required_argument, NULL, 'N' },
 		{ "json", no_argument, NULL, 'j' },
 		{ "color", required_argument, NULL, 'c' },
@@ -217,6 +280,15 @@ int vb_cmd_search(int argc, char **argv)
 				return VB_EXIT_USAGE;
 			break;
 		case 'O': o.req.q.match_all = 1; break;
+		case 'R':
+			if (!strcmp(optarg, "bm25"))
+				o.req.rank_bm25 = 1;
+			else if (strcmp(optarg, "verbatim"))
+				return vb_usage_error("--rank takes 'verbatim' or 'bm25', not '%s'", optarg);
+			break;
+		case 'r': o.req.recent = 1; break;
+		case 'A': o.req.as_of = optarg; break;
+		case 'E': o.req.explain = 1; break;
 		case 'N':
 			if ((o.req.snippet = vb_parse_count("--snippet", optarg, 100000)) < 0)
 				return VB_EXIT_USAGE;
@@ -232,7 +304,8 @@ int vb_cmd_search(int argc, char **argv)
 		default: return vb_bad_option(c, argv);
 		}
 	}
-	if (vb_date_option("--since", o.req.q.since, 0) || vb_date_option("--until", o.req.q.until, 1))
+	if (vb_date_option("--since", o.req.q.since, 0) || vb_date_option("--until", o.req.q.until, 1) ||
+	    vb_date_option("--as-of", o.req.as_of, 0))
 		return VB_EXIT_USAGE;
 	vb_join_args(&text, argc - optind, argv + optind);
 	const char *p = text.buf;
