@@ -36,6 +36,7 @@ step "$bin" speakers -n 5
 step "$bin" search -n 2 'speaker:brackley has:quote appeal'
 step "$bin" entities -n 8
 step "$bin" extract corpus/meridian-2005-sharespan-sued.txt
+step "$bin" cite -f markdown -n 2 'persuade licence'
 step "$bin" stats
 echo
 echo "Try your own: $bin search --help"

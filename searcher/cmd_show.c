@@ -1,4 +1,4 @@
-/* cmd_show.c: `verbatim show ID`: a passage in its context, or a whole document. */
+/* cmd_show.c: `verbatim show ID`: options and printing of a passage, document or quote (show.c finds them). */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,9 +8,9 @@
 
 #include "commands.h"
 #include "db.h"
-#include "index.h"
 #include "output.h"
-#include "schema.h"
+#include "show.h"
+#include "util/date.h"
 #include "util/usage.h"
 
 static const char show_usage[] =
@@ -18,29 +18,16 @@ static const char show_usage[] =
 	"\n"
 	"Show a passage (DOC-ID#N, as search prints it) with the passages around\n"
 	"it, a whole document (DOC-ID) with its metadata, or a quote (its id, as\n"
-	"quotes prints it) with its speaker and the passage it stands in.\n"
+	"quotes prints it) with its speaker and the passage it stands in; then\n"
+	"how to cite it (see 'verbatim cite').\n"
 	"\n"
 	"options:\n"
 	"  --db PATH        database (default: $VERBATIM_DB, else ./verbatim.db)\n"
 	"  -C, --context N  passages of context around a passage (default: 1)\n"
+	"  --accessed DATE  accessed date of the citation (default: today, UTC)\n"
 	"  --json           print JSON\n"
 	"  --color WHEN     auto (default), always or never\n"
 	"  -h, --help       show this help\n";
-
-/* Data of the first Xapian document indexed by prefix + id, parsed, or NULL. */
-static json_t *lookup(const xap_db *db, const char *prefix, const char *id,
-		      int *failed)
-{
-	json_t *obj;
-	xap_error xe;
-	if (vb_db_lookup(db, prefix, id, &obj, &xe)) {
-		vb_error("cannot read the database: %s", xe.message);
-		*failed = 1;
-		return NULL;
-	}
-	return obj;
-}
-
 
 static void print_header(json_t *meta, const struct vb_style *st)
 {
@@ -53,83 +40,140 @@ static void print_header(json_t *meta, const struct vb_style *st)
 			       st->dim_off);
 }
 
-static json_t *passage(const xap_db *db, const char *doc_id, long n, int *failed)
+/* "cite as [key]" and the reference, after what is shown. */
+static void print_citation(json_t *res, const struct vb_style *st)
 {
-	struct vb_buf id = VB_BUF_INIT;
-	vb_passage_id(&id, doc_id, (unsigned)n);
-	json_t *p = lookup(db, VB_PREFIX_UID, id.buf, failed);
-	vb_buf_release(&id);
-	return p;
+	json_t *c = json_object_get(res, "citation");
+	if (!json_is_object(c))
+		return;
+	const char *ref = vb_json_str(c, "text");
+	printf("%scite as  [%s]%s\n", st->dim_on, vb_json_str(c, "key"), st->dim_off);
+	vb_print_wrapped(stdout, ref, strlen(ref), NULL, st, 2, 78);
 }
 
-/* The quote with this id, from the data of the passage that holds it. */
-static json_t *quote_by_id(const xap_db *db, const char *id, int *failed)
+/* The spans of a quote inside its passage's text, as offsets into it. */
+static struct vb_spans *quote_spans(json_t *q, json_t *passage, struct vb_spans *out)
 {
-	json_t *passage = lookup(db, VB_PREFIX_QUOTE_ID, id, failed);
-	json_t *list = passage ? json_object_get(passage, "quotes") : NULL;
-	json_t *entry, *q = NULL;
+	json_int_t base = json_integer_value(json_object_get(passage, "start"));
+	json_int_t len = (json_int_t)strlen(vb_json_str(passage, "text"));
+	json_t *sp;
 	size_t i;
-	json_array_foreach(list, i, entry) {
-		if (strcmp(vb_json_str(entry, "id"), id))
+	json_array_foreach(json_object_get(q, "spans"), i, sp) {
+		json_int_t a = json_integer_value(json_object_get(sp, "start")) - base;
+		json_int_t b = json_integer_value(json_object_get(sp, "end")) - base;
+		if (a < 0 || b > len || a >= b)
 			continue;
-		q = vb_quote_object(passage, entry);
-		break;
+		VB_ALLOC_GROW(out->v, out->n + 1, out->alloc);
+		out->v[out->n].start = (size_t)a;
+		out->v[out->n].end = (size_t)b;
+		out->n++;
 	}
-	json_decref(passage);
-	return q;
+	return out;
 }
 
 /* A quote: its words and speaker, then the passage it stands in. */
-static int show_quote(const xap_db *db, json_t *q, int json,
-		      const struct vb_style *st, int *failed)
+static void print_quote(json_t *res, const struct vb_style *st)
 {
-	json_t *passage = lookup(db, VB_PREFIX_UID, vb_json_str(q, "passage"), failed);
-	json_t *doc = lookup(db, VB_PREFIX_UID, vb_json_str(q, "doc"), failed);
-	if (json) {
-		json_t *out = json_object();
-		json_object_set(out, "quote", q);
-		json_object_set(out, "passage", passage ? passage : json_null());
-		json_object_set(out, "document", doc ? doc : json_null());
-		char *s = json_dumps(out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-		puts(s);
-		free(s);
-		json_decref(out);
+	json_t *q = json_object_get(res, "quote");
+	json_t *passage = json_object_get(res, "passage");
+	json_t *doc = json_object_get(res, "document");
+	json_t *sp = json_object_get(q, "speaker");
+	struct vb_buf line = VB_BUF_INIT;
+	vb_buf_addf(&line, "\xe2\x80\x9c%s\xe2\x80\x9d", vb_json_str(q, "text"));
+	vb_print_wrapped(stdout, line.buf, line.len, NULL, st, 0, 78);
+	vb_buf_release(&line);
+	if (sp) {
+		printf("  \xe2\x80\x94 %s%s%s", st->bold_on, vb_json_str(sp, "name"),
+		       st->bold_off);
+		if (*vb_json_str(sp, "role"))
+			printf(", %s", vb_json_str(sp, "role"));
+		if (*vb_json_str(sp, "org"))
+			printf(", %s", vb_json_str(sp, "org"));
+		printf(" (%s)\n", vb_json_str(sp, "type"));
 	} else {
-		json_t *sp = json_object_get(q, "speaker");
-		struct vb_buf line = VB_BUF_INIT;
-		vb_buf_addf(&line, "\xe2\x80\x9c%s\xe2\x80\x9d", vb_json_str(q, "text"));
-		vb_print_wrapped(stdout, line.buf, line.len, NULL, st, 0, 78);
-		vb_buf_release(&line);
-		if (sp) {
-			printf("  \xe2\x80\x94 %s%s%s", st->bold_on, vb_json_str(sp, "name"),
-			       st->bold_off);
-			if (*vb_json_str(sp, "role"))
-				printf(", %s", vb_json_str(sp, "role"));
-			if (*vb_json_str(sp, "org"))
-				printf(", %s", vb_json_str(sp, "org"));
-			printf(" (%s)\n", vb_json_str(sp, "type"));
-		} else {
-			printf("  \xe2\x80\x94 speaker unknown\n");
-		}
-		printf("%squote    %s, %s%s%s, bytes %lld-%lld%s\n\n", st->dim_on,
-		       vb_json_str(q, "id"), vb_json_str(q, "quote_kind"),
-		       *vb_json_str(q, "cue") ? ", cue: " : "", vb_json_str(q, "cue"),
-		       (long long)json_integer_value(json_object_get(q, "start")),
-		       (long long)json_integer_value(json_object_get(q, "end")), st->dim_off);
-		if (doc)
-			print_header(doc, st);
-		if (passage) {
-			const char *t = vb_json_str(passage, "text");
-			printf("%spassage  %s, paragraph %lld%s\n\n", st->dim_on,
-			       vb_json_str(passage, "id"),
-			       (long long)json_integer_value(json_object_get(passage, "paragraph")),
-			       st->dim_off);
-			vb_print_wrapped(stdout, t, strlen(t), NULL, st, 2, 78);
-		}
+		printf("  \xe2\x80\x94 speaker unknown\n");
 	}
-	json_decref(passage);
-	json_decref(doc);
-	return *failed ? VB_EXIT_FAILURE : VB_EXIT_OK;
+	printf("%squote    %s, %s%s%s, bytes %lld-%lld%s\n\n", st->dim_on,
+	       vb_json_str(q, "id"), vb_json_str(q, "quote_kind"),
+	       *vb_json_str(q, "cue") ? ", cue: " : "", vb_json_str(q, "cue"),
+	       (long long)json_integer_value(json_object_get(q, "start")),
+	       (long long)json_integer_value(json_object_get(q, "end")), st->dim_off);
+	if (json_is_object(doc))
+		print_header(doc, st);
+	if (json_is_object(passage)) {
+		const char *t = vb_json_str(passage, "text");
+		struct vb_spans hl = { 0 };
+		printf("%spassage  %s, paragraph %lld%s\n\n", st->dim_on,
+		       vb_json_str(passage, "id"),
+		       (long long)json_integer_value(json_object_get(passage, "paragraph")),
+		       st->dim_off);
+		/* The quote stands out in its paragraph (in colour). */
+		vb_print_wrapped(stdout, t, strlen(t), quote_spans(q, passage, &hl), st, 2, 78);
+		vb_spans_release(&hl);
+	}
+	putchar('\n');
+	print_citation(res, st);
+}
+
+static void print_one(json_t *p, int self, const struct vb_style *st)
+{
+	const char *t = vb_json_str(p, "text");
+	if (self && st->color) {
+		/* The passage itself stands out. */
+		struct vb_span whole = { 0, strlen(t) };
+		struct vb_spans all = { &whole, 1, 1 };
+		vb_print_wrapped(stdout, t, strlen(t), &all, st, 2, 78);
+	} else {
+		printf("%s", self ? "" : st->dim_on);
+		vb_print_wrapped(stdout, t, strlen(t), NULL, st, self ? 2 : 4, 78);
+		printf("%s", self ? "" : st->dim_off);
+	}
+	putchar('\n');
+}
+
+/* A passage: the document's header, then the passage among its context. */
+static void print_passage(json_t *res, const struct vb_style *st)
+{
+	json_t *p = json_object_get(res, "passage");
+	json_t *doc = json_object_get(res, "document");
+	json_t *c;
+	size_t i;
+	long n = (long)json_integer_value(json_object_get(p, "n"));
+	int done = 0;
+	print_header(json_is_object(doc) ? doc : p, st);
+	printf("%spassage  %ld of %lld, paragraph %lld, bytes %lld-%lld%s\n\n",
+	       st->dim_on, n,
+	       (long long)json_integer_value(json_object_get(doc, "passages")),
+	       (long long)json_integer_value(json_object_get(p, "paragraph")),
+	       (long long)json_integer_value(json_object_get(p, "start")),
+	       (long long)json_integer_value(json_object_get(p, "end")),
+	       st->dim_off);
+	json_array_foreach(json_object_get(res, "context"), i, c) {
+		if (!done && json_integer_value(json_object_get(c, "n")) > n) {
+			print_one(p, 1, st);
+			done = 1;
+		}
+		print_one(c, 0, st);
+	}
+	if (!done)
+		print_one(p, 1, st);
+	print_citation(res, st);
+}
+
+/* A whole document: its record and every passage in order. */
+static void print_document(json_t *res, const struct vb_style *st)
+{
+	json_t *p;
+	size_t i;
+	print_header(res, st);
+	putchar('\n');
+	json_array_foreach(json_object_get(res, "passage_list"), i, p) {
+		const char *t = vb_json_str(p, "text");
+		printf("%s[%s]%s\n", st->dim_on, vb_json_str(p, "id"), st->dim_off);
+		vb_print_wrapped(stdout, t, strlen(t), NULL, st, 2, 78);
+		putchar('\n');
+	}
+	print_citation(res, st);
 }
 
 int vb_cmd_show(int argc, char **argv)
@@ -138,6 +182,7 @@ int vb_cmd_show(int argc, char **argv)
 		{ "db", required_argument, NULL, 'd' },
 		{ "allow-partial", no_argument, NULL, 'P' },
 		{ "context", required_argument, NULL, 'C' },
+		{ "accessed", required_argument, NULL, 'a' },
 		{ "json", no_argument, NULL, 'j' },
 		{ "color", required_argument, NULL, 'c' },
 		{ "colour", required_argument, NULL, 'c' },
@@ -146,7 +191,9 @@ int vb_cmd_show(int argc, char **argv)
 	};
 	struct vb_dbs dbs = { .n = 0 };
 	long context = 1;
-	int json = 0, c, failed = 0;
+	const char *accessed = NULL;
+	char day[9];
+	int json = 0, c;
 	enum vb_color_mode color = VB_COLOR_AUTO;
 	struct vb_buf err = VB_BUF_INIT;
 	struct vb_style st;
@@ -163,6 +210,12 @@ int vb_cmd_show(int argc, char **argv)
 		case 'C':
 			if ((context = vb_parse_count("--context", optarg, 1000)) < 0)
 				return VB_EXIT_USAGE;
+			break;
+		case 'a':
+			accessed = optarg;
+			if (strlen(accessed) != 10 || vb_date_bound(accessed, 10, 0, day))
+				return vb_usage_error("--accessed takes a date YYYY-MM-DD, not '%s'",
+						      accessed);
 			break;
 		case 'j': json = 1; break;
 		case 'c':
@@ -186,100 +239,30 @@ int vb_cmd_show(int argc, char **argv)
 	}
 	vb_style_init(&st, !json && vb_color_enabled(color, stdout));
 
-	json_t *obj = lookup(db, VB_PREFIX_UID, id, &failed);
-	if (!obj && !failed)
-		obj = quote_by_id(db, id, &failed);
-	int rc = VB_EXIT_OK;
-	if (!obj) {
-		if (!failed)
-			vb_error("no document or passage with id '%s' in '%s'", id, path);
-		rc = VB_EXIT_FAILURE;
+	json_t *res = NULL;
+	struct vb_show_req req = { .id = id, .context = context, .accessed = accessed };
+	int rc = vb_show_run(db, &req, &res, &err);
+	if (rc != VB_API_OK) {
+		if (rc == VB_API_NOT_FOUND)
+			vb_error("%s in '%s'", err.buf, path);
+		else
+			vb_error("%s", err.buf);
+		rc = vb_api_exit_code(rc);
 		goto out;
 	}
-	const char *kind = vb_json_str(obj, "kind");
-	if (!strcmp(kind, "quote")) {
-		rc = show_quote(db, obj, json, &st, &failed);
-	} else if (!strcmp(kind, VB_KIND_PASSAGE)) {
-		const char *doc_id = vb_json_str(obj, "doc");
-		long n = (long)json_integer_value(json_object_get(obj, "n"));
-		json_t *doc = lookup(db, VB_PREFIX_UID, doc_id, &failed);
-		if (json) {
-			json_t *out = json_object();
-			json_t *ctx = json_array();
-			json_object_set(out, "passage", obj);
-			json_object_set(out, "document", doc ? doc : json_null());
-			for (long k = n - context; k <= n + context; k++) {
-				json_t *p = k != n && k > 0 ? passage(db, doc_id, k, &failed) : NULL;
-				if (p)
-					json_array_append_new(ctx, p);
-			}
-			json_object_set_new(out, "context", ctx);
-			char *s = json_dumps(out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-			puts(s);
-			free(s);
-			json_decref(out);
-		} else {
-			print_header(doc ? doc : obj, &st);
-			printf("%spassage  %ld of %lld, paragraph %lld, bytes %lld-%lld%s\n\n",
-			       st.dim_on, n,
-			       doc ? (long long)json_integer_value(json_object_get(doc, "passages")) : 0LL,
-			       (long long)json_integer_value(json_object_get(obj, "paragraph")),
-			       (long long)json_integer_value(json_object_get(obj, "start")),
-			       (long long)json_integer_value(json_object_get(obj, "end")),
-			       st.dim_off);
-			for (long k = n - context; k <= n + context; k++) {
-				json_t *p = k == n ? json_incref(obj) : k > 0 ? passage(db, doc_id, k, &failed) : NULL;
-				if (!p)
-					continue;
-				const char *t = vb_json_str(p, "text");
-				struct vb_spans all = { 0 };
-				if (k == n && st.color) {
-					/* The passage itself stands out. */
-					struct vb_span whole = { 0, strlen(t) };
-					all.v = &whole;
-					all.n = 1;
-					vb_print_wrapped(stdout, t, strlen(t), &all, &st, k == n ? 2 : 4, 78);
-				} else {
-					printf("%s", k == n ? "" : st.dim_on);
-					vb_print_wrapped(stdout, t, strlen(t), NULL, &st, k == n ? 2 : 4, 78);
-					printf("%s", k == n ? "" : st.dim_off);
-				}
-				putchar('\n');
-				json_decref(p);
-			}
-		}
-		json_decref(doc);
+	if (json) {
+		char *s = json_dumps(res, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+		puts(s);
+		free(s);
+	} else if (json_object_get(res, "quote")) {
+		print_quote(res, &st);
+	} else if (json_object_get(res, "passage")) {
+		print_passage(res, &st);
 	} else {
-		/* A whole document: its record and every passage in order. */
-		long total = (long)json_integer_value(json_object_get(obj, "passages"));
-		json_t *texts = json_array();
-		for (long k = 1; k <= total; k++) {
-			json_t *p = passage(db, id, k, &failed);
-			if (p)
-				json_array_append_new(texts, p);
-		}
-		if (json) {
-			json_object_set(obj, "passage_list", texts);
-			char *s = json_dumps(obj, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-			puts(s);
-			free(s);
-		} else {
-			print_header(obj, &st);
-			putchar('\n');
-			size_t i;
-			json_t *p;
-			json_array_foreach(texts, i, p) {
-				const char *t = vb_json_str(p, "text");
-				printf("%s[%s]%s\n", st.dim_on, vb_json_str(p, "id"), st.dim_off);
-				vb_print_wrapped(stdout, t, strlen(t), NULL, &st, 2, 78);
-				putchar('\n');
-			}
-		}
-		json_decref(texts);
+		print_document(res, &st);
 	}
-	json_decref(obj);
-	if (failed)
-		rc = VB_EXIT_FAILURE;
+	json_decref(res);
+	rc = VB_EXIT_OK;
 out:
 	xap_db_free(db);
 	vb_buf_release(&err);

@@ -1,4 +1,4 @@
-# test_show.py: `verbatim show` of passages and documents, as text and JSON, and of unknown ids.
+# test_show.py: `verbatim show` of passages, documents and quotes, as text and JSON, with their citations, and of unknown ids.
 import json
 import os
 
@@ -73,6 +73,64 @@ class Show(vbtest.SharedDbTest):
         self.assertEqual(d["lang"], "zh")
         self.assertIn("唱片", "".join(p["text"] for p in d["passage_list"]))
 
+    def quote(self, passage, speaker):
+        out = json.loads(self.show("--json", passage).out)
+        for q in out["passage"]["quotes"]:
+            if q.get("speaker", {}).get("name") == speaker:
+                return q
+        raise AssertionError("no quote of %s in %s" % (speaker, passage))
+
+    def test_quote_json(self):
+        lawsuit = "ifsrp-2005-sharespan-lawsuit"
+        q = self.quote(lawsuit + "#2", "Conrad Ashworth-Vale")
+        out = json.loads(self.show("--json", "--accessed", "2024-01-02", q["id"]).out)
+        quote, p, d, c = out["quote"], out["passage"], out["document"], out["citation"]
+        self.assertEqual(quote["id"], q["id"])
+        self.assertEqual(quote["kind"], "quote")
+        self.assertEqual(quote["speaker"]["name"], "Conrad Ashworth-Vale")
+        self.assertEqual(quote["speaker"]["role"], "chairman and chief executive")
+        self.assertEqual(quote["doc"], lawsuit)
+        self.assertEqual(p["id"], lawsuit + "#2")
+        self.assertIn(quote["text"], p["text"])
+        data = self.file_bytes(lawsuit)
+        self.assertEqual(data[quote["start"]:quote["end"]].decode("utf-8"), quote["text"])
+        self.assertEqual(d["id"], lawsuit)
+        # Its citation: the document, carrying this quote only, at its paragraph.
+        self.assertEqual(c["key"], "ifsrp2005record")
+        item = c["item"]
+        self.assertEqual(item["id"], c["key"])
+        self.assertEqual(item["type"], "report")
+        self.assertEqual(item["accessed"], {"date-parts": [[2024, 1, 2]]})
+        qs = item["custom"]["verbatim"]["quotes"]
+        self.assertEqual([x["id"] for x in qs], [q["id"]])
+        self.assertEqual(qs[0]["locator"], "para. 3")
+        self.assertTrue(c["text"].startswith("International Federation of Sound Recording "
+                                             "Producers. (2005, March 8). Record companies"), c["text"])
+
+    def test_quote_text(self):
+        q = self.quote("ifsrp-2005-sharespan-lawsuit#2", "Fergus Maitland")
+        out = self.show("--color", "never", q["id"]).out
+        flat = " ".join(out.split())
+        self.assertIn(" ".join(q["text"].split()), flat)
+        self.assertIn("\u2014 Fergus Maitland, general counsel, IFSRP", out)
+        self.assertRegex(out, r"(?m)^passage\s+ifsrp-2005-sharespan-lawsuit#2, paragraph 3$")
+        self.assertRegex(out, r"(?m)^cite as\s+\[ifsrp2005record\]$")
+        self.assertIn("Record companies file copyright claim", out.split("cite as")[1])
+
+    def test_passage_and_document_citations(self):
+        out = json.loads(self.show("--json", DOC + "#4").out)
+        c = out["citation"]
+        self.assertEqual(c["item"]["type"], "article-newspaper")
+        self.assertEqual(c["item"]["author"], [{"family": "Colquhoun", "given": "Hannah"}])
+        self.assertTrue(c["key"].startswith("colquhoun2012"), c["key"])
+        self.assertEqual([q["id"] for q in c["item"]["custom"]["verbatim"]["quotes"]],
+                         [q["id"] for q in out["passage"].get("quotes", [])])
+        d = json.loads(self.show("--json", DOC).out)
+        self.assertEqual(d["citation"]["key"], c["key"])
+        self.assertEqual(d["citation"]["item"]["custom"]["verbatim"]["quotes"], [])
+        text = self.show("--color", "never", DOC + "#4").out
+        self.assertIn("cite as  [%s]" % c["key"], text)
+
     def test_unknown_id(self):
         for ident in ("no-such-document", DOC + "#999", DOC + "#0", "#1", ""):
             r = self.show(ident, expect=1)
@@ -86,6 +144,7 @@ class Show(vbtest.SharedDbTest):
         self.show(expect=2)
         self.show("a", "b", expect=2)
         self.show("-C", "x", DOC, expect=2)
+        self.show("--accessed", "yesterday", DOC, expect=2)
 
 
 if __name__ == "__main__":
