@@ -1,16 +1,14 @@
-/* cmd_stats.c: `verbatim stats`: what the database holds. */
-#include <dirent.h>
+/* cmd_stats.c: `verbatim stats`: options and printing (the counting is in stats.c). */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include <jansson.h>
 
 #include "commands.h"
 #include "db.h"
-#include "schema.h"
+#include "stats.h"
 #include "util/usage.h"
 
 static const char stats_usage[] =
@@ -19,32 +17,28 @@ static const char stats_usage[] =
 	"Print how many documents, passages, quotes, speakers and entities the\n"
 	"database holds, its languages, size on disk and schema version.\n";
 
-/* Bytes used by the files of a database directory (0 for a stub file). */
-static long long disk_size(const char *path)
+static long long num(json_t *o, const char *key)
 {
-	struct stat st;
-	long long total = 0;
-	DIR *d = opendir(path);
-	if (!d)
-		return stat(path, &st) == 0 ? (long long)st.st_size : 0;
-	struct dirent *e;
-	char file[4096];
-	while ((e = readdir(d))) {
-		snprintf(file, sizeof(file), "%s/%s", path, e->d_name);
-		if (stat(file, &st) == 0 && S_ISREG(st.st_mode))
-			total += (long long)st.st_size;
-	}
-	closedir(d);
-	return total;
+	return json_integer_value(json_object_get(o, key));
 }
 
-static int count_term(const char *term, size_t len, unsigned freq, void *ud)
+static void print_text(json_t *o)
 {
-	(void)term;
-	(void)len;
-	(void)freq;
-	(*(size_t *)ud)++;
-	return 0;
+	const char *langs = vb_json_str(o, "languages"), *schema = vb_json_str(o, "schema_version");
+	long long shards = num(o, "shards");
+	printf("database        %s\n", vb_json_str(o, "database"));
+	printf("documents       %lld\n", num(o, "documents"));
+	printf("passages        %lld\n", num(o, "passages"));
+	printf("quotes          %lld\n", num(o, "quotes"));
+	printf("speakers        %lld (before merging partial names)\n", num(o, "speakers"));
+	printf("entities        %lld\n", num(o, "entities"));
+	printf("languages       %s\n", *langs ? langs : "-");
+	printf("shards          %lld\n", shards);
+	if (shards > 1)
+		printf("size on disk    (%lld shards: see each)\n", shards);
+	else
+		printf("size on disk    %.1f MB\n", (double)num(o, "disk_bytes") / 1e6);
+	printf("schema version  %s\n", *schema ? schema : "(none)");
 }
 
 int vb_cmd_stats(int argc, char **argv)
@@ -57,10 +51,10 @@ int vb_cmd_stats(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct vb_dbs dbs = { .n = 0 };
-	int json = 0, c;
-	struct vb_buf err = VB_BUF_INIT;
+	struct vb_buf err = VB_BUF_INIT, namebuf = VB_BUF_INIT;
 	xap_db *db = NULL;
-	xap_error xe;
+	json_t *res = NULL;
+	int json = 0, c, rc = VB_EXIT_FAILURE;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
@@ -77,68 +71,31 @@ int vb_cmd_stats(int argc, char **argv)
 	}
 	if (optind != argc)
 		return vb_usage_error("stats takes no arguments");
-	struct vb_buf namebuf = VB_BUF_INIT;
 	const char *path = vb_dbs_name(&dbs, &namebuf);
+	/* Several databases have no one size on disk. */
+	struct vb_stats_req req = { path, dbs.n <= 1 ? path : NULL };
 	if (vb_dbs_open(&db, &dbs, &err)) {
 		vb_error("%s", err.buf);
-		vb_buf_release(&err);
-		vb_buf_release(&namebuf);
-		return VB_EXIT_FAILURE;
+		goto out;
 	}
-	unsigned docs = 0, passages = 0, total = 0;
-	size_t quotes = 0, speakers = 0, entities = 0;
-	const char *kd = VB_PREFIX_KIND VB_KIND_DOC, *kp = VB_PREFIX_KIND VB_KIND_PASSAGE;
-	if (xap_db_termfreq(db, kd, strlen(kd), &docs, &xe) ||
-	    xap_db_termfreq(db, kp, strlen(kp), &passages, &xe) ||
-	    xap_db_allterms(db, VB_PREFIX_QUOTE_ID, count_term, &quotes, &xe) < 0 ||
-	    xap_db_allterms(db, VB_PREFIX_SPEAKER_ID, count_term, &speakers, &xe) < 0 ||
-	    xap_db_allterms(db, VB_PREFIX_ENTITY, count_term, &entities, &xe) < 0 ||
-	    xap_db_doccount(db, &total, &xe)) {
-		vb_error("cannot read '%s': %s", path, xe.message);
-		xap_db_free(db);
-		return VB_EXIT_FAILURE;
+	int st = vb_stats_run(db, &req, &res, &err);
+	if (st != VB_API_OK) {
+		vb_error("cannot read '%s': %s", path, err.buf);
+		rc = vb_api_exit_code(st);
+		goto out;
 	}
-	char *schema = vb_db_metadata(db, "verbatim.schema");
-	char *langs = vb_db_languages(db);
-	long long bytes = disk_size(path);
-	size_t shards = xap_db_shard_count(db);
-
 	if (json) {
-		json_t *o = json_object();
-		json_object_set_new(o, "database", json_string(path));
-		json_object_set_new(o, "documents", json_integer(docs));
-		json_object_set_new(o, "passages", json_integer(passages));
-		json_object_set_new(o, "quotes", json_integer((json_int_t)quotes));
-		json_object_set_new(o, "speakers", json_integer((json_int_t)speakers));
-		json_object_set_new(o, "entities", json_integer((json_int_t)entities));
-		json_object_set_new(o, "xapian_documents", json_integer(total));
-		json_object_set_new(o, "languages", json_string(langs));
-		json_object_set_new(o, "schema_version", json_string(schema));
-		json_object_set_new(o, "shards", json_integer((json_int_t)shards));
-		json_object_set_new(o, "disk_bytes", json_integer(bytes));
-		char *s = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+		char *s = json_dumps(res, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 		puts(s);
 		free(s);
-		json_decref(o);
 	} else {
-		printf("database        %s\n", path);
-		printf("documents       %u\n", docs);
-		printf("passages        %u\n", passages);
-		printf("quotes          %zu\n", quotes);
-		printf("speakers        %zu (before merging partial names)\n", speakers);
-		printf("entities        %zu\n", entities);
-		printf("languages       %s\n", *langs ? langs : "-");
-		printf("shards          %zu\n", shards);
-		if (shards > 1)
-			printf("size on disk    (%zu shards: see each)\n", shards);
-		else
-			printf("size on disk    %.1f MB\n", (double)bytes / 1e6);
-		printf("schema version  %s\n", *schema ? schema : "(none)");
+		print_text(res);
 	}
-	free(schema);
-	free(langs);
+	rc = VB_EXIT_OK;
+out:
+	json_decref(res);
 	xap_db_free(db);
 	vb_buf_release(&err);
 	vb_buf_release(&namebuf);
-	return VB_EXIT_OK;
+	return rc;
 }
