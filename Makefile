@@ -29,6 +29,7 @@ run: build
 
 # Every test: the normal build, then the same suite under ASan + UBSan.
 test: build build-asan
+	@[ -d tests/browser/node_modules/playwright-core ] || npm ci --prefix tests/browser --no-audit --no-fund
 	@scripts/run-tests.sh $(BUILD) $(ASAN_BUILD)
 
 bench: build
