@@ -15,5 +15,8 @@ int vb_cmd_stats(int argc, char **argv);
 int vb_cmd_quotes(int argc, char **argv);
 int vb_cmd_speakers(int argc, char **argv);
 int vb_cmd_entities(int argc, char **argv);
+int vb_cmd_serve(int argc, char **argv);
+int vb_cmd_cite(int argc, char **argv);
+int vb_cmd_verify(int argc, char **argv);
 
 #endif

@@ -21,8 +21,11 @@ static const struct command commands[] = {
 	{ "quotes", vb_cmd_quotes, "quotes with speaker, role, organisation, date and source" },
 	{ "speakers", vb_cmd_speakers, "speakers with their quote counts, roles and dates" },
 	{ "entities", vb_cmd_entities, "people, organisations, places, sums and percentages" },
-	{ "show", vb_cmd_show, "show a document or passage by id" },
+	{ "show", vb_cmd_show, "show a document, passage or quote by id, with its citation" },
+	{ "cite", vb_cmd_cite, "a citation list (CSL-JSON, BibLaTeX, RIS, Markdown, text)" },
+	{ "verify", vb_cmd_verify, "find where a quote comes from: exact, near or not found" },
 	{ "stats", vb_cmd_stats, "counts, languages and the schema version" },
+	{ "serve", vb_cmd_serve, "the search page and the JSON API over HTTP" },
 	{ NULL, NULL, NULL },
 };
 
