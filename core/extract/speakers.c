@@ -156,6 +156,22 @@ static char *lower_dup(struct xdoc *d, size_t start, size_t end)
  * executive of the Acme Federation", "Acme's head of digital", "the group's
  * spokeswoman", "a spokesman for the Union".
  */
+/* A word after the head noun of a phrase: "service [used] by", "firm [behind] it". */
+static bool np_ends(const struct xdoc *d, size_t i)
+{
+	static const char *const words[] = {
+		"used", "owned", "run", "operated", "founded", "backed", "known",
+		"behind", "with", "in", "whose", "where", "since", "from", "on",
+		"and", "at", NULL,
+	};
+	if (tok_punct(d, i, ','))
+		return true;
+	for (size_t k = 0; words[k]; k++)
+		if (tok_is(d, i, words[k]))
+			return true;
+	return false;
+}
+
 static void parse_appositive(struct xdoc *d, size_t a0, size_t a1,
 			     struct xspeaker *sp, bool *personish)
 {
@@ -180,9 +196,11 @@ static void parse_appositive(struct xdoc *d, size_t a0, size_t a1,
 			continue;
 		if (d->t[k].lex & (L_ROLE | L_NOM_PERSON | L_HONORIFIC))
 			*personish = true;
-		/* "a Hong Kong investment firm": the speaker is an organisation. */
+		/* "a Hong Kong investment firm", "the file-sharing service used
+		 * by millions": the speaker is an organisation. */
 		if ((d->t[k].lex & L_NOM_ORG) && !(d->t[k].lex & L_NOM_PERSON) &&
-		    (k + 1 == a1 || tok_is(d, k + 1, "of") || tok_is(d, k + 1, "based"))) {
+		    (k + 1 == a1 || tok_is(d, k + 1, "of") || tok_is(d, k + 1, "based") ||
+		     (!*personish && np_ends(d, k + 1)))) {
 			*personish = false;
 			sp->type = ET_ORG;
 			return;
