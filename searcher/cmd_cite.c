@@ -78,8 +78,7 @@ out:
 int vb_cmd_cite(int argc, char **argv)
 {
 	static const struct option options[] = {
-		{ "db", required_argument, NULL, 'd' },
-		{ "allow-partial", no_argument, NULL, 'P' },
+		VB_DBS_OPTIONS,
 		{ "format", required_argument, NULL, 'f' },
 		{ "limit", required_argument, NULL, 'n' },
 		{ "id", no_argument, NULL, 'i' },
@@ -99,12 +98,12 @@ int vb_cmd_cite(int argc, char **argv)
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, ":f:n:h", options, NULL)) != -1) {
+		int dr = vb_dbs_option(&dbs, c, optarg);
+		if (dr > 0)
+			return dr;
+		if (dr == 0)
+			continue;
 		switch (c) {
-		case 'd':
-			if (vb_dbs_add(&dbs, optarg))
-				return VB_EXIT_USAGE;
-			break;
-		case 'P': dbs.allow_partial = 1; break;
 		case 'f':
 			if ((f = vb_cite_format_parse(optarg)) < 0)
 				return vb_usage_error("--format takes csl-json, biblatex, ris, "

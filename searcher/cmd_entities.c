@@ -42,8 +42,7 @@ static void print_entity(json_t *e, int json)
 int vb_cmd_entities(int argc, char **argv)
 {
 	static const struct option options[] = {
-		{ "db", required_argument, NULL, 'd' },
-		{ "allow-partial", no_argument, NULL, 'P' },
+		VB_DBS_OPTIONS,
 		{ "type", required_argument, NULL, 't' },
 		{ "limit", required_argument, NULL, 'n' },
 		{ "json", no_argument, NULL, 'j' },
@@ -60,12 +59,12 @@ int vb_cmd_entities(int argc, char **argv)
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, ":n:h", options, NULL)) != -1) {
+		int dr = vb_dbs_option(&dbs, c, optarg);
+		if (dr > 0)
+			return dr;
+		if (dr == 0)
+			continue;
 		switch (c) {
-		case 'd':
-			if (vb_dbs_add(&dbs, optarg))
-				return VB_EXIT_USAGE;
-			break;
-		case 'P': dbs.allow_partial = 1; break;
 		case 't':
 			if (!(req.type = vb_entity_type(optarg)))
 				return vb_usage_error("--type takes person, organisation, place, money or percent, not '%s'", optarg);

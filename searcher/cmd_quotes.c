@@ -167,8 +167,7 @@ out:
 int vb_cmd_quotes(int argc, char **argv)
 {
 	static const struct option options[] = {
-		{ "db", required_argument, NULL, 'd' },
-		{ "allow-partial", no_argument, NULL, 'P' },
+		VB_DBS_OPTIONS,
 		{ "speaker", required_argument, NULL, 's' },
 		{ "org", required_argument, NULL, 'o' },
 		{ "kind", required_argument, NULL, 'k' },
@@ -190,12 +189,12 @@ int vb_cmd_quotes(int argc, char **argv)
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, ":n:h", options, NULL)) != -1) {
+		int dr = vb_dbs_option(&o.dbs, c, optarg);
+		if (dr > 0)
+			return dr;
+		if (dr == 0)
+			continue;
 		switch (c) {
-		case 'd':
-			if (vb_dbs_add(&o.dbs, optarg))
-				return VB_EXIT_USAGE;
-			break;
-		case 'P': o.dbs.allow_partial = 1; break;
 		case 's': o.req.speaker = optarg; break;
 		case 'o': o.req.org = optarg; break;
 		case 'k':
@@ -270,8 +269,7 @@ static void print_speaker_text(json_t *r, size_t rank)
 int vb_cmd_speakers(int argc, char **argv)
 {
 	static const struct option options[] = {
-		{ "db", required_argument, NULL, 'd' },
-		{ "allow-partial", no_argument, NULL, 'P' },
+		VB_DBS_OPTIONS,
 		{ "limit", required_argument, NULL, 'n' },
 		{ "json", no_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
@@ -287,12 +285,12 @@ int vb_cmd_speakers(int argc, char **argv)
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, ":n:h", options, NULL)) != -1) {
+		int dr = vb_dbs_option(&dbs, c, optarg);
+		if (dr > 0)
+			return dr;
+		if (dr == 0)
+			continue;
 		switch (c) {
-		case 'd':
-			if (vb_dbs_add(&dbs, optarg))
-				return VB_EXIT_USAGE;
-			break;
-		case 'P': dbs.allow_partial = 1; break;
 		case 'n':
 			if ((req.limit = vb_parse_count("--limit", optarg, 1000000)) < 0)
 				return VB_EXIT_USAGE;

@@ -223,8 +223,7 @@ out:
 int vb_cmd_search(int argc, char **argv)
 {
 	static const struct option options[] = {
-		{ "db", required_argument, NULL, 'd' },
-		{ "allow-partial", no_argument, NULL, 'P' },
+		VB_DBS_OPTIONS,
 		{ "limit", required_argument, NULL, 'n' },
 		{ "offset", required_argument, NULL, 'o' },
 		{ "sort", required_argument, NULL, 's' },
@@ -251,12 +250,12 @@ int vb_cmd_search(int argc, char **argv)
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, ":n:h", options, NULL)) != -1) {
+		int dr = vb_dbs_option(&o.dbs, c, optarg);
+		if (dr > 0)
+			return dr;
+		if (dr == 0)
+			continue;
 		switch (c) {
-		case 'd':
-			if (vb_dbs_add(&o.dbs, optarg))
-				return VB_EXIT_USAGE;
-			break;
-		case 'P': o.dbs.allow_partial = 1; break;
 		case 'n':
 			if ((o.req.limit = vb_parse_count("--limit", optarg, 100000)) < 0)
 				return VB_EXIT_USAGE;

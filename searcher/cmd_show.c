@@ -179,8 +179,7 @@ static void print_document(json_t *res, const struct vb_style *st)
 int vb_cmd_show(int argc, char **argv)
 {
 	static const struct option options[] = {
-		{ "db", required_argument, NULL, 'd' },
-		{ "allow-partial", no_argument, NULL, 'P' },
+		VB_DBS_OPTIONS,
 		{ "context", required_argument, NULL, 'C' },
 		{ "accessed", required_argument, NULL, 'a' },
 		{ "json", no_argument, NULL, 'j' },
@@ -201,12 +200,12 @@ int vb_cmd_show(int argc, char **argv)
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, ":C:h", options, NULL)) != -1) {
+		int dr = vb_dbs_option(&dbs, c, optarg);
+		if (dr > 0)
+			return dr;
+		if (dr == 0)
+			continue;
 		switch (c) {
-		case 'd':
-			if (vb_dbs_add(&dbs, optarg))
-				return VB_EXIT_USAGE;
-			break;
-		case 'P': dbs.allow_partial = 1; break;
 		case 'C':
 			if ((context = vb_parse_count("--context", optarg, 1000)) < 0)
 				return VB_EXIT_USAGE;

@@ -44,8 +44,7 @@ static void print_text(json_t *o)
 int vb_cmd_stats(int argc, char **argv)
 {
 	static const struct option options[] = {
-		{ "db", required_argument, NULL, 'd' },
-		{ "allow-partial", no_argument, NULL, 'P' },
+		VB_DBS_OPTIONS,
 		{ "json", no_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -58,12 +57,12 @@ int vb_cmd_stats(int argc, char **argv)
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
+		int dr = vb_dbs_option(&dbs, c, optarg);
+		if (dr > 0)
+			return dr;
+		if (dr == 0)
+			continue;
 		switch (c) {
-		case 'd':
-			if (vb_dbs_add(&dbs, optarg))
-				return VB_EXIT_USAGE;
-			break;
-		case 'P': dbs.allow_partial = 1; break;
 		case 'j': json = 1; break;
 		case 'h': fputs(stats_usage, stdout); return VB_EXIT_OK;
 		default: return vb_bad_option(c, argv);

@@ -119,8 +119,7 @@ static void print_text(json_t *res, const struct vb_style *st)
 int vb_cmd_verify(int argc, char **argv)
 {
 	static const struct option options[] = {
-		{ "db", required_argument, NULL, 'd' },
-		{ "allow-partial", no_argument, NULL, 'P' },
+		VB_DBS_OPTIONS,
 		{ "threshold", required_argument, NULL, 't' },
 		{ "limit", required_argument, NULL, 'n' },
 		{ "since", required_argument, NULL, 'S' },
@@ -141,12 +140,12 @@ int vb_cmd_verify(int argc, char **argv)
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, ":n:h", options, NULL)) != -1) {
+		int dr = vb_dbs_option(&dbs, c, optarg);
+		if (dr > 0)
+			return dr;
+		if (dr == 0)
+			continue;
 		switch (c) {
-		case 'd':
-			if (vb_dbs_add(&dbs, optarg))
-				return VB_EXIT_USAGE;
-			break;
-		case 'P': dbs.allow_partial = 1; break;
 		case 't':
 			req.threshold = strtod(optarg, &end);
 			if (end == optarg || *end || !(req.threshold > 0 && req.threshold <= 1))

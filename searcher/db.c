@@ -131,6 +131,17 @@ int vb_dbs_add(struct vb_dbs *dbs, const char *path)
 	return 0;
 }
 
+int vb_dbs_option(struct vb_dbs *dbs, int c, const char *arg)
+{
+	if (c == 'd')
+		return vb_dbs_add(dbs, arg) ? VB_EXIT_USAGE : 0;
+	if (c == 'P') {
+		dbs->allow_partial = 1;
+		return 0;
+	}
+	return -1;
+}
+
 const char *vb_dbs_name(const struct vb_dbs *dbs, struct vb_buf *scratch)
 {
 	if (dbs->n <= 1)

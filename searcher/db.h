@@ -30,6 +30,15 @@ struct vb_dbs {
 /* Add a --db value; prints a usage error and returns VB_EXIT_USAGE
  * (else 0) when there are too many. */
 int vb_dbs_add(struct vb_dbs *dbs, const char *path);
+
+/* The getopt_long entries every search-side command has: --db PATH ('d')
+ * and --allow-partial ('P'). */
+#define VB_DBS_OPTIONS \
+	{ "db", required_argument, NULL, 'd' }, \
+	{ "allow-partial", no_argument, NULL, 'P' }
+/* Take getopt's answer c if it is one of those: 0 when taken, -1 when c
+ * is another option, VB_EXIT_USAGE on a bad value (the error printed). */
+int vb_dbs_option(struct vb_dbs *dbs, int c, const char *arg);
 /* Open them all, read-only, as one database.  Returns 0 or an xap_status
  * with a complete message naming the database that failed in `err`. */
 int vb_dbs_open(xap_db **out, const struct vb_dbs *dbs, struct vb_buf *err);

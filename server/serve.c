@@ -115,8 +115,7 @@ static int serve(const struct serve_opts *o)
 int vb_cmd_serve(int argc, char **argv)
 {
 	static const struct option options[] = {
-		{ "db", required_argument, NULL, 'd' },
-		{ "allow-partial", no_argument, NULL, 'P' },
+		VB_DBS_OPTIONS,
 		{ "listen", required_argument, NULL, 'l' },
 		{ "threads", required_argument, NULL, 't' },
 		{ "quiet", no_argument, NULL, 'q' },
@@ -129,12 +128,12 @@ int vb_cmd_serve(int argc, char **argv)
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
+		int dr = vb_dbs_option(&o.dbs, c, optarg);
+		if (dr > 0)
+			return dr;
+		if (dr == 0)
+			continue;
 		switch (c) {
-		case 'd':
-			if (vb_dbs_add(&o.dbs, optarg))
-				return VB_EXIT_USAGE;
-			break;
-		case 'P': o.dbs.allow_partial = 1; break;
 		case 'l':
 			if (parse_listen(optarg, &o))
 				return VB_EXIT_USAGE;
