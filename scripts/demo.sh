@@ -36,7 +36,14 @@ step "$bin" speakers -n 5
 step "$bin" search -n 2 'speaker:brackley has:quote appeal'
 step "$bin" entities -n 8
 step "$bin" extract corpus/meridian-2005-sharespan-sued.txt
+
+echo
+echo "Ranked by who and when, a citation list, and where a quote comes from:"
+step "$bin" search -n 2 --explain 'what did Brackley say about the appeal in 2007'
 step "$bin" cite -f markdown -n 2 'persuade licence'
+step "$bin" verify 'we would rather persuade people than sue them'
 step "$bin" stats
+echo
+echo "The same in a browser: $bin serve --db $db   (then open http://127.0.0.1:8080/)"
 echo
 echo "Try your own: $bin search --help"

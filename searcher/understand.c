@@ -895,8 +895,11 @@ static void make_text_query(struct reader *r, const struct skip_ranges *s,
 	}
 	for (size_t i = 0; i < r->nw && u->quote_intent; i++) {
 		const struct qword *w = &r->w[i];
+		/* "what did Brackley say about the appeal": the question's
+		 * function words would match (and light up) everywhere. */
 		if (w->skip || w->used || !strcmp(w->norm, "statement") ||
-		    (!in_list(w->norm, quote_cues) && !in_list(w->norm, question_words)))
+		    (!in_list(w->norm, quote_cues) && !in_list(w->norm, question_words) &&
+		     !in_list(w->norm, stop_words)))
 			continue;
 		/* Not inside a phrase: count the double quotes before it. */
 		size_t quotes = 0;
