@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -577,6 +578,8 @@ struct pipeline {
 	} *args;
 };
 
+struct segmenter;
+
 struct vb_indexer {
 	char *path;
 	struct vb_indexer_opts opts;
@@ -592,6 +595,10 @@ struct vb_indexer {
 	struct vb_worker worker;
 	struct vb_built built;
 	struct pipeline *pipe;         /* several jobs */
+	/* Several jobs on a fresh database: several writers (segments). */
+	struct segmenter *seg;
+	size_t nsegments;
+	struct vb_buf seg_names;       /* entity names to write at the merge */
 	struct vb_buf term, scratch;
 };
 
@@ -821,15 +828,17 @@ static unsigned shard_of(const struct vb_indexer *ix, const char *id)
 	return (unsigned)(vb_hash64(id, strlen(id), SHARD_SEED) % ix->nshards);
 }
 
-/* Sorted, comma-separated list of the languages seen, for the searcher. */
-static int store_languages(struct vb_indexer *ix, xap_db *db, struct vb_buf *err)
+/* Sorted, comma-separated list of the languages in `set`, for the
+ * searcher; `scratch` is overwritten. */
+static int store_language_set(const struct vb_strset *set, struct vb_buf *scratch,
+			      xap_db *db, struct vb_buf *err)
 {
 	const char *names[64];
 	size_t n = 0, it = 0;
 	const char *s;
 	xap_error xe;
 
-	while ((s = vb_strset_next(&ix->languages, &it)) && n < 64)
+	while ((s = vb_strset_next(set, &it)) && n < 64)
 		names[n++] = s;
 	for (size_t i = 1; i < n; i++)
 		for (size_t j = i; j > 0 && strcmp(names[j - 1], names[j]) > 0; j--) {
@@ -837,16 +846,21 @@ static int store_languages(struct vb_indexer *ix, xap_db *db, struct vb_buf *err
 			names[j] = names[j - 1];
 			names[j - 1] = t;
 		}
-	vb_buf_reset(&ix->scratch);
+	vb_buf_reset(scratch);
 	for (size_t i = 0; i < n; i++) {
 		if (i)
-			vb_buf_addch(&ix->scratch, ',');
-		vb_buf_adds(&ix->scratch, names[i]);
+			vb_buf_addch(scratch, ',');
+		vb_buf_adds(scratch, names[i]);
 	}
-	if (xap_db_set_metadata(db, "verbatim.languages", ix->scratch.buf,
-				ix->scratch.len, &xe))
+	if (xap_db_set_metadata(db, "verbatim.languages", scratch->buf,
+				scratch->len, &xe))
 		return vb_ix_fail(err, &xe);
 	return 0;
+}
+
+static int store_languages(struct vb_indexer *ix, xap_db *db, struct vb_buf *err)
+{
+	return store_language_set(&ix->languages, &ix->scratch, db, err);
 }
 
 static int flush_spelling(struct shard *sh, struct vb_buf *err)
@@ -1153,11 +1167,661 @@ static int enqueue(struct vb_indexer *ix, const struct vb_doc *doc,
 	return write_ready(ix, 0, err);
 }
 
+/* ---- segments: several writers for a fresh build ------------------------ */
+
+/*
+ * Writing is most of the work (Xapian's term lists, zlib), and one
+ * database has one writer.  So a fresh build with several jobs writes
+ * consecutive runs of documents ("segments"), in input order, the first
+ * into the target itself, the others into temporary databases next to it
+ * (DB.seg-1, DB.seg-2, ...), each by a thread that both analyses and
+ * writes, and merges them at the end, in segment order, with Xapian's
+ * compactor into DB.merged, whose files then replace the target's
+ * (docs/scaling.md).  A run stopped mid-way leaves segment 0's commits
+ * in the target, whole documents, like one writer.  Each
+ * segment's docids run from 1, and compaction renumbers them
+ * consecutively in source order: the docids, and so the index, are a
+ * single writer's.  Spelling frequencies are summed.  Entity display
+ * names are the run's first of each term, kept by the caller and written
+ * into the merged database (the compactor keeps one value of a key several
+ * sources set, not reliably the first's).  The target stays open, and
+ * locked, all the while, but for the instant its handle is reopened on
+ * the merged files (only when the run prunes afterwards).
+ */
+/* A segment ends at this much text, or at half a commit's worth of
+ * documents (each gives at least two Xapian documents): small enough that
+ * the reading thread is never far ahead of the writers (a stopped run
+ * writes what it has read), big enough that merging costs little.  1 MB
+ * measured as fast as 2 MB, with 35 MB less memory (docs/performance.md). */
+#define SEGMENT_BYTES ((size_t)1 << 20)
+/* Segments read ahead of the oldest one being written: one filling, and
+ * one more than the writers, so that none waits for the reader. */
+#define SEGMENTS_AHEAD 2
+#define SEGMENT_FORMAT "%s.seg-%zu"
+#define MERGED_FORMAT "%s.merged"
+
+enum seg_state { SEG_FREE, SEG_QUEUED, SEG_BUSY, SEG_DONE };
+
+struct segment {
+	enum seg_state state;
+	size_t index;               /* DB.seg-<index> */
+	struct vb_doc *docs;        /* copies, in input order */
+	char (*langs)[16];
+	size_t ndocs, alloc, alloc_langs;
+	size_t bytes;               /* body bytes */
+	bool borrowed;              /* docs[0] is the caller's: do not free */
+	/* Set by the writer. */
+	size_t passages;
+	struct vb_strset languages;
+	/* Entity names, first of each term in the segment: "term\0name\0". */
+	struct vb_buf names;
+	int rc;
+	struct vb_buf err;
+};
+
+/*
+ * Segments in a ring, by sequence number: the caller fills the one at
+ * `queued` and queues it, writers take at `taken`, the caller collects at
+ * `collected`.  Only the caller moves `queued` and `collected`.
+ */
+struct segmenter {
+	pthread_mutex_t lock;
+	pthread_cond_t work, done;
+	struct segment *ring;
+	size_t cap;
+	size_t queued, taken, collected;
+	size_t segment_bytes, segment_docs;
+	bool stop, failed;
+	const char *path;
+	/* Segment 0 is written straight into the target, through its
+	 * handle: a run stopped mid-way leaves its commits there, as one
+	 * writer does. */
+	xap_db *target;
+	unsigned commit_every;
+	struct vb_worker *workers;
+	pthread_t *threads;
+	unsigned nthreads;
+	struct seg_arg {
+		struct segmenter *g;
+		struct vb_worker *w;
+	} *args;
+};
+
+static void segment_name(struct vb_buf *out, const char *path, size_t index)
+{
+	vb_buf_reset(out);
+	vb_buf_addf(out, SEGMENT_FORMAT, path, index);
+}
+
+/* Is this a name Xapian gives the files of a glass database? */
+static bool xapian_file(const char *n)
+{
+	static const char *const prefixes[] = {
+		"iamglass", "flintlock", "postlist.", "termlist.", "position.",
+		"docdata.", "spelling.", "synonym.", "record.", "changes", NULL,
+	};
+	for (size_t k = 0; prefixes[k]; k++)
+		if (!strncmp(n, prefixes[k], strlen(prefixes[k])))
+			return true;
+	return false;
+}
+
+/*
+ * Remove a database directory (its files, then itself).  A directory
+ * holding anything but Xapian's files is left alone: DB.seg-1 may be a
+ * name somebody chose for something else.
+ */
+static void remove_db_dir(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	struct vb_buf name = VB_BUF_INIT;
+	if (!d)
+		return;
+	while ((e = readdir(d)))
+		if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..") &&
+		    !xapian_file(e->d_name)) {
+			closedir(d);
+			return;
+		}
+	rewinddir(d);
+	while ((e = readdir(d))) {
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		vb_buf_reset(&name);
+		vb_buf_addf(&name, "%s/%s", dir, e->d_name);
+		unlink(name.buf);
+	}
+	closedir(d);
+	rmdir(dir);
+	vb_buf_release(&name);
+}
+
+static void segment_clear(struct segment *seg)
+{
+	for (size_t i = seg->borrowed ? 1 : 0; i < seg->ndocs; i++)
+		vb_doc_release(&seg->docs[i]);
+	seg->ndocs = 0;
+	seg->bytes = 0;
+	seg->borrowed = false;
+	seg->passages = 0;
+	seg->rc = 0;
+	vb_strset_release(&seg->languages);
+	vb_buf_release(&seg->names);
+	vb_buf_reset(&seg->err);
+}
+
+static bool segmenter_stopping(struct segmenter *g)
+{
+	pthread_mutex_lock(&g->lock);
+	bool stop = g->stop || g->failed;
+	pthread_mutex_unlock(&g->lock);
+	return stop;
+}
+
+static int flush_segment_spelling(xap_db *db, struct vb_strset *spelling,
+				  struct vb_buf *err)
+{
+	size_t it = 0;
+	unsigned count;
+	const char *word;
+	xap_error xe;
+	while ((word = vb_strset_next_count(spelling, &it, &count)))
+		if (xap_db_add_spelling(db, word, strlen(word), count, &xe))
+			return vb_ix_fail(err, &xe);
+	vb_strset_release(spelling);
+	return 0;
+}
+
+/* Analyse the segment's documents and write them into DB.seg-<index>,
+ * doing what write_finish does for the target: spelling, entity names,
+ * commits every commit_every Xapian documents. */
+static int write_segment(struct segmenter *g, struct vb_worker *w,
+			 struct segment *seg)
+{
+	struct vb_buf name = VB_BUF_INIT, e = VB_BUF_INIT;
+	struct vb_strset spelling = { 0 }, entities = { 0 };
+	struct vb_built b;
+	xap_db *db = NULL;
+	xap_error xe;
+	size_t uncommitted = 0, i = 0;
+	int rc;
+
+	memset(&b, 0, sizeof(b));
+	vb_built_release(&b);
+	if (seg->index == 0) {
+		db = g->target;
+		rc = 0;
+	} else {
+		segment_name(&name, g->path, seg->index);
+		rc = xap_db_open(&db, name.buf, XAP_DB_CREATE_OR_OVERWRITE,
+				 XAP_DB_NO_SYNC, &xe);
+		if (rc)
+			vb_ix_fail(&e, &xe);
+	}
+	for (; !rc && i < seg->ndocs; i++) {
+		if (segmenter_stopping(g)) {
+			rc = XAP_ERR_OTHER;
+			vb_buf_adds(&e, "stopped");
+			break;
+		}
+		vb_built_release(&b);
+		b.sink = db;
+		rc = vb_worker_build(w, &seg->docs[i], seg->langs[i], &b, &e);
+		if (rc)
+			break;
+		vb_strset_add(&seg->languages, b.lang);
+		size_t it = 0;
+		unsigned count;
+		const char *word;
+		while ((word = vb_strset_next_count(&b.spelling, &it, &count)))
+			if (spelling.n < MAX_SPELLING_WORDS)
+				vb_strset_count_add(&spelling, word, count);
+		/* Entity names go to the caller, which keeps the run's
+		 * first of each, as one writer does, and writes them into
+		 * the merged database. */
+		for (size_t at = 0; at < b.entity_names.len;) {
+			const char *term = b.entity_names.buf + at;
+			const char *ename = term + strlen(term) + 1;
+			at = (size_t)(ename - b.entity_names.buf) + strlen(ename) + 1;
+			if (!vb_strset_add(&entities, term))
+				continue;
+			vb_buf_add(&seg->names, term, (size_t)(b.entity_names.buf + at - term));
+			if (seg->index)
+				continue;
+			/* The target: its names are the run's first. */
+			vb_buf_reset(&name);
+			vb_buf_adds(&name, VB_META_ENTITY_NAME);
+			vb_buf_adds(&name, term);
+			if (!rc && xap_db_set_metadata(db, name.buf, ename, strlen(ename), &xe))
+				rc = vb_ix_fail(&e, &xe);
+		}
+		seg->passages += b.passages;
+		uncommitted += b.made;
+		if (!rc && uncommitted >= g->commit_every) {
+			rc = flush_segment_spelling(db, &spelling, &e);
+			if (!rc && !seg->index)
+				rc = store_language_set(&seg->languages, &name, db, &e);
+			if (!rc && xap_db_commit(db, &xe))
+				rc = vb_ix_fail(&e, &xe);
+			uncommitted = 0;
+		}
+	}
+	if (!rc)
+		rc = flush_segment_spelling(db, &spelling, &e);
+	if (seg->index == 0) {
+		if (!rc)
+			rc = store_language_set(&seg->languages, &name, db, &e);
+		if (!rc && xap_db_commit(db, &xe))
+			rc = vb_ix_fail(&e, &xe);
+	} else {
+		if (!rc && xap_db_close(db, &xe))
+			rc = vb_ix_fail(&e, &xe);
+		xap_db_free(db);
+	}
+	if (rc) {
+		const struct vb_doc *doc = i < seg->ndocs ? &seg->docs[i] : NULL;
+		if (doc)
+			vb_buf_addf(&seg->err, "'%s'%s%.0u: %s", doc->path ? doc->path : "-",
+				    doc->line ? " line " : "", doc->line, e.buf);
+		else
+			vb_buf_addf(&seg->err, "segment %zu: %s", seg->index, e.buf);
+	}
+	vb_built_release(&b);
+	vb_buf_release(&b.entity_names);
+	vb_buf_release(&b.doc_term);
+	vb_strset_release(&spelling);
+	vb_strset_release(&entities);
+	vb_buf_release(&name);
+	vb_buf_release(&e);
+	return rc;
+}
+
+static void *segment_main(void *arg)
+{
+	struct seg_arg *a = arg;
+	struct segmenter *g = a->g;
+
+	pthread_mutex_lock(&g->lock);
+	for (;;) {
+		while (!g->stop && g->taken == g->queued)
+			pthread_cond_wait(&g->work, &g->lock);
+		if (g->stop)
+			break;
+		struct segment *seg = &g->ring[g->taken++ % g->cap];
+		seg->state = SEG_BUSY;
+		pthread_mutex_unlock(&g->lock);
+		int rc = write_segment(g, a->w, seg);
+		pthread_mutex_lock(&g->lock);
+		seg->rc = rc;
+		seg->state = SEG_DONE;
+		pthread_cond_broadcast(&g->done);
+	}
+	pthread_mutex_unlock(&g->lock);
+	return NULL;
+}
+
+/* Stop and join the writers; remove the segment databases. */
+static void segmenter_free(struct segmenter *g)
+{
+	struct vb_buf name = VB_BUF_INIT;
+	if (!g)
+		return;
+	pthread_mutex_lock(&g->lock);
+	g->stop = true;
+	pthread_cond_broadcast(&g->work);
+	pthread_mutex_unlock(&g->lock);
+	for (unsigned i = 0; i < g->nthreads; i++)
+		pthread_join(g->threads[i], NULL);
+	for (size_t i = 0; i < g->cap; i++) {
+		segment_clear(&g->ring[i]);
+		free(g->ring[i].docs);
+		free(g->ring[i].langs);
+		vb_buf_release(&g->ring[i].err);
+	}
+	for (size_t i = 1; i < g->queued; i++) {
+		segment_name(&name, g->path, i);
+		remove_db_dir(name.buf);
+	}
+	vb_buf_release(&name);
+	for (unsigned i = 0; i < g->nthreads; i++)
+		vb_worker_release(&g->workers[i]);
+	pthread_mutex_destroy(&g->lock);
+	pthread_cond_destroy(&g->work);
+	pthread_cond_destroy(&g->done);
+	free(g->ring);
+	free(g->workers);
+	free(g->threads);
+	free(g->args);
+	free(g);
+}
+
+static int segmenter_start(struct segmenter **out, const char *path, xap_db *target,
+			   const struct vb_indexer_opts *opts,
+			   const struct vb_aliases *aliases, struct vb_buf *err)
+{
+	struct segmenter *g = vb_calloc(1, sizeof(*g));
+	unsigned jobs = opts->jobs;
+	sigset_t all, old;
+	int rc = 0;
+
+	pthread_mutex_init(&g->lock, NULL);
+	pthread_cond_init(&g->work, NULL);
+	pthread_cond_init(&g->done, NULL);
+	g->path = path;
+	g->target = target;
+	g->commit_every = opts->commit_every;
+	g->segment_bytes = SEGMENT_BYTES;
+	/* For tests: smaller segments, to have several of a small corpus. */
+	const char *env = getenv("VERBATIM_SEGMENT_BYTES");
+	if (env && strtoul(env, NULL, 10) > 0)
+		g->segment_bytes = strtoul(env, NULL, 10);
+	g->segment_docs = opts->commit_every / 2 ? opts->commit_every / 2 : 1;
+	g->cap = (size_t)jobs + SEGMENTS_AHEAD;
+	g->ring = vb_calloc(g->cap, sizeof(*g->ring));
+	for (size_t i = 0; i < g->cap; i++) {
+		vb_buf_init(&g->ring[i].err);
+		vb_buf_init(&g->ring[i].names);
+	}
+	g->workers = vb_calloc(jobs, sizeof(*g->workers));
+	g->threads = vb_calloc(jobs, sizeof(*g->threads));
+	g->args = vb_calloc(jobs, sizeof(*g->args));
+	*out = g;
+
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	for (unsigned i = 0; i < jobs && !rc; i++) {
+		if (vb_worker_init(&g->workers[i], opts, aliases, err) < 0) {
+			vb_worker_release(&g->workers[i]);
+			rc = XAP_ERR_OTHER;
+			break;
+		}
+		g->args[i].g = g;
+		g->args[i].w = &g->workers[i];
+		int e = pthread_create(&g->threads[i], NULL, segment_main, &g->args[i]);
+		if (e) {
+			vb_worker_release(&g->workers[i]);
+			if (err)
+				vb_buf_addf(err, "cannot start a writer thread: %s", strerror(e));
+			rc = XAP_ERR_OTHER;
+			break;
+		}
+		g->nthreads++;
+	}
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	return rc;
+}
+
+/*
+ * Collect written segments in order: every one done, and at least until
+ * `until` have been collected (waiting for the writers).  Returns the
+ * first error, naming its document.
+ */
+static int seg_collect(struct vb_indexer *ix, size_t until, struct vb_buf *err)
+{
+	struct segmenter *g = ix->seg;
+	int rc = 0;
+
+	pthread_mutex_lock(&g->lock);
+	while (g->collected < g->queued) {
+		struct segment *seg = &g->ring[g->collected % g->cap];
+		if (seg->state != SEG_DONE) {
+			if (g->collected >= until)
+				break;
+			pthread_cond_wait(&g->done, &g->lock);
+			continue;
+		}
+		if (seg->rc && !g->failed) {
+			g->failed = true;
+			rc = seg->rc;
+			if (err)
+				vb_buf_adds(err, seg->err.buf);
+		}
+		pthread_mutex_unlock(&g->lock);
+		ix->passages += seg->passages;
+		for (size_t at = 0; at < seg->names.len;) {
+			const char *term = seg->names.buf + at;
+			const char *ename = term + strlen(term) + 1;
+			at = (size_t)(ename - seg->names.buf) + strlen(ename) + 1;
+			if (vb_strset_add(&ix->entity_names, term))
+				vb_buf_add(&ix->seg_names, term,
+					   (size_t)(seg->names.buf + at - term));
+		}
+		size_t it = 0;
+		const char *lang;
+		while ((lang = vb_strset_next(&seg->languages, &it)))
+			vb_strset_add(&ix->languages, lang);
+		segment_clear(seg);
+		pthread_mutex_lock(&g->lock);
+		seg->state = SEG_FREE;
+		g->collected++;
+	}
+	pthread_mutex_unlock(&g->lock);
+	return rc;
+}
+
+/* Hand the segment being filled to the writers. */
+static void seg_queue(struct vb_indexer *ix)
+{
+	struct segmenter *g = ix->seg;
+	struct segment *seg = &g->ring[g->queued % g->cap];
+	/* A full ring: that slot is a queued segment's, none is filled. */
+	if (g->queued - g->collected >= g->cap || !seg->ndocs)
+		return;
+	seg->index = g->queued;
+	pthread_mutex_lock(&g->lock);
+	seg->state = SEG_QUEUED;
+	g->queued++;
+	pthread_cond_signal(&g->work);
+	pthread_mutex_unlock(&g->lock);
+}
+
+/* The segment being filled, once its slot is free. */
+static int seg_filling(struct vb_indexer *ix, struct segment **out,
+		       struct vb_buf *err)
+{
+	struct segmenter *g = ix->seg;
+	int rc;
+	while (g->queued - g->collected >= g->cap)
+		if ((rc = seg_collect(ix, g->collected + 1, err)))
+			return rc;
+	*out = &g->ring[g->queued % g->cap];
+	return 0;
+}
+
+static int seg_add(struct vb_indexer *ix, const struct vb_doc *doc,
+		   const char *lang, struct vb_buf *err)
+{
+	struct segmenter *g = ix->seg;
+	struct segment *seg;
+	int rc;
+
+	if (doc->body_len > STREAM_BYTES) {
+		/* Too big to copy: alone in a segment, written here once
+		 * every earlier segment is (Xapian documents go into it as
+		 * they are made). */
+		seg_queue(ix);
+		if ((rc = seg_collect(ix, g->queued, err)) ||
+		    (rc = seg_filling(ix, &seg, err)))
+			return rc;
+		VB_ALLOC_GROW(seg->docs, 1, seg->alloc);
+		VB_ALLOC_GROW(seg->langs, 1, seg->alloc_langs);
+		seg->docs[0] = *doc;
+		seg->borrowed = true;
+		memcpy(seg->langs[0], lang, sizeof(seg->langs[0]));
+		seg->ndocs = 1;
+		seg->index = g->queued;
+		rc = write_segment(g, &ix->worker, seg);
+		pthread_mutex_lock(&g->lock);
+		seg->rc = rc;
+		seg->state = SEG_DONE;
+		/* Every earlier one was taken: the writers skip this one. */
+		g->queued++;
+		g->taken++;
+		pthread_mutex_unlock(&g->lock);
+		return seg_collect(ix, g->queued, err);
+	}
+	if ((rc = seg_filling(ix, &seg, err)))
+		return rc;
+	VB_ALLOC_GROW(seg->docs, seg->ndocs + 1, seg->alloc);
+	VB_ALLOC_GROW(seg->langs, seg->ndocs + 1, seg->alloc_langs);
+	doc_copy(&seg->docs[seg->ndocs], doc);
+	memcpy(seg->langs[seg->ndocs], lang, sizeof(seg->langs[0]));
+	seg->ndocs++;
+	seg->bytes += doc->body_len;
+	if (seg->bytes >= g->segment_bytes || seg->ndocs >= g->segment_docs)
+		seg_queue(ix);
+	return seg_collect(ix, 0, err);
+}
+
+/* Write every document added so far into segments. */
+static int seg_drain(struct vb_indexer *ix, struct vb_buf *err)
+{
+	seg_queue(ix);
+	return seg_collect(ix, ix->seg->queued, err);
+}
+
+/* Move the merged database's files into the target's directory, in
+ * place of the target's (glass tables, then its version file last). */
+static int swap_in(const char *merged, const char *target, struct vb_buf *err)
+{
+	static const char *const tables[] = {
+		"postlist.glass", "termlist.glass", "position.glass", "docdata.glass",
+		"spelling.glass", "synonym.glass", "iamglass",
+	};
+	struct vb_buf from = VB_BUF_INIT, to = VB_BUF_INIT;
+	int rc = 0;
+	for (size_t i = 0; !rc && i < sizeof(tables) / sizeof(tables[0]); i++) {
+		vb_buf_reset(&from);
+		vb_buf_reset(&to);
+		vb_buf_addf(&from, "%s/%s", merged, tables[i]);
+		vb_buf_addf(&to, "%s/%s", target, tables[i]);
+		if (file_exists(from.buf) ? rename(from.buf, to.buf) < 0
+					  : unlink(to.buf) < 0 && errno != ENOENT) {
+			if (err)
+				vb_buf_addf(err, "cannot move '%s' to '%s': %s", from.buf,
+					    to.buf, strerror(errno));
+			rc = XAP_ERR_OTHER;
+		}
+	}
+	vb_buf_release(&from);
+	vb_buf_release(&to);
+	return rc;
+}
+
+/* Copy metadata key `key` of `from` into `to`, when set. */
+static int copy_metadata(xap_db *from, xap_db *to, const char *key, struct vb_buf *err)
+{
+	char *v = NULL;
+	size_t len = 0;
+	xap_error xe;
+	int rc = 0;
+	if (xap_db_get_metadata(from, key, &v, &len, &xe))
+		rc = vb_ix_fail(err, &xe);
+	else if (len && xap_db_set_metadata(to, key, v, len, &xe))
+		rc = vb_ix_fail(err, &xe);
+	free(v);
+	return rc;
+}
+
+/*
+ * Write what is left, merge the segments into the target and leave
+ * segment mode.  The target's handle, which holds its lock, is replaced
+ * by one on the merged files; with `reopen` false it is just closed (the
+ * end of the run).
+ */
+static int seg_finish(struct vb_indexer *ix, bool reopen, struct vb_buf *err)
+{
+	struct segmenter *g = ix->seg;
+	struct shard *sh = &ix->shards[0];
+	struct vb_buf merged = VB_BUF_INIT;
+	char **names = NULL;
+	xap_db *db = NULL;
+	xap_error xe;
+	int rc = seg_drain(ix, err);
+	size_t n = g->queued;
+
+	/* After a writer's error (reported then) the segments are not
+	 * merged: later ones may hold part of a document. */
+	if (!rc && g->failed) {
+		if (err)
+			vb_buf_adds(err, "segments not merged after an error");
+		rc = XAP_ERR_OTHER;
+	}
+	ix->nsegments = n;
+	if (!rc && n > 1) {
+		/* The target, which holds segment 0, is committed first:
+		 * it is the first source, and its handle must have nothing
+		 * left to write once its files are replaced. */
+		rc = commit_shard(ix, sh, err);
+		vb_buf_addf(&merged, MERGED_FORMAT, ix->path);
+		remove_db_dir(merged.buf);
+		names = vb_calloc(n, sizeof(*names));
+		names[0] = vb_strdup(ix->path);
+		for (size_t i = 1; i < n; i++) {
+			struct vb_buf name = VB_BUF_INIT;
+			segment_name(&name, ix->path, i);
+			names[i] = vb_strdup(name.buf);
+			vb_buf_release(&name);
+		}
+		if (!rc && xap_compact((const char *const *)names, n, merged.buf,
+				       0, &xe))
+			rc = vb_ix_fail(err, &xe);
+		if (!rc && xap_db_open(&db, merged.buf, XAP_DB_OPEN,
+				       ix->opts.no_sync ? XAP_DB_NO_SYNC : 0, &xe))
+			rc = vb_ix_fail(err, &xe);
+		if (!rc)
+			rc = copy_metadata(sh->db, db, "verbatim.schema", err);
+		if (!rc)
+			rc = copy_metadata(sh->db, db, VB_META_ALIASES, err);
+		if (!rc)
+			rc = store_languages(ix, db, err);
+		for (size_t at = 0; !rc && at < ix->seg_names.len;) {
+			const char *term = ix->seg_names.buf + at;
+			const char *ename = term + strlen(term) + 1;
+			at = (size_t)(ename - ix->seg_names.buf) + strlen(ename) + 1;
+			vb_buf_reset(&ix->term);
+			vb_buf_adds(&ix->term, VB_META_ENTITY_NAME);
+			vb_buf_adds(&ix->term, term);
+			if (xap_db_set_metadata(db, ix->term.buf, ename, strlen(ename), &xe))
+				rc = vb_ix_fail(err, &xe);
+		}
+		vb_buf_release(&ix->seg_names);
+		if (!rc && xap_db_close(db, &xe))
+			rc = vb_ix_fail(err, &xe);
+		xap_db_free(db);
+		if (!rc)
+			rc = swap_in(merged.buf, ix->path, err);
+		remove_db_dir(merged.buf);
+		for (size_t i = 0; i < n; i++)
+			free(names[i]);
+		free(names);
+	}
+	vb_buf_release(&ix->seg_names);
+	segmenter_free(g);
+	ix->seg = NULL;
+	if (!rc && n > 1) {
+		/* The old handle has nothing to write: closing it leaves the
+		 * new files alone. */
+		xap_db_free(sh->db);
+		sh->db = NULL;
+		if (reopen) {
+			rc = xap_db_open(&sh->db, ix->path, XAP_DB_CREATE_OR_OPEN,
+					 ix->opts.no_sync ? XAP_DB_NO_SYNC : 0, &xe);
+			if (rc)
+				vb_ix_fail(err, &xe);
+		}
+	}
+	vb_buf_release(&merged);
+	return rc;
+}
+
 /* ---- the indexer -------------------------------------------------------- */
 
 static void indexer_free(struct vb_indexer *ix)
 {
 	pipeline_free(ix->pipe);
+	segmenter_free(ix->seg);
 	for (unsigned s = 0; ix->shards && s < ix->nshards; s++) {
 		xap_db_free(ix->shards[s].db);
 		vb_strset_release(&ix->shards[s].spelling);
@@ -1174,6 +1838,7 @@ static void indexer_free(struct vb_indexer *ix)
 	vb_aliases_free(ix->aliases);
 	vb_buf_release(&ix->term);
 	vb_buf_release(&ix->scratch);
+	vb_buf_release(&ix->seg_names);
 	free(ix->path);
 	free(ix);
 }
@@ -1201,6 +1866,7 @@ int vb_indexer_open(struct vb_indexer **out, const char *path,
 	ix->path = vb_strdup(path);
 	vb_buf_init(&ix->term);
 	vb_buf_init(&ix->scratch);
+	vb_buf_init(&ix->seg_names);
 	vb_built_release(&ix->built);
 
 	if ((rc = open_shards(ix, err)) || (rc = load_aliases(ix, err)))
@@ -1209,8 +1875,33 @@ int vb_indexer_open(struct vb_indexer **out, const char *path,
 		rc = XAP_ERR_OTHER;
 		goto fail;
 	}
-	if (ix->opts.jobs > 1 && (rc = pipeline_start(ix, ix->opts.jobs, err)))
+	/* A fresh plain database (no document ever added) is written by
+	 * several writers, in segments; otherwise documents are written
+	 * here, by the one writer. */
+	unsigned last = 1;
+	xap_error xe;
+	if (ix->nshards == 1) {
+		/* Segments a killed run left (the lock is ours now). */
+		struct vb_buf name = VB_BUF_INIT;
+		for (size_t i = 1;; i++) {
+			segment_name(&name, ix->path, i);
+			if (!file_exists(name.buf))
+				break;
+			remove_db_dir(name.buf);
+		}
+		vb_buf_reset(&name);
+		vb_buf_addf(&name, MERGED_FORMAT, ix->path);
+		remove_db_dir(name.buf);
+		vb_buf_release(&name);
+	}
+	if (ix->opts.jobs > 1 && ix->nshards == 1 &&
+	    !xap_db_lastdocid(ix->shards[0].db, &last, &xe) && last == 0) {
+		if ((rc = segmenter_start(&ix->seg, ix->path, ix->shards[0].db,
+					  &ix->opts, ix->aliases, err)))
+			goto fail;
+	} else if (ix->opts.jobs > 1 && (rc = pipeline_start(ix, ix->opts.jobs, err))) {
 		goto fail;
+	}
 	*out = ix;
 	return 0;
 fail:
@@ -1221,6 +1912,8 @@ fail:
 /* Write every document added so far. */
 static int drain(struct vb_indexer *ix, struct vb_buf *err)
 {
+	if (ix->seg)
+		return seg_drain(ix, err);
 	return ix->pipe ? write_ready(ix, ix->pipe->queued, err) : 0;
 }
 
@@ -1239,9 +1932,16 @@ unsigned vb_indexer_shards(const struct vb_indexer *ix)
 	return ix->nshards;
 }
 
+size_t vb_indexer_segments(const struct vb_indexer *ix)
+{
+	return ix->seg ? ix->seg->queued : ix->nsegments;
+}
+
 int vb_indexer_commit(struct vb_indexer *ix, struct vb_buf *err)
 {
-	int rc = drain(ix, err);
+	int rc = ix->seg ? seg_finish(ix, true, err) : 0;
+	if (!rc)
+		rc = drain(ix, err);
 	for (unsigned s = 0; !rc && s < ix->nshards; s++)
 		rc = commit_shard(ix, &ix->shards[s], err);
 	return rc;
@@ -1250,8 +1950,11 @@ int vb_indexer_commit(struct vb_indexer *ix, struct vb_buf *err)
 int vb_indexer_close(struct vb_indexer *ix, struct vb_buf *err)
 {
 	xap_error xe;
-	int rc = vb_indexer_commit(ix, err);
-	for (unsigned s = 0; !rc && s < ix->nshards; s++)
+	int rc = ix->seg ? seg_finish(ix, false, err) : 0;
+	/* Merged segments: the target was closed with them. */
+	if (!rc && ix->shards[0].db)
+		rc = vb_indexer_commit(ix, err);
+	for (unsigned s = 0; !rc && s < ix->nshards && ix->shards[s].db; s++)
 		if (xap_db_close(ix->shards[s].db, &xe))
 			rc = vb_ix_fail(err, &xe);
 	indexer_free(ix);
@@ -1335,7 +2038,10 @@ int vb_indexer_add(struct vb_indexer *ix, const struct vb_doc *doc,
 	unsigned s = shard_of(ix, doc->id);
 	/* The hash is read in this thread, which alone uses the databases;
 	 * documents queued but not written have other ids (seen_ids). */
-	rc = stored_hash(ix, ix->shards[s].db, doc->id, old, err);
+	/* In segments the database had no document (and its handle is a
+	 * writer's): nothing is stored. */
+	old[0] = '\0';
+	rc = ix->seg ? 0 : stored_hash(ix, ix->shards[s].db, doc->id, old, err);
 	if (rc)
 		return rc;
 	snprintf(hash, sizeof(hash), "%016" PRIx64, doc->hash);
@@ -1347,6 +2053,8 @@ int vb_indexer_add(struct vb_indexer *ix, const struct vb_doc *doc,
 
 	vb_lang_primary(doc->lang && *doc->lang ? doc->lang : ix->opts.default_lang,
 			lang);
+	if (ix->seg)
+		return seg_add(ix, doc, lang, err);
 	if (ix->pipe && doc->body_len <= STREAM_BYTES)
 		return enqueue(ix, doc, lang, s, err);
 	/* One job, or a document too big to hold analysed in memory: here,
@@ -1425,8 +2133,10 @@ static int prune_shard(struct vb_indexer *ix, xap_db *db, unsigned *removed,
 int vb_indexer_prune(struct vb_indexer *ix, unsigned *removed,
 		     struct vb_buf *err)
 {
-	int rc = drain(ix, err);
+	int rc = ix->seg ? seg_finish(ix, true, err) : 0;
 	*removed = 0;
+	if (!rc)
+		rc = drain(ix, err);
 	for (unsigned s = 0; !rc && s < ix->nshards; s++)
 		rc = prune_shard(ix, ix->shards[s].db, removed, err);
 	return rc;

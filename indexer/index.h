@@ -79,6 +79,9 @@ int vb_indexer_drain(struct vb_indexer *ix, struct vb_buf *err);
 size_t vb_indexer_passages(const struct vb_indexer *ix);
 /* Number of shards of the database (1 for a plain one). */
 unsigned vb_indexer_shards(const struct vb_indexer *ix);
+/* Segments written by several writers and merged (a fresh build with
+ * several jobs, docs/scaling.md); 0 when one writer writes. */
+size_t vb_indexer_segments(const struct vb_indexer *ix);
 
 /* Write what was added, and commit every shard. */
 int vb_indexer_commit(struct vb_indexer *ix, struct vb_buf *err);

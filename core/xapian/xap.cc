@@ -517,6 +517,24 @@ xap_status xap_db_doccount(const xap_db *db, unsigned *out, xap_error *err)
 	}
 }
 
+xap_status xap_compact(const char *const *sources, size_t n, const char *dest,
+		       int multipass, xap_error *err)
+{
+	if (!sources || !n || !dest)
+		return report(err, XAP_ERR_INVALID, "cannot compact: no database");
+	try {
+		Xapian::Database all;
+		for (size_t i = 0; i < n; i++)
+			all.add_database(Xapian::Database(sources[i]));
+		Xapian::Compactor compactor;
+		all.compact(dest, multipass ? Xapian::DBCOMPACT_MULTIPASS : 0, 0,
+			    compactor);
+		return XAP_OK;
+	} catch (...) {
+		return fail(err, nullptr, "cannot compact into '%s'", dest);
+	}
+}
+
 xap_status xap_db_lastdocid(const xap_db *db, unsigned *out, xap_error *err)
 {
 	if (!db || !out)

@@ -128,6 +128,17 @@ xap_status xap_db_cancel_transaction(xap_db *db, xap_error *err);
 /* Close (commits pending changes of a writable database first, like Xapian). */
 xap_status xap_db_close(xap_db *db, xap_error *err);
 void xap_db_free(xap_db *db);
+/*
+ * Merge the databases at sources[0..n) into a new database at `dest`
+ * (Xapian's Compactor).  Documents are renumbered in source order, so
+ * sources whose docids run 1..k_i give docids 1..sum k_i.  Spelling
+ * frequencies are summed.  Of a user metadata key several sources set, one
+ * value is kept, not always the first source's (seen with 6 sources): set
+ * such keys in `dest` afterwards.  multipass: Xapian's DBCOMPACT_MULTIPASS
+ * (more than 3 sources merged in passes, faster, no metadata order either).
+ */
+xap_status xap_compact(const char *const *sources, size_t n, const char *dest,
+		       int multipass, xap_error *err);
 
 xap_status xap_db_doccount(const xap_db *db, unsigned *out, xap_error *err);
 xap_status xap_db_lastdocid(const xap_db *db, unsigned *out, xap_error *err);

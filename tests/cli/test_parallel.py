@@ -1,6 +1,7 @@
 # test_parallel.py: `verbatim index -j N` and `--shards K` give the same search, quotes and show output whatever N is.
 import json
 import os
+import re
 import subprocess
 
 import vbtest
@@ -76,6 +77,30 @@ class Parallel(vbtest.TempDirTest):
             for k in ("new", "failed", "passages"):
                 self.assertEqual(summaries[jobs][k], summaries[1][k], "-j%d: %s" % (jobs, k))
             self.assertSameOutputs(outs[1], outs[jobs], "-j1 vs -j%d" % jobs)
+
+    def test_fresh_build_in_segments(self):
+        # A fresh -j2 build is written by 2 writers into segments merged at
+        # the end; small segments make several of the test corpus.  The
+        # index is -j1's, and no segment is left next to it.
+        corpus = self.copy_corpus()
+        one = self.path("one")
+        s1 = self.index(one, 1, corpus)
+        db = self.path("seg")
+        r = self.vb.run(["index", "--db", db, "-j", "2", "--verbose", corpus],
+                        env={"VERBATIM_SEGMENT_BYTES": "20000"})
+        m = re.search(r"^(\d+) segments written by 2 writers, merged$", r.err, re.M)
+        self.assertTrue(m, r.err)
+        self.assertGreater(int(m.group(1)), 3)
+        s2 = parse_summary(r.err)
+        for k in ("new", "failed", "passages"):
+            self.assertEqual(s2[k], s1[k], k)
+        self.assertEqual([n for n in os.listdir(self.path(".")) if n.startswith("seg.")], [])
+        ids = self.show_ids(one, QUERIES)
+        self.assertSameOutputs(self.outputs(one, QUERIES, ids), self.outputs(db, QUERIES, ids),
+                               "-j1 vs -j2 in segments")
+        # Re-indexing it is incremental (one writer): nothing to do.
+        again = self.index(db, 2, corpus)
+        self.assertEqual((again["new"], again["updated"], again["unchanged"]), (0, 0, s1["new"]))
 
     def test_incremental_with_jobs(self):
         corpus = self.copy_corpus()

@@ -1288,6 +1288,77 @@ static void test_remote_unreachable(void **state)
 	close(fd);
 }
 
+/* Segments merged in order: docids renumbered consecutively, metadata
+ * and spelling merged. */
+static void test_compact(void **state)
+{
+	struct fixture *f = *state;
+	xap_db *seg = NULL, *merged = NULL;
+	xap_doc *doc = NULL;
+	xap_error err;
+	char paths[3][PATH_MAX], dest[PATH_MAX];
+	const char *sources[3];
+	char *s = NULL;
+	size_t len = 0;
+	unsigned n = 0;
+
+	for (unsigned i = 0; i < 3; i++) {
+		char name[16];
+		snprintf(name, sizeof(name), "seg-%u", i);
+		join(paths[i], sizeof(paths[i]), f->dir, name);
+		sources[i] = paths[i];
+		assert_int_equal(xap_db_open(&seg, paths[i], XAP_DB_CREATE_OR_OVERWRITE,
+					     XAP_DB_NO_SYNC, &err), XAP_OK);
+		for (unsigned d = 0; d <= i; d++) {
+			char term[16];
+			snprintf(term, sizeof(term), "Qs%ud%u", i, d);
+			assert_int_equal(xap_doc_new(&doc, &err), XAP_OK);
+			assert_int_equal(xap_doc_add_boolean_term(doc, term, strlen(term), &err), XAP_OK);
+			assert_int_equal(xap_db_add_document(seg, doc, NULL, &err), XAP_OK);
+			xap_doc_free(doc);
+		}
+		char value[2] = { (char)('0' + i), '\0' };
+		assert_int_equal(xap_db_set_metadata(seg, "all", value, 1, &err), XAP_OK);
+		if (i == 2)
+			assert_int_equal(xap_db_set_metadata(seg, "last", "x", 1, &err), XAP_OK);
+		assert_int_equal(xap_db_add_spelling(seg, i ? "ferry" : "council", i ? 5 : 7, 1, &err), XAP_OK);
+		assert_int_equal(xap_db_close(seg, &err), XAP_OK);
+		xap_db_free(seg);
+	}
+	join(dest, sizeof(dest), f->dir, "merged");
+	assert_int_equal(xap_compact(sources, 3, dest, 1, &err), XAP_OK);
+	assert_int_equal(xap_db_open(&merged, dest, XAP_DB_READ, 0, &err), XAP_OK);
+	assert_int_equal(xap_db_doccount(merged, &n, &err), XAP_OK);
+	assert_int_equal(n, 6);
+	assert_int_equal(xap_db_lastdocid(merged, &n, &err), XAP_OK);
+	assert_int_equal(n, 6);
+	/* Segment 1's two documents come right after segment 0's one. */
+	struct term_list got = { "", 0, 0 };
+	assert_true(xap_db_postlist(merged, "Qs2d2", 5, collect_docid, &got, &err) >= 0);
+	assert_string_equal(got.text, "6");
+	got.text[0] = '\0';
+	assert_true(xap_db_postlist(merged, "Qs1d0", 5, collect_docid, &got, &err) >= 0);
+	assert_string_equal(got.text, "2");
+	/* One of the values is kept (which one Xapian does not promise). */
+	assert_int_equal(xap_db_get_metadata(merged, "all", &s, &len, &err), XAP_OK);
+	assert_int_equal(len, 1);
+	assert_true(s[0] >= '0' && s[0] <= '2');
+	free(s);
+	assert_int_equal(xap_db_get_metadata(merged, "last", &s, &len, &err), XAP_OK);
+	assert_string_equal(s, "x");
+	free(s);
+	s = NULL;
+	assert_int_equal(xap_db_spelling_suggestion(merged, "fery", 2, &s, &err), XAP_OK);
+	assert_string_equal(s, "ferry");
+	free(s);
+	s = NULL;
+	assert_int_equal(xap_db_spelling_suggestion(merged, "councl", 2, &s, &err), XAP_OK);
+	assert_string_equal(s, "council");
+	free(s);
+	xap_db_free(merged);
+	assert_int_equal(xap_compact(NULL, 0, dest, 0, &err), XAP_ERR_INVALID);
+}
+
 #define ON(fn, be) { #fn "/" #be, fn, setup_db, teardown_db, (void *)&be##_backend }
 #define ON_BOTH(fn) ON(fn, memory), ON(fn, disk)
 
@@ -1312,6 +1383,7 @@ int main(void)
 		ON(test_open_errors, disk),
 		ON(test_corrupt_database, disk),
 		ON(test_shards, disk),
+		ON(test_compact, disk),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
