@@ -1669,7 +1669,11 @@ static int seg_add(struct vb_indexer *ix, const struct vb_doc *doc,
 	memcpy(seg->langs[seg->ndocs], lang, sizeof(seg->langs[0]));
 	seg->ndocs++;
 	seg->bytes += doc->body_len;
-	if (seg->bytes >= g->segment_bytes || seg->ndocs >= g->segment_docs)
+	/* Segments grow, doubling every 8 up to 16 times the first, so
+	 * that a large corpus makes tens of them, not thousands: each is a
+	 * database of its own, and the merge opens them all at once. */
+	unsigned grow = seg->index / 8 < 4 ? (unsigned)(seg->index / 8) : 4;
+	if (seg->bytes >= g->segment_bytes << grow || seg->ndocs >= g->segment_docs << grow)
 		seg_queue(ix);
 	return seg_collect(ix, 0, err);
 }
