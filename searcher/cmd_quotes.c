@@ -130,11 +130,18 @@ static void print_quotes(const struct quotes_opts *o, json_t *res)
 		print_quote_text(q, &st, (unsigned)(o->req.offset + i + 1),
 				 json_number_value(json_object_get(q, "score")), show_weight);
 	}
-	if (o->json)
+	if (o->json) {
+		if (!json_array_size(results) && json_object_get(res, "speaker_suggestion"))
+			vb_warning("no quotes match; did you mean --speaker '%s'?",
+				   vb_json_str(res, "speaker_suggestion"));
 		return;
+	}
 	if (!o->req.limit)
 		printf("%lld quotes match\n",
 		       (long long)json_integer_value(json_object_get(res, "total")));
+	else if (!json_array_size(results) && json_object_get(res, "speaker_suggestion"))
+		printf("no quotes match; did you mean --speaker '%s'?\n",
+		       vb_json_str(res, "speaker_suggestion"));
 	else if (!json_array_size(results))
 		printf("no quotes match\n");
 }

@@ -2,6 +2,7 @@
 #include "quotes.h"
 
 #include <stdio.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -230,6 +231,46 @@ static int has_words(const char *s)
 	return 0;
 }
 
+/*
+ * No quotes of "brakley": the spelling table's word for each word of the
+ * name, as "speaker_suggestion" in the response ("brackley"), when one
+ * differs.
+ */
+static void suggest_speaker(const xap_db *db, const char *speaker, json_t *res)
+{
+	struct vb_buf out = VB_BUF_INIT, word = VB_BUF_INIT;
+	bool changed = false;
+	for (const char *p = speaker; *p;) {
+		while (*p == ' ')
+			p++;
+		const char *e = p;
+		while (*e && *e != ' ')
+			e++;
+		if (e == p)
+			break;
+		vb_buf_reset(&word);
+		for (const char *c = p; c < e; c++)
+			vb_buf_addch(&word, (char)((*c >= 'A' && *c <= 'Z') ? *c + 32 : *c));
+		char *sugg = NULL;
+		xap_error xe;
+		if (out.len)
+			vb_buf_addch(&out, ' ');
+		if (!xap_db_spelling_suggestion(db, word.buf, 2, &sugg, &xe) && sugg &&
+		    strcmp(sugg, word.buf)) {
+			vb_buf_adds(&out, sugg);
+			changed = true;
+		} else {
+			vb_buf_adds(&out, word.buf);
+		}
+		free(sugg);
+		p = e;
+	}
+	if (changed)
+		json_object_set_new(res, "speaker_suggestion", json_string(out.buf));
+	vb_buf_release(&out);
+	vb_buf_release(&word);
+}
+
 int vb_quotes_run(const xap_db *db, const struct vb_quotes_req *req,
 		  json_t **out, struct vb_buf *err)
 {
@@ -286,6 +327,8 @@ int vb_quotes_run(const xap_db *db, const struct vb_quotes_req *req,
 	json_object_set_new(res, "exact", json_boolean(w.exhausted || !req->limit));
 	json_object_set_new(res, "offset", json_integer(req->offset));
 	json_object_set_new(res, "results", results);
+	if (!w.total && req->speaker)
+		suggest_speaker(db, req->speaker, res);
 	vb_buf_release(&text);
 	*out = res;
 	return VB_API_OK;

@@ -67,6 +67,17 @@ class Quotes(vbtest.SharedDbTest):
         out = self.vb.run(["quotes", "--db", self.db, "--speaker", "zyxwvut"]).out
         self.assertIn("no quotes match", out)
 
+    def test_misspelt_speaker_gets_a_suggestion(self):
+        # "maitlnd" is one edit from "maitland": the spelling table knows it.
+        out = self.vb.run(["quotes", "--db", self.db, "--color", "never",
+                           "--speaker", "Fergus Maitlnd"]).out
+        self.assertIn("no quotes match; did you mean --speaker 'fergus maitland'?", out)
+        # The suggested name finds quotes.
+        self.assertTrue(self.run_json("quotes", "--speaker", "fergus maitland"))
+        # A name like nothing in the index gets none.
+        out = self.vb.run(["quotes", "--db", self.db, "--speaker", "zyxwvut"]).out
+        self.assertNotIn("did you mean", out)
+
     def test_show_quote_id(self):
         q = self.run_json("quotes", "--speaker", SPEAKER, "-n", "1")[0]
         shown = json.loads(self.vb.run(["show", "--db", self.db, "--json", q["id"]]).out)
