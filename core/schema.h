@@ -2,6 +2,7 @@
 #ifndef VB_SCHEMA_H
 #define VB_SCHEMA_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /*
@@ -15,7 +16,20 @@
  * docs/schema.md describes the same table for people; keep them in step.
  */
 
-#define VB_SCHEMA_VERSION "3"
+#define VB_SCHEMA_VERSION "4"
+
+/*
+ * Function words stored without positions (schema 4): "the", "of", "und",
+ * "les"... carry a third of all word positions, and the position table is
+ * the largest part of the index.  They are still terms (wdf counted, found
+ * by a plain query) and still count as positions, so the words around
+ * them keep their distance; query.c searches the phrase "state of the
+ * union" as "state", then "union" within 4 positions.  `norm` is a
+ * normalized word (vb_analyzer_word); one list for every language, so
+ * that documents and queries agree whatever the language
+ * (docs/schema.md, docs/performance.md).
+ */
+bool vb_schema_unpositioned(const char *norm, size_t len);
 
 /* Kinds of Xapian document, as the value of VB_PREFIX_KIND. */
 #define VB_KIND_PASSAGE "passage"

@@ -268,7 +268,14 @@ int vb_ix_post_text(struct vb_worker *w, struct term_ctx *c,
 		vb_buf_add(&w->term, prefix, plen);
 		vb_buf_add(&w->term, w->scratch.buf + 1, w->scratch.len - 1);
 		xap_status st;
-		if (pos)
+		/* Function words take no position, but keep their place:
+		 * the words around them stay as far apart (schema.h). */
+		if (pos && t->kind == VB_TOK_WORD &&
+		    vb_schema_unpositioned(w->word.buf, w->word.len)) {
+			++*pos;
+			st = xap_doc_add_term(c->doc, w->term.buf, w->term.len, 1,
+					      &c->xe);
+		} else if (pos)
 			st = xap_doc_add_posting(c->doc, w->term.buf, w->term.len,
 						 ++*pos, 1, &c->xe);
 		else

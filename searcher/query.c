@@ -50,6 +50,9 @@ struct rewriter {
 	vb_tokenizer *tk;
 	struct vb_parsed_query *pq;
 	struct vb_strset seen_terms;
+	/* Leave function words out of phrases: the index holds no position
+	 * for them (schema 4, vb_schema_unpositioned). */
+	bool drop_unpositioned;
 	struct plain_word *words;   /* only collected on the first pass */
 	size_t nwords, words_alloc;
 	bool collect;
@@ -373,6 +376,7 @@ static int emit_mentioned(struct rewriter *rw, const char *field, const char *v,
 }
 
 /* "(field:w1 AND field:w2 ...)" for the words of s[0..n). */
+/* (a AND b ...) of the words of s, under `field` (NULL: the text). */
 static int emit_and_words(struct rewriter *rw, const char *field, const char *s,
 			  size_t n)
 {
@@ -388,7 +392,13 @@ static int emit_and_words(struct rewriter *rw, const char *field, const char *s,
 			continue;
 		vb_analyzer_stem_normalized(rw->an, rw->word.buf, rw->word.len, t->kind,
 					    &stem);
-		vb_buf_addf(&rw->out, "%s%s:%s", first ? "" : " AND ", field, stem.buf + 1);
+		if (field) {
+			vb_buf_addf(&rw->out, "%s%s:%s", first ? "" : " AND ", field,
+				    stem.buf + 1);
+		} else {
+			vb_buf_addf(&rw->out, "%s%s", first ? "" : " AND ", stem.buf + 1);
+			add_highlight(rw, stem.buf, false);
+		}
 		first = false;
 	}
 	vb_buf_addch(&rw->out, ')');
@@ -433,6 +443,80 @@ static int emit_field_group(struct rewriter *rw, const struct vb_field *f,
 	return 0;
 }
 
+/*
+ * A quoted phrase, q[start..end) without its quotation marks.  Function
+ * words hold no position in the index (schema 4), but the words around
+ * them keep their distance: "state of the union" is written
+ * (state ADJ/3 union), Xapian's ordered phrase within 4 positions.  A
+ * phrase of function words only has nothing to match positions on:
+ * all of its words, (to AND be ...).  Phrases without function words,
+ * or with a wildcard (an error, said by rewrite_words), go as they are.
+ */
+static int emit_phrase(struct rewriter *rw, const char *q, size_t start,
+		       size_t end)
+{
+	struct vb_tokens toks = { 0 };
+	struct vb_buf stem = VB_BUF_INIT;
+	size_t words = 0, kept = 0;
+	int rc = 0;
+
+	if (rw->drop_unpositioned && !memchr(q + start, '*', end - start)) {
+		if (vb_words(rw->tk, q + start, end - start, &toks, rw->err) < 0)
+			return XAP_ERR_OTHER;
+		for (size_t i = 0; i < toks.n; i++) {
+			const struct vb_token *t = &toks.v[i];
+			if (!vb_analyzer_word(rw->an, q + start + t->start,
+					      t->end - t->start, &rw->word))
+				continue;
+			words++;
+			kept += !(t->kind == VB_TOK_WORD &&
+				  vb_schema_unpositioned(rw->word.buf, rw->word.len));
+		}
+	}
+	if (kept == words) {
+		vb_tokens_release(&toks);
+		vb_buf_addch(&rw->out, '"');
+		if ((rc = rewrite_words(rw, q, start, end, true, true)))
+			return rc;
+		vb_buf_addch(&rw->out, '"');
+		return 0;
+	}
+	if (!kept) {
+		vb_tokens_release(&toks);
+		rc = emit_and_words(rw, NULL, q + start, end - start);
+		return rc == XAP_ERR_QUERY ? 0 : rc;
+	}
+	bool first = true;
+	vb_buf_addch(&rw->out, '(');
+	for (size_t i = 0; i < toks.n; i++) {
+		const struct vb_token *t = &toks.v[i];
+		size_t ws = start + t->start, we = start + t->end;
+		if (!vb_analyzer_word(rw->an, q + ws, we - ws, &rw->word) ||
+		    (t->kind == VB_TOK_WORD &&
+		     vb_schema_unpositioned(rw->word.buf, rw->word.len)))
+			continue;
+		vb_analyzer_stem_normalized(rw->an, rw->word.buf, rw->word.len,
+					    t->kind, &stem);
+		if (!first)
+			vb_buf_addf(&rw->out, " ADJ/%zu ", words - kept + 1);
+		vb_buf_adds(&rw->out, stem.buf + 1);
+		first = false;
+		add_highlight(rw, stem.buf, false);
+		if (rw->collect && t->kind == VB_TOK_WORD) {
+			VB_ALLOC_GROW(rw->words, rw->nwords + 1, rw->words_alloc);
+			struct plain_word *pw = &rw->words[rw->nwords++];
+			pw->start = ws;
+			pw->end = we;
+			pw->norm = vb_strdup(rw->word.buf);
+			pw->term = vb_strdup(stem.buf);
+		}
+	}
+	vb_buf_addch(&rw->out, ')');
+	vb_tokens_release(&toks);
+	vb_buf_release(&stem);
+	return 0;
+}
+
 static int rewrite(struct rewriter *rw, const char *q)
 {
 	size_t n = strlen(q), i = 0;
@@ -443,9 +527,11 @@ static int rewrite(struct rewriter *rw, const char *q)
 	while (i < n) {
 		char c = q[i];
 		if (c == '"') {
-			in_phrase = !in_phrase;
-			vb_buf_addch(&rw->out, c);
-			i++;
+			const char *close = memchr(q + i + 1, '"', n - i - 1);
+			size_t end = close ? (size_t)(close - q) : n;
+			if ((rc = emit_phrase(rw, q, i + 1, end)))
+				return rc;
+			i = close ? end + 1 : n;
 			continue;
 		}
 		if (is_break(c)) {
@@ -505,10 +591,10 @@ static int rewrite(struct rewriter *rw, const char *q)
 				 * hold no positions of their own). */
 				const char *close = memchr(q + i + 1, '"', n - i - 1);
 				size_t vend = close ? (size_t)(close - q) : n;
-				vb_buf_adds(&rw->out, "(\"");
-				if ((rc = rewrite_words(rw, q, i + 1, vend, true, true)))
+				vb_buf_addch(&rw->out, '(');
+				if ((rc = emit_phrase(rw, q, i + 1, vend)))
 					return rc;
-				vb_buf_adds(&rw->out, "\" AND ");
+				vb_buf_adds(&rw->out, " AND ");
 				if ((rc = emit_and_words(rw, f->name, q + i + 1, vend - i - 1)) &&
 				    rc != XAP_ERR_QUERY)
 					return rc;
@@ -779,6 +865,12 @@ int vb_query_build(const xap_db *db, const char *text,
 		}
 	}
 	rw.aliases = aliases;
+	/* Schema 3 and earlier kept positions on every word. */
+	if (!xap_db_get_metadata(db, "verbatim.schema", &stored, &stored_len, &xe)) {
+		int version = atoi(stored);
+		rw.drop_unpositioned = version == 0 || version >= 4;
+		free(stored);
+	}
 	if ((rc = setup_parser(&qp, db, opts->match_all, &xe))) {
 		vb_buf_adds(err, xe.message);
 		goto out;

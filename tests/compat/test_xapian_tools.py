@@ -144,6 +144,12 @@ class XapianTools(vbtest.SharedDbTest):
         out = run([DELVE, "-1", "-r", str(docids[0]), "-t", "Ztariff", self.db])
         positions = [int(x) for x in out.split()[1:] if x.isdigit()]
         self.assertIn(len(words) + 1, positions, "position of 'tariff' in %r" % text)
+        # Function words are terms without positions (schema 4), and
+        # still take their place in the count above.
+        self.assertIn("Zthe", terms)
+        out = run([DELVE, "-1", "-r", str(docids[0]), "-t", "Zthe", self.db])
+        self.assertIn("Position List for term 'Zthe'", out)
+        self.assertEqual([x for x in out.split() if x.isdigit()], [], out)
         # Values: the document id and the passage number.
         v = run([DELVE, "-V", "-r", str(docids[0]), self.db])
         self.assertIn(r[0]["doc_id"], v)

@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "analyze.h"
+#include "schema.h"
 #include "xapian/xap.h"
 
 static void assert_term(struct vb_analyzer *a, const char *word,
@@ -126,6 +127,40 @@ static void cache_gives_same_answers_after_it_fills(void **state)
 	vb_analyzer_free(a);
 }
 
+static bool unpositioned(const char *w)
+{
+	return vb_schema_unpositioned(w, strlen(w));
+}
+
+static void function_words_hold_no_position(void **state)
+{
+	(void)state;
+	assert_true(unpositioned("the"));
+	assert_true(unpositioned("of"));
+	assert_true(unpositioned("a"));
+	assert_true(unpositioned("which"));
+	assert_true(unpositioned("und"));
+	assert_true(unpositioned("f\xc3\xbcr"));
+	assert_true(unpositioned("les"));
+	assert_true(unpositioned("los"));
+	/* content words in one of the languages, negations, names */
+	assert_false(unpositioned("die"));
+	assert_false(unpositioned("war"));
+	assert_false(unpositioned("will"));
+	assert_false(unpositioned("not"));
+	assert_false(unpositioned("no"));
+	assert_false(unpositioned("us"));
+	assert_false(unpositioned("who"));
+	/* whole words only, normalized (lowercase) */
+	assert_false(unpositioned("th"));
+	assert_false(unpositioned("them2"));
+	assert_false(unpositioned("theory"));
+	assert_false(unpositioned("The"));
+	assert_false(unpositioned(""));
+	assert_false(vb_schema_unpositioned("thexyz", 3 + 3));
+	assert_true(vb_schema_unpositioned("thexyz", 3));
+}
+
 static void primary_language_subtag(void **state)
 {
 	(void)state;
@@ -149,6 +184,7 @@ int main(void)
 		cmocka_unit_test(overlong_words_give_no_term),
 		cmocka_unit_test(cache_gives_same_answers_after_it_fills),
 		cmocka_unit_test(primary_language_subtag),
+		cmocka_unit_test(function_words_hold_no_position),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

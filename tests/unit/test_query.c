@@ -186,6 +186,28 @@ static void syntax_phrases_boolean_wildcards(void **state)
 	assert_finds("lawsuit NEAR london", NULL, "ifsrp-2005#1");
 }
 
+/* Function words hold no position (schema 4) but keep their place. */
+static void phrases_with_function_words(void **state)
+{
+	(void)state;
+	/* "end of the tariff review": "end", then "tariff" 3 positions on */
+	assert_finds("\"the end of the tariff review\"", NULL, "mot-2007#1");
+	assert_finds("\"end of the tariff\"", NULL, "mot-2007#1");
+	/* the gap is kept: "end tariff" side by side is not in the text */
+	assert_finds("\"end tariff\"", NULL, "");
+	/* ...nor is "end" four words before "review" with other words */
+	assert_finds("\"end of the review\"", NULL, "");
+	/* word order still counts */
+	assert_finds("\"tariff of the end\"", NULL, "");
+	assert_finds("quote:\"in weeks rather than months\"", NULL, "ruiz-2011#1");
+	/* only function words: all of them, anywhere in the passage */
+	assert_finds("\"was the\"", NULL, "ifsrp-2005#1 quokka-a#1 quokka-b#1");
+	/* still terms of their own outside phrases */
+	assert_finds("+was +the +quokka", NULL, "quokka-a#1 quokka-b#1");
+	/* German: "über die Straße", "die" keeps its position */
+	assert_finds("\"verhandlungen über die straße\"", NULL, "bvm-2006#1");
+}
+
 static void title_adds_weight_but_does_not_match(void **state)
 {
 	(void)state;
@@ -384,6 +406,7 @@ int main(void)
 		cmocka_unit_test(words_match_by_stem_and_case),
 		cmocka_unit_test(apostrophe_forms_meet),
 		cmocka_unit_test(syntax_phrases_boolean_wildcards),
+		cmocka_unit_test(phrases_with_function_words),
 		cmocka_unit_test(title_adds_weight_but_does_not_match),
 		cmocka_unit_test(default_or_ranks_partial_matches),
 		cmocka_unit_test(quoted_field_values_need_every_word),
