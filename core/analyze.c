@@ -15,8 +15,12 @@
  * word frequencies are Zipfian, so the common words come back at once and
  * memory stays bounded whatever the corpus size.
  */
-#define CACHE_SLOTS 65536u          /* power of two */
-#define CACHE_MAX_ENTRIES 40000u
+/* The table starts small and grows 4x at a time up to its bound, so that
+ * a query (a handful of words, three analyzers) does not pay for zeroing
+ * and faulting in the indexer's megabyte. */
+#define CACHE_SLOTS_MIN 1024u       /* powers of two */
+#define CACHE_SLOTS 65536u
+#define CACHE_MAX_ENTRIES 40000u    /* at most 61% of CACHE_SLOTS */
 #define CACHE_ARENA (4u << 20)
 
 struct cache_entry {
@@ -32,6 +36,7 @@ struct vb_analyzer {
 	const char *stemmer_name;
 	struct vb_buf norm;
 	struct cache_entry *slots;
+	uint32_t nslots;
 	size_t entries;
 	char *arena;
 	size_t arena_used;
@@ -65,7 +70,8 @@ int vb_analyzer_new(struct vb_analyzer **out, const char *lang,
 			return -1;
 		}
 		a->stemmer_name = name;
-		a->slots = vb_calloc(CACHE_SLOTS, sizeof(*a->slots));
+		a->nslots = CACHE_SLOTS_MIN;
+		a->slots = vb_calloc(a->nslots, sizeof(*a->slots));
 		a->arena = vb_malloc(CACHE_ARENA);
 	}
 	*out = a;
@@ -142,9 +148,27 @@ static size_t stem_uncached(struct vb_analyzer *a, const char *norm, size_t len,
 
 static void cache_clear(struct vb_analyzer *a)
 {
-	memset(a->slots, 0, CACHE_SLOTS * sizeof(*a->slots));
+	memset(a->slots, 0, a->nslots * sizeof(*a->slots));
 	a->entries = 0;
 	a->arena_used = 0;
+}
+
+/* Four times the slots, the entries moved to their new places. */
+static void grow(struct vb_analyzer *a)
+{
+	uint32_t n = a->nslots * 4, mask = n - 1;
+	struct cache_entry *slots = vb_calloc(n, sizeof(*slots));
+	for (uint32_t k = 0; k < a->nslots; k++) {
+		if (!a->slots[k].word)
+			continue;
+		uint32_t i = a->slots[k].hash & mask;
+		while (slots[i].word)
+			i = (i + 1) & mask;
+		slots[i] = a->slots[k];
+	}
+	free(a->slots);
+	a->slots = slots;
+	a->nslots = n;
 }
 
 size_t vb_analyzer_stem_normalized(struct vb_analyzer *a, const char *norm,
@@ -161,7 +185,7 @@ size_t vb_analyzer_stem_normalized(struct vb_analyzer *a, const char *norm,
 	}
 
 	uint32_t h = hash_bytes(norm, len);
-	uint32_t i = h & (CACHE_SLOTS - 1);
+	uint32_t mask = a->nslots - 1, i = h & mask;
 	for (;;) {
 		struct cache_entry *e = &a->slots[i];
 		if (!e->word)
@@ -171,7 +195,7 @@ size_t vb_analyzer_stem_normalized(struct vb_analyzer *a, const char *norm,
 			vb_buf_add(out, a->arena + e->stem, e->stem_len);
 			return out->len;
 		}
-		i = (i + 1) & (CACHE_SLOTS - 1);
+		i = (i + 1) & mask;
 	}
 
 	size_t start = out->len;
@@ -179,7 +203,12 @@ size_t vb_analyzer_stem_normalized(struct vb_analyzer *a, const char *norm,
 	if (a->entries >= CACHE_MAX_ENTRIES ||
 	    a->arena_used + len + n > CACHE_ARENA) {
 		cache_clear(a);
-		i = h & (CACHE_SLOTS - 1);
+		i = h & mask;
+	} else if (a->nslots < CACHE_SLOTS && (a->entries + 1) * 2 > a->nslots) {
+		grow(a);
+		mask = a->nslots - 1;
+		for (i = h & mask; a->slots[i].word; i = (i + 1) & mask)
+			;
 	}
 	struct cache_entry *e = &a->slots[i];
 	memcpy(a->arena + a->arena_used, norm, len);

@@ -489,24 +489,6 @@ void scan_doc_finish(struct xdoc *d)
 	midcaps(d);
 }
 
-bool tok_is(const struct xdoc *d, size_t i, const char *lower)
-{
-	if (i >= d->nt)
-		return false;
-	size_t n = strlen(lower);
-	const struct xtok *t = &d->t[i];
-	if (t->end - t->start != n)
-		return false;
-	for (size_t k = 0; k < n; k++) {
-		char c = d->s[t->start + k];
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c + 32);
-		if (c != lower[k])
-			return false;
-	}
-	return true;
-}
-
 bool tok_punct(const struct xdoc *d, size_t i, unsigned cp)
 {
 	return i < d->nt && d->t[i].kind == TK_PUNCT && d->t[i].cp == cp;
