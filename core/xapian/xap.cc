@@ -57,6 +57,10 @@ struct xap_query {
 	Xapian::Query query;
 };
 
+struct xap_termgen {
+	Xapian::TermGenerator tg;
+};
+
 struct xap_qparser {
 	/* The parser holds raw pointers to these, so they are declared first
 	 * and therefore destroyed after the parser. */
@@ -982,6 +986,54 @@ const char *xap_stem_languages(void)
 		return languages.c_str();
 	} catch (...) {
 		return "";
+	}
+}
+
+/* ---- Xapian's own term generator ----------------------------------------- */
+
+xap_status xap_termgen_new(xap_termgen **out, const char *stem, int strategy,
+			   xap_error *err)
+{
+	if (!out)
+		return report(err, XAP_ERR_INVALID, "cannot create term generator: no output");
+	*out = nullptr;
+	try {
+		std::unique_ptr<xap_termgen> tg(new xap_termgen);
+		if (stem)
+			tg->tg.set_stemmer(Xapian::Stem(stem));
+		static const Xapian::TermGenerator::stem_strategy strategies[] = {
+			Xapian::TermGenerator::STEM_NONE,
+			Xapian::TermGenerator::STEM_SOME,
+			Xapian::TermGenerator::STEM_ALL,
+			Xapian::TermGenerator::STEM_ALL_Z,
+			Xapian::TermGenerator::STEM_SOME_FULL_POS,
+		};
+		if (strategy < 0 || strategy >= (int)(sizeof(strategies) / sizeof(strategies[0])))
+			return report(err, XAP_ERR_INVALID, "unknown stemming strategy %d", strategy);
+		tg->tg.set_stemming_strategy(strategies[strategy]);
+		*out = tg.release();
+		return XAP_OK;
+	} catch (...) {
+		return fail(err, nullptr, "cannot create term generator");
+	}
+}
+
+void xap_termgen_free(xap_termgen *tg)
+{
+	delete tg;
+}
+
+xap_status xap_termgen_index_text(xap_termgen *tg, xap_doc *doc, const char *text,
+				  size_t len, xap_error *err)
+{
+	if (!tg || !doc || (!text && len))
+		return report(err, XAP_ERR_INVALID, "cannot index text: no generator, document or text");
+	try {
+		tg->tg.set_document(doc->doc);
+		tg->tg.index_text(str(text, len));
+		return XAP_OK;
+	} catch (...) {
+		return fail(err, nullptr, "cannot index text");
 	}
 }
 

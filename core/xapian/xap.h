@@ -249,6 +249,24 @@ size_t xap_stem_word(xap_stem *stem, const char *word, size_t len, char *out,
 /* A comma-separated list of the available stemmer names (static string). */
 const char *xap_stem_languages(void);
 
+/* ---- Xapian's own term generator ----------------------------------------- */
+
+/*
+ * Xapian::TermGenerator, for programs that want Xapian's tokenizer rather
+ * than verbatim's (bench/xapianpeer.c: plain libxapian as a benchmark
+ * peer).  verbatim itself posts its own terms (xap_doc_add_posting).
+ */
+typedef struct xap_termgen xap_termgen;
+
+/* `stem`: as xap_stem_new, or NULL for none; `strategy`: enum
+ * xap_stem_strategy (below). */
+xap_status xap_termgen_new(xap_termgen **out, const char *stem, int strategy,
+			   xap_error *err);
+void xap_termgen_free(xap_termgen *tg);
+/* Index text[0..len) into doc, positions from 1: one call per document. */
+xap_status xap_termgen_index_text(xap_termgen *tg, xap_doc *doc, const char *text,
+				  size_t len, xap_error *err);
+
 /* ---- queries ------------------------------------------------------------ */
 
 typedef struct xap_query xap_query;

@@ -454,6 +454,37 @@ static int collect_doc_term(const char *term, size_t len, unsigned wdf, void *ud
 	return 0;
 }
 
+static void expect_termgen(int strategy, const char *text, const char *want)
+{
+	xap_termgen *tg;
+	xap_doc *doc;
+	xap_error err;
+	struct doc_terms got = { "" };
+	assert_int_equal(xap_termgen_new(&tg, "english", strategy, &err), XAP_OK);
+	assert_int_equal(xap_doc_new(&doc, &err), XAP_OK);
+	assert_int_equal(xap_termgen_index_text(tg, doc, text, strlen(text), &err), XAP_OK);
+	assert_int_equal(xap_doc_terms(doc, collect_doc_term, &got, &err), XAP_OK);
+	assert_string_equal(got.text, want);
+	xap_doc_free(doc);
+	xap_termgen_free(tg);
+}
+
+/* Xapian's own TermGenerator (for bench/xapianpeer.c). */
+static void test_termgen(void **state)
+{
+	(void)state;
+	xap_termgen *tg = NULL;
+	xap_error err;
+	expect_termgen(XAP_STEM_ALL_Z, "Ferries sailed, ferries", "Zferri:2 Zsail:1");
+	expect_termgen(XAP_STEM_SOME, "Ferries sailed",
+		       "Zferri:1 Zsail:1 ferries:1 sailed:1");
+	expect_termgen(XAP_STEM_NONE, "Ferries", "ferries:1");
+	assert_int_equal(xap_termgen_new(&tg, "english", 99, &err), XAP_ERR_INVALID);
+	assert_null(tg);
+	assert_int_equal(xap_termgen_new(&tg, "klingon", XAP_STEM_ALL_Z, &err), XAP_ERR_INVALID);
+	assert_null(tg);
+}
+
 static void test_documents(void **state)
 {
 	struct fixture *f = *state;
@@ -1367,6 +1398,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_status_names),
 		cmocka_unit_test(test_stemmer),
+		cmocka_unit_test(test_termgen),
 		cmocka_unit_test(test_query_building),
 		cmocka_unit_test(test_remote_unreachable),
 		ON_BOTH(test_documents),
