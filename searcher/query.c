@@ -184,6 +184,19 @@ static int emit_wildcard(struct rewriter *rw, bool in_phrase, bool plain)
 	return rc;
 }
 
+/* A plain word of the query q[start..end), for "did you mean": its
+ * normalized form (rw->word) and its term. */
+static void remember_word(struct rewriter *rw, size_t start, size_t end,
+			  const char *term)
+{
+	VB_ALLOC_GROW(rw->words, rw->nwords + 1, rw->words_alloc);
+	struct plain_word *pw = &rw->words[rw->nwords++];
+	pw->start = start;
+	pw->end = end;
+	pw->norm = vb_strdup(rw->word.buf);
+	pw->term = vb_strdup(term);
+}
+
 static int rewrite_words(struct rewriter *rw, const char *q, size_t start,
 			 size_t end, bool plain, bool in_phrase)
 {
@@ -228,14 +241,8 @@ static int rewrite_words(struct rewriter *rw, const char *q, size_t start,
 		if (!plain)
 			continue;
 		add_highlight(rw, stem.buf, false);
-		if (rw->collect && t->kind == VB_TOK_WORD) {
-			VB_ALLOC_GROW(rw->words, rw->nwords + 1, rw->words_alloc);
-			struct plain_word *pw = &rw->words[rw->nwords++];
-			pw->start = ws;
-			pw->end = we;
-			pw->norm = vb_strdup(rw->word.buf);
-			pw->term = vb_strdup(stem.buf);
-		}
+		if (rw->collect && t->kind == VB_TOK_WORD)
+			remember_word(rw, ws, we, stem.buf);
 	}
 	if (end > pos)
 		vb_buf_add(&rw->out, q + pos, end - pos);
@@ -502,14 +509,8 @@ static int emit_phrase(struct rewriter *rw, const char *q, size_t start,
 		vb_buf_adds(&rw->out, stem.buf + 1);
 		first = false;
 		add_highlight(rw, stem.buf, false);
-		if (rw->collect && t->kind == VB_TOK_WORD) {
-			VB_ALLOC_GROW(rw->words, rw->nwords + 1, rw->words_alloc);
-			struct plain_word *pw = &rw->words[rw->nwords++];
-			pw->start = ws;
-			pw->end = we;
-			pw->norm = vb_strdup(rw->word.buf);
-			pw->term = vb_strdup(stem.buf);
-		}
+		if (rw->collect && t->kind == VB_TOK_WORD)
+			remember_word(rw, ws, we, stem.buf);
 	}
 	vb_buf_addch(&rw->out, ')');
 	vb_tokens_release(&toks);

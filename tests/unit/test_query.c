@@ -195,7 +195,7 @@ static void phrases_with_function_words(void **state)
 	assert_finds("\"end of the tariff\"", NULL, "mot-2007#1");
 	/* the gap is kept: "end tariff" side by side is not in the text */
 	assert_finds("\"end tariff\"", NULL, "");
-	/* ...nor is "end" four words before "review" with other words */
+	/* nor "review" at most three words after "end": it is four */
 	assert_finds("\"end of the review\"", NULL, "");
 	/* word order still counts */
 	assert_finds("\"tariff of the end\"", NULL, "");
