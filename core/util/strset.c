@@ -43,6 +43,31 @@ static void rehash(struct vb_strset *set, size_t nslots)
 	set->nslots = nslots;
 }
 
+#define BLOCK_MIN ((size_t)4096 - 64)
+#define BLOCK_MAX ((size_t)1 << 20)
+
+/* A copy of s in the set's blocks. */
+static char *copy(struct vb_strset *set, const char *s)
+{
+	size_t n = strlen(s) + 1;
+	if (!set->block || set->block_used + n > set->block_size) {
+		size_t size = set->block_size ? set->block_size * 2 : BLOCK_MIN;
+		if (size > BLOCK_MAX)
+			size = BLOCK_MAX;
+		if (size < sizeof(char *) + n)
+			size = sizeof(char *) + n;
+		char *b = vb_malloc(size);
+		memcpy(b, &set->block, sizeof(char *));
+		set->block = b;
+		set->block_size = size;
+		set->block_used = sizeof(char *);
+	}
+	char *p = set->block + set->block_used;
+	memcpy(p, s, n);
+	set->block_used += n;
+	return p;
+}
+
 /* The slot of `s`, inserting it when missing (*added says so). */
 static size_t insert(struct vb_strset *set, const char *s, bool *added)
 {
@@ -51,7 +76,7 @@ static size_t insert(struct vb_strset *set, const char *s, bool *added)
 	size_t i = find_slot(set->slots, set->nslots, s);
 	*added = !set->slots[i];
 	if (*added) {
-		set->slots[i] = vb_strdup(s);
+		set->slots[i] = copy(set, s);
 		set->counts[i] = 0;
 		set->n++;
 	}
@@ -82,13 +107,18 @@ bool vb_strset_has(const struct vb_strset *set, const char *s)
 
 void vb_strset_release(struct vb_strset *set)
 {
-	for (size_t i = 0; i < set->nslots; i++)
-		free(set->slots[i]);
+	while (set->block) {
+		char *prev;
+		memcpy(&prev, set->block, sizeof(prev));
+		free(set->block);
+		set->block = prev;
+	}
 	free(set->slots);
 	free(set->counts);
 	set->slots = NULL;
 	set->counts = NULL;
 	set->nslots = set->n = 0;
+	set->block_used = set->block_size = 0;
 }
 
 const char *vb_strset_next_count(const struct vb_strset *set, size_t *i,

@@ -10,9 +10,14 @@ struct vb_strset {
 	unsigned *counts;  /* per slot, for vb_strset_count_add */
 	size_t nslots;     /* power of two, or 0 */
 	size_t n;
+	/* The strings live in blocks freed together: a set filled and
+	 * released for every document (the spelling words) made a malloc
+	 * and a free per word. */
+	char *block;       /* the newest block; each starts with a link to the previous */
+	size_t block_used, block_size;
 };
 
-#define VB_STRSET_INIT { NULL, NULL, 0, 0 }
+#define VB_STRSET_INIT { NULL, NULL, 0, 0, NULL, 0, 0 }
 
 /* Add a copy of `s`; returns true when it was not there before. */
 bool vb_strset_add(struct vb_strset *set, const char *s);
