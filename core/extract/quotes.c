@@ -766,6 +766,11 @@ static bool first_person_word(const struct xdoc *d, size_t k)
 		"ich", "wir", "unser", "unsere", "unseren", "unserer", "uns", "mich", "mir",
 		"我", "我们", "我們",
 	};
+	/* None of the Latin-script words is longer than 7 bytes: most
+	 * words of a paragraph stop here. */
+	if (d->t[k].end - d->t[k].start > 7 &&
+	    !((unsigned char)d->s[d->t[k].start] & 0x80))
+		return false;
 	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
 		if (tok_is(d, k, words[i]))
 			return true;
@@ -843,12 +848,12 @@ static void statement_paragraphs(struct xdoc *d)
 		 * author speaks in it in the first person too.
 		 */
 		bool first_person = false, reports = false;
-		for (size_t k = t0; k < t1; k++) {
+		for (size_t k = t0; k < t1 && !first_person; k++) {
 			if (d->t[k].kind != TK_WORD)
 				continue;
 			if (first_person_word(d, k))
 				first_person = true;
-			else if (cue_word(d, k))
+			else if (!reports && cue_word(d, k))
 				reports = true;
 		}
 		if (reports && !first_person)
