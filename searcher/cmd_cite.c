@@ -83,9 +83,7 @@ int vb_cmd_cite(int argc, char **argv)
 		{ "limit", required_argument, NULL, 'n' },
 		{ "id", no_argument, NULL, 'i' },
 		{ "accessed", required_argument, NULL, 'a' },
-		{ "since", required_argument, NULL, 'S' },
-		{ "until", required_argument, NULL, 'U' },
-		{ "lang", required_argument, NULL, 'l' },
+		VB_FILTER_OPTIONS,
 		{ "json", no_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -101,7 +99,7 @@ int vb_cmd_cite(int argc, char **argv)
 		int dr = vb_dbs_option(&dbs, c, optarg);
 		if (dr > 0)
 			return dr;
-		if (dr == 0)
+		if (dr == 0 || vb_query_option(&req.q, c, optarg) == 0)
 			continue;
 		switch (c) {
 		case 'f':
@@ -118,15 +116,12 @@ int vb_cmd_cite(int argc, char **argv)
 			break;
 		case 'i': ids = 1; break;
 		case 'a': req.accessed = optarg; break;
-		case 'S': req.q.since = optarg; break;
-		case 'U': req.q.until = optarg; break;
-		case 'l': req.q.lang = optarg; break;
 		case 'j': json = 1; break;
 		case 'h': fputs(cite_usage, stdout); return VB_EXIT_OK;
 		default: return vb_bad_option(c, argv);
 		}
 	}
-	if (vb_date_option("--since", req.q.since, 0) || vb_date_option("--until", req.q.until, 1))
+	if (vb_query_opts_check(&req.q))
 		return VB_EXIT_USAGE;
 	if (req.accessed && (strlen(req.accessed) != 10 ||
 			     vb_date_bound(req.accessed, 10, 0, day)))

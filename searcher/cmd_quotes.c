@@ -179,8 +179,7 @@ int vb_cmd_quotes(int argc, char **argv)
 		{ "org", required_argument, NULL, 'o' },
 		{ "kind", required_argument, NULL, 'k' },
 		{ "aliases", required_argument, NULL, 'a' },
-		{ "since", required_argument, NULL, 'S' },
-		{ "until", required_argument, NULL, 'U' },
+		VB_DATE_OPTIONS,
 		{ "sort", required_argument, NULL, 'r' },
 		{ "limit", required_argument, NULL, 'n' },
 		{ "offset", required_argument, NULL, 'O' },
@@ -199,7 +198,7 @@ int vb_cmd_quotes(int argc, char **argv)
 		int dr = vb_dbs_option(&o.dbs, c, optarg);
 		if (dr > 0)
 			return dr;
-		if (dr == 0)
+		if (dr == 0 || vb_query_option(&o.req.q, c, optarg) == 0)
 			continue;
 		switch (c) {
 		case 's': o.req.speaker = optarg; break;
@@ -211,8 +210,6 @@ int vb_cmd_quotes(int argc, char **argv)
 			o.req.kind = optarg;
 			break;
 		case 'a': o.req.q.aliases_path = optarg; break;
-		case 'S': o.req.q.since = optarg; break;
-		case 'U': o.req.q.until = optarg; break;
 		case 'r':
 			if (!strcmp(optarg, "relevance"))
 				o.req.sort = VB_QUOTES_SORT_RELEVANCE;
@@ -238,7 +235,7 @@ int vb_cmd_quotes(int argc, char **argv)
 		default: return vb_bad_option(c, argv);
 		}
 	}
-	if (vb_date_option("--since", o.req.q.since, 0) || vb_date_option("--until", o.req.q.until, 1))
+	if (vb_query_opts_check(&o.req.q))
 		return VB_EXIT_USAGE;
 	vb_join_args(&words, argc - optind, argv + optind);
 	o.req.text = words.buf;

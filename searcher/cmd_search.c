@@ -227,9 +227,7 @@ int vb_cmd_search(int argc, char **argv)
 		{ "limit", required_argument, NULL, 'n' },
 		{ "offset", required_argument, NULL, 'o' },
 		{ "sort", required_argument, NULL, 's' },
-		{ "since", required_argument, NULL, 'S' },
-		{ "until", required_argument, NULL, 'U' },
-		{ "lang", required_argument, NULL, 'l' },
+		VB_FILTER_OPTIONS,
 		{ "per-doc", required_argument, NULL, 'p' },
 		{ "aliases", required_argument, NULL, 'a' },
 		{ "all", no_argument, NULL, 'O' },
@@ -253,7 +251,7 @@ int vb_cmd_search(int argc, char **argv)
 		int dr = vb_dbs_option(&o.dbs, c, optarg);
 		if (dr > 0)
 			return dr;
-		if (dr == 0)
+		if (dr == 0 || vb_query_option(&o.req.q, c, optarg) == 0)
 			continue;
 		switch (c) {
 		case 'n':
@@ -270,9 +268,6 @@ int vb_cmd_search(int argc, char **argv)
 			else if (strcmp(optarg, "relevance"))
 				return vb_usage_error("--sort takes 'relevance' or 'date', not '%s'", optarg);
 			break;
-		case 'S': o.req.q.since = optarg; break;
-		case 'U': o.req.q.until = optarg; break;
-		case 'l': o.req.q.lang = optarg; break;
 		case 'a': o.req.q.aliases_path = optarg; break;
 		case 'p':
 			if ((o.req.per_doc = vb_parse_count("--per-doc", optarg, 100000)) < 0)
@@ -303,7 +298,7 @@ int vb_cmd_search(int argc, char **argv)
 		default: return vb_bad_option(c, argv);
 		}
 	}
-	if (vb_date_option("--since", o.req.q.since, 0) || vb_date_option("--until", o.req.q.until, 1) ||
+	if (vb_query_opts_check(&o.req.q) ||
 	    vb_date_option("--as-of", o.req.as_of, 0))
 		return VB_EXIT_USAGE;
 	vb_join_args(&text, argc - optind, argv + optind);

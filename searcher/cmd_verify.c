@@ -122,9 +122,7 @@ int vb_cmd_verify(int argc, char **argv)
 		VB_DBS_OPTIONS,
 		{ "threshold", required_argument, NULL, 't' },
 		{ "limit", required_argument, NULL, 'n' },
-		{ "since", required_argument, NULL, 'S' },
-		{ "until", required_argument, NULL, 'U' },
-		{ "lang", required_argument, NULL, 'l' },
+		VB_FILTER_OPTIONS,
 		{ "json", no_argument, NULL, 'j' },
 		{ "color", required_argument, NULL, 'c' },
 		{ "colour", required_argument, NULL, 'c' },
@@ -143,7 +141,7 @@ int vb_cmd_verify(int argc, char **argv)
 		int dr = vb_dbs_option(&dbs, c, optarg);
 		if (dr > 0)
 			return dr;
-		if (dr == 0)
+		if (dr == 0 || vb_query_option(&req.q, c, optarg) == 0)
 			continue;
 		switch (c) {
 		case 't':
@@ -158,9 +156,6 @@ int vb_cmd_verify(int argc, char **argv)
 			if (!req.limit)
 				return vb_usage_error("--limit must be at least 1");
 			break;
-		case 'S': req.q.since = optarg; break;
-		case 'U': req.q.until = optarg; break;
-		case 'l': req.q.lang = optarg; break;
 		case 'j': json = 1; break;
 		case 'c':
 			if (vb_color_option(optarg, &color))
@@ -170,7 +165,7 @@ int vb_cmd_verify(int argc, char **argv)
 		default: return vb_bad_option(c, argv);
 		}
 	}
-	if (vb_date_option("--since", req.q.since, 0) || vb_date_option("--until", req.q.until, 1))
+	if (vb_query_opts_check(&req.q))
 		return VB_EXIT_USAGE;
 	if (optind >= argc)
 		return vb_usage_error("give the quote to verify");

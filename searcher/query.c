@@ -15,10 +15,28 @@
 #include "text/text.h"
 #include "util/date.h"
 #include "util/strset.h"
+#include "util/usage.h"
 
 #define DATE_FIELD "date"
 #define MAX_LANGS 16
 #define MAX_WILDCARD_STEMS 32
+
+int vb_query_option(struct vb_query_opts *q, int c, const char *arg)
+{
+	switch (c) {
+	case 'S': q->since = arg; return 0;
+	case 'U': q->until = arg; return 0;
+	case 'l': q->lang = arg; return 0;
+	default: return -1;
+	}
+}
+
+int vb_query_opts_check(const struct vb_query_opts *q)
+{
+	if (vb_date_option("--since", q->since, 0) || vb_date_option("--until", q->until, 1))
+		return VB_EXIT_USAGE;
+	return 0;
+}
 
 void vb_parsed_query_release(struct vb_parsed_query *pq)
 {

@@ -34,6 +34,20 @@ struct vb_query_opts {
 				   * (NULL) or VB_KIND_QUOTE */
 };
 
+/* getopt_long entries of the filters the query commands take, and the
+ * function that takes getopt's answer c when it is one of them: 0 when
+ * taken, -1 when c is another option.  vb_query_opts_check() then says
+ * whether the dates are dates (0, or VB_EXIT_USAGE with the error
+ * printed). */
+#define VB_DATE_OPTIONS \
+	{ "since", required_argument, NULL, 'S' }, \
+	{ "until", required_argument, NULL, 'U' }
+#define VB_FILTER_OPTIONS \
+	VB_DATE_OPTIONS, \
+	{ "lang", required_argument, NULL, 'l' }
+int vb_query_option(struct vb_query_opts *q, int c, const char *arg);
+int vb_query_opts_check(const struct vb_query_opts *q);
+
 struct vb_parsed_query {
 	xap_query *query;         /* passages only, with every filter */
 	/* Terms to highlight: full index terms ("Zlawsuit"), and the
