@@ -468,6 +468,12 @@ static int emit_field_group(struct rewriter *rw, const struct vb_field *f,
 	return 0;
 }
 
+/* Whether the index keeps positions for this word (its normalized form). */
+static bool holds_position(const struct vb_token *t, const struct vb_buf *norm)
+{
+	return t->kind != VB_TOK_WORD || !vb_schema_unpositioned(norm->buf, norm->len);
+}
+
 /*
  * A quoted phrase, q[start..end) without its quotation marks.  Function
  * words hold no position in the index (schema 4), but the words around
@@ -494,8 +500,7 @@ static int emit_phrase(struct rewriter *rw, const char *q, size_t start,
 					      t->end - t->start, &rw->word))
 				continue;
 			words++;
-			kept += !(t->kind == VB_TOK_WORD &&
-				  vb_schema_unpositioned(rw->word.buf, rw->word.len));
+			kept += holds_position(t, &rw->word);
 		}
 	}
 	if (kept == words) {
@@ -517,8 +522,7 @@ static int emit_phrase(struct rewriter *rw, const char *q, size_t start,
 		const struct vb_token *t = &toks.v[i];
 		size_t ws = start + t->start, we = start + t->end;
 		if (!vb_analyzer_word(rw->an, q + ws, we - ws, &rw->word) ||
-		    (t->kind == VB_TOK_WORD &&
-		     vb_schema_unpositioned(rw->word.buf, rw->word.len)))
+		    !holds_position(t, &rw->word))
 			continue;
 		vb_analyzer_stem_normalized(rw->an, rw->word.buf, rw->word.len,
 					    t->kind, &stem);
