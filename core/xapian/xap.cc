@@ -521,6 +521,25 @@ xap_status xap_db_doccount(const xap_db *db, unsigned *out, xap_error *err)
 	}
 }
 
+xap_status xap_db_value_bounds(const xap_db *db, unsigned slot, char **lo, char **hi,
+			       xap_error *err)
+{
+	if (!db || !lo || !hi)
+		return report(err, XAP_ERR_INVALID, "cannot read value bounds: no database");
+	*lo = *hi = nullptr;
+	try {
+		std::string l = db->db.get_value_lower_bound(slot);
+		std::string h = db->db.get_value_upper_bound(slot);
+		*lo = dup_out(l, nullptr);
+		*hi = dup_out(h, nullptr);
+		return XAP_OK;
+	} catch (...) {
+		free(*lo);
+		*lo = nullptr;
+		return fail(err, nullptr, "cannot read the bounds of value slot %u", slot);
+	}
+}
+
 xap_status xap_compact(const char *const *sources, size_t n, const char *dest,
 		       int multipass, xap_error *err)
 {
@@ -1085,6 +1104,84 @@ xap_status xap_query_combine(xap_query **out, enum xap_op op,
 	}
 }
 
+namespace {
+
+bool is_ymd(const std::string &s)
+{
+	if (s.size() != 8)
+		return false;
+	for (char c : s)
+		if (c < '0' || c > '9')
+			return false;
+	return true;
+}
+
+Xapian::Query date_range(unsigned slot, const std::string &year_prefix,
+			 const std::string &lo, const std::string &hi,
+			 int first_year, int last_year, int max_years)
+{
+	if (!is_ymd(lo) || !is_ymd(hi) || first_year > last_year)
+		return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, lo, hi);
+	int ly = std::stoi(lo.substr(0, 4)), hy = std::stoi(hi.substr(0, 4));
+	/* Whole years only: a year partly inside would need the value range
+	 * for its part, and Xapian then reads the values of every candidate
+	 * again (measured no faster than the plain range).  Years before and
+	 * after the database's are whole whatever the bound. */
+	bool whole = (ly < first_year || lo.compare(4, 4, "0101") == 0) &&
+		     (hy > last_year || hi.compare(4, 4, "1231") == 0);
+	ly = std::max(ly, first_year);
+	hy = std::min(hy, last_year);
+	if (lo > hi || ly > hy)
+		return Xapian::Query();
+	if (!whole || hy - ly + 1 > max_years)
+		return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, lo, hi);
+	std::vector<Xapian::Query> years;
+	for (int y = ly; y <= hy; y++) {
+		char yyyy[5];
+		snprintf(yyyy, sizeof(yyyy), "%04d", y);
+		years.push_back(Xapian::Query(year_prefix + yyyy));
+	}
+	return Xapian::Query(Xapian::Query::OP_OR, years.begin(), years.end());
+}
+
+class YearRangeProcessor : public Xapian::RangeProcessor {
+	std::string year_prefix;
+	int first_year, last_year, max_years;
+
+  public:
+	YearRangeProcessor(unsigned slot_, const std::string &prefix,
+			   const std::string &year_prefix_, int first, int last, int max)
+		: Xapian::RangeProcessor(slot_, prefix), year_prefix(year_prefix_),
+		  first_year(first), last_year(last), max_years(max) {}
+
+	Xapian::Query operator()(const std::string &b, const std::string &e) override
+	{
+		if (!is_ymd(b) || !is_ymd(e))
+			return Xapian::RangeProcessor::operator()(b, e);
+		return date_range(slot, year_prefix, b, e, first_year, last_year, max_years);
+	}
+};
+
+} // namespace
+
+xap_status xap_query_date_range(xap_query **out, unsigned slot, const char *year_prefix,
+				const char *lo, const char *hi, int first_year,
+				int last_year, int max_years, xap_error *err)
+{
+	if (!out || !year_prefix || !lo || !hi)
+		return report(err, XAP_ERR_INVALID, "cannot build date range: missing argument");
+	*out = nullptr;
+	try {
+		std::unique_ptr<xap_query> q(new xap_query);
+		q->query = date_range(slot, year_prefix, lo, hi, first_year, last_year,
+				      max_years);
+		*out = q.release();
+		return XAP_OK;
+	} catch (...) {
+		return fail(err, nullptr, "cannot build date range %s..%s", lo, hi);
+	}
+}
+
 xap_status xap_query_value_range(xap_query **out, unsigned slot, const char *lo,
 				 const char *hi, xap_error *err)
 {
@@ -1120,6 +1217,53 @@ xap_status xap_query_scale(xap_query **out, const xap_query *q, double factor,
 		return XAP_OK;
 	} catch (...) {
 		return fail(err, nullptr, "cannot scale query by %g", factor);
+	}
+}
+
+namespace {
+
+Xapian::Query drop_positional(const Xapian::Query &q)
+{
+	Xapian::Query::op op = q.get_type();
+	switch (op) {
+	case Xapian::Query::OP_PHRASE:
+	case Xapian::Query::OP_NEAR:
+		return Xapian::Query();
+	case Xapian::Query::OP_AND:
+	case Xapian::Query::OP_OR:
+	case Xapian::Query::OP_AND_NOT:
+	case Xapian::Query::OP_XOR:
+	case Xapian::Query::OP_AND_MAYBE:
+	case Xapian::Query::OP_FILTER:
+	case Xapian::Query::OP_SYNONYM:
+	case Xapian::Query::OP_MAX:
+		break;
+	default:
+		return q;
+	}
+	std::vector<Xapian::Query> v;
+	size_t n = q.get_num_subqueries();
+	v.reserve(n);
+	for (size_t i = 0; i < n; i++)
+		v.push_back(drop_positional(q.get_subquery(i)));
+	return Xapian::Query(op, v.begin(), v.end());
+}
+
+} // namespace
+
+xap_status xap_query_drop_positional(xap_query **out, const xap_query *q,
+				     xap_error *err)
+{
+	if (!out || !q)
+		return report(err, XAP_ERR_INVALID, "cannot rewrite query: no query");
+	*out = nullptr;
+	try {
+		std::unique_ptr<xap_query> r(new xap_query);
+		r->query = drop_positional(q->query);
+		*out = r.release();
+		return XAP_OK;
+	} catch (...) {
+		return fail(err, nullptr, "cannot rewrite query without its phrases");
 	}
 }
 
@@ -1349,6 +1493,22 @@ xap_status xap_qp_add_range(xap_qparser *qp, unsigned slot, const char *prefix,
 				new Xapian::RangeProcessor(slot, str(prefix))));
 	} catch (...) {
 		return fail(err, nullptr, "cannot add range on slot %u", slot);
+	}
+}
+
+xap_status xap_qp_add_year_range(xap_qparser *qp, unsigned slot, const char *prefix,
+				 const char *year_prefix, int first_year, int last_year,
+				 int max_years, xap_error *err)
+{
+	if (!qp || !year_prefix)
+		return report(err, XAP_ERR_INVALID, "cannot add year range: no parser");
+	try {
+		return add_range_processor(qp,
+			std::unique_ptr<Xapian::RangeProcessor>(
+				new YearRangeProcessor(slot, str(prefix), year_prefix,
+						       first_year, last_year, max_years)));
+	} catch (...) {
+		return fail(err, nullptr, "cannot add year range on slot %u", slot);
 	}
 }
 

@@ -141,6 +141,10 @@ xap_status xap_compact(const char *const *sources, size_t n, const char *dest,
 		       int multipass, xap_error *err);
 
 xap_status xap_db_doccount(const xap_db *db, unsigned *out, xap_error *err);
+/* The lowest and highest value in `slot` over the database (malloc'd,
+ * NUL-terminated; both "" when no document has one). */
+xap_status xap_db_value_bounds(const xap_db *db, unsigned slot, char **lo, char **hi,
+			       xap_error *err);
 xap_status xap_db_lastdocid(const xap_db *db, unsigned *out, xap_error *err);
 xap_status xap_db_avlength(const xap_db *db, double *out, xap_error *err);
 xap_status xap_db_termfreq(const xap_db *db, const char *term, size_t len,
@@ -297,9 +301,35 @@ xap_status xap_query_combine(xap_query **out, enum xap_op op,
  * non-empty value in `slot`). */
 xap_status xap_query_value_range(xap_query **out, unsigned slot, const char *lo,
 				 const char *hi, xap_error *err);
+/*
+ * Documents dated in [lo, hi] (YYYYMMDD strings, inclusive), where the
+ * date is the value in `slot` and its year is also the boolean term
+ * `year_prefix` + YYYY: the OR of the terms of the years wholly inside,
+ * and, for a year only partly inside, its term filtered by the value range
+ * of its part.  Xapian finds these through posting lists, where a value
+ * range reads the value of every candidate (seven times slower on a 300 MB
+ * index, docs/performance.md).  Years outside [first_year, last_year]
+ * (those the database holds: xap_db_value_bounds) are left out.  A span
+ * of more than `max_years` years, an unknown span (first_year > last_year)
+ * or bounds that are not 8 digits give the plain value range.
+ */
+xap_status xap_query_date_range(xap_query **out, unsigned slot, const char *year_prefix,
+				const char *lo, const char *hi, int first_year,
+				int last_year, int max_years, xap_error *err);
 /* OP_SCALE_WEIGHT: multiply the weights of `q` by `factor` (>= 0). */
 xap_status xap_query_scale(xap_query **out, const xap_query *q, double factor,
 			   xap_error *err);
+/*
+ * A copy of `q` in which every OP_PHRASE and OP_NEAR matches nothing, as
+ * Xapian simplifies it: an AND holding one matches nothing, an OR drops it.
+ * For a query on terms indexed without positions, where such a part can
+ * never match but Xapian would still look up position lists to find that
+ * out.  Operators whose parameters the API cannot read back
+ * (OP_SCALE_WEIGHT, OP_ELITE_SET, value ranges) are copied as they are,
+ * with what is under them.
+ */
+xap_status xap_query_drop_positional(xap_query **out, const xap_query *q,
+				     xap_error *err);
 /* Matches every document (Xapian::Query::MatchAll). */
 xap_status xap_query_match_all(xap_query **out, xap_error *err);
 xap_status xap_query_copy(xap_query **out, const xap_query *q, xap_error *err);
@@ -372,6 +402,11 @@ xap_status xap_qp_add_boolean_prefix(xap_qparser *qp, const char *field,
 xap_status xap_qp_add_range(xap_qparser *qp, unsigned slot, const char *prefix,
 			    xap_error *err);
 /* `prefix`A..B read as dates into YYYYMMDD (DateRangeProcessor). */
+/* Ranges PREFIX+LO..HI, LO and HI as YYYYMMDD, read as xap_query_date_range
+ * with these arguments; other bounds as xap_qp_add_range. */
+xap_status xap_qp_add_year_range(xap_qparser *qp, unsigned slot, const char *prefix,
+				 const char *year_prefix, int first_year, int last_year,
+				 int max_years, xap_error *err);
 xap_status xap_qp_add_date_range(xap_qparser *qp, unsigned slot,
 				 const char *prefix, int prefer_mdy,
 				 int epoch_year, xap_error *err);

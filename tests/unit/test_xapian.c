@@ -439,6 +439,90 @@ static void test_query_building(void **state)
 	assert_true(xap_query_empty(NULL));
 }
 
+/* Parse `text` (phrases, NEAR, boolean operators), drop its positional
+ * parts and return the description of what is left (malloc'd). */
+static char *without_positional(const char *text)
+{
+	xap_qparser *qp = NULL;
+	xap_query *parsed = NULL, *dropped = NULL;
+	xap_error err;
+	assert_int_equal(xap_qp_new(&qp, &err), XAP_OK);
+	assert_int_equal(xap_qp_parse(qp, text, XAP_QP_BOOLEAN | XAP_QP_PHRASE |
+				      XAP_QP_LOVEHATE, NULL, &parsed, &err), XAP_OK);
+	assert_int_equal(xap_query_drop_positional(&dropped, parsed, &err), XAP_OK);
+	char *d = xap_query_description(dropped);
+	xap_query_free(dropped);
+	xap_query_free(parsed);
+	xap_qp_free(qp);
+	return d;
+}
+
+static void test_query_drop_positional(void **state)
+{
+	struct { const char *text, *want; } cases[] = {
+		/* An OR drops the phrase; an AND holding one matches nothing. */
+		{ "\"state union\" OR ferry", "Query(ferry@3)" },
+		{ "\"state union\" AND ferry", "Query()" },
+		{ "state NEAR union", "Query()" },
+		{ "ferry AND NOT \"state union\"", "Query(ferry@1)" },
+		{ "(ferry AND council) OR (a NEAR b)", "Query((ferry@1 AND council@2))" },
+		/* Nothing positional: the same query. */
+		{ "ferry council", "Query((ferry@1 OR council@2))" },
+		{ "ferry -council", "Query((ferry@1 AND_NOT council@2))" },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *d = without_positional(cases[i].text);
+		if (strcmp(d, cases[i].want))
+			fail_msg("%s: got %s, want %s", cases[i].text, d, cases[i].want);
+		free(d);
+	}
+	xap_query *q = NULL;
+	xap_error err;
+	assert_int_equal(xap_query_drop_positional(&q, NULL, &err), XAP_ERR_INVALID);
+	assert_null(q);
+}
+
+static void assert_date_range(const char *lo, const char *hi, int first, int last,
+			      const char *want)
+{
+	xap_query *q = NULL;
+	xap_error err;
+	assert_int_equal(xap_query_date_range(&q, 0, "Y", lo, hi, first, last, 4, &err),
+			 XAP_OK);
+	char *d = xap_query_description(q);
+	if (strcmp(d, want))
+		fail_msg("%s..%s in %d..%d: got %s, want %s", lo, hi, first, last, d, want);
+	free(d);
+	xap_query_free(q);
+}
+
+static void test_query_date_range(void **state)
+{
+	(void)state;
+	/* Whole years: their terms. */
+	assert_date_range("20050101", "20071231", 2000, 2010, "Query((Y2005 OR Y2006 OR Y2007))");
+	assert_date_range("20060101", "20061231", 2000, 2010, "Query(Y2006)");
+	/* Open or wide bounds stop at the years the database holds. */
+	assert_date_range("00000000", "20021231", 2001, 2010, "Query((Y2001 OR Y2002))");
+	assert_date_range("20090315", "99991231", 2001, 2010,
+			  "Query(VALUE_RANGE 0 20090315 99991231)");
+	assert_date_range("20090101", "99991231", 2001, 2010, "Query((Y2009 OR Y2010))");
+	/* Outside the database's years, or an empty range: nothing. */
+	assert_date_range("19900101", "19951231", 2001, 2010, "Query()");
+	assert_date_range("20080101", "20051231", 2001, 2010, "Query()");
+	/* Part of a year, too many years, unknown years, not YYYYMMDD: the
+	 * value range. */
+	assert_date_range("20050301", "20071231", 2000, 2010,
+			  "Query(VALUE_RANGE 0 20050301 20071231)");
+	assert_date_range("20050101", "20071130", 2000, 2010,
+			  "Query(VALUE_RANGE 0 20050101 20071130)");
+	assert_date_range("20010101", "20101231", 2000, 2010,
+			  "Query(VALUE_RANGE 0 20010101 20101231)");
+	assert_date_range("20050101", "20051231", 1, 0, "Query(VALUE_RANGE 0 20050101 20051231)");
+	assert_date_range("2005", "2006", 2000, 2010, "Query(VALUE_RANGE 0 2005 2006)");
+}
+
 /* ---- tests run on both backends ----------------------------------------- */
 
 struct doc_terms {
@@ -1400,6 +1484,8 @@ int main(void)
 		cmocka_unit_test(test_stemmer),
 		cmocka_unit_test(test_termgen),
 		cmocka_unit_test(test_query_building),
+		cmocka_unit_test(test_query_drop_positional),
+		cmocka_unit_test(test_query_date_range),
 		cmocka_unit_test(test_remote_unreachable),
 		ON_BOTH(test_documents),
 		ON_BOTH(test_metadata),
