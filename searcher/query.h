@@ -30,8 +30,6 @@ struct vb_query_opts {
 	const char *lang;         /* only this language (its stemmer), or NULL */
 	int match_all;            /* every word must match (AND); default OR */
 	const char *aliases_path; /* an alias file besides the database's, or NULL */
-	const char *kind;         /* Xapian documents searched: VB_KIND_PASSAGE
-				   * (NULL) or VB_KIND_QUOTE */
 };
 
 /* getopt_long entries of the filters the query commands take, and the
