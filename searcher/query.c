@@ -76,8 +76,6 @@ struct rewriter {
 	/* Leave function words out of phrases: the index holds no position
 	 * for them (schema 4, vb_schema_unpositioned). */
 	bool drop_unpositioned;
-	/* Every Xapian document is a passage or a record (schema 4). */
-	bool two_kinds;
 	struct plain_word *words;   /* only collected on the first pass */
 	size_t nwords, words_alloc;
 	bool collect;
@@ -925,12 +923,13 @@ int vb_query_build(const xap_db *db, const char *text,
 	rw.aliases = aliases;
 	/* Schema 3 and earlier kept positions on every word, and may hold
 	 * kinds of Xapian document other than passages and records. */
+	bool schema4 = false;
 	if (!xap_db_get_metadata(db, "verbatim.schema", &stored, &stored_len, &xe)) {
 		int version = atoi(stored);
-		rw.drop_unpositioned = version == 0 || version >= 4;
-		rw.two_kinds = version == 0 || version >= 4;
+		schema4 = version == 0 || version >= 4;
 		free(stored);
 	}
+	rw.drop_unpositioned = schema4;
 	int first_year, last_year;
 	date_years(db, &first_year, &last_year);
 	if ((rc = setup_parser(&qp, db, opts->match_all, first_year, last_year, &xe))) {
@@ -1004,7 +1003,7 @@ int vb_query_build(const xap_db *db, const char *text,
 	 * nearly every docid (docs/performance.md).  A query of filters
 	 * alone starts from the passages. */
 	bool has_text = text_query && !xap_query_empty(text_query);
-	bool drop_records = has_text && rw.two_kinds;
+	bool drop_records = has_text && schema4;
 	if ((rc = term_query(&q, VB_PREFIX_KIND, drop_records ? VB_KIND_DOC : VB_KIND_PASSAGE,
 			     &xe)))
 		goto xfail;

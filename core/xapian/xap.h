@@ -304,14 +304,15 @@ xap_status xap_query_value_range(xap_query **out, unsigned slot, const char *lo,
 /*
  * Documents dated in [lo, hi] (YYYYMMDD strings, inclusive), where the
  * date is the value in `slot` and its year is also the boolean term
- * `year_prefix` + YYYY: the OR of the terms of the years wholly inside,
- * and, for a year only partly inside, its term filtered by the value range
- * of its part.  Xapian finds these through posting lists, where a value
- * range reads the value of every candidate (seven times slower on a 300 MB
- * index, docs/performance.md).  Years outside [first_year, last_year]
- * (those the database holds: xap_db_value_bounds) are left out.  A span
- * of more than `max_years` years, an unknown span (first_year > last_year)
- * or bounds that are not 8 digits give the plain value range.
+ * `year_prefix` + YYYY.  A range of whole years is the OR of their terms,
+ * which Xapian finds through posting lists, where a value range reads the
+ * value of every candidate (seven times slower on a 300 MB index,
+ * docs/performance.md).  Years outside [first_year, last_year] (those the
+ * database holds: xap_db_value_bounds) are left out, and count as whole.
+ * A range holding part of a year, a span of more than `max_years` years,
+ * an unknown span (first_year > last_year) or bounds that are not 8 digits
+ * give the plain value range; a range outside the database's years
+ * matches nothing.
  */
 xap_status xap_query_date_range(xap_query **out, unsigned slot, const char *year_prefix,
 				const char *lo, const char *hi, int first_year,
@@ -401,12 +402,12 @@ xap_status xap_qp_add_boolean_prefix(xap_qparser *qp, const char *field,
 /* `prefix`A..B filters value `slot` to [A, B] as strings (RangeProcessor). */
 xap_status xap_qp_add_range(xap_qparser *qp, unsigned slot, const char *prefix,
 			    xap_error *err);
-/* `prefix`A..B read as dates into YYYYMMDD (DateRangeProcessor). */
 /* Ranges PREFIX+LO..HI, LO and HI as YYYYMMDD, read as xap_query_date_range
  * with these arguments; other bounds as xap_qp_add_range. */
 xap_status xap_qp_add_year_range(xap_qparser *qp, unsigned slot, const char *prefix,
 				 const char *year_prefix, int first_year, int last_year,
 				 int max_years, xap_error *err);
+/* `prefix`A..B read as dates into YYYYMMDD (DateRangeProcessor). */
 xap_status xap_qp_add_date_range(xap_qparser *qp, unsigned slot,
 				 const char *prefix, int prefer_mdy,
 				 int epoch_year, xap_error *err);
