@@ -94,6 +94,30 @@ const char *vb_analyzer_stemmer(const struct vb_analyzer *a)
 	return a->stemmer_name;
 }
 
+/*
+ * Snowball stemmers that change only the end of a word, and letters outside
+ * ASCII (German ä -> a, Spanish á -> a, Dutch ë -> e in their preludes
+ * and postludes), so an ASCII first letter survives: checked against each
+ * algorithm's definition (snowballstem.org), and by test_analyze on words
+ * of every one.  Not here: indonesian and irish, which strip prefixes
+ * ("mem-", initial mutations "bh", "t-"), and the stemmers for other
+ * scripts, whose words start outside ASCII anyway.
+ */
+static const char *const suffix_stemmers[] = {
+	"danish", "dutch", "english", "finnish", "french", "german", "italian",
+	"norwegian", "portuguese", "spanish", "swedish", NULL
+};
+
+bool vb_analyzer_keeps_ascii_initial(const struct vb_analyzer *a)
+{
+	if (!a->stem)
+		return true;
+	for (size_t i = 0; suffix_stemmers[i]; i++)
+		if (!strcmp(a->stemmer_name, suffix_stemmers[i]))
+			return true;
+	return false;
+}
+
 void vb_lang_primary(const char *tag, char out[16])
 {
 	size_t i = 0;

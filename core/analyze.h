@@ -2,6 +2,7 @@
 #ifndef VB_ANALYZE_H
 #define VB_ANALYZE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "text/text.h"
@@ -28,6 +29,13 @@ int vb_analyzer_new(struct vb_analyzer **out, const char *lang,
 void vb_analyzer_free(struct vb_analyzer *a);
 /* The Snowball name used ("english"), or "none". */
 const char *vb_analyzer_stemmer(const struct vb_analyzer *a);
+/*
+ * True when a word whose normalized form starts with an ASCII byte always
+ * gets a term starting with "Z" and that same byte: no stemmer, or one
+ * that only rewrites endings.  The highlighter then skips stemming the
+ * words whose first letter no query term has.
+ */
+bool vb_analyzer_keeps_ascii_initial(const struct vb_analyzer *a);
 
 /*
  * The normalized, unstemmed form of a word (no prefix) into `out` (reset

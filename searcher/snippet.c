@@ -24,19 +24,39 @@ struct vb_highlighter {
 	struct vb_buf term, word, norm;
 	int *match;            /* per token: index of the matched term + 1, or 0 */
 	size_t match_alloc;
+	/* initial[c]: a term or wildcard starts with "Z" and byte c; a word
+	 * whose normalized form starts with another ASCII byte cannot match
+	 * under a stemmer that keeps ASCII initials, so it is not stemmed:
+	 * most of the words of a passage, and stemming them was a fifth of a
+	 * query's time (docs/performance.md). */
+	bool initial[256];
 };
+
+static void note_initial(struct vb_highlighter *h, const char *term)
+{
+	if (term[0] != 'Z')
+		return;   /* no token's term can equal it */
+	if (!term[1])
+		memset(h->initial, 1, sizeof(h->initial));   /* "Z*" */
+	else
+		h->initial[(unsigned char)term[1]] = true;
+}
 
 struct vb_highlighter *vb_highlighter_new(char *const *terms, size_t nterms,
 					  char *const *wildcards,
 					  size_t nwildcards)
 {
 	struct vb_highlighter *h = vb_calloc(1, sizeof(*h));
-	for (size_t i = 0; i < nterms; i++)
+	for (size_t i = 0; i < nterms; i++) {
 		vb_strset_add(&h->terms, terms[i]);
+		note_initial(h, terms[i]);
+	}
 	if (nwildcards) {
 		h->wildcards = vb_calloc(nwildcards, sizeof(char *));
-		for (size_t i = 0; i < nwildcards; i++)
+		for (size_t i = 0; i < nwildcards; i++) {
 			h->wildcards[i] = vb_strdup(wildcards[i]);
+			note_initial(h, wildcards[i]);
+		}
 	}
 	h->nwildcards = nwildcards;
 	vb_buf_init(&h->term);
@@ -136,11 +156,15 @@ int vb_snippet_make(struct vb_highlighter *h, const char *text, size_t len,
 		return -1;
 	n = h->tokens.n;
 	VB_ALLOC_GROW(h->match, n + 1, h->match_alloc);
+	bool by_initial = vb_analyzer_keeps_ascii_initial(an);
 	for (size_t i = 0; i < n; i++) {
 		const struct vb_token *t = &h->tokens.v[i];
 		h->match[i] = 0;
 		if (!vb_analyzer_word(an, text + t->start, t->end - t->start,
 				      &h->norm))
+			continue;
+		unsigned char c0 = (unsigned char)h->norm.buf[0];
+		if (by_initial && c0 < 0x80 && !h->initial[c0])
 			continue;
 		vb_analyzer_stem_normalized(an, h->norm.buf, h->norm.len, t->kind,
 					    &h->term);
