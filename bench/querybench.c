@@ -78,6 +78,7 @@ static int run_query(const xap_db *db, const char *text, unsigned limit,
 	struct vb_parsed_query pq;
 	struct vb_snippet snip;
 	struct vb_highlighter *hl = NULL;
+	struct vb_doc_records recs = { 0 };
 	xap_enquire *enq = NULL;
 	xap_mset *ms = NULL;
 	xap_error xe;
@@ -114,7 +115,7 @@ static int run_query(const xap_db *db, const char *text, unsigned limit,
 		free(data);
 		if (!obj)
 			continue;
-		vb_db_add_doc_meta(db, obj);
+		vb_db_add_doc_meta(db, obj, &recs);
 		const char *ptext = jstr(obj, "text");
 		if (vb_snippet_make(hl, ptext, strlen(ptext), jstr(obj, "lang"),
 				    snippet_len, &snip, err) < 0) {
@@ -136,6 +137,7 @@ static int run_query(const xap_db *db, const char *text, unsigned limit,
 	rc = 0;
 out:
 	vb_parsed_query_release(&pq);
+	vb_doc_records_release(&recs);
 	vb_highlighter_free(hl);
 	vb_snippet_release(&snip);
 	xap_mset_free(ms);

@@ -62,14 +62,49 @@ int vb_db_lookup(const xap_db *db, const char *prefix, const char *id,
 	return XAP_OK;
 }
 
-void vb_db_add_doc_meta(const xap_db *db, json_t *passage)
+void vb_doc_records_release(struct vb_doc_records *recs)
+{
+	for (size_t i = 0; i < recs->n; i++) {
+		free(recs->doc[i]);
+		json_decref(recs->rec[i]);
+	}
+	memset(recs, 0, sizeof(*recs));
+}
+
+/* The record of `doc`, from `recs` or read into it; a new reference. */
+static json_t *doc_record(const xap_db *db, const char *doc, struct vb_doc_records *recs)
+{
+	json_t *rec = NULL;
+	xap_error xe;
+	if (recs)
+		for (size_t i = 0; i < recs->n; i++)
+			if (!strcmp(recs->doc[i], doc))
+				return json_incref(recs->rec[i]);
+	if (vb_db_lookup(db, VB_PREFIX_UID, doc, &rec, &xe))
+		return NULL;   /* not kept: the next lookup may succeed */
+	if (recs) {
+		size_t i;
+		if (recs->n < VB_RECORDS_KEPT) {
+			i = recs->n++;
+		} else {   /* the oldest goes */
+			i = recs->next;
+			recs->next = (recs->next + 1) % VB_RECORDS_KEPT;
+			free(recs->doc[i]);
+			json_decref(recs->rec[i]);
+		}
+		recs->doc[i] = vb_strdup(doc);
+		recs->rec[i] = json_incref(rec);
+	}
+	return rec;
+}
+
+void vb_db_add_doc_meta(const xap_db *db, json_t *passage, struct vb_doc_records *recs)
 {
 	static const char *const keys[] = { "title", "source", "url", "type",
 					    "date", "author", "speaker", NULL };
 	const char *doc = json_string_value(json_object_get(passage, "doc"));
-	json_t *rec = NULL;
-	xap_error xe;
-	if (!doc || vb_db_lookup(db, VB_PREFIX_UID, doc, &rec, &xe) || !rec)
+	json_t *rec;
+	if (!doc || !(rec = doc_record(db, doc, recs)))
 		return;
 	for (size_t i = 0; keys[i]; i++) {
 		json_t *v = json_object_get(rec, keys[i]);

@@ -53,9 +53,25 @@ const char *vb_dbs_name(const struct vb_dbs *dbs, struct vb_buf *scratch);
 #include <jansson.h>
 int vb_db_lookup(const xap_db *db, const char *prefix, const char *id,
 		 json_t **out, xap_error *xe);
+/*
+ * The document records met on one page of results, so that the passages
+ * of one document read its record once (a quarter of the results of
+ * bench/queries.txt on sotu+reuters share a document with another).
+ * Zero-initialise; release when the page is done.
+ */
+#define VB_RECORDS_KEPT 32
+struct vb_doc_records {
+	size_t n, next;
+	char *doc[VB_RECORDS_KEPT];
+	json_t *rec[VB_RECORDS_KEPT];   /* NULL: the document has none */
+};
+void vb_doc_records_release(struct vb_doc_records *recs);
+
 /* Copy title, source, url, type and date from the document record of
- * passage data `passage` into it (keys it lacks only).  Best effort. */
-void vb_db_add_doc_meta(const xap_db *db, json_t *passage);
+ * passage data `passage` into it (keys it lacks only).  Best effort.
+ * `recs` (may be NULL) keeps the records read. */
+void vb_db_add_doc_meta(const xap_db *db, json_t *passage,
+			struct vb_doc_records *recs);
 
 /* A quote held by a passage, as commands print it: the passage's record
  * of it ("kind" moved to "quote_kind", "kind" then "quote") with where it

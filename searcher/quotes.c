@@ -71,6 +71,7 @@ struct quote_walk {
 	void *ud;
 	unsigned shown, total;        /* total: all of them when max is 0 */
 	int exhausted;                /* every match was read */
+	struct vb_doc_records recs;   /* records of the quotes' documents */
 };
 
 /* The number of distinct speakers among a passage's quotes. */
@@ -114,7 +115,7 @@ static void walk_passage(const xap_db *db, struct quote_walk *w, json_t *passage
 		if (w->total <= w->first || w->shown >= w->max)
 			continue;
 		json_t *q = vb_quote_object(passage, entry);
-		vb_db_add_doc_meta(db, q);
+		vb_db_add_doc_meta(db, q, &w->recs);
 		w->fn(q, weight, w->total, w->ud);
 		json_decref(q);
 		w->shown++;
@@ -192,6 +193,7 @@ static int walk_quotes(const xap_db *db, struct quote_walk *w, struct vb_buf *er
 	} while (!rc && got == 200 && (w->max == 0 || w->shown < w->max));
 	w->exhausted = !rc && got < 200;
 out:
+	vb_doc_records_release(&w->recs);
 	vb_highlighter_free(hl);
 	vb_snippet_release(&snip);
 	xap_enquire_free(enq);

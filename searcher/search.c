@@ -55,7 +55,8 @@ static json_t *explain_object(const struct vb_score_parts *p)
 /* The JSON of result `i` of `ms` with its snippet; NULL for data not ours. */
 static int result_at(const xap_db *db, const struct vb_search_req *req, xap_mset *ms,
 		     unsigned i, unsigned rank, double score, struct vb_highlighter *hl,
-		     struct vb_snippet *snip, json_t **out, struct vb_buf *err)
+		     struct vb_snippet *snip, struct vb_doc_records *recs, json_t **out,
+		     struct vb_buf *err)
 {
 	xap_doc *d = NULL;
 	char *data = NULL;
@@ -73,7 +74,7 @@ static int result_at(const xap_db *db, const struct vb_search_req *req, xap_mset
 	free(data);
 	if (!obj)
 		return XAP_OK;   /* not ours: written by another tool */
-	vb_db_add_doc_meta(db, obj);
+	vb_db_add_doc_meta(db, obj, recs);
 	const char *ptext = vb_json_str(obj, "text");
 	if (vb_snippet_make(hl, ptext, strlen(ptext), vb_json_str(obj, "lang"),
 			    (size_t)req->snippet, snip, err) < 0) {
@@ -112,6 +113,7 @@ static int collect(const xap_db *db, const struct vb_search_req *req,
 	xap_mset *ms = NULL;
 	struct vb_highlighter *hl = NULL;
 	struct vb_snippet snip;
+	struct vb_doc_records recs = { 0 };
 	xap_error xe;
 	int rc = XAP_OK;
 
@@ -138,7 +140,7 @@ static int collect(const xap_db *db, const struct vb_search_req *req,
 		json_t *r;
 		double w = xap_mset_weight(ms, i);
 		if ((rc = result_at(db, req, ms, i, (unsigned)req->offset + i + 1, w, hl,
-				    &snip, &r, err)))
+				    &snip, &recs, &r, err)))
 			goto out;
 		if (!r)
 			continue;
@@ -149,6 +151,7 @@ static int collect(const xap_db *db, const struct vb_search_req *req,
 		json_array_append_new(results, r);
 	}
 out:
+	vb_doc_records_release(&recs);
 	vb_highlighter_free(hl);
 	vb_snippet_release(&snip);
 	xap_mset_free(ms);
@@ -259,6 +262,7 @@ static int collect_ranked(const xap_db *db, const struct vb_search_req *req,
 	struct candidate *c = NULL;
 	struct vb_highlighter *hl = NULL;
 	struct vb_snippet snip;
+	struct vb_doc_records recs = { 0 };
 	size_t n = 0, kept = 0;
 	xap_error xe;
 	int rc;
@@ -309,7 +313,7 @@ static int collect_ranked(const xap_db *db, const struct vb_search_req *req,
 	for (size_t i = (size_t)req->offset; i < kept && i < want; i++) {
 		json_t *r;
 		if ((rc = result_at(db, req, ms, c[i].index, (unsigned)i + 1,
-				    c[i].parts.total, hl, &snip, &r, err)))
+				    c[i].parts.total, hl, &snip, &recs, &r, err)))
 			goto out;
 		if (!r)
 			continue;
@@ -323,6 +327,7 @@ xfail:
 	vb_buf_adds(err, xe.message);
 out:
 	free_candidates(c, n);
+	vb_doc_records_release(&recs);
 	vb_highlighter_free(hl);
 	vb_snippet_release(&snip);
 	xap_mset_free(ms);
