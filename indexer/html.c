@@ -2,8 +2,10 @@
 #include "ingest.h"
 #include "ingest_priv.h"
 
+#include <dlfcn.h>
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,11 +26,72 @@
 
 /* ---- the parser --------------------------------------------------------- */
 
+/*
+ * libxml2 is loaded when the first web page is read, not when verbatim
+ * starts: with liblzma it cost every process, every `verbatim search`
+ * among them, some 0.3 ms of loading and relocation (a twentieth of a small
+ * query's whole process, docs/performance.md) for a parser that only
+ * indexing HTML uses.  The headers still give the types and the struct
+ * layouts; these are the functions used.  server/http.c does the same for
+ * libmicrohttpd.
+ */
+#define XML_SONAME "libxml2.so.2"   /* Debian's libxml2 */
+
+static struct {
+	__typeof__(&xmlInitParser) init_parser;
+	__typeof__(&htmlNewParserCtxt) new_parser_ctxt;
+	__typeof__(&htmlFreeParserCtxt) free_parser_ctxt;
+	__typeof__(&htmlCtxtReadMemory) ctxt_read_memory;
+	__typeof__(&xmlDocGetRootElement) doc_get_root_element;
+	__typeof__(&xmlNodeGetContent) node_get_content;
+	__typeof__(&xmlFreeDoc) free_doc;
+	xmlFreeFunc *free;            /* libxml2's xmlFree, a variable */
+	char error[256];              /* why it is not loaded, or "" */
+} xml;
+
 static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
 
-/* libxml2 must set up its globals once before threads use it. */
+#define xmlInitParser xml.init_parser
+#define htmlNewParserCtxt xml.new_parser_ctxt
+#define htmlFreeParserCtxt xml.free_parser_ctxt
+#define htmlCtxtReadMemory xml.ctxt_read_memory
+#define xmlDocGetRootElement xml.doc_get_root_element
+#define xmlNodeGetContent xml.node_get_content
+#define xmlFreeDoc xml.free_doc
+#undef xmlFree
+#define xmlFree (*xml.free)
+
+/* Load libxml2 and set up its globals, once, before threads use it. */
 static void xml_init(void)
 {
+	void *lib = dlopen(XML_SONAME, RTLD_NOW | RTLD_LOCAL);
+	if (!lib)
+		lib = dlopen("libxml2.so", RTLD_NOW | RTLD_LOCAL);
+	if (!lib) {
+		snprintf(xml.error, sizeof(xml.error),
+			 "cannot load libxml2 (Debian package libxml2): %s", dlerror());
+		return;
+	}
+	/* POSIX: a function pointer may be read through a void * object. */
+#define LOAD(field, name)                                                    \
+	do {                                                                  \
+		void *sym_ = dlsym(lib, name);                                \
+		if (!sym_) {                                                  \
+			snprintf(xml.error, sizeof(xml.error),                \
+				 "libxml2 has no %s", name);                  \
+			return;                                               \
+		}                                                             \
+		memcpy(&xml.field, &sym_, sizeof(sym_));                      \
+	} while (0)
+	LOAD(init_parser, "xmlInitParser");
+	LOAD(new_parser_ctxt, "htmlNewParserCtxt");
+	LOAD(free_parser_ctxt, "htmlFreeParserCtxt");
+	LOAD(ctxt_read_memory, "htmlCtxtReadMemory");
+	LOAD(doc_get_root_element, "xmlDocGetRootElement");
+	LOAD(node_get_content, "xmlNodeGetContent");
+	LOAD(free_doc, "xmlFreeDoc");
+	LOAD(free, "xmlFree");
+#undef LOAD
 	xmlInitParser();
 }
 
@@ -877,6 +940,10 @@ int ingest_html_doc(const char *data, size_t len, const char *default_id,
 		goto out_doc;
 	}
 	pthread_once(&xml_once, xml_init);
+	if (xml.error[0]) {
+		ingest_report(sink, 0, true, "%s, skipped", xml.error);
+		goto out_doc;
+	}
 	htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
 	if (!ctxt) {
 		ingest_report(sink, 0, true, "cannot parse HTML: out of memory, skipped");
