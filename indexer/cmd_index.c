@@ -359,9 +359,10 @@ int vb_cmd_index(int argc, char **argv)
 		r.fatal = 1;
 	}
 	r.passages = vb_indexer_passages(r.ix);
-	if (r.verbose && !r.quiet && vb_indexer_segments(r.ix))
-		fprintf(stderr, "%zu segments written by %u writers, merged\n",
-			vb_indexer_segments(r.ix), opts.jobs);
+	size_t nseg = vb_indexer_segments(r.ix);
+	if (r.verbose && !r.quiet && nseg)
+		fprintf(stderr, "%zu %s written by %u writers, merged\n", nseg,
+			nseg == 1 ? "segment" : "segments", opts.jobs);
 	if (prune && !interrupted && !r.fatal) {
 		vb_buf_reset(&r.err);
 		if (vb_indexer_prune(r.ix, &r.n_removed, &r.err)) {
