@@ -410,6 +410,23 @@ class Bench:
                                    "--no-sync", db] + inputs,
                 "kind": "xapian",
             })
+            # The end-to-end figures with both cores: 8 segments
+            # built 2 at a time, merged by Xapian's compactor (5.6 MB/s
+            # there with the defaults, 8.0 with stemmed terms only).
+            eng.append({
+                "name": "libxapian, 8 segments -j 2",
+                "db": os.path.join(work, "libxapian-seg.db"),
+                "cmd": lambda db: [self.xp, "--segments", "8", "--jobs", "2", db] + inputs,
+                "kind": "xapian",
+            })
+            eng.append({
+                "name": "libxapian, STEM_ALL_Z, 8 segments -j 2",
+                "db": os.path.join(work, "libxapian-z-seg.db"),
+                "cmd": lambda db: [self.xp, "--stem-all-z", "--commit-every", "2000",
+                                   "--no-sync", "--segments", "8", "--jobs", "2",
+                                   db] + inputs,
+                "kind": "xapian",
+            })
         if self.peers:
             log("preparing peer inputs for %s (not timed): %s, %s" % (name, csv_path, txt_dir))
             rows = prepare_csv(inputs, csv_path)
@@ -782,6 +799,15 @@ class Bench:
                                 v["text_mbs"][0] / z["text_mbs"][0], v["text_mbs"][0],
                                 z["text_mbs"][0]),
                             v["text_mbs"][0] >= 0.53 * z["text_mbs"][0]))
+            zs = next((e["summary"] for e in c["engines"]
+                       if e["name"] == "libxapian, 8 segments -j 2"), None)
+            if zs and j2:
+                # 5 MB/s was set where this configuration made 5.6 MB/s.
+                res.append((">= 0.89x libxapian 8 segments -j 2 (5 / 5.6)", c["name"],
+                            "%.2fx (%.2f vs %.2f MB/s wall)" % (
+                                j2["text_mbs"][0] / zs["text_mbs"][0], j2["text_mbs"][0],
+                                zs["text_mbs"][0]),
+                            j2["text_mbs"][0] >= 5 / 5.6 * zs["text_mbs"][0]))
             res += [
                 (">= 3 MB/s of text, whole pipeline, one core", c["name"],
                  "%.2f MB/s wall (%.2f per CPU second)" % (v["text_mbs"][0], v["cpu_mbs"]),
