@@ -1188,7 +1188,11 @@ static int enqueue(struct vb_indexer *ix, const struct vb_doc *doc,
  * in the target, whole documents, like one writer.  Each
  * segment's docids run from 1, and compaction renumbers them
  * consecutively in source order: the docids, and so the index, are a
- * single writer's.  Spelling frequencies are summed.  Entity display
+ * single writer's.  Spelling words of segments after the first are not
+ * written by their writers: each hands its counts to the caller, which
+ * adds them to the target once segment 0 is written (a word added to 13
+ * segments paid Xapian's cost of a new word 13 times, and the merge summed
+ * them again: a sixth of the CPU time of a -j 2 build, docs/performance.md).  Entity display
  * names are the run's first of each term, kept by the caller and written
  * into the merged database (the compactor keeps one value of a key several
  * sources set, not reliably the first's).  The target stays open, and
@@ -1201,6 +1205,9 @@ static int enqueue(struct vb_indexer *ix, const struct vb_doc *doc,
  * writes what it has read), big enough that merging costs little.  1 MB
  * measured as fast as 2 MB, with 35 MB less memory (docs/performance.md). */
 #define SEGMENT_BYTES ((size_t)1 << 20)
+/* The caller adds the segments' spelling words to the target, and
+ * commits it, when it holds this many. */
+#define SEGMENT_SPELLING_FLUSH 20000
 /* Segments read ahead of the oldest one being written: one filling, and
  * one more than the writers, so that none waits for the reader. */
 #define SEGMENTS_AHEAD 2
@@ -1222,6 +1229,7 @@ struct segment {
 	struct vb_strset languages;
 	/* Entity names, first of each term in the segment: "term\0name\0". */
 	struct vb_buf names;
+	struct vb_strset spelling;  /* word -> occurrences in the segment */
 	int rc;
 	struct vb_buf err;
 };
@@ -1314,6 +1322,7 @@ static void segment_clear(struct segment *seg)
 	seg->passages = 0;
 	seg->rc = 0;
 	vb_strset_release(&seg->languages);
+	vb_strset_release(&seg->spelling);
 	vb_buf_release(&seg->names);
 	vb_buf_reset(&seg->err);
 }
@@ -1326,6 +1335,8 @@ static bool segmenter_stopping(struct segmenter *g)
 	return stop;
 }
 
+/* Spelling counts into the segment's database: segment 0's only, the
+ * target, whose commits are kept when a run stops. */
 static int flush_segment_spelling(xap_db *db, struct vb_strset *spelling,
 				  struct vb_buf *err)
 {
@@ -1341,13 +1352,14 @@ static int flush_segment_spelling(xap_db *db, struct vb_strset *spelling,
 }
 
 /* Analyse the segment's documents and write them into DB.seg-<index>,
- * doing what write_finish does for the target: spelling, entity names,
- * commits every commit_every Xapian documents. */
+ * doing what write_finish does for the target: entity names, commits
+ * every commit_every Xapian documents, spelling (but for segments after
+ * the first, whose counts go to the caller in seg->spelling). */
 static int write_segment(struct segmenter *g, struct vb_worker *w,
 			 struct segment *seg)
 {
 	struct vb_buf name = VB_BUF_INIT, e = VB_BUF_INIT;
-	struct vb_strset spelling = { 0 }, entities = { 0 };
+	struct vb_strset entities = { 0 };
 	struct vb_built b;
 	xap_db *db = NULL;
 	xap_error xe;
@@ -1382,8 +1394,8 @@ static int write_segment(struct segmenter *g, struct vb_worker *w,
 		unsigned count;
 		const char *word;
 		while ((word = vb_strset_next_count(&b.spelling, &it, &count)))
-			if (spelling.n < MAX_SPELLING_WORDS)
-				vb_strset_count_add(&spelling, word, count);
+			if (seg->spelling.n < MAX_SPELLING_WORDS)
+				vb_strset_count_add(&seg->spelling, word, count);
 		/* Entity names go to the caller, which keeps the run's
 		 * first of each, as one writer does, and writes them into
 		 * the merged database. */
@@ -1406,7 +1418,8 @@ static int write_segment(struct segmenter *g, struct vb_worker *w,
 		seg->passages += b.passages;
 		uncommitted += b.made;
 		if (!rc && uncommitted >= g->commit_every) {
-			rc = flush_segment_spelling(db, &spelling, &e);
+			if (!seg->index)
+				rc = flush_segment_spelling(db, &seg->spelling, &e);
 			if (!rc && !seg->index)
 				rc = store_language_set(&seg->languages, &name, db, &e);
 			if (!rc && xap_db_commit(db, &xe))
@@ -1414,9 +1427,9 @@ static int write_segment(struct segmenter *g, struct vb_worker *w,
 			uncommitted = 0;
 		}
 	}
-	if (!rc)
-		rc = flush_segment_spelling(db, &spelling, &e);
 	if (seg->index == 0) {
+		if (!rc)
+			rc = flush_segment_spelling(db, &seg->spelling, &e);
 		if (!rc)
 			rc = store_language_set(&seg->languages, &name, db, &e);
 		if (!rc && xap_db_commit(db, &xe))
@@ -1437,7 +1450,6 @@ static int write_segment(struct segmenter *g, struct vb_worker *w,
 	vb_built_release(&b);
 	vb_buf_release(&b.entity_names);
 	vb_buf_release(&b.doc_term);
-	vb_strset_release(&spelling);
 	vb_strset_release(&entities);
 	vb_buf_release(&name);
 	vb_buf_release(&e);
@@ -1598,8 +1610,22 @@ static int seg_collect(struct vb_indexer *ix, size_t until, struct vb_buf *err)
 		const char *lang;
 		while ((lang = vb_strset_next(&seg->languages, &it)))
 			vb_strset_add(&ix->languages, lang);
+		/* Segments are collected in order: segment 0 is written, and
+		 * no writer uses the target any more. */
+		struct shard *sh = &ix->shards[0];
+		unsigned count;
+		const char *word;
+		it = 0;
+		while ((word = vb_strset_next_count(&seg->spelling, &it, &count)))
+			if (sh->spelling.n < MAX_SPELLING_WORDS)
+				vb_strset_count_add(&sh->spelling, word, count);
+		bool failed = false;
+		if (!rc && !seg->rc && sh->spelling.n >= SEGMENT_SPELLING_FLUSH &&
+		    (rc = commit_shard(ix, sh, err)))
+			failed = true;   /* reported: the writers stop */
 		segment_clear(seg);
 		pthread_mutex_lock(&g->lock);
+		g->failed = g->failed || failed;
 		seg->state = SEG_FREE;
 		g->collected++;
 	}
@@ -1760,6 +1786,9 @@ static int seg_finish(struct vb_indexer *ix, bool reopen, struct vb_buf *err)
 		rc = XAP_ERR_OTHER;
 	}
 	ix->nsegments = n;
+	/* The spelling words of the segments, when segment 0 was all. */
+	if (!rc && n <= 1 && sh->spelling.n)
+		rc = commit_shard(ix, sh, err);
 	if (!rc && n > 1) {
 		/* The target, which holds segment 0, is committed first:
 		 * it is the first source, and its handle must have nothing
