@@ -2,7 +2,6 @@
 #include "ingest.h"
 #include "ingest_priv.h"
 
-#include <dlfcn.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -16,6 +15,7 @@
 #include <libxml/tree.h>
 
 #include "text/text.h"
+#include "util/dl.h"
 
 /* Paragraphs shorter than this (bytes) do not count for the scorer: captions, bylines, buttons. */
 #define MIN_PARAGRAPH 25
@@ -64,35 +64,20 @@ static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
 /* Load libxml2 and set up its globals, once, before threads use it. */
 static void xml_init(void)
 {
-	void *lib = dlopen(XML_SONAME, RTLD_NOW | RTLD_LOCAL);
-	if (!lib)
-		lib = dlopen("libxml2.so", RTLD_NOW | RTLD_LOCAL);
-	if (!lib) {
-		snprintf(xml.error, sizeof(xml.error),
-			 "cannot load libxml2 (Debian package libxml2): %s", dlerror());
-		return;
-	}
-	/* POSIX: a function pointer may be read through a void * object. */
-#define LOAD(field, name)                                                    \
-	do {                                                                  \
-		void *sym_ = dlsym(lib, name);                                \
-		if (!sym_) {                                                  \
-			snprintf(xml.error, sizeof(xml.error),                \
-				 "libxml2 has no %s", name);                  \
-			return;                                               \
-		}                                                             \
-		memcpy(&xml.field, &sym_, sizeof(sym_));                      \
-	} while (0)
-	LOAD(init_parser, "xmlInitParser");
-	LOAD(new_parser_ctxt, "htmlNewParserCtxt");
-	LOAD(free_parser_ctxt, "htmlFreeParserCtxt");
-	LOAD(ctxt_read_memory, "htmlCtxtReadMemory");
-	LOAD(doc_get_root_element, "xmlDocGetRootElement");
-	LOAD(node_get_content, "xmlNodeGetContent");
-	LOAD(free_doc, "xmlFreeDoc");
-	LOAD(free, "xmlFree");
-#undef LOAD
-	xmlInitParser();
+	static const char *const sonames[] = { XML_SONAME, "libxml2.so", NULL };
+	const struct vb_dl_sym syms[] = {
+		{ "xmlInitParser", &xml.init_parser },
+		{ "htmlNewParserCtxt", &xml.new_parser_ctxt },
+		{ "htmlFreeParserCtxt", &xml.free_parser_ctxt },
+		{ "htmlCtxtReadMemory", &xml.ctxt_read_memory },
+		{ "xmlDocGetRootElement", &xml.doc_get_root_element },
+		{ "xmlNodeGetContent", &xml.node_get_content },
+		{ "xmlFreeDoc", &xml.free_doc },
+		{ "xmlFree", &xml.free },
+	};
+	if (vb_dl_load(sonames, "libxml2", "libxml2", syms, sizeof(syms) / sizeof(syms[0]),
+		       xml.error, sizeof(xml.error)) == 0)
+		xmlInitParser();
 }
 
 /* The first parse error worth telling the user, and how many there were. */

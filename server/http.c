@@ -10,12 +10,12 @@
 #include <sys/socket.h>
 #include <time.h>
 
-#include <dlfcn.h>
 #include <pthread.h>
 
 #include <microhttpd.h>
 
 #include "text/text.h"
+#include "util/dl.h"
 
 /*
  * libmicrohttpd is loaded when a server starts, not when verbatim does:
@@ -52,36 +52,20 @@ static char mhd_error[256];
 
 static void mhd_load(void)
 {
-	void *lib = dlopen(MHD_SONAME, RTLD_NOW | RTLD_LOCAL);
-	if (!lib)
-		lib = dlopen("libmicrohttpd.so", RTLD_NOW | RTLD_LOCAL);
-	if (!lib) {
-		snprintf(mhd_error, sizeof(mhd_error),
-			 "cannot load libmicrohttpd (Debian package libmicrohttpd12): %s",
-			 dlerror());
-		return;
-	}
-	/* POSIX: a function pointer may be read through a void * object. */
-#define LOAD(field, name)                                                    \
-	do {                                                                  \
-		void *sym_ = dlsym(lib, name);                                \
-		if (!sym_) {                                                  \
-			snprintf(mhd_error, sizeof(mhd_error),                \
-				 "libmicrohttpd has no %s", name);            \
-			return;                                               \
-		}                                                             \
-		memcpy(&mhd.field, &sym_, sizeof(sym_));                      \
-	} while (0)
-	LOAD(start_daemon, "MHD_start_daemon");
-	LOAD(stop_daemon, "MHD_stop_daemon");
-	LOAD(get_daemon_info, "MHD_get_daemon_info");
-	LOAD(create_response_from_buffer, "MHD_create_response_from_buffer");
-	LOAD(add_response_header, "MHD_add_response_header");
-	LOAD(queue_response, "MHD_queue_response");
-	LOAD(destroy_response, "MHD_destroy_response");
-	LOAD(get_connection_values, "MHD_get_connection_values");
-	LOAD(lookup_connection_value, "MHD_lookup_connection_value");
-#undef LOAD
+	static const char *const sonames[] = { MHD_SONAME, "libmicrohttpd.so", NULL };
+	const struct vb_dl_sym syms[] = {
+		{ "MHD_start_daemon", &mhd.start_daemon },
+		{ "MHD_stop_daemon", &mhd.stop_daemon },
+		{ "MHD_get_daemon_info", &mhd.get_daemon_info },
+		{ "MHD_create_response_from_buffer", &mhd.create_response_from_buffer },
+		{ "MHD_add_response_header", &mhd.add_response_header },
+		{ "MHD_queue_response", &mhd.queue_response },
+		{ "MHD_destroy_response", &mhd.destroy_response },
+		{ "MHD_get_connection_values", &mhd.get_connection_values },
+		{ "MHD_lookup_connection_value", &mhd.lookup_connection_value },
+	};
+	vb_dl_load(sonames, "libmicrohttpd", "libmicrohttpd12", syms,
+		   sizeof(syms) / sizeof(syms[0]), mhd_error, sizeof(mhd_error));
 }
 
 struct vb_http {

@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "util/buf.h"
+#include "util/dl.h"
 #include "util/strset.h"
 #include "util/usage.h"
 
@@ -143,6 +144,29 @@ static void parse_count_accepts_numbers_only(void **state)
 	assert_int_equal(vb_parse_count("--limit", "12abc", 100), -1);
 }
 
+/* libm stands in for libxml2 and libmicrohttpd: always there. */
+static void dl_load_fills_slots_or_says_why(void **state)
+{
+	(void)state;
+	double (*cosine)(double) = NULL, (*square_root)(double) = NULL;
+	char err[256] = "";
+	static const char *const libm[] = { "libnothere.so.9", "libm.so.6", NULL };
+	const struct vb_dl_sym syms[] = { { "cos", &cosine }, { "sqrt", &square_root } };
+	assert_int_equal(vb_dl_load(libm, "libm", "libc6", syms, 2, err, sizeof(err)), 0);
+	assert_string_equal(err, "");
+	assert_true(cosine(0.0) == 1.0);
+	assert_true(square_root(16.0) == 4.0);
+
+	static const char *const none[] = { "libnothere.so.9", NULL };
+	assert_int_equal(vb_dl_load(none, "libnothere", "nothere1", syms, 2, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "cannot load libnothere (Debian package nothere1): "));
+	assert_non_null(strstr(err, "libnothere.so.9"));
+
+	const struct vb_dl_sym missing[] = { { "cos", &cosine }, { "no_such_function", &cosine } };
+	assert_int_equal(vb_dl_load(libm, "libm", "libc6", missing, 2, err, sizeof(err)), -1);
+	assert_string_equal(err, "libm has no no_such_function");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -155,6 +179,7 @@ int main(void)
 		cmocka_unit_test(strset_counts),
 		cmocka_unit_test(db_path_prefers_option_then_environment),
 		cmocka_unit_test(parse_count_accepts_numbers_only),
+		cmocka_unit_test(dl_load_fills_slots_or_says_why),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
