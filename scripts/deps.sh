@@ -18,7 +18,7 @@ test_pkgs="$build_pkgs libcmocka-dev xapian-tools python3 pandoc citation-style-
 if ! command -v npm >/dev/null 2>&1; then
 	test_pkgs="$test_pkgs nodejs npm"
 fi
-bench_pkgs="$test_pkgs sqlite3 xapian-omega time"
+bench_pkgs="$test_pkgs sqlite3 xapian-omega time python3-xapian"
 
 case $what in
 build) pkgs=$build_pkgs ;;
