@@ -754,9 +754,63 @@ static int combine2(xap_query **acc, enum xap_op op, xap_query *q, xap_error *xe
 }
 
 /*
+ * A title belongs to the whole document, and its words are indexed (ZS) on
+ * each passage; BM25 would weigh them by the passage's length, so that for
+ * `title:tariff` the shortest passage of a document (a contact line) came
+ * first and the lead last.  Each title term weighs instead what it would
+ * in a passage of average length, in every passage: `*q` is replaced.
+ */
+static int title_flat(xap_query **q, const xap_db *db, xap_error *xe)
+{
+	char prefix[8];
+	xap_query *flat;
+	snprintf(prefix, sizeof(prefix), "%s%s", VB_PREFIX_STEM, VB_PREFIX_TITLE);
+	int rc = xap_query_flat_weight(&flat, *q, db, prefix, xe);
+	if (rc)
+		return rc;
+	xap_query_free(*q);
+	*q = flat;
+	return 0;
+}
+
+struct title_only {
+	size_t title, other;
+};
+
+static int count_title_term(const char *term, size_t len, unsigned n, void *ud)
+{
+	struct title_only *t = ud;
+	size_t plen = strlen(VB_PREFIX_STEM VB_PREFIX_TITLE);
+	(void)n;
+	if (len >= plen && !memcmp(term, VB_PREFIX_STEM VB_PREFIX_TITLE, plen) &&
+	    !(len > plen && term[plen] >= 'A' && term[plen] <= 'Z'))
+		t->title++;
+	else
+		t->other++;
+	return 0;
+}
+
+/* Whether every term of `q` is a title term (`title:tariff`): such a query
+ * matches by its title already, and a title boost would only bring back
+ * the weighing by passage length that title_flat took away. */
+static bool title_only(const xap_query *q)
+{
+	struct title_only t = { 0, 0 };
+	xap_error xe;
+	if (xap_query_terms(q, count_title_term, &t, &xe))
+		return false;
+	return t.title && !t.other;
+}
+
+/*
  * Title context: the same query read against the title field (ZS) adds
  * weight to passages of documents whose title matches, without letting
  * words found only in the title make a passage match (AND_MAYBE).
+ *
+ * Unlike `title:` (title_flat), the boost keeps BM25's weighing by passage
+ * length: it then favours a document's short lead paragraph, and giving
+ * every passage the same boost measured worse on the relevance set
+ * (entity queries' nDCG@10 0.808 -> 0.797, below BM25's).
  */
 #define TITLE_BOOST 0.5
 
@@ -965,8 +1019,12 @@ int vb_query_build(const xap_db *db, const char *text,
 			vb_buf_adds(err, m ? m + strlen("QueryParserError: ") : xe.message);
 			break;
 		}
-		if ((rc = add_title_boost(qp, rw.out.buf, &lq, &xe)))
+		if ((rc = title_flat(&lq, db, &xe)) ||
+		    (!title_only(lq) &&
+		     (rc = add_title_boost(qp, rw.out.buf, &lq, &xe)))) {
+			xap_query_free(lq);
 			break;
+		}
 		if (nlangs > 1 || (opts->lang && *opts->lang)) {
 			xap_query *lf, *filtered;
 			xap_query *subs[2];

@@ -12,6 +12,7 @@
 #include <xapian.h>
 
 #include <cerrno>
+#include <cmath>
 #include <cstdarg>
 #include <cstdio>
 #include <cstdlib>
@@ -1249,7 +1250,83 @@ Xapian::Query drop_positional(const Xapian::Query &q)
 	return Xapian::Query(op, v.begin(), v.end());
 }
 
+/* BM25's weight for a term of wdf 1 in a document of average length, as
+ * Xapian 1.4's BM25Weight computes it with its default parameters: at
+ * normalised length 1 the wdf factor (k1 + 1) wdf / (K + wdf) is 1, so
+ * what is left is the idf part, log((N - n + 0.5) / (n + 0.5)), which
+ * Xapian raises to x / 2 + 1 under 2 so that it stays positive. */
+double flat_term_weight(const Xapian::Database &db, const std::string &term)
+{
+	double n = db.get_termfreq(term);
+	double tw = (db.get_doccount() - n + 0.5) / (n + 0.5);
+	if (tw < 2)
+		tw = tw * 0.5 + 1;
+	return std::log(tw);
+}
+
+bool under_prefix(const std::string &term, const std::string &prefix)
+{
+	if (term.compare(0, prefix.size(), prefix) != 0)
+		return false;
+	if (term.size() == prefix.size())
+		return true;
+	unsigned char next = static_cast<unsigned char>(term[prefix.size()]);
+	return !(next >= 'A' && next <= 'Z');
+}
+
+Xapian::Query flat_weight(const Xapian::Query &q, const Xapian::Database &db,
+			  const std::string &prefix)
+{
+	Xapian::Query::op op = q.get_type();
+	switch (op) {
+	case Xapian::Query::LEAF_TERM: {
+		std::string term = *q.get_terms_begin();
+		if (!under_prefix(term, prefix))
+			return q;
+		/* release(): the query owns the source and deletes it. */
+		Xapian::PostingSource *source = new Xapian::FixedWeightPostingSource(
+			flat_term_weight(db, term));
+		Xapian::Query fixed(source->release());
+		return Xapian::Query(Xapian::Query::OP_FILTER, fixed, q);
+	}
+	case Xapian::Query::OP_AND:
+	case Xapian::Query::OP_OR:
+	case Xapian::Query::OP_AND_NOT:
+	case Xapian::Query::OP_XOR:
+	case Xapian::Query::OP_AND_MAYBE:
+	case Xapian::Query::OP_FILTER:
+	case Xapian::Query::OP_MAX:
+		break;
+	default:
+		return q;
+	}
+	std::vector<Xapian::Query> v;
+	size_t n = q.get_num_subqueries();
+	v.reserve(n);
+	for (size_t i = 0; i < n; i++)
+		v.push_back(flat_weight(q.get_subquery(i), db, prefix));
+	return Xapian::Query(op, v.begin(), v.end());
+}
+
 } // namespace
+
+xap_status xap_query_flat_weight(xap_query **out, const xap_query *q,
+				 const xap_db *db, const char *prefix,
+				 xap_error *err)
+{
+	if (out)
+		*out = nullptr;
+	if (!out || !q || !db || !prefix)
+		return report(err, XAP_ERR_INVALID, "cannot reweight query: no query or database");
+	try {
+		std::unique_ptr<xap_query> r(new xap_query);
+		r->query = flat_weight(q->query, db->db, prefix);
+		*out = r.release();
+		return XAP_OK;
+	} catch (...) {
+		return fail(err, nullptr, "cannot give the query's '%s' terms one weight", prefix);
+	}
+}
 
 xap_status xap_query_drop_positional(xap_query **out, const xap_query *q,
 				     xap_error *err)

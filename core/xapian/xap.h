@@ -331,6 +331,23 @@ xap_status xap_query_scale(xap_query **out, const xap_query *q, double factor,
  */
 xap_status xap_query_drop_positional(xap_query **out, const xap_query *q,
 				     xap_error *err);
+
+/*
+ * A copy of `q` in which every term under `prefix` (exactly: the next byte
+ * is not an ASCII capital, Xapian's convention, so "ZS" is not "ZSX...")
+ * weighs the same in every document it matches: what BM25 gives it with
+ * wdf 1 in a document of average length (its idf), through Xapian's own
+ * FixedWeightPostingSource, so remote shards (xapian-tcpsrv) run it too.
+ * For fields that belong to a whole document, such as the title, indexed
+ * on each of its passages: without it a short passage (a contact line)
+ * outweighs the lead for a title match.  The weights come from `db`'s
+ * statistics, shards combined.  Under OP_PHRASE, OP_NEAR, OP_SYNONYM and
+ * the operators the API cannot read back (OP_SCALE_WEIGHT, OP_ELITE_SET),
+ * terms are left as they are.
+ */
+xap_status xap_query_flat_weight(xap_query **out, const xap_query *q,
+				 const xap_db *db, const char *prefix,
+				 xap_error *err);
 /* Matches every document (Xapian::Query::MatchAll). */
 xap_status xap_query_match_all(xap_query **out, xap_error *err);
 xap_status xap_query_copy(xap_query **out, const xap_query *q, xap_error *err);

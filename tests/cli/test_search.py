@@ -164,6 +164,33 @@ class Search(vbtest.SharedDbTest):
         import json
         self.assertEqual(len(res), json.loads(doc)["passages"])
 
+    def test_title_only_ranks_documents_not_passage_lengths(self):
+        # A title belongs to the whole document: every passage of a document
+        # matched by its title alone weighs the same, whatever its length,
+        # and they come in their order, lead first; --per-doc 1 shows leads.
+        res = self.search("title:tariff", "-n", "1000")
+        by_doc = {}
+        for r in res:
+            by_doc.setdefault(r["doc_id"], []).append(r)
+        self.assertGreaterEqual(len(by_doc), 3, sorted(by_doc))
+        several = [d for d, rs in by_doc.items() if len(rs) > 2]
+        self.assertTrue(several, by_doc)
+        for doc, rs in by_doc.items():
+            self.assertEqual({round(r["score"], 6) for r in rs}, {round(rs[0]["score"], 6)},
+                             "passages of %s weigh differently: %s" %
+                             (doc, [(r["passage"], r["score"]) for r in rs]))
+            self.assertEqual([r["passage"] for r in rs], sorted(r["passage"] for r in rs), doc)
+        leads = self.search("title:tariff", "--per-doc", "1", "-n", "1000")
+        self.assertEqual({r["doc_id"] for r in leads}, set(by_doc))
+        self.assertEqual({r["passage"] for r in leads}, {1}, leads)
+        # With a word of the text, the text decides within a document.
+        res = self.search("title:tariff AND players", "-n", "1000")
+        self.assertTrue(res)
+        for r in res:
+            self.assertIn("tariff", r["title"].lower(), r)
+            self.assertRegex(r["text"].lower(), r"\bplayers?\b", r)
+        self.assertGreater(len({round(r["score"], 6) for r in res}), 1, res)
+
     def test_year(self):
         res = self.search("sharespan year:2006", "-n", "1000")
         self.assertTrue(res)

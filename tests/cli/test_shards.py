@@ -14,6 +14,8 @@ QUERIES = [
     ["speaker:brackley", "has:quote"],
     ["lang:de", "Vereinbarungen"],
     ["negotiat*"],
+    ["title:tariff"],
+    ["title:(tariff OR bill)", "copyright"],
 ]
 TCPSRV = shutil.which("xapian-tcpsrv")
 

@@ -10,8 +10,10 @@
 #include <fcntl.h>
 #include <ftw.h>
 #include <limits.h>
+#include <math.h>
 #include <netinet/in.h>
 #include <stdbool.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -996,6 +998,90 @@ static void test_enquire(void **state)
 	xap_query_free(q);
 }
 
+/* Add a document of `n` words: `title` (under ZS, no position) and `n`
+ * distinct text words; commit. */
+static void add_titled(xap_db *db, const char *title, int n)
+{
+	xap_doc *doc = NULL;
+	xap_error err;
+	char w[32];
+	assert_int_equal(xap_doc_new(&doc, &err), XAP_OK);
+	if (title)
+		assert_int_equal(xap_doc_add_term(doc, title, strlen(title), 1, &err), XAP_OK);
+	for (int i = 0; i < n; i++) {
+		snprintf(w, sizeof(w), "Zword%d", i);
+		assert_int_equal(xap_doc_add_posting(doc, w, strlen(w), (unsigned)i + 1, 1,
+						     &err), XAP_OK);
+	}
+	assert_int_equal(xap_db_add_document(db, doc, NULL, &err), XAP_OK);
+	xap_doc_free(doc);
+}
+
+static void test_query_flat_weight(void **state)
+{
+	struct fixture *f = *state;
+	xap_error err;
+	/* Three passages of one titled document (3, 40 and 12 words), one
+	 * untitled passage, one of another document whose title has ZSXfoo,
+	 * a different prefix (ZSX) by Xapian's convention. */
+	add_titled(f->db, "ZSferry", 3);
+	add_titled(f->db, "ZSferry", 40);
+	add_titled(f->db, "ZSferry", 12);
+	add_titled(f->db, NULL, 5);
+	add_titled(f->db, "ZSXferry", 2);
+	assert_int_equal(xap_db_commit(f->db, &err), XAP_OK);
+
+	xap_query *ferry = term_query("ZSferry"), *other = term_query("ZSXferry");
+	xap_query *subs[2] = { ferry, other };
+	xap_query *q = NULL, *flat = NULL;
+	assert_int_equal(xap_query_combine(&q, XAP_OP_OR, subs, 2, 0, &err), XAP_OK);
+	assert_int_equal(xap_query_flat_weight(&flat, q, f->db, "ZS", &err), XAP_OK);
+
+	xap_enquire *enq = NULL;
+	xap_mset *ms = NULL;
+	assert_int_equal(xap_enquire_new(&enq, f->db, &err), XAP_OK);
+
+	/* BM25 as it is: the shortest passage first, the longest last. */
+	assert_int_equal(xap_enquire_set_query(enq, ferry, &err), XAP_OK);
+	assert_int_equal(xap_enquire_get_mset(enq, 0, 10, 0, &ms, &err), XAP_OK);
+	assert_int_equal(xap_mset_size(ms), 3);
+	assert_int_equal(xap_mset_docid(ms, 0), 1);
+	assert_int_equal(xap_mset_docid(ms, 2), 2);
+	assert_true(xap_mset_weight(ms, 0) > xap_mset_weight(ms, 2) + 0.01);
+	xap_mset_free(ms);
+
+	/* Flat: the same weight in each, Xapian's BM25 idf with 5 documents,
+	 * 3 holding the term: (5 - 3 + 0.5) / 3.5 < 2, so raised to x/2 + 1;
+	 * ties in document order.  ZSXferry keeps BM25's own weight. */
+	double want = log((5.0 - 3 + 0.5) / (3 + 0.5) * 0.5 + 1);
+	assert_int_equal(xap_enquire_set_query(enq, flat, &err), XAP_OK);
+	assert_int_equal(xap_enquire_get_mset(enq, 0, 10, 0, &ms, &err), XAP_OK);
+	assert_int_equal(xap_mset_size(ms), 4);
+	unsigned last = 0;
+	for (unsigned i = 0; i < 4; i++) {
+		unsigned id = xap_mset_docid(ms, i);
+		double w = xap_mset_weight(ms, i);
+		if (id == 5) {
+			assert_true(fabs(w - want) > 1e-3);
+			continue;
+		}
+		if (fabs(w - want) > 1e-9)
+			fail_msg("document %u weighs %g, want %g", id, w, want);
+		assert_true(id > last);
+		last = id;
+	}
+	assert_int_equal(last, 3);
+	xap_mset_free(ms);
+
+	xap_enquire_free(enq);
+	xap_query_free(flat);
+	assert_int_equal(xap_query_flat_weight(&flat, NULL, f->db, "ZS", &err), XAP_ERR_INVALID);
+	assert_null(flat);
+	xap_query_free(q);
+	xap_query_free(ferry);
+	xap_query_free(other);
+}
+
 static void test_snippet(void **state)
 {
 	struct fixture *f = *state;
@@ -1494,6 +1580,7 @@ int main(void)
 		ON_BOTH(test_query_parser),
 		ON_BOTH(test_query_objects),
 		ON_BOTH(test_enquire),
+		ON_BOTH(test_query_flat_weight),
 		ON_BOTH(test_snippet),
 		ON_BOTH(test_spelling),
 		ON_BOTH(test_transactions),
