@@ -17,6 +17,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <functional>
 #include <memory>
 #include <new>
 #include <string>
@@ -1223,31 +1224,47 @@ xap_status xap_query_scale(xap_query **out, const xap_query *q, double factor,
 
 namespace {
 
-Xapian::Query drop_positional(const Xapian::Query &q)
+/* Whether a query of this operator can be rebuilt from its subqueries
+ * (the API cannot read back OP_SCALE_WEIGHT's factor, OP_ELITE_SET's size,
+ * a value range's bounds, a phrase's window). */
+bool rebuildable(Xapian::Query::op op, bool synonym)
 {
-	Xapian::Query::op op = q.get_type();
 	switch (op) {
-	case Xapian::Query::OP_PHRASE:
-	case Xapian::Query::OP_NEAR:
-		return Xapian::Query();
 	case Xapian::Query::OP_AND:
 	case Xapian::Query::OP_OR:
 	case Xapian::Query::OP_AND_NOT:
 	case Xapian::Query::OP_XOR:
 	case Xapian::Query::OP_AND_MAYBE:
 	case Xapian::Query::OP_FILTER:
-	case Xapian::Query::OP_SYNONYM:
 	case Xapian::Query::OP_MAX:
-		break;
+		return true;
+	case Xapian::Query::OP_SYNONYM:
+		return synonym;
 	default:
-		return q;
+		return false;
 	}
+}
+
+/* `q` with `fn` applied to each of its subqueries. */
+Xapian::Query map_subqueries(const Xapian::Query &q,
+			     const std::function<Xapian::Query(const Xapian::Query &)> &fn)
+{
 	std::vector<Xapian::Query> v;
 	size_t n = q.get_num_subqueries();
 	v.reserve(n);
 	for (size_t i = 0; i < n; i++)
-		v.push_back(drop_positional(q.get_subquery(i)));
-	return Xapian::Query(op, v.begin(), v.end());
+		v.push_back(fn(q.get_subquery(i)));
+	return Xapian::Query(q.get_type(), v.begin(), v.end());
+}
+
+Xapian::Query drop_positional(const Xapian::Query &q)
+{
+	Xapian::Query::op op = q.get_type();
+	if (op == Xapian::Query::OP_PHRASE || op == Xapian::Query::OP_NEAR)
+		return Xapian::Query();
+	if (!rebuildable(op, true))
+		return q;
+	return map_subqueries(q, drop_positional);
 }
 
 /* BM25's weight for a term of wdf 1 in a document of average length, as
@@ -1278,8 +1295,7 @@ Xapian::Query flat_weight(const Xapian::Query &q, const Xapian::Database &db,
 			  const std::string &prefix)
 {
 	Xapian::Query::op op = q.get_type();
-	switch (op) {
-	case Xapian::Query::LEAF_TERM: {
+	if (op == Xapian::Query::LEAF_TERM) {
 		std::string term = *q.get_terms_begin();
 		if (!under_prefix(term, prefix))
 			return q;
@@ -1289,23 +1305,12 @@ Xapian::Query flat_weight(const Xapian::Query &q, const Xapian::Database &db,
 		Xapian::Query fixed(source->release());
 		return Xapian::Query(Xapian::Query::OP_FILTER, fixed, q);
 	}
-	case Xapian::Query::OP_AND:
-	case Xapian::Query::OP_OR:
-	case Xapian::Query::OP_AND_NOT:
-	case Xapian::Query::OP_XOR:
-	case Xapian::Query::OP_AND_MAYBE:
-	case Xapian::Query::OP_FILTER:
-	case Xapian::Query::OP_MAX:
-		break;
-	default:
+	/* Not under OP_SYNONYM, which weighs its terms' wdfs together. */
+	if (!rebuildable(op, false))
 		return q;
-	}
-	std::vector<Xapian::Query> v;
-	size_t n = q.get_num_subqueries();
-	v.reserve(n);
-	for (size_t i = 0; i < n; i++)
-		v.push_back(flat_weight(q.get_subquery(i), db, prefix));
-	return Xapian::Query(op, v.begin(), v.end());
+	return map_subqueries(q, [&](const Xapian::Query &sub) {
+		return flat_weight(sub, db, prefix);
+	});
 }
 
 } // namespace
