@@ -430,8 +430,7 @@ int ingest_text_doc(const char *data, size_t len, const char *default_id,
 			      line, raw_invalid,
 			      raw_invalid == 1 ? "sequence" : "sequences");
 	}
-	if (!doc->title)
-		doc->title = ingest_title_from_body(doc->body, doc->body_len);
+	ingest_default_title(doc);
 	if (!doc->id)
 		doc->id = vb_strdup(default_id ? default_id : doc->path);
 	return 0;

@@ -860,9 +860,11 @@ static void apply_meta(struct vb_doc *doc, const struct page_meta *m,
 		doc->extra = json_dumps(o, JSON_COMPACT);
 		json_decref(o);
 	}
-	/* A title as long as a paragraph is capped like a body's first line. */
+	/* A title as long as a paragraph is cut like a body's first line;
+	 * it is still the page's title, indexed as one. */
 	if (doc->title && strlen(doc->title) > INGEST_TITLE_MAX) {
-		char *t = ingest_title_from_body(doc->title, strlen(doc->title));
+		bool excerpt;
+		char *t = ingest_title_from_body(doc->title, strlen(doc->title), &excerpt);
 		free(doc->title);
 		doc->title = t;
 	}
@@ -975,8 +977,7 @@ int ingest_html_doc(const char *data, size_t len, const char *default_id,
 	doc->body_line = 1;
 	doc->hash = vb_hash64(data, len, 0);
 	apply_meta(doc, &meta, sink);
-	if (!doc->title)
-		doc->title = ingest_title_from_body(doc->body, doc->body_len);
+	ingest_default_title(doc);
 	if (!doc->id)
 		doc->id = vb_strdup(default_id ? default_id : doc->path);
 	/* libxml2 hands on its input's bytes; ours were repaired, but a

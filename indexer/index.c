@@ -380,7 +380,7 @@ static int add_passage(struct vb_worker *w, const struct vb_doc *doc,
 		rc = -1;
 		goto out;
 	}
-	if (doc->title && *doc->title) {
+	if (doc->title && *doc->title && !doc->title_excerpt) {
 		/* Title words under ZS, for title: and for the title boost
 		 * the searcher adds.  Not as plain text terms too: that cost
 		 * 20% of indexing time (docs/performance.md).  No positions:
@@ -441,7 +441,7 @@ static int add_record(struct vb_worker *w, const struct vb_doc *doc,
 		return vb_ix_fail(err, &c.xe);
 	vb_ix_add_common_terms(w, &c, doc, lang, VB_KIND_DOC);
 	vb_ix_add_bool(&c, &w->term, VB_PREFIX_UID, doc->id);
-	if (doc->title)
+	if (doc->title && !doc->title_excerpt)
 		add_title_words(w, &c, an, doc->title);
 	snprintf(hash, sizeof(hash), "%016" PRIx64, doc->hash);
 	if (!c.failed)

@@ -327,10 +327,11 @@ char *ingest_text_dup(const char *s, size_t len, size_t *invalid)
 	return vb_buf_detach(&b, NULL);
 }
 
-char *ingest_title_from_body(const char *body, size_t len)
+char *ingest_title_from_body(const char *body, size_t len, bool *excerpt)
 {
 	size_t i = 0;
 
+	*excerpt = false;
 	/* Leading white space covers blank lines and the line's indentation. */
 	while (i < len && is_space((unsigned char)body[i]))
 		i++;
@@ -341,10 +342,34 @@ char *ingest_title_from_body(const char *body, size_t len)
 	size_t window = len - i < INGEST_TITLE_MAX + 1 ? len - i : INGEST_TITLE_MAX + 1;
 	const char *nl = memchr(body + i, '\n', window);
 	size_t n = nl ? (size_t)(nl - (body + i)) : window;
-	n = cap_utf8(body + i, n, INGEST_TITLE_MAX);
+	if (n > INGEST_TITLE_MAX) {
+		/* Longer than a heading: a paragraph.  Its first words, cut
+		 * after a word where there are spaces (not in Chinese). */
+		size_t cut = cap_utf8(body + i, n, INGEST_TITLE_EXCERPT);
+		size_t at = cut;
+		while (at && body[i + at] != ' ')
+			at--;
+		if (at > INGEST_TITLE_EXCERPT / 2)
+			cut = at;
+		while (cut && (is_space((unsigned char)body[i + cut - 1]) ||
+			       (body[i + cut - 1] && strchr(",;:-", body[i + cut - 1]))))
+			cut--;
+		char *t = vb_malloc(cut + sizeof("\u2026"));
+		memcpy(t, body + i, cut);
+		memcpy(t + cut, "\u2026", sizeof("\u2026"));
+		*excerpt = true;
+		return t;
+	}
 	while (n && is_space((unsigned char)body[i + n - 1]))
 		n--;
 	return n ? vb_strndup(body + i, n) : NULL;
+}
+
+void ingest_default_title(struct vb_doc *doc)
+{
+	if (!doc->title)
+		doc->title = ingest_title_from_body(doc->body, doc->body_len,
+						    &doc->title_excerpt);
 }
 
 bool ingest_is_blank(const char *s, size_t len)

@@ -17,9 +17,14 @@
  */
 struct vb_doc {
 	char *id;        /* front matter/JSON `id`, else derived (see below) */
-	/* Front matter/JSON `title`, else the body's first non-empty line,
-	 * trimmed and cut to at most 300 bytes at a character boundary. */
+	/* Front matter/JSON/HTML title, else the body's first non-empty
+	 * line, trimmed; when that line is longer than a heading (300
+	 * bytes), it is a paragraph, and the title is its first words (at
+	 * most 120 bytes, cut after a word) and "…", with title_excerpt
+	 * set: shown, but not indexed as a title (ZS, S), whose words would
+	 * be those of a paragraph on every passage. */
 	char *title;
+	bool title_excerpt;
 	/* ISO 8601 as given and checked: YYYY, YYYY-MM or YYYY-MM-DD; of a
 	 * timestamp ("2008-02-04T10:00:00Z") only the date part is kept.  An
 	 * invalid date is reported and left out. */

@@ -86,9 +86,19 @@ bool ingest_normalize_date(const char *s, size_t len, char out[11]);
  */
 char *ingest_text_dup(const char *s, size_t len, size_t *invalid);
 
-/* The first non-empty line of text, trimmed and capped at a character boundary. */
-char *ingest_title_from_body(const char *body, size_t len);
+/*
+ * The first non-empty line of text, trimmed.  A line longer than a heading
+ * (INGEST_TITLE_MAX bytes) is a paragraph: then its first words, in at
+ * most INGEST_TITLE_EXCERPT bytes cut after a word, and "…"; *excerpt
+ * says which.
+ */
+char *ingest_title_from_body(const char *body, size_t len, bool *excerpt);
 #define INGEST_TITLE_MAX 300
+#define INGEST_TITLE_EXCERPT 120
+
+/* When the input gave no title, the body's first line (or the start of
+ * its first paragraph, doc->title_excerpt), as vb_doc says. */
+void ingest_default_title(struct vb_doc *doc);
 
 /* True when s[0..len) holds nothing but white space (ASCII, or a BOM). */
 bool ingest_is_blank(const char *s, size_t len);

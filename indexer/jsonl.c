@@ -153,8 +153,7 @@ int ingest_jsonl_record(const char *line, size_t len, unsigned lineno,
 			      lineno, invalid,
 			      invalid == 1 ? "sequence" : "sequences");
 	}
-	if (!doc->title)
-		doc->title = ingest_title_from_body(doc->body, doc->body_len);
+	ingest_default_title(doc);
 	if (!doc->id)
 		doc->id = vb_strdup(default_id ? default_id : doc->path);
 	ret = 0;

@@ -159,6 +159,37 @@ class DocumentIds(vbtest.TempDirTest):
         doc = json.loads(self.vb.run(["show", "--db", db, "--json", "memo#1"]).out)
         self.assertEqual(doc.get("kind"), "doc", "show 'memo#1' should show the document 'memo#1': %s" % doc)
 
+    def test_paragraph_first_line_is_no_title(self):
+        # A text file without front matter takes its first line as title,
+        # unless that line is a paragraph (over 300 bytes): then the title
+        # shown is its first words and "…", and its words are not title
+        # terms (not title:, no title boost on every passage), though they
+        # are searched as text.  A short first line stays a title.
+        para = ("Harbour councillors met on Tuesday to discuss the dredging contract, "
+                "which the lowest bidder had asked to extend by six months because the "
+                "silt samples taken in spring held more clay than the tender documents "
+                "had described, and the council engineer said that a decision on the "
+                "extension was due before the end of the month.")
+        self.assertGreater(len(para.encode()), 300)
+        d = self.path("notes")
+        os.makedirs(d)
+        with open(os.path.join(d, "para.txt"), "w") as f:
+            f.write(para + "\n\nA second paragraph about eels.\n")
+        with open(os.path.join(d, "head.txt"), "w") as f:
+            f.write("Dredging contract extended\n\nThe council agreed to the bidder's request.\n")
+        db = self.path("db")
+        self.vb.index("--db", db, d)
+        res = self.vb.search(db, "silt")
+        self.assertEqual(len(res), 1, res)
+        title = res[0]["title"]
+        self.assertTrue(title.endswith("\u2026"), title)
+        self.assertTrue(para.startswith(title[:-1]), title)
+        self.assertLessEqual(len(title.encode()), 120 + 3, title)
+        self.assertEqual(self.vb.search(db, "title:silt"), [])
+        self.assertEqual([r["doc_id"] for r in self.vb.search(db, "title:dredging")], ["head.txt"])
+        # Every word of the paragraph still finds its passage.
+        self.assertEqual([r["doc_id"] for r in self.vb.search(db, "councillors")], ["para.txt"])
+
     def test_long_and_unicode_ids(self):
         # Ids longer than a Xapian term are hashed in the index; every way
         # of naming the document must still find it.

@@ -573,18 +573,47 @@ static void test_no_front_matter_title_is_first_line(void **state)
 	assert_null(d->date);
 	assert_null(d->extra);
 
-	/* A long first line is cut at a character boundary within 300 bytes. */
+	assert_false(d->title_excerpt);
+
+	/* A first line of up to 300 bytes is a heading, whole. */
 	struct vb_buf text = VB_BUF_INIT;
+	struct vb_doc doc;
+	for (int i = 0; i < 30; i++)
+		vb_buf_adds(&text, "Headline ");   /* 270 bytes */
+	vb_buf_adds(&text, "\nBody.\n");
+	assert_int_equal(vb_parse_text_doc(text.buf, text.len, "h.txt", "h", &doc, NULL), 0);
+	assert_int_equal(strlen(doc.title), 269);
+	assert_false(doc.title_excerpt);
+	vb_doc_release(&doc);
+
+	/* A longer one is a paragraph: the title is its first words, cut
+	 * after a word within 120 bytes (a trailing comma dropped), and "…";
+	 * the body keeps the whole paragraph. */
+	vb_buf_reset(&text);
+	for (int i = 0; i < 40; i++)
+		vb_buf_adds(&text, "word12, ");   /* 320 bytes: 8 a word */
+	vb_buf_adds(&text, "\nsecond line\n");
+	assert_int_equal(vb_parse_text_doc(text.buf, text.len, "p.txt", "p", &doc, NULL), 0);
+	assert_true(doc.title_excerpt);
+	/* 15 words (119 bytes with the space) fit; the 15th's comma goes. */
+	assert_int_equal(strlen(doc.title), 14 * 8 + 6 + strlen("\u2026"));
+	assert_memory_equal(doc.title, text.buf, 14 * 8 + 6);
+	assert_string_equal(doc.title + 14 * 8 + 6, "\u2026");
+	assert_int_equal(doc.body_len, text.len);
+	vb_doc_release(&doc);
+
+	/* Without spaces (Chinese, or here é), at a character boundary. */
+	vb_buf_reset(&text);
 	vb_buf_adds(&text, "a");
 	for (int i = 0; i < 200; i++)
 		vb_buf_adds(&text, "\xC3\xA9");   /* é: two bytes */
 	vb_buf_adds(&text, "\nsecond line\n");
-	struct vb_doc doc;
 	assert_int_equal(vb_parse_text_doc(text.buf, text.len, "long.txt", "long",
 					   &doc, NULL), 0);
-	assert_int_equal(strlen(doc.title), 299);
+	assert_true(doc.title_excerpt);
+	assert_int_equal(strlen(doc.title), 119 + strlen("\u2026"));
 	assert_true(vb_utf8_valid(doc.title, strlen(doc.title)));
-	assert_memory_equal(doc.title, text.buf, 299);
+	assert_memory_equal(doc.title, text.buf, 119);
 	vb_doc_release(&doc);
 	vb_buf_release(&text);
 }
