@@ -1,6 +1,7 @@
 /* index.c: documents into Xapian documents: analysed by workers, written in input order. */
 #include "index.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <inttypes.h>
 #include <pthread.h>
@@ -479,6 +480,13 @@ static int add_record(struct vb_worker *w, const struct vb_doc *doc,
 	return keep_doc(w, &c, rc, err);
 }
 
+/* "2007-01-09": a date with its year, month and day. */
+static bool full_date(const char *s)
+{
+	return strlen(s) == 10 && isdigit((unsigned char)s[0]) && s[4] == '-' &&
+	       s[7] == '-';
+}
+
 int vb_worker_build(struct vb_worker *w, const struct vb_doc *doc,
 		    const char *lang, struct vb_built *out, struct vb_buf *err)
 {
@@ -511,6 +519,17 @@ int vb_worker_build(struct vb_worker *w, const struct vb_doc *doc,
 	    vb_extract(w->extractor, doc->body, doc->body_len, &xo,
 		       &w->extraction, err) < 0)
 		return XAP_ERR_OTHER;
+	/* A document the input gave no date takes its dateline's ("PORT
+	 * SELWYN, 9 January 2007 -") when that names the year: the date the
+	 * extractor resolved relative dates against.  A copy of the struct,
+	 * not of its strings: the date lives in the extraction until the
+	 * next document. */
+	struct vb_doc dated;
+	if (!doc->date && w->opts->extract && full_date(w->extraction.doc_date)) {
+		dated = *doc;
+		dated.date = w->extraction.doc_date;
+		doc = &dated;
+	}
 	w->skip.n = 0;
 	for (size_t i = 0; i < w->extraction.ndropped; i++) {
 		VB_ALLOC_GROW(w->skip.v, w->skip.n + 1, w->skip.alloc);

@@ -190,6 +190,28 @@ class DocumentIds(vbtest.TempDirTest):
         # Every word of the paragraph still finds its passage.
         self.assertEqual([r["doc_id"] for r in self.vb.search(db, "councillors")], ["para.txt"])
 
+    def test_dateline_dates_an_undated_document(self):
+        # Without a date in the input, the dateline's date is the document's
+        # when it names the year; a date in the front matter wins over it.
+        d = self.path("dated")
+        os.makedirs(d)
+        files = {
+            "a.txt": "Fares frozen\n\nPORT SELWYN, 9 January 2007 - The harbour board froze ferry fares.\n",
+            "b.txt": "Fares frozen again\n\nPARIS, March 3 (Reuters) - The harbour board froze ferry fares.\n",
+            "c.txt": ("---\ndate: 2010-01-01\n---\nFares\n\n"
+                      "PORT SELWYN, 9 January 2007 - The harbour board froze ferry fares.\n"),
+        }
+        for name, text in files.items():
+            with open(os.path.join(d, name), "w") as f:
+                f.write(text)
+        db = self.path("db")
+        self.vb.index("--db", db, d)
+        dates = {n: json.loads(self.vb.run(["show", "--db", db, "--json", n]).out).get("date")
+                 for n in files}
+        self.assertEqual(dates, {"a.txt": "2007-01-09", "b.txt": None, "c.txt": "2010-01-01"})
+        self.assertEqual(sorted({r["doc_id"] for r in self.vb.search(db, "fares", "--until", "2008")}),
+                         ["a.txt"])
+
     def test_long_and_unicode_ids(self):
         # Ids longer than a Xapian term are hashed in the index; every way
         # of naming the document must still find it.
