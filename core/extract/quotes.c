@@ -867,6 +867,46 @@ static void statement_paragraphs(struct xdoc *d)
 	}
 }
 
+/*
+ * "Hedda Brun said:" ending a paragraph, and the next paragraph prose
+ * without quotation marks: that paragraph is what was said, the way
+ * government press offices print a quote (a block quote on the page, no
+ * marks in the text).  One paragraph: where an unmarked quote ends is not
+ * written anywhere, and the paragraph after it is as often the writer's.
+ */
+static void colon_block_quotes(struct xdoc *d)
+{
+	for (size_t pi = 0; pi + 1 < d->np; pi++) {
+		size_t c = d->p[pi].t1;
+		if (c == d->p[pi].t0 || !tok_punct(d, c - 1, ':'))
+			continue;
+		size_t t0 = d->p[pi + 1].t0, t1 = d->p[pi + 1].t1;
+		if (t0 >= t1 || para_boiler(d, pi + 1) || (d->t[t0].flags & TF_HEADLINE) ||
+		    notes_heading(d, t0, t1))
+			continue;
+		size_t words = 0;
+		bool marked = false;
+		for (size_t k = t0; k < t1 && !marked; k++) {
+			words += d->t[k].kind == TK_WORD || d->t[k].kind == TK_NUM;
+			marked = is_quote_tok(d, k) || (d->t[k].flags & TF_INQUOTE);
+		}
+		if (marked || words < 8 || !is_terminal_tok(d, t1 - 1))
+			continue;
+		struct xspeaker sp = { .ent = -1 };
+		size_t cue = SIZE_MAX;
+		bool embedded;
+		if (!attribution_before(d, t0, &sp, &cue, &embedded) || embedded) {
+			xspeaker_release(&sp);
+			continue;
+		}
+		struct xquote *q = quote_new(d, VB_QUOTE_DIRECT);
+		q->sp = sp;
+		q->cue_tok = cue;
+		add_span(q, d->t[t0].start, d->t[t1 - 1].end);
+		mark_inquote(d, t0, t1 - 1);
+	}
+}
+
 void quotes_find(struct xdoc *d)
 {
 	struct segs ss = { 0 };
@@ -908,6 +948,7 @@ void quotes_find(struct xdoc *d)
 		i = j + 1;
 	}
 	free(ss.v);
+	colon_block_quotes(d);
 }
 
 /* ---- reported speech -------------------------------------------------------- */

@@ -238,6 +238,33 @@ static void test_multi_paragraph(void **state)
 	vb_extraction_release(&x);
 }
 
+static void test_unmarked_block_after_colon(void **state)
+{
+	(void)state;
+	/* Government press offices print the quote as a block without marks
+	 * after "X said:": that one paragraph is X's, the next is not. */
+	const char *text =
+		"The Minister for Rivers, Hedda Brun, opened the barrier today.\n\n"
+		"Hedda Brun said:\n\n"
+		"Calder Ness has flooded four times in the last decade. From today, "
+		"families here can sleep easier when storms come in.\n\n"
+		"The barrier cost 48 million crowns and took three years to build.\n\n"
+		"The agenda was:\n\n"
+		"Opening remarks, the budget for the coming year and any other business.\n";
+	struct vb_extraction x;
+
+	run(text, NULL, &x);
+	const struct vb_quote *q = must_quote(&x, "Calder Ness has flooded");
+	assert_int_equal(q->kind, VB_QUOTE_DIRECT);
+	assert_int_equal(q->nspans, 1);
+	assert_non_null(strstr(q->text, "when storms come in."));
+	assert_speaker(q, "Hedda Brun", VB_SPEAKER_PERSON);
+	assert_null(find_quote(&x, "three years to build"));
+	/* A colon without anyone saying anything is no quote. */
+	assert_null(find_quote(&x, "Opening remarks"));
+	vb_extraction_release(&x);
+}
+
 static void test_pronoun_far(void **state)
 {
 	(void)state;
@@ -558,6 +585,7 @@ int main(void)
 		cmocka_unit_test(test_not_quotes),
 		cmocka_unit_test(test_unbalanced_quote),
 		cmocka_unit_test(test_multi_paragraph),
+		cmocka_unit_test(test_unmarked_block_after_colon),
 		cmocka_unit_test(test_pronoun_far),
 		cmocka_unit_test(test_anonymous_and_possessive_role),
 		cmocka_unit_test(test_misspelled_and_surname),
