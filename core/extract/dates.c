@@ -174,6 +174,42 @@ static void parse_iso_date(const char *s, int *y, int *m, int *dd)
 }
 
 /*
+ * A day at token k: "12 April 2005", "April 12, 2005", "Feb 26", "12th
+ * April" (the year is optional: 0).  *end is the token after it.
+ */
+static bool day_date_at(const struct xdoc *d, size_t k, int *y, int *m, int *dd,
+			size_t *end)
+{
+	size_t u1 = 0, u2 = 0;
+	int mon = month_tok(d, k, &u1), day = 0, year = 0;
+	if (mon) {
+		day = day_tok(d, k + u1, &u2);
+		if (!day)
+			return false;
+		k += u1 + u2;
+		if (tok_punct(d, k, ',') && year_tok(d, k + 1))
+			k++;
+		if ((year = year_tok(d, k)))
+			k++;
+	} else if ((day = day_tok(d, k, &u2))) {
+		k += u2;
+		mon = month_tok(d, k, &u1);
+		if (!mon)
+			return false;
+		k += u1;
+		if ((year = year_tok(d, k)))
+			k++;
+	} else {
+		return false;
+	}
+	*y = year;
+	*m = mon;
+	*dd = day;
+	*end = k;
+	return true;
+}
+
+/*
  * A dateline opens the story: "LONDON, 12 April 2005 -", "COMMACK, N.Y.,
  * Feb 26 -", "PARIS, March 3 (Reuters) -".  Returns the token after the date.
  */
@@ -185,28 +221,9 @@ static bool dateline(struct xdoc *d, int *y, int *m, int *dd, size_t *t0,
 	for (size_t i = 1; i < lim; i++) {
 		if (!tok_punct(d, i - 1, ','))
 			continue;
-		size_t u1 = 0, u2 = 0, k = i;
-		int mon = month_tok(d, k, &u1), day = 0, year = 0;
-		if (mon) {
-			day = day_tok(d, k + u1, &u2);
-			if (!day)
-				continue;
-			k += u1 + u2;
-			if (tok_punct(d, k, ',') && year_tok(d, k + 1))
-				k++;
-			if ((year = year_tok(d, k)))
-				k++;
-		} else if ((day = day_tok(d, k, &u2))) {
-			k += u2;
-			mon = month_tok(d, k, &u1);
-			if (!mon)
-				continue;
-			k += u1;
-			if ((year = year_tok(d, k)))
-				k++;
-		} else {
+		size_t k;
+		if (!day_date_at(d, i, y, m, dd, &k))
 			continue;
-		}
 		/* A dash or "(Reuters)" must follow. */
 		size_t e = k;
 		if (tok_punct(d, e, '(')) {
@@ -216,11 +233,45 @@ static bool dateline(struct xdoc *d, int *y, int *m, int *dd, size_t *t0,
 		}
 		if (e < d->nt && d->t[e].kind == TK_PUNCT && (is_dash_cp(d->t[e].cp) ||
 							      d->t[e].cp == '/')) {
-			*y = year;
-			*m = mon;
-			*dd = day;
 			*t0 = i;
 			*t1 = k;
+			return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * A labelled date near the top, as web pages print it under the headline:
+ * "Posted on 4 May 2021", "Published 10 February 2022", "Released:
+ * March 3, 2009".  The day and the year must both be there.
+ */
+static bool labelled_date(struct xdoc *d, int *y, int *m, int *dd, size_t *t0,
+			  size_t *t1)
+{
+	static const char *const labels[] = {
+		"published", "posted", "released", "issued", "veröffentlicht",
+		"publié", "publiée",
+	};
+	size_t lim = d->nt < 80 ? d->nt : 80;
+
+	for (size_t i = 0; i + 1 < lim; i++) {
+		if (d->t[i].kind != TK_WORD || !(d->t[i].flags & TF_CAP))
+			continue;
+		bool label = false;
+		for (size_t l = 0; l < sizeof(labels) / sizeof(labels[0]) && !label; l++)
+			label = tok_is(d, i, labels[l]);
+		if (!label)
+			continue;
+		size_t k = i + 1;
+		if (tok_punct(d, k, ':'))
+			k++;
+		if (tok_is(d, k, "on") || tok_is(d, k, "am") || tok_is(d, k, "le"))
+			k++;
+		size_t end;
+		if (day_date_at(d, k, y, m, dd, &end) && *y) {
+			*t0 = k;
+			*t1 = end;
 			return true;
 		}
 	}
@@ -234,7 +285,7 @@ void dates_docdate(struct xdoc *d)
 	struct vb_extraction *x = d->out;
 
 	parse_iso_date(d->opts ? d->opts->doc_date : NULL, &d->dy, &d->dm, &d->dd);
-	if (dateline(d, &y, &m, &dd, &t0, &t1)) {
+	if (dateline(d, &y, &m, &dd, &t0, &t1) || labelled_date(d, &y, &m, &dd, &t0, &t1)) {
 		if (!d->dy || !d->dm) {
 			/* The dateline gives the day; its year, else the option's. */
 			if (y)

@@ -50,7 +50,8 @@ class Html(vbtest.TempDirTest):
         want = {
             "press-release.html": ("Harbour board approves Saltmere Point ferry terminal", "2024-03-05"),
             "news-article.html": ("Wind farm cable cut leaves the Oyster Isles running on diesel", "2024-01-18"),
-            "date-in-text.html": ("Statement on the closure of the Dunmarrow Lighthouse Museum", None),
+            # No date in the markup: "Posted on 14 March 2023" under the headline.
+            "date-in-text.html": ("Statement on the closure of the Dunmarrow Lighthouse Museum", "2023-03-14"),
             "windows-1252.html": ("Le caf\u00e9 du port rouvre ses portes", "2022-06-10"),
             "malformed.html": ("Quayside market to reopen & expand", None),
         }
@@ -80,9 +81,11 @@ class Html(vbtest.TempDirTest):
 
     def test_date_filters(self):
         self.assertEqual(self.doc_ids("harbour", "--since", "2024-03"), ["press-release.html"])
-        # A page dated only in its text: the date is a mention, not the document's date.
+        # A page dated only in its text ("Posted on 14 March 2023"): that
+        # labelled date is the page's, and a mention too.
         self.assertEqual(self.doc_ids("mentioned:2023-03"), ["date-in-text.html"])
-        self.assertEqual(self.doc_ids("lantern", "--since", "2000"), [])
+        self.assertEqual(self.doc_ids("lantern", "--since", "2023-03-14"), ["date-in-text.html"])
+        self.assertEqual(self.doc_ids("lantern", "--until", "2023-03-13"), [])
 
     def test_quotes_in_html(self):
         out = self.vb.run(["quotes", "--db", self.db, "--json", "--speaker", "brask"]).out
@@ -100,6 +103,27 @@ class Html(vbtest.TempDirTest):
         span = q["spans"][0]
         words = p["text"].encode()[span["start"] - p["start"]:span["end"] - p["start"]].decode()
         self.assertEqual(words, "Saltmere Point gives the islands a crossing that no longer waits for the tide,")
+
+    def test_extract_reads_pages_like_index(self):
+        # `extract` reads a page as `index` does: its article text, not its
+        # markup, and its date from the page.
+        page = os.path.join(self.dir, "press-release.html")
+        x = json.loads(self.vb.run(["extract", "--json", page]).out)
+        self.assertEqual(x["doc_date"], "2024-03-05")
+        speakers = [q["speaker"]["name"] for q in x["quotes"] if q.get("speaker")]
+        self.assertTrue(any("Brask" in n for n in speakers), speakers)
+        self.assertFalse([e for e in x["entities"] if "<" in e["text"]], x["entities"])
+        # A JSON Lines file of one record is one document; of two, an error.
+        one = self.path("one.jsonl")
+        with open(one, "w") as f:
+            f.write(json.dumps({"id": "j1", "date": "2020-01-02",
+                                "text": "\"We will build it,\" said Ada Quill."}) + "\n")
+        x = json.loads(self.vb.run(["extract", "--json", one]).out)
+        self.assertEqual([q["speaker"]["name"] for q in x["quotes"]], ["Ada Quill"])
+        with open(one, "a") as f:
+            f.write(json.dumps({"id": "j2", "text": "Another record."}) + "\n")
+        r = self.vb.run(["extract", one], expect=1)
+        self.assertIn("holds 2 documents", r.err)
 
     def test_reindex_unchanged_and_stdin_alongside(self):
         rec = {"id": "piped", "title": "Piped", "text": "A record about zeppelins and ferries."}

@@ -147,6 +147,37 @@ static void test_dateline(void **state)
 	vb_extraction_release(&x);
 }
 
+static void test_labelled_date(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	/* Under a web page's headline: the page's date. */
+	run("Ferry timetable agreed\n\nPosted on 4 May 2021 by the Communications Team\n\n"
+	    "The board agreed the timetable yesterday.\n", NULL, &x);
+	assert_string_equal(x.doc_date, "2021-05-04");
+	expect(&x, "4 May 2021", "2021-05-04", VB_DATE_DAY, false);
+	expect(&x, "yesterday", "2021-05-03", VB_DATE_DAY, true);
+	vb_extraction_release(&x);
+
+	run("Barrier opened\n\nPublished: February 10, 2022\n\nThe minister spoke.\n", NULL, &x);
+	assert_string_equal(x.doc_date, "2022-02-10");
+	vb_extraction_release(&x);
+
+	/* A date given in the options wins. */
+	run("Barrier opened\n\nPublished 10 February 2022\n\nThe minister spoke.\n",
+	    "2022-03-01", &x);
+	assert_string_equal(x.doc_date, "2022-03-01");
+	vb_extraction_release(&x);
+
+	/* Not without its year, not in running text. */
+	run("Barrier opened\n\nPublished 10 February\n\nThe minister spoke.\n", NULL, &x);
+	assert_string_equal(x.doc_date, "");
+	vb_extraction_release(&x);
+	run("The report, which the ministry posted on 3 March 2009, was long.\n", NULL, &x);
+	assert_string_equal(x.doc_date, "");
+	vb_extraction_release(&x);
+}
+
 /* Other languages' dates, times of day, ranges of months, the tense of a bare month. */
 static void test_more_dates(void **state)
 {
@@ -194,6 +225,7 @@ int main(void)
 		cmocka_unit_test(test_relative),
 		cmocka_unit_test(test_unknown_doc_date),
 		cmocka_unit_test(test_dateline),
+		cmocka_unit_test(test_labelled_date),
 		cmocka_unit_test(test_not_dates),
 		cmocka_unit_test(test_more_dates),
 	};
