@@ -19,8 +19,10 @@ static const char extract_usage[] =
 	"usage: verbatim extract [options] FILE|-\n"
 	"\n"
 	"Print the quotes (with speakers), entities and dates the indexer finds\n"
-	"in one document (a text file, optionally with YAML front matter; '-'\n"
-	"reads standard input), and the boilerplate lines it leaves out.\n"
+	"in one document, read as 'verbatim index' reads it (a text file,\n"
+	"optionally with YAML front matter; a web page; a JSON Lines file of one\n"
+	"record; '-' reads text from standard input), and the boilerplate lines\n"
+	"it leaves out.\n"
 	"\n"
 	"options:\n"
 	"  --date YYYY-MM-DD  publication date, when the document has none\n"
@@ -99,6 +101,58 @@ static void print_text(const struct vb_extraction *x, const char *body)
 	}
 }
 
+struct one_doc {
+	struct vb_doc *doc;
+	size_t n;
+	bool failed;
+};
+
+static int keep_first(struct vb_doc *doc, void *ud)
+{
+	struct one_doc *o = ud;
+	if (o->n++ == 0) {
+		*o->doc = *doc;
+		memset(doc, 0, sizeof(*doc));
+	}
+	return 0;
+}
+
+static void say_report(const struct vb_ingest_report *rep, void *ud)
+{
+	struct one_doc *o = ud;
+	if (rep->note)
+		return;
+	if (rep->skipped) {
+		o->failed = true;
+		vb_error("'%s': %s", rep->path, rep->message);
+	} else {
+		vb_warning("'%s': %s", rep->path, rep->message);
+	}
+}
+
+/*
+ * A named file, read as `verbatim index` reads it: a web page's article
+ * text and metadata, a text file in another encoding converted, a JSON
+ * Lines file of one record.  -1 when it holds no document or several.
+ */
+static int read_named(const char *path, struct vb_doc *doc)
+{
+	struct one_doc o = { doc, 0, false };
+	struct vb_ingest_cb cb = { keep_first, say_report, &o };
+	int rc = vb_ingest_file(path, path, NULL, &cb);
+	if (o.n > 1) {
+		vb_error("'%s' holds %zu documents (JSON Lines): extract reads one; "
+			 "give it a file of one record", path, o.n);
+		return -1;
+	}
+	if (rc || o.failed || !o.n) {
+		if (!o.failed)
+			vb_error("'%s': no document in it", path);
+		return -1;
+	}
+	return 0;
+}
+
 int vb_cmd_extract(int argc, char **argv)
 {
 	static const struct option options[] = {
@@ -156,13 +210,17 @@ int vb_cmd_extract(int argc, char **argv)
 		vb_error("cannot read '%s': %s", path, strerror(errno));
 		goto out;
 	}
-	if (vb_parse_text_doc(input.buf, input.len, path, path, &doc, &err) < 0) {
-		vb_error("'%s': %s", path, err.buf);
+	if (!strcmp(path, "-")) {
+		if (vb_parse_text_doc(input.buf, input.len, path, path, &doc, &err) < 0) {
+			vb_error("'%s': %s", path, err.buf);
+			goto out;
+		}
+		if (err.len)
+			vb_warning("'%s': %s", path, err.buf);
+		vb_buf_reset(&err);
+	} else if (read_named(path, &doc) < 0) {
 		goto out;
 	}
-	if (err.len)
-		vb_warning("'%s': %s", path, err.buf);
-	vb_buf_reset(&err);
 
 	if (aliases_path && vb_aliases_load(&aliases, aliases_path, &err) < 0) {
 		vb_error("cannot load aliases '%s': %s", aliases_path, err.buf);
