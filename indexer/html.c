@@ -837,14 +837,67 @@ static void set_date(struct vb_doc *doc, const struct page_meta *m,
 		}
 }
 
+/* Length of a title separator (" - ", " | ", " – ", " — ", " · ", " » ",
+ * " :: ") at s, spaces on both sides included; 0 when there is none. */
+static size_t title_separator(const char *s, const char *end)
+{
+	static const char *const seps[] = {
+		"-", "|", "\u2013", "\u2014", "\u00b7", "\u00bb", "::",
+	};
+	const char *p = s;
+	while (p < end && *p == ' ')
+		p++;
+	if (p == s)
+		return 0;
+	for (size_t i = 0; i < sizeof(seps) / sizeof(seps[0]); i++) {
+		size_t n = strlen(seps[i]);
+		if ((size_t)(end - p) > n && !memcmp(p, seps[i], n) && p[n] == ' ') {
+			p += n;
+			while (p < end && *p == ' ')
+				p++;
+			return (size_t)(p - s);
+		}
+	}
+	return 0;
+}
+
+/*
+ * <title> is often the headline and the site's name: "Headline - Site",
+ * "Headline | Site", "Site | Headline".  When the page's <h1> is one side
+ * of such a title, the other side is the site: returned (malloc'd), and
+ * the headline is the <h1>.  NULL when the title is not of that shape.
+ */
+static char *title_site(const char *title, const char *h1)
+{
+	size_t tl = strlen(title), hl = strlen(h1);
+	if (!hl || tl <= hl)
+		return NULL;
+	const char *end = title + tl;
+	if (!strncmp(title, h1, hl)) {
+		size_t sep = title_separator(title + hl, end);
+		if (sep && hl + sep < tl)
+			return vb_strdup(title + hl + sep);
+	}
+	if (!strcmp(end - hl, h1)) {
+		/* "Site | Headline": the separator ends where the <h1> starts. */
+		for (const char *p = title; p < end - hl; p++)
+			if (*p == ' ' && title_separator(p, end) == (size_t)(end - hl - p) &&
+			    p > title)
+				return vb_strndup(title, (size_t)(p - title));
+	}
+	return NULL;
+}
+
 static void apply_meta(struct vb_doc *doc, const struct page_meta *m,
 		       const struct ingest_sink *sink)
 {
+	char *site = m->title && m->h1 ? title_site(m->title, m->h1) : NULL;
 	set_first(doc, INGEST_FIELD_TITLE, "title", sink, m->ld_title,
-		  m->og_title, m->title ? m->title : m->h1);
+		  m->og_title, site ? m->h1 : m->title ? m->title : m->h1);
 	set_date(doc, m, sink);
 	set_first(doc, INGEST_FIELD_SOURCE, "source", sink, m->ld_source,
-		  m->og_site, NULL);
+		  m->og_site, site);
+	free(site);
 	set_first(doc, INGEST_FIELD_URL, "url", sink, m->ld_url, m->og_url,
 		  m->canonical);
 	set_first(doc, INGEST_FIELD_LANG, "lang", sink, m->ld_lang, m->lang,

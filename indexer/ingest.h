@@ -195,8 +195,9 @@ int vb_parse_jsonl_record(const char *line, size_t len, const char *path,
  * <pre>.  Metadata, first found wins: JSON-LD (NewsArticle, Article,
  * PressRelease ..., also in @graph: headline, datePublished, author,
  * publisher.name, url, inLanguage), then <meta> (og:title, description,
- * article:published_time, og:site_name, og:url, author), then <title>,
- * <time datetime>, <link rel=canonical>, <html lang>.  The description
+ * article:published_time, og:site_name, og:url, author), then <title>
+ * (the <h1> when the title is the <h1> and the site's name, the site then
+ * a source), <time datetime>, <link rel=canonical>, <html lang>.  The description
  * goes to `extra`.  body_offset and body_line refer to the extracted
  * text.  Returns as vb_parse_text_doc() does; a page without text is
  * skipped ("no article text found").

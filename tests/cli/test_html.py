@@ -7,7 +7,7 @@ import vbtest
 from vbtest import parse_summary
 
 PAGES = ["press-release.html", "news-article.html", "date-in-text.html",
-         "windows-1252.html", "malformed.html"]
+         "windows-1252.html", "malformed.html", "government-release.html"]
 
 
 def html_dir():
@@ -54,6 +54,9 @@ class Html(vbtest.TempDirTest):
             "date-in-text.html": ("Statement on the closure of the Dunmarrow Lighthouse Museum", "2023-03-14"),
             "windows-1252.html": ("Le caf\u00e9 du port rouvre ses portes", "2022-06-10"),
             "malformed.html": ("Quayside market to reopen & expand", None),
+            # <title> "Headline - GOV.CALDORIA" with the headline in <h1>;
+            # "Published 10 February 2022" in the page's metadata list.
+            "government-release.html": ("Minister opens new flood barrier at Calder Ness", "2022-02-10"),
         }
         for ident, (title, date) in want.items():
             d = self.show(ident)
@@ -63,6 +66,7 @@ class Html(vbtest.TempDirTest):
         self.assertEqual(d["source"], "The Saltmere Gazette")
         self.assertEqual(d["type"], "article")
         self.assertEqual(self.show("windows-1252.html")["lang"], "fr")
+        self.assertEqual(self.show("government-release.html")["source"], "GOV.CALDORIA")
         self.assertEqual(self.show("press-release.html")["url"],
                          "https://www.corvaneharbour.example/news/2024/saltmere-terminal")
 
@@ -76,7 +80,8 @@ class Html(vbtest.TempDirTest):
         self.assertEqual(self.doc_ids("p\u00eacheurs"), ["windows-1252.html"])
         # Cookie banners, menus, sidebars, comments, footers, scripts: not indexed.
         for word in ("cookies", "newsletter", "dredging", "privacy", "gtag", "trackConsent",
-                     "Reader", "Registered", "Accueil", "Donate", "Copyright", "breadcrumbs"):
+                     "Reader", "Registered", "Accueil", "Donate", "Copyright", "breadcrumbs",
+                     "problem", "essential", "licence", "skip"):
             self.assertNotIndexed(word)
 
     def test_date_filters(self):
@@ -96,6 +101,13 @@ class Html(vbtest.TempDirTest):
         self.assertTrue(q["text"].startswith("Saltmere Point gives the islands a crossing"), q["text"])
         self.assertEqual(q["speaker"]["org"], "Corvane Harbour Authority")
         self.assertEqual(q["date"], "2024-03-05")
+        # "Hedda Brun said:" and the quote as a <blockquote>, no marks.
+        out = self.vb.run(["quotes", "--db", self.db, "--json", "--speaker", "hedda brun"]).out
+        quotes = vbtest.json_lines(out)
+        self.assertEqual([(x["doc_id"], x["kind"]) for x in quotes],
+                         [("government-release.html", "direct")], out)
+        self.assertTrue(quotes[0]["text"].startswith("Calder Ness has flooded four times"), quotes[0])
+        self.assertTrue(quotes[0]["text"].endswith("storms come in from the sea."), quotes[0])
         out = self.vb.run(["quotes", "--db", self.db, "--json", "--speaker", "pellow"]).out
         self.assertEqual([x["doc_id"] for x in vbtest.json_lines(out)], ["news-article.html"])
         # The quote's span points at its words in the passage (byte offsets).

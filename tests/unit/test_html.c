@@ -279,6 +279,44 @@ static void test_metadata_precedence(void **state)
 	vb_buf_release(&err);
 }
 
+/* Parse a page with this <title> and <h1>; the title and source found. */
+static void title_and_site(const char *title, const char *h1, const char *want_title,
+			   const char *want_source)
+{
+	struct vb_buf err = VB_BUF_INIT, page = VB_BUF_INIT;
+	struct vb_doc doc;
+	vb_buf_addf(&page, "<html><head><title>%s</title></head><body><main><h1>%s</h1>"
+		    "<p>A paragraph with enough text to be the article of the page.</p>"
+		    "</main></body></html>", title, h1);
+	parse_string(page.buf, &doc, &err);
+	assert_string_equal(doc.title, want_title);
+	if (want_source)
+		assert_string_equal(doc.source, want_source);
+	else
+		assert_null(doc.source);
+	vb_doc_release(&doc);
+	vb_buf_release(&page);
+	vb_buf_release(&err);
+}
+
+static void test_title_without_site_name(void **state)
+{
+	(void)state;
+	/* The <h1> on one side of a separator: the other side is the site. */
+	title_and_site("Ferry fares frozen - Corvane Harbour", "Ferry fares frozen",
+		       "Ferry fares frozen", "Corvane Harbour");
+	title_and_site("Ferry fares frozen | Corvane Harbour", "Ferry fares frozen",
+		       "Ferry fares frozen", "Corvane Harbour");
+	title_and_site("Corvane Harbour \u2013 Ferry fares frozen", "Ferry fares frozen",
+		       "Ferry fares frozen", "Corvane Harbour");
+	/* Not that shape: the <title> as it is. */
+	title_and_site("Ferry fares frozen: what it means", "Ferry fares frozen",
+		       "Ferry fares frozen: what it means", NULL);
+	title_and_site("Ferry fares - frozen", "Ferry fares - frozen", "Ferry fares - frozen", NULL);
+	title_and_site("Ferry fares frozen - Corvane Harbour", "Winter timetable",
+		       "Ferry fares frozen - Corvane Harbour", NULL);
+}
+
 static void test_page_without_text_skipped(void **state)
 {
 	struct vb_buf err = VB_BUF_INIT;
@@ -385,6 +423,7 @@ int main(void)
 		cmocka_unit_test(test_blocks_inline_and_spaces),
 		cmocka_unit_test(test_header_kept_only_in_articles),
 		cmocka_unit_test(test_metadata_precedence),
+		cmocka_unit_test(test_title_without_site_name),
 		cmocka_unit_test(test_page_without_text_skipped),
 		cmocka_unit_test(test_sniffing),
 		cmocka_unit_test(test_declared_windows_1252),
