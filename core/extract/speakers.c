@@ -191,14 +191,20 @@ static void parse_appositive(struct xdoc *d, size_t a0, size_t a1,
 	       !tok_is(d, rel, "who") && !tok_punct(d, rel, '('))
 		rel++;
 	a1 = rel;
+	bool complement = false;
 	for (size_t k = i; k < a1; k++) {
 		if (!is_word(d, k) || (d->t[k].flags & TF_CAP))
 			continue;
+		/* "chair of the harbour board": what follows a role's "of" names
+		 * where the person works, not what the speaker is. */
+		if (*personish && (tok_is(d, k, "of") || tok_is(d, k, "at") ||
+				   tok_is(d, k, "for") || tok_is(d, k, "with")))
+			complement = true;
 		if (d->t[k].lex & (L_ROLE | L_NOM_PERSON | L_HONORIFIC))
 			*personish = true;
 		/* "a Hong Kong investment firm", "the file-sharing service used
 		 * by millions": the speaker is an organisation. */
-		if ((d->t[k].lex & L_NOM_ORG) && !(d->t[k].lex & L_NOM_PERSON) &&
+		if (!complement && (d->t[k].lex & L_NOM_ORG) && !(d->t[k].lex & L_NOM_PERSON) &&
 		    (k + 1 == a1 || tok_is(d, k + 1, "of") || tok_is(d, k + 1, "based") ||
 		     (!*personish && np_ends(d, k + 1)))) {
 			*personish = false;

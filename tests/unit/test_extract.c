@@ -102,6 +102,16 @@ static void test_direct_after(void **state)
 	assert_speaker(q, "Tomas Brenner", VB_SPEAKER_PERSON);
 	assert_int_equal(q->kind, VB_QUOTE_DIRECT);
 	vb_extraction_release(&x);
+
+	/* A role whose complement names no organisation by name: the
+	 * board's lowercase noun does not make the speaker one. */
+	run("\"We are ready for the summer,\" said Marion Kett, chair of the "
+	    "harbour board.\n", NULL, &x);
+	q = must_quote(&x, "We are ready");
+	assert_speaker(q, "Marion Kett", VB_SPEAKER_PERSON);
+	assert_non_null(q->speaker.role);
+	assert_string_equal(q->speaker.role, "chair of the harbour board");
+	vb_extraction_release(&x);
 }
 
 static void test_colon_and_interrupted(void **state)
