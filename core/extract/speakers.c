@@ -299,11 +299,17 @@ static bool nominal_left(struct xdoc *d, size_t e, size_t limit,
 
 	if (!nominal_word(d, head))
 		return false;
-	/* Modifiers: role words, capitalised names, possessives, adjectives. */
+	/* Modifiers: role words, capitalised names, possessives, adjectives;
+	 * and before a singular noun up to two other plain words when a
+	 * determiner comes before them ("the port authority", "the regional
+	 * transport ministry"; a plural needs no determiner, and would take
+	 * "in the past two years analysts said" whole). */
+	size_t generic = 0, before_generic = i;
 	while (i > limit) {
 		size_t k = i - 1;
 		if (det_word(d, k)) {
 			i = k;
+			generic = 0;
 			break;
 		}
 		if (lower_word(d, k) && (d->t[k].lex & (L_ROLE | L_NOM_PERSON)) &&
@@ -330,9 +336,17 @@ static bool nominal_left(struct xdoc *d, size_t e, size_t limit,
 			i = k;
 		else if (tok_punct(d, k, '-') && tok_adjacent(d, k))
 			i = k;
-		else
+		else if (generic < 2 && !(d->t[head].lex & L_PLURAL_NOM) && lower_word(d, k) &&
+			 !(d->t[k].lex & (L_STOP | L_CUE | L_PRONOUN | L_MONTH | L_WEEKDAY))) {
+			if (!generic)
+				before_generic = i;
+			generic++;
+			i = k;
+		} else
 			break;
 	}
+	if (generic)
+		i = before_generic;
 	/* A bare singular noun without determiner is not a speaker ("sales said"?). */
 	bool plural = (d->t[head].lex & L_PLURAL_NOM) != 0;
 	bool has_det = det_word(d, i);

@@ -171,6 +171,26 @@ static void test_reported_speech(void **state)
 	assert_string_equal(q->speaker.role, "analyst");
 	assert_string_equal(q->speaker.org, "Greyfield Partners");
 	vb_extraction_release(&x);
+
+	/* Nominal speakers with plain modifiers after their determiner; a
+	 * plural needs none, and takes no words before it. */
+	run("Shipping lines diverted 40 vessels during the strike, the port "
+	    "authority said.\n"
+	    "    In the past two years analysts said that margins had halved.\n"
+	    "    \"Quotas cannot hold,\" said the regional manager for one of the "
+	    "major oil companies.\n", NULL, &x);
+	q = must_quote(&x, "Shipping lines diverted");
+	assert_int_equal(q->kind, VB_QUOTE_INDIRECT);
+	assert_true(q->has_speaker);
+	assert_string_equal(q->speaker.mention, "the port authority");
+	assert_int_equal(q->speaker.type, VB_SPEAKER_ORGANISATION);
+	q = must_quote(&x, "margins had halved");
+	assert_true(q->has_speaker);
+	assert_string_equal(q->speaker.mention, "analysts");
+	q = must_quote(&x, "Quotas cannot hold");
+	assert_true(q->has_speaker);
+	assert_string_equal(q->speaker.role, "regional manager");
+	vb_extraction_release(&x);
 }
 
 static void test_partial_quotes(void **state)
