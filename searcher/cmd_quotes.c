@@ -18,7 +18,8 @@ static const char quotes_usage[] =
 	"\n"
 	"List quotes with their speaker, role, organisation, date and source.\n"
 	"QUERY (optional) matches the words of the quotes, with the syntax of\n"
-	"'verbatim search'.  Without QUERY quotes come in date order.\n"
+	"'verbatim search'; when no quote has them, the quotes of the passages\n"
+	"that do are listed, with a note.  Without QUERY quotes come in date order.\n"
 	"\n"
 	"options:\n"
 	"  --db PATH          database (default: $VERBATIM_DB, else ./verbatim.db)\n"
@@ -120,6 +121,14 @@ static void print_quotes(const struct quotes_opts *o, json_t *res)
 	size_t i;
 
 	vb_style_init(&st, !o->json && vb_color_enabled(o->color, stdout));
+	if (json_is_true(json_object_get(res, "in_context"))) {
+		if (o->json)
+			vb_warning("no quote has the words of '%s'; quotes from passages that do",
+				   o->req.text);
+		else
+			printf("no quote has the words of '%s'; quotes from passages that do:\n\n",
+			       o->req.text);
+	}
 	json_array_foreach(results, i, q) {
 		if (o->json) {
 			print_json_line(q);

@@ -65,7 +65,9 @@ struct quote_walk {
 	const struct vb_query_opts *q;
 	struct quote_filter filter;
 	int by_date;
-	int check_words;              /* a quote's own words must answer the query */
+	/* Whose words must answer the query: nobody's, each quote's own, or
+	 * the passage's (the quotes of passages about the words). */
+	enum { CHECK_NONE, CHECK_QUOTE, CHECK_PASSAGE } check_words;
 	unsigned first, max;          /* quotes first..first+max-1 go to fn */
 	quote_fn fn;
 	void *ud;
@@ -90,6 +92,18 @@ static size_t speaker_count(json_t *list)
 }
 
 /* Give the wanted quotes of one passage to w->fn. */
+/* Do the words of `text` (a quote's, or its passage's) answer the query? */
+static bool answers(struct vb_highlighter *hl, const char *text, json_t *passage,
+		    struct vb_snippet *snip, struct vb_buf *scratch)
+{
+	if (!text)
+		return false;
+	vb_buf_reset(scratch);
+	return vb_snippet_make(hl, text, strlen(text), vb_json_str(passage, "lang"),
+			       strlen(text) + 1, snip, scratch) >= 0 &&
+	       snip->highlights.n;
+}
+
 static void walk_passage(const xap_db *db, struct quote_walk *w, json_t *passage,
 			 double weight, struct vb_highlighter *hl,
 			 const struct vb_parsed_query *pq, struct vb_snippet *snip)
@@ -97,20 +111,20 @@ static void walk_passage(const xap_db *db, struct quote_walk *w, json_t *passage
 	json_t *list = json_object_get(passage, "quotes"), *entry;
 	int single = speaker_count(list) <= 1;
 	struct vb_buf scratch = VB_BUF_INIT;
+	bool check = hl && pq->nterms + pq->nwildcards;
 	size_t k;
 
+	if (check && w->check_words == CHECK_PASSAGE &&
+	    !answers(hl, vb_json_str(passage, "text"), passage, snip, &scratch)) {
+		vb_buf_release(&scratch);
+		return;
+	}
 	json_array_foreach(list, k, entry) {
 		if (!quote_wanted(&w->filter, entry, single))
 			continue;
-		if (hl && pq->nterms + pq->nwildcards) {
-			/* The quote's own words must answer the query. */
-			const char *qt = vb_json_str(entry, "text");
-			vb_buf_reset(&scratch);
-			if (vb_snippet_make(hl, qt, strlen(qt), vb_json_str(passage, "lang"),
-					    strlen(qt) + 1, snip, &scratch) < 0 ||
-			    !snip->highlights.n)
-				continue;
-		}
+		if (check && w->check_words == CHECK_QUOTE &&
+		    !answers(hl, vb_json_str(entry, "text"), passage, snip, &scratch))
+			continue;
 		w->total++;
 		if (w->total <= w->first || w->shown >= w->max)
 			continue;
@@ -307,12 +321,21 @@ int vb_quotes_run(const xap_db *db, const struct vb_quotes_req *req,
 		.filter = { req->speaker, req->org, req->kind },
 		.by_date = req->sort == VB_QUOTES_SORT_DATE ||
 			   (req->sort == VB_QUOTES_SORT_AUTO && !has_query),
-		.check_words = has_query,
+		.check_words = has_query ? CHECK_QUOTE : CHECK_NONE,
 		.first = (unsigned)req->offset, .max = (unsigned)req->limit,
 		.fn = add_item, .ud = results,
 	};
 	struct vb_buf msg = VB_BUF_INIT;
 	rc = walk_quotes(db, &w, &msg);
+	/* No quote says the words ("what did IAPA say about the tariff",
+	 * when its quotes say "this measure"): the quotes of the passages
+	 * that do, marked as such. */
+	bool in_context = false;
+	if (!rc && has_query && !w.total) {
+		w.check_words = CHECK_PASSAGE;
+		rc = walk_quotes(db, &w, &msg);
+		in_context = w.total > 0;
+	}
 	if (rc == XAP_ERR_QUERY)
 		vb_buf_addf(err, "bad query '%s': %s", text.buf, msg.buf);
 	else
@@ -328,6 +351,8 @@ int vb_quotes_run(const xap_db *db, const struct vb_quotes_req *req,
 	json_object_set_new(res, "total", json_integer(w.total));
 	json_object_set_new(res, "exact", json_boolean(w.exhausted || !req->limit));
 	json_object_set_new(res, "offset", json_integer(req->offset));
+	if (in_context)
+		json_object_set_new(res, "in_context", json_true());
 	json_object_set_new(res, "results", results);
 	if (!w.total && req->speaker)
 		suggest_speaker(db, req->speaker, res);

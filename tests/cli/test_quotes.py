@@ -55,6 +55,27 @@ class Quotes(vbtest.SharedDbTest):
             t = q["text"].lower()
             self.assertTrue("court" in t or "claim" in t, t)
 
+    def test_no_quote_has_the_words_then_passages_do(self):
+        # The association's quotes about the media tariff say "this
+        # measure": asked about the tariff, the quotes of its passages that
+        # name it come, after a note; with words a quote has, no note.
+        r = self.vb.run(["quotes", "--db", self.db, "--org", "internet access providers", "tariff"])
+        self.assertTrue(r.out.startswith("no quote has the words of 'tariff'; "
+                                         "quotes from passages that do:"), r.out)
+        quotes = self.run_json("quotes", "--org", "internet access providers", "tariff")
+        self.assertTrue(quotes)
+        self.assertIn("iapa-2004-tariff-response", {q["doc_id"] for q in quotes})
+        for q in quotes:
+            self.assertNotIn("tariff", q["text"].lower(), q)
+            p = json.loads(self.vb.run(["show", "--db", self.db, "--json", q["passage"]]).out)
+            self.assertIn("tariff", p["passage"]["text"].lower(), q["passage"])
+        r = self.vb.run(["quotes", "--db", self.db, "jukebox"])
+        self.assertNotIn("no quote has the words", r.out)
+        self.assertIn("jukebox", r.out.lower())
+        # Words nothing has: no quotes, no note.
+        r = self.vb.run(["quotes", "--db", self.db, "--org", "internet access providers", "zeppelin"])
+        self.assertEqual(r.out.strip(), "no quotes match")
+
     def test_kind_filter(self):
         for kind in ("direct", "partial", "indirect"):
             quotes = self.run_json("quotes", "--kind", kind, "-n", "20")
