@@ -110,7 +110,14 @@ static const struct word_group groups[] = {
 	  "plaintiffs defendants applicants appellants petitioners "
 	  "prosecutors protesters opponents supporters negotiators "
 	  "regulators ministers managers directors owners users customers "
-	  "consumers workers employees staff farmers" },
+	  "consumers workers employees staff farmers "
+	  "farmer grower growers producers exporter exporters importer "
+	  "importers shipper shippers buyer buyers seller sellers merchant "
+	  "merchants miller millers planter planters miner miners "
+	  "shareholder shareholders creditor creditors brokers engineer "
+	  "engineers inspector inspectors resident witness activist "
+	  "campaigner critic student students teachers nurses parents "
+	  "officers agents" },
 	{ L_PLURAL_NOM,
 	  "officials analysts sources lawyers experts economists traders "
 	  "dealers executives bankers diplomats members investors observers "
@@ -120,6 +127,10 @@ static const struct word_group groups[] = {
 	  "applicants appellants petitioners prosecutors protesters opponents "
 	  "supporters negotiators regulators ministers managers directors "
 	  "owners users customers consumers workers employees staff farmers "
+	  "growers producers exporters importers shippers buyers sellers "
+	  "merchants millers planters miners shareholders creditors brokers "
+	  "engineers inspectors students teachers nurses parents officers "
+	  "agents "
 	  "groups companies unions organisations organizations" },
 	{ L_NOM_ORG,
 	  "company group firm organisation organization federation association "

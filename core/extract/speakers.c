@@ -300,16 +300,19 @@ static bool nominal_left(struct xdoc *d, size_t e, size_t limit,
 	if (!nominal_word(d, head))
 		return false;
 	/* Modifiers: role words, capitalised names, possessives, adjectives;
-	 * and before a singular noun up to two other plain words when a
-	 * determiner comes before them ("the port authority", "the regional
-	 * transport ministry"; a plural needs no determiner, and would take
-	 * "in the past two years analysts said" whole). */
+	 * and up to two other plain words where the noun phrase is bounded:
+	 * by a determiner before a singular noun ("the port authority", "the
+	 * regional transport ministry"), by a comma or the sentence's start
+	 * before a plural, which needs no determiner ("..., palm oil growers
+	 * said"; not "In the past two years analysts said"). */
+	bool plural_head = (d->t[head].lex & L_PLURAL_NOM) != 0;
 	size_t generic = 0, before_generic = i;
 	while (i > limit) {
 		size_t k = i - 1;
 		if (det_word(d, k)) {
 			i = k;
-			generic = 0;
+			if (!plural_head)
+				generic = 0;
 			break;
 		}
 		if (lower_word(d, k) && (d->t[k].lex & (L_ROLE | L_NOM_PERSON)) &&
@@ -336,7 +339,7 @@ static bool nominal_left(struct xdoc *d, size_t e, size_t limit,
 			i = k;
 		else if (tok_punct(d, k, '-') && tok_adjacent(d, k))
 			i = k;
-		else if (generic < 2 && !(d->t[head].lex & L_PLURAL_NOM) && lower_word(d, k) &&
+		else if (generic < 2 && lower_word(d, k) &&
 			 !(d->t[k].lex & (L_STOP | L_CUE | L_PRONOUN | L_MONTH | L_WEEKDAY))) {
 			if (!generic)
 				before_generic = i;
@@ -345,6 +348,9 @@ static bool nominal_left(struct xdoc *d, size_t e, size_t limit,
 		} else
 			break;
 	}
+	if (generic && plural_head &&
+	    (i == 0 || tok_punct(d, i - 1, ',') || d->t[i - 1].sent != d->t[i].sent))
+		generic = 0;
 	if (generic)
 		i = before_generic;
 	/* A bare singular noun without determiner is not a speaker ("sales said"?). */
@@ -1029,7 +1035,8 @@ static void antecedent_try(struct xdoc *d, size_t i, struct antecedent *a)
  * The mentions are tried in the order they were added: the genders
  * computed on the way are kept, so the order matters.
  */
-static int pronoun_antecedent(struct xdoc *d, size_t tok, size_t before, int want)
+static int pronoun_antecedent(struct xdoc *d, size_t tok, size_t before, int want,
+			      size_t *at)
 {
 	struct antecedent a = { -1, 0, d->t[tok].para, before, want };
 
@@ -1042,6 +1049,7 @@ static int pronoun_antecedent(struct xdoc *d, size_t tok, size_t before, int wan
 		for (size_t i = 0; i < d->nms; i++)
 			if (d->ms[i].start >= lo)
 				antecedent_try(d, i, &a);
+		*at = a.best_start;
 		return a.best;
 	}
 	size_t i0, i1;
@@ -1054,7 +1062,34 @@ static int pronoun_antecedent(struct xdoc *d, size_t tok, size_t before, int wan
 	for (size_t k = 0; k < nlate; k++)
 		antecedent_try(d, late[k], &a);
 	free(late);
+	*at = a.best_start;
 	return a.best;
+}
+
+/*
+ * "A Telecom spokesman said ...  He said ...": an anonymous speaker named
+ * by a noun phrase has no entity for "he" to find, so a pronoun whose
+ * named antecedent, if any, comes before the last quote's nominal speaker
+ * (in its paragraph or the one before) is that speaker; "they" likewise
+ * for a plural one ("growers told Reuters ... they said").  Copies it.
+ */
+static bool nominal_antecedent(struct xspeaker *sp, const struct xspeaker *last,
+			       size_t last_pos, size_t last_para, size_t qpara,
+			       bool plural, int named, size_t named_at)
+{
+	/* The last speaker: a noun phrase, or a pronoun that stood for one. */
+	if (!last || (last->how != SP_NOMINAL && last->how != SP_PRONOUN) ||
+	    !last->anonymous || last->type != ET_PERSON ||
+	    last->ent >= 0 || !last->name || last->plural != plural ||
+	    qpara > last_para + 1 || (named >= 0 && named_at > last_pos))
+		return false;
+	sp->type = ET_PERSON;
+	sp->name = vb_strdup(last->name);
+	sp->role = last->role ? vb_strdup(last->role) : NULL;
+	sp->org = last->org ? vb_strdup(last->org) : NULL;
+	sp->anonymous = last->anonymous;
+	sp->plural = last->plural;
+	return true;
 }
 
 static void speaker_from_ent(struct xdoc *d, struct xspeaker *sp, int ent)
@@ -1071,7 +1106,7 @@ void speakers_resolve(struct xdoc *d)
 	struct history last_org = { -1, 0, NULL, 0, 0 };
 	struct history last_any = { -1, 0, NULL, 0, 0 };
 	const struct xspeaker *last_sp = NULL;
-	size_t last_sp_para = 0;
+	size_t last_sp_para = 0, last_sp_pos = 0;
 	const char *src = d->opts ? d->opts->source_org : NULL;
 
 	mindex_build(d);
@@ -1125,8 +1160,12 @@ void speakers_resolve(struct xdoc *d)
 			int ent = -1;
 			if ((wl == 2 && !strncasecmp(w, "he", 2)) ||
 			    (wl == 3 && !strncasecmp(w, "she", 3))) {
+				size_t named_at = 0;
 				ent = pronoun_antecedent(d, sp->t0, q->spans[0].start,
-							 wl == 2 ? 'm' : 'f');
+							 wl == 2 ? 'm' : 'f', &named_at);
+				if (nominal_antecedent(sp, last_sp, last_sp_pos, last_sp_para,
+						       qpara, false, ent, named_at))
+					break;
 				if (ent < 0)
 					ent = last_person.ent;
 				if (ent < 0)
@@ -1144,6 +1183,9 @@ void speakers_resolve(struct xdoc *d)
 					sp->how = SP_OPTION;
 				}
 			} else if (wl == 4 && !strncasecmp(w, "they", 4)) {
+				if (nominal_antecedent(sp, last_sp, last_sp_pos, last_sp_para,
+						       qpara, true, -1, 0))
+					break;
 				if (last_any.ent >= 0 && last_any.type == ET_ORG)
 					ent = last_any.ent;
 				sp->type = ET_ORG;
@@ -1265,6 +1307,7 @@ void speakers_resolve(struct xdoc *d)
 			last_any = h;
 		last_sp = sp;
 		last_sp_para = qpara;
+		last_sp_pos = sp->how == SP_NOMINAL ? d->t[sp->t0].start : qpos;
 	}
 }
 

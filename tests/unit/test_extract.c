@@ -191,6 +191,27 @@ static void test_reported_speech(void **state)
 	assert_true(q->has_speaker);
 	assert_string_equal(q->speaker.role, "regional manager");
 	vb_extraction_release(&x);
+
+	/* "He" and "they" after a speaker named by a noun phrase are that
+	 * speaker, unless a person is named after it. */
+	run("Group Inc has not been approached by Robert Jacoby about a stake, a "
+	    "company spokesman said.\n"
+	    "    He said the group would have no comment on the report.\n"
+	    "    Output will reach 4.5 mln tonnes, palm oil growers said.\n"
+	    "    The drought cut yields in the north, they said.\n"
+	    "    A ministry official said exports would rise. Minister Anna Berg "
+	    "opened the port on Monday.\n"
+	    "    She said the port would double its capacity.\n", NULL, &x);
+	q = must_quote(&x, "the group would have no comment");
+	assert_true(q->has_speaker);
+	assert_string_equal(q->speaker.name, "a company spokesman");
+	assert_true(q->speaker.anonymous);
+	q = must_quote(&x, "The drought cut yields");
+	assert_true(q->has_speaker);
+	assert_string_equal(q->speaker.name, "palm oil growers");
+	q = must_quote(&x, "the port would double");
+	assert_speaker(q, "Anna Berg", VB_SPEAKER_PERSON);
+	vb_extraction_release(&x);
 }
 
 static void test_partial_quotes(void **state)
