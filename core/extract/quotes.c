@@ -1080,8 +1080,9 @@ static bool reported_at(struct xdoc *d, size_t c, size_t s0, size_t s1)
 	if (tok_is(d, c + 1, "to") && !tok_is(d, c, "told"))
 		return false;
 
-	/* Trailing: "Sales rose 6 pct, the company said." */
-	size_t after = skip_adverbials_right(d, c + 1, s1);
+	/* Trailing: "Sales rose 6 pct, the company said."; "..., growers
+	 * told Reuters." */
+	size_t after = skip_adverbials_right(d, skip_told_object(d, c, c + 1, s1), s1);
 	bool at_end = after >= s1 || (is_terminal_tok(d, after) && after + 1 >= s1) ||
 		      (after + 1 == s1 && d->t[after].kind == TK_PUNCT);
 	if (at_end && speaker_left(d, c, s0, &sp)) {

@@ -212,6 +212,13 @@ static void test_reported_speech(void **state)
 	q = must_quote(&x, "the port would double");
 	assert_speaker(q, "Anna Berg", VB_SPEAKER_PERSON);
 	vb_extraction_release(&x);
+
+	/* A clause before "X told Reuters." as before "X said." */
+	run("Output will rise sharply this year, Anna Berg told Reuters.\n", NULL, &x);
+	q = must_quote(&x, "Output will rise sharply this year");
+	assert_int_equal(q->kind, VB_QUOTE_INDIRECT);
+	assert_speaker(q, "Anna Berg", VB_SPEAKER_PERSON);
+	vb_extraction_release(&x);
 }
 
 static void test_partial_quotes(void **state)
