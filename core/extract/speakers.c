@@ -335,6 +335,7 @@ static bool nominal_left(struct xdoc *d, size_t e, size_t limit,
 			  tok_is(d, k, "western") || tok_is(d, k, "u.s.") ||
 			  tok_is(d, k, "european") || tok_is(d, k, "other") ||
 			  tok_is(d, k, "some") || tok_is(d, k, "many") ||
+			  tok_is(d, k, "one") || tok_is(d, k, "another") ||
 			  tok_is(d, k, "two") || tok_is(d, k, "three")))
 			i = k;
 		else if (tok_punct(d, k, '-') && tok_adjacent(d, k))

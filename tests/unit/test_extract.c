@@ -213,6 +213,14 @@ static void test_reported_speech(void **state)
 	assert_speaker(q, "Anna Berg", VB_SPEAKER_PERSON);
 	vb_extraction_release(&x);
 
+	/* "one dealer", "another trader": anonymous speakers too. */
+	run("\"They will stock it up at the next tender,\" one dealer said.\n", NULL, &x);
+	q = must_quote(&x, "They will stock it up");
+	assert_true(q->has_speaker);
+	assert_string_equal(q->speaker.name, "one dealer");
+	assert_true(q->speaker.anonymous);
+	vb_extraction_release(&x);
+
 	/* A clause before "X told Reuters." as before "X said." */
 	run("Output will rise sharply this year, Anna Berg told Reuters.\n", NULL, &x);
 	q = must_quote(&x, "Output will rise sharply this year");
