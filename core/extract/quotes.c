@@ -1230,6 +1230,58 @@ static void according_to(struct xdoc *d, size_t k, size_t width, size_t s0,
 	xspeaker_release(&sp);
 }
 
+/*
+ * "X was quoted (by the agency) as saying CLAUSE", "the agency quoted X
+ * as saying CLAUSE", "CLAUSE, the agency quoted X as saying.": the
+ * speaker is X, not the one who quotes.  `k` is "saying".
+ */
+static bool quoted_as_saying(struct xdoc *d, size_t k, size_t s0, size_t s1)
+{
+	if (k < s0 + 2 || !tok_is(d, k - 1, "as"))
+		return false;
+	size_t qd = k - 1;
+	while (qd > s0 && qd + 10 > k && !tok_is(d, qd, "quoted"))
+		qd--;
+	if (!tok_is(d, qd, "quoted") || (d->t[qd].flags & TF_INQUOTE))
+		return false;
+	struct xspeaker sp = { .ent = -1 };
+	bool passive = qd > s0 && (tok_is(d, qd - 1, "was") || tok_is(d, qd - 1, "is") ||
+				   tok_is(d, qd - 1, "were") || tok_is(d, qd - 1, "been"));
+	if (passive) {
+		size_t aux = qd - 1;
+		if (aux > s0 && (tok_is(d, aux - 1, "has") || tok_is(d, aux - 1, "had")))
+			aux--;
+		if (!speaker_left(d, aux, s0, &sp))
+			goto no;
+	} else if (!speaker_right(d, qd + 1, k - 1, &sp) || sp.how != SP_NAME) {
+		goto no;
+	}
+	size_t a = k + 1, b;
+	if (a < s1 && !passive && (a + 1 >= s1 || is_terminal_tok(d, a))) {
+		/* Trailing: "CLAUSE, the agency quoted X as saying." */
+		size_t who = qd;
+		while (who > s0 && !tok_punct(d, who - 1, ','))
+			who--;
+		if (who <= s0 + 1)
+			goto no;
+		a = s0;
+		b = cut_at_fragment(d, s0, who - 1);
+	} else {
+		if (tok_is(d, a, "that"))
+			a++;
+		if (a >= s1 || (d->t[a].flags & TF_INQUOTE))
+			goto no;
+		b = cut_at_fragment(d, a, clause_end(d, a, s1));
+	}
+	if (b <= a || clause_words(d, a, b) < 3 || inquote_count(d, a, b) * 2 >= b - a)
+		goto no;
+	add_indirect(d, a, b, k, &sp);
+	return true;
+no:
+	xspeaker_release(&sp);
+	return false;
+}
+
 void reported_find(struct xdoc *d)
 {
 	for (size_t si = 0; si < d->ns; si++) {
@@ -1262,6 +1314,8 @@ void reported_find(struct xdoc *d)
 				}
 				xspeaker_release(&zsp);
 			}
+			if (tok_is(d, k, "saying") && quoted_as_saying(d, k, s0, s1))
+				break;
 			if (!cue_word(d, k))
 				continue;
 			if (reported_at(d, k, s0, s1))

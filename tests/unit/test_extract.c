@@ -221,6 +221,20 @@ static void test_reported_speech(void **state)
 	assert_true(q->speaker.anonymous);
 	vb_extraction_release(&x);
 
+	/* "quoted ... as saying": the one quoted speaks, not the quoter. */
+	run("Nazer was quoted by the news agency as saying that the accord would "
+	    "hold.\n"
+	    "    Prices will rise next year, the newspaper quoted Anna Berg as saying.\n"
+	    "    He was quoted in the report.\n", NULL, &x);
+	q = must_quote(&x, "the accord would hold");
+	assert_int_equal(q->kind, VB_QUOTE_INDIRECT);
+	assert_true(q->has_speaker);
+	assert_string_equal(q->speaker.name, "Nazer");
+	q = must_quote(&x, "Prices will rise next year");
+	assert_speaker(q, "Anna Berg", VB_SPEAKER_PERSON);
+	assert_null(find_quote(&x, "in the report"));
+	vb_extraction_release(&x);
+
 	/* A clause before "X told Reuters." as before "X said." */
 	run("Output will rise sharply this year, Anna Berg told Reuters.\n", NULL, &x);
 	q = must_quote(&x, "Output will rise sharply this year");
