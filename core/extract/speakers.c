@@ -422,11 +422,14 @@ static bool nominal_with_org(struct xdoc *d, size_t r0, size_t r1,
 /*
  * "Larry Smith of Acme Securities said", "Perrin Long of Lipper Analytical
  * said": a person's name, a preposition, an organisation.  On success
- * [*r0, *r1) is the person and sp->org the organisation.
+ * [*r0, *r1) is the person and sp->org the organisation; *title is where
+ * a title before the person starts ("Minister of Trade Anna Berg"), else
+ * SIZE_MAX.
  */
 static bool person_of_org(struct xdoc *d, size_t *r0, size_t *r1, size_t limit,
-			  struct xspeaker *sp)
+			  struct xspeaker *sp, size_t *title)
 {
+	*title = SIZE_MAX;
 	/* Inside the run: "Larry Smith of Prudential-Bache Securities". */
 	for (size_t k = *r0 + 1; k + 1 < *r1; k++) {
 		if (!(tok_is(d, k, "of") || tok_is(d, k, "at") || tok_is(d, k, "from")))
@@ -457,6 +460,26 @@ static bool person_of_org(struct xdoc *d, size_t *r0, size_t *r1, size_t limit,
 				tok_is(d, k - 1, "from")) && tok_capword(d, k - 2)))
 		return false;
 	size_t p1 = k - 1, p0 = name_run_left(d, p1, limit);
+	/* A title with its office, then the name: "Indonesian Minister of
+	 * Mines and Energy Subroto", "Secretary of State George Shultz": the
+	 * name is the run's last word, with a given name before it; no name
+	 * follows "and" ("Minister of Trade and Industry"). */
+	if (p0 < p1 && (d->t[p1 - 1].lex & (L_HONORIFIC | L_ROLE)) && tok_is(d, p1, "of")) {
+		size_t n0 = *r1 - 1;
+		if (n0 > org0 + 1 && (d->t[n0 - 1].lex & L_GIVEN) && tok_capword(d, n0 - 1))
+			n0--;
+		if (n0 > org0 && tok_capword(d, n0) && tok_capword(d, n0 - 1) &&
+		    !tok_is(d, n0 - 1, "and") &&
+		    !(d->t[n0].lex & (L_ORG_CUE | L_ORG_SUFFIX | L_STOP | L_ROLE)) &&
+		    !(d->t[*r1 - 1].lex & (L_ORG_CUE | L_ORG_SUFFIX))) {
+			free(sp->role);
+			sp->role = lower_dup(d, d->t[p0].start, d->t[n0 - 1].end);
+			*title = p0;
+			*r0 = n0;
+			sp->type = ET_PERSON;
+			return true;
+		}
+	}
 	if (p0 >= p1 || p1 - p0 > 3 || run_type(d, p0, p1) == ET_ORG ||
 	    run_type(d, p0, p1) == ET_PLACE ||
 	    (d->t[p0].lex & (L_STOP | L_DET | L_PRONOUN)))
@@ -546,9 +569,13 @@ bool speaker_left(struct xdoc *d, size_t cue, size_t limit, struct xspeaker *sp)
 			r0 = last;
 		if (nominal_with_org(d, r0, e, limit, sp))
 			return true;
-		if (person_of_org(d, &r0, &e, limit, sp)) {
+		size_t title;
+		if (person_of_org(d, &r0, &e, limit, sp, &title)) {
 			r0 = trim_run(d, r0, e, sp);
 			set_name(sp, r0, e);
+			/* The mention starts at the title, when one came first. */
+			if (title < sp->t0)
+				sp->t0 = title;
 			sp->t1 = cue;
 			return true;
 		}

@@ -235,6 +235,22 @@ static void test_reported_speech(void **state)
 	assert_null(find_quote(&x, "in the report"));
 	vb_extraction_release(&x);
 
+	/* A title with its office run into the name: the name is the
+	 * person, the title the role; an office alone names nobody. */
+	run("Prices will stay firm, Indonesian Minister of Mines and Energy "
+	    "Subroto told Reuters.\n"
+	    "    Secretary of State George Shultz said the talks would resume.\n"
+	    "    Prices will fall, the Minister of Trade and Industry said.\n", NULL, &x);
+	q = must_quote(&x, "Prices will stay firm");
+	assert_speaker(q, "Subroto", VB_SPEAKER_PERSON);
+	assert_string_equal(q->speaker.role, "indonesian minister of mines and energy");
+	q = must_quote(&x, "the talks would resume");
+	assert_speaker(q, "George Shultz", VB_SPEAKER_PERSON);
+	assert_string_equal(q->speaker.role, "secretary of state");
+	q = find_quote(&x, "Prices will fall");
+	assert_true(!q || !q->has_speaker || strcmp(q->speaker.canonical, "Industry"));
+	vb_extraction_release(&x);
+
 	/* A clause before "X told Reuters." as before "X said." */
 	run("Output will rise sharply this year, Anna Berg told Reuters.\n", NULL, &x);
 	q = must_quote(&x, "Output will rise sharply this year");
