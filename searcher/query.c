@@ -753,6 +753,9 @@ static int combine2(xap_query **acc, enum xap_op op, xap_query *q, xap_error *xe
 	return 0;
 }
 
+/* The prefix of title words' stems (ZS). */
+#define TITLE_TERMS VB_PREFIX_STEM VB_PREFIX_TITLE
+
 /*
  * A title belongs to the whole document, and its words are indexed (ZS) on
  * each passage; BM25 would weigh them by the passage's length, so that for
@@ -762,10 +765,8 @@ static int combine2(xap_query **acc, enum xap_op op, xap_query *q, xap_error *xe
  */
 static int title_flat(xap_query **q, const xap_db *db, xap_error *xe)
 {
-	char prefix[8];
 	xap_query *flat;
-	snprintf(prefix, sizeof(prefix), "%s%s", VB_PREFIX_STEM, VB_PREFIX_TITLE);
-	int rc = xap_query_flat_weight(&flat, *q, db, prefix, xe);
+	int rc = xap_query_flat_weight(&flat, *q, db, TITLE_TERMS, xe);
 	if (rc)
 		return rc;
 	xap_query_free(*q);
@@ -780,9 +781,9 @@ struct title_only {
 static int count_title_term(const char *term, size_t len, unsigned n, void *ud)
 {
 	struct title_only *t = ud;
-	size_t plen = strlen(VB_PREFIX_STEM VB_PREFIX_TITLE);
+	size_t plen = strlen(TITLE_TERMS);
 	(void)n;
-	if (len >= plen && !memcmp(term, VB_PREFIX_STEM VB_PREFIX_TITLE, plen) &&
+	if (len >= plen && !memcmp(term, TITLE_TERMS, plen) &&
 	    !(len > plen && term[plen] >= 'A' && term[plen] <= 'Z'))
 		t->title++;
 	else
@@ -818,9 +819,7 @@ static int add_title_boost(xap_qparser *qp, const char *rewritten,
 			   xap_query **q, xap_error *xe)
 {
 	xap_query *parsed, *title, *scaled, *res;
-	char prefix[8];
-	snprintf(prefix, sizeof(prefix), "%s%s", VB_PREFIX_STEM, VB_PREFIX_TITLE);
-	if (xap_qp_parse(qp, rewritten, parse_flags, prefix, &parsed, xe))
+	if (xap_qp_parse(qp, rewritten, parse_flags, TITLE_TERMS, &parsed, xe))
 		return 0;    /* the text reading parsed: no boost, no error */
 	/* Title terms have no positions, so a phrase or NEAR among them can
 	 * never match; left in, Xapian would look up the position lists of

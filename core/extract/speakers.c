@@ -305,13 +305,13 @@ static bool nominal_left(struct xdoc *d, size_t e, size_t limit,
 	 * regional transport ministry"), by a comma or the sentence's start
 	 * before a plural, which needs no determiner ("..., palm oil growers
 	 * said"; not "In the past two years analysts said"). */
-	bool plural_head = (d->t[head].lex & L_PLURAL_NOM) != 0;
+	bool plural = (d->t[head].lex & L_PLURAL_NOM) != 0;
 	size_t generic = 0, before_generic = i;
 	while (i > limit) {
 		size_t k = i - 1;
 		if (det_word(d, k)) {
 			i = k;
-			if (!plural_head)
+			if (!plural)
 				generic = 0;
 			break;
 		}
@@ -349,13 +349,12 @@ static bool nominal_left(struct xdoc *d, size_t e, size_t limit,
 		} else
 			break;
 	}
-	if (generic && plural_head &&
+	if (generic && plural &&
 	    (i == 0 || tok_punct(d, i - 1, ',') || d->t[i - 1].sent != d->t[i].sent))
 		generic = 0;
 	if (generic)
 		i = before_generic;
 	/* A bare singular noun without determiner is not a speaker ("sales said"?). */
-	bool plural = (d->t[head].lex & L_PLURAL_NOM) != 0;
 	bool has_det = det_word(d, i);
 	bool has_mod = i < head;
 	if (!plural && !has_det && !has_mod)
@@ -1094,6 +1093,18 @@ static int pronoun_antecedent(struct xdoc *d, size_t tok, size_t before, int wan
 	return a.best;
 }
 
+/* Who `from` is (entity, type, name, role, organisation, anonymity),
+ * copied into `sp`, which has none of it yet. */
+static void copy_speaker(struct xspeaker *sp, const struct xspeaker *from)
+{
+	sp->type = from->type;
+	sp->ent = from->ent;
+	sp->name = from->name ? vb_strdup(from->name) : NULL;
+	sp->role = from->role ? vb_strdup(from->role) : NULL;
+	sp->org = from->org ? vb_strdup(from->org) : NULL;
+	sp->anonymous = from->anonymous;
+}
+
 /*
  * "A Telecom spokesman said ...  He said ...": an anonymous speaker named
  * by a noun phrase has no entity for "he" to find, so a pronoun whose
@@ -1111,11 +1122,7 @@ static bool nominal_antecedent(struct xspeaker *sp, const struct xspeaker *last,
 	    last->ent >= 0 || !last->name || last->plural != plural ||
 	    qpara > last_para + 1 || (named >= 0 && named_at > last_pos))
 		return false;
-	sp->type = ET_PERSON;
-	sp->name = vb_strdup(last->name);
-	sp->role = last->role ? vb_strdup(last->role) : NULL;
-	sp->org = last->org ? vb_strdup(last->org) : NULL;
-	sp->anonymous = last->anonymous;
+	copy_speaker(sp, last);
 	sp->plural = last->plural;
 	return true;
 }
@@ -1293,15 +1300,7 @@ void speakers_resolve(struct xdoc *d)
 		/* A quote with no attribution: the one speaking just before. */
 		if (sp->how == SP_NONE && q->inherit && last_sp &&
 		    qpara <= last_sp_para + 1 && q->kind != VB_QUOTE_INDIRECT) {
-			int keep = sp->how;
-			(void)keep;
-			sp->how = last_sp->how == SP_NONE ? SP_OPTION : last_sp->how;
-			sp->type = last_sp->type;
-			sp->ent = last_sp->ent;
-			sp->name = last_sp->name ? vb_strdup(last_sp->name) : NULL;
-			sp->role = last_sp->role ? vb_strdup(last_sp->role) : NULL;
-			sp->org = last_sp->org ? vb_strdup(last_sp->org) : NULL;
-			sp->anonymous = last_sp->anonymous;
+			copy_speaker(sp, last_sp);
 			sp->t0 = sp->t1 = 0;
 			sp->name_t0 = sp->name_t1 = 0;
 			sp->how = SP_OPTION;
