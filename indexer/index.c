@@ -35,6 +35,17 @@
  * one add_spelling per word occurrence cost more than the rest of
  * indexing together. */
 #define MAX_SPELLING_WORDS 200000
+
+/* Add the word counts of `from` to `to`, up to MAX_SPELLING_WORDS words. */
+static void add_spelling_counts(struct vb_strset *to, const struct vb_strset *from)
+{
+	size_t it = 0;
+	unsigned count;
+	const char *word;
+	while ((word = vb_strset_next_count(from, &it, &count)))
+		if (to->n < MAX_SPELLING_WORDS)
+			vb_strset_count_add(to, word, count);
+}
 /* Documents in flight between reading and writing: enough to keep the
  * workers busy while the writer commits, few enough that memory stays
  * bounded whatever the corpus (a document over the byte bound still goes,
@@ -936,12 +947,7 @@ static int write_finish(struct vb_indexer *ix, struct shard *sh,
 
 	vb_strset_add(&ix->languages, b->lang);
 
-	size_t it = 0;
-	unsigned count;
-	const char *word;
-	while ((word = vb_strset_next_count(&b->spelling, &it, &count)))
-		if (sh->spelling.n < MAX_SPELLING_WORDS)
-			vb_strset_count_add(&sh->spelling, word, count);
+	add_spelling_counts(&sh->spelling, &b->spelling);
 
 	/* Entity names as written, once per run, for `verbatim entities`. */
 	for (size_t at = 0; at < b->entity_names.len;) {
@@ -1409,12 +1415,7 @@ static int write_segment(struct segmenter *g, struct vb_worker *w,
 		if (rc)
 			break;
 		vb_strset_add(&seg->languages, b.lang);
-		size_t it = 0;
-		unsigned count;
-		const char *word;
-		while ((word = vb_strset_next_count(&b.spelling, &it, &count)))
-			if (seg->spelling.n < MAX_SPELLING_WORDS)
-				vb_strset_count_add(&seg->spelling, word, count);
+		add_spelling_counts(&seg->spelling, &b.spelling);
 		/* Entity names go to the caller, which keeps the run's
 		 * first of each, as one writer does, and writes them into
 		 * the merged database. */
@@ -1632,12 +1633,7 @@ static int seg_collect(struct vb_indexer *ix, size_t until, struct vb_buf *err)
 		/* Segments are collected in order: segment 0 is written, and
 		 * no writer uses the target any more. */
 		struct shard *sh = &ix->shards[0];
-		unsigned count;
-		const char *word;
-		it = 0;
-		while ((word = vb_strset_next_count(&seg->spelling, &it, &count)))
-			if (sh->spelling.n < MAX_SPELLING_WORDS)
-				vb_strset_count_add(&sh->spelling, word, count);
+		add_spelling_counts(&sh->spelling, &seg->spelling);
 		bool failed = false;
 		if (!rc && !seg->rc && sh->spelling.n >= SEGMENT_SPELLING_FLUSH &&
 		    (rc = commit_shard(ix, sh, err)))
