@@ -880,9 +880,8 @@ static char *title_site(const char *title, const char *h1)
 	}
 	if (!strcmp(end - hl, h1)) {
 		/* "Site | Headline": the separator ends where the <h1> starts. */
-		for (const char *p = title; p < end - hl; p++)
-			if (*p == ' ' && title_separator(p, end) == (size_t)(end - hl - p) &&
-			    p > title)
+		for (const char *p = title + 1; p < end - hl; p++)
+			if (*p == ' ' && title_separator(p, end) == (size_t)(end - hl - p))
 				return vb_strndup(title, (size_t)(p - title));
 	}
 	return NULL;
