@@ -52,6 +52,35 @@ static bool is_apostrophe_tok(const struct xdoc *d, size_t i)
 	       (d->t[i].cp == '\'' || d->t[i].cp == 0x2019);
 }
 
+/*
+ * "Co-operation", "Anti-corruption": a lower-case word joined by a hyphen
+ * to the capitalised word before it is part of a name, unless it makes
+ * an adjective of the name ("Acme-backed", "Paris-based", "US-led").
+ * `j` is the hyphen.
+ */
+static bool hyphen_tail(const struct xdoc *d, size_t j)
+{
+	static const char *const joins[] = {
+		"led", "run", "born", "wide", "like", "style", "type", "made",
+		"free", "friendly", "owned", "based", "held", "era", "class",
+		"level", "area", "speaking", "language", "bound", NULL,
+	};
+	if (j == 0 || j + 1 >= d->nt || !tok_punct(d, j, '-') || !tok_adjacent(d, j) ||
+	    !tok_adjacent(d, j + 1) || !tok_capword(d, j - 1))
+		return false;
+	const struct xtok *t = &d->t[j + 1];
+	if (t->kind != TK_WORD || (t->flags & (TF_CAP | TF_POSS)) || t->end - t->start < 3)
+		return false;
+	const char *e = d->s + t->end;
+	if ((e[-2] == 'e' && e[-1] == 'd') ||
+	    (t->end - t->start > 4 && e[-3] == 'i' && e[-2] == 'n' && e[-1] == 'g'))
+		return false;
+	for (size_t k = 0; joins[k]; k++)
+		if (tok_is(d, j + 1, joins[k]))
+			return false;
+	return true;
+}
+
 /* The bare run of capitalised words from i, no connectors. */
 static size_t plain_run(const struct xdoc *d, size_t i, size_t limit)
 {
@@ -91,6 +120,17 @@ static size_t plain_run(const struct xdoc *d, size_t i, size_t limit)
 		    d->t[j].cp == '-' && tok_adjacent(d, j) &&
 		    tok_adjacent(d, j + 1) && tok_capword(d, j + 1))
 			j++;
+		/* "Economic Co-operation and", "Anti-corruption Commission":
+		 * only where the name goes on. */
+		else if (j + 2 < limit && hyphen_tail(d, j) &&
+			 d->t[j + 2].sent == d->t[i].sent &&
+			 (tok_capword(d, j + 2) ||
+			  (j + 3 < limit && (d->t[j + 2].lex & L_CONNECT) &&
+			   !(d->t[j + 2].flags & TF_CAP) && tok_capword(d, j + 3)))) {
+			j += 2;
+			if (!tok_capword(d, j))
+				break;
+		}
 	}
 	return j;
 }
@@ -205,6 +245,10 @@ size_t name_run_left(const struct xdoc *d, size_t end, size_t limit)
 			i = k - 2;
 			continue;
 		}
+		if (k >= limit + 2 && hyphen_tail(d, k - 1)) {
+			i = k - 1;
+			continue;
+		}
 		if (k > limit && (d->t[k].kind == TK_PUNCT) &&
 		    (d->t[k].cp == '-' || d->t[k].cp == '&' || d->t[k].cp == '.' ||
 		     (is_apostrophe_tok(d, k) && tok_adjacent(d, k) &&
@@ -219,7 +263,7 @@ size_t name_run_left(const struct xdoc *d, size_t end, size_t limit)
 			if (tok_is(d, m, "the") && m > limit)
 				m--;
 			if (m > limit && (d->t[m].lex & L_CONNECT) &&
-			    tok_capword(d, m - 1)) {
+			    (tok_capword(d, m - 1) || (m >= limit + 3 && hyphen_tail(d, m - 2)))) {
 				i = m;
 				continue;
 			}
@@ -295,6 +339,7 @@ enum {
 	EK_PREFIX = 'P',      /* organisation: its key up to each space */
 	EK_INITIALS = 'I',    /* organisation: its initials */
 	EK_FUZZY = 'F',       /* not a place: first byte and length of the key */
+	EK_TAIL = 'T',        /* organisation: its key from each space on */
 };
 
 /*
@@ -349,15 +394,21 @@ static void ent_keys(struct xdoc *d, int ei, bool add)
 	}
 	if (e->type != ET_ORG)
 		return;
-	/* The key up to each space, hashed in one pass (a name may be long). */
+	/* The key up to each space, hashed in one pass (a name may be long);
+	 * and from each space on ("national bank", "bank" of "swiss
+	 * national bank"). */
 	uint64_t ph = emap_hash_start(EK_PREFIX);
 	for (const char *p = e->key; *p; p++) {
 		if (*p == ' ') {
-			struct idlist *l = emap_list(&d->eidx, emap_hash_end(ph), add);
-			if (add)
-				idlist_insert(l, (uint32_t)ei);
-			else if (l)
-				idlist_remove(l, (uint32_t)ei);
+			uint64_t hs[2] = { emap_hash_end(ph),
+					   emap_hash(EK_TAIL, p + 1, strlen(p + 1)) };
+			for (size_t i = 0; i < 2; i++) {
+				struct idlist *l = emap_list(&d->eidx, hs[i], add);
+				if (add)
+					idlist_insert(l, (uint32_t)ei);
+				else if (l)
+					idlist_remove(l, (uint32_t)ei);
+			}
 		}
 		ph = emap_hash_add(ph, *p);
 	}
@@ -458,7 +509,7 @@ int edit_distance(const char *a, size_t la, const char *b, size_t lb, int max)
 }
 
 /* What ent_find() asks of an entity in each of its passes. */
-enum { Q_KEY, Q_ACRONYM, Q_LAST, Q_PREFIX, Q_SURNAME, Q_FUZZY, Q_INITIALS };
+enum { Q_KEY, Q_ACRONYM, Q_LAST, Q_PREFIX, Q_SURNAME, Q_FUZZY, Q_INITIALS, Q_TAIL };
 
 struct ent_query {
 	const char *k;            /* lowercase, without a leading "the " */
@@ -501,6 +552,18 @@ static bool ent_answers(const struct xdoc *d, int i, int q,
 		return e->type == ET_ORG &&
 		       ascii_word_initials(e->key, ini, sizeof(ini)) &&
 		       !strcmp(ini, k);
+	case Q_TAIL: {
+		size_t el = strlen(e->key);
+		if (e->type != ET_ORG || el <= eq->kl || e->key[el - eq->kl - 1] != ' ' ||
+		    strcmp(e->key + el - eq->kl, k))
+			return false;
+		for (const char *p = e->key; p < e->key + el - eq->kl; p = strchr(p, ' ') + 1)
+			if (!strncmp(p, "of ", 3) || !strncmp(p, "for ", 4) ||
+			    !strncmp(p, "and ", 4) || !strncmp(p, "the ", 4) ||
+			    !strncmp(p, "& ", 2) || !strncmp(p, "de ", 3))
+				return false;
+		return true;
+	}
 	}
 	return false;
 }
@@ -737,6 +800,43 @@ out:
 	return type;
 }
 
+/*
+ * "the Bank" after "the World Bank", "the National Bank" after "the Swiss
+ * National Bank": the end of one organisation's name, when a definite
+ * article comes first, the name ends in a word for an institution, and
+ * no other organisation's name ends so.  The organisation's name must not
+ * join the end by a connector ("Commercial Division of the High Court" is
+ * not the High Court).
+ */
+static int ent_tail(struct xdoc *d, const char *name)
+{
+	struct vb_buf low = VB_BUF_INIT;
+	int one = -1;
+
+	lower_utf8(name, strlen(name), &low);
+	const char *k = strip_the(low.buf);
+	size_t kl = strlen(k);
+	const char *lw = strrchr(k, ' ');
+	lw = lw ? lw + 1 : k;
+	const struct strmap_entry *w = lexicon_get(&d->ex->lex, lw, strlen(lw));
+	const struct idlist *l = emap_list(&d->eidx, emap_hash(EK_TAIL, k, kl), false);
+	struct ent_query eq = { k, kl, ET_ORG, 0, 0, 0 };
+	if (kl < 3 || !w || !(w->flags & L_NOM_ORG) || (w->flags & L_PLURAL_NOM))
+		l = NULL;
+	for (size_t i = 0; l && i < l->n; i++) {
+		int c = (int)idlist_items(l)[i];
+		if (!ent_answers(d, c, Q_TAIL, &eq))
+			continue;
+		if (one >= 0 && d->ents[one].type == ET_ORG) {
+			one = -1;   /* two organisations: which one is unknown */
+			break;
+		}
+		one = c;
+	}
+	vb_buf_release(&low);
+	return one;
+}
+
 /* Canonical name of a run: the alias's or gazetteer's when known. */
 static char *run_canonical(const struct xdoc *d, size_t t0, size_t t1, int type)
 {
@@ -758,6 +858,9 @@ int ent_match_name(struct xdoc *d, size_t t0, size_t t1, int type_hint)
 	char *canon = run_canonical(d, t0, t1, type_hint);
 	int e = ent_find(d, canon, type_hint);
 
+	if (e < 0 && t0 > 0 && tok_is(d, t0 - 1, "the") && type_hint != ET_PERSON &&
+	    type_hint != ET_PLACE)
+		e = ent_tail(d, canon);
 	if (e < 0 && type_hint != ET_NONE)
 		e = ent_add(d, type_hint, canon);
 	else if (e >= 0 && d->ents[e].type == ET_NONE)
@@ -903,9 +1006,12 @@ void entities_find(struct xdoc *d)
 		 * open sentences too.
 		 */
 		bool dateline = dateline_place(d, t0, t1);
-		bool org_opener = t1 - t0 >= 2 && !d->t[t0].lex &&
-				  (d->t[t1 - 1].lex & (L_ORG_SUFFIX | L_ORG_CUE)) &&
-				  !(d->t[t0].flags & TF_ALLCAPS);  /* a headline */
+		bool org_opener = t1 - t0 >= 2 && !(d->t[t0].flags & TF_ALLCAPS) && /* a headline */
+				  ((!d->t[t0].lex && (d->t[t1 - 1].lex & (L_ORG_SUFFIX | L_ORG_CUE))) ||
+				   /* "Canadian Imperial Bank of Commerce said" */
+				   (!(d->t[t0].lex & (L_STOP | L_DET | L_PRONOUN | L_CUE | L_NOM_PERSON |
+						      L_NOM_ORG | L_MONTH | L_WEEKDAY | L_HONORIFIC)) &&
+				    tok_capword(d, t0 + 1) && part_has(d, t0 + 1, t1, L_ORG_SUFFIX | L_ORG_CUE)));
 		if (at_start && !dateline && !org_opener && !opener_is_name(d, t0)) {
 			t0++;
 			while (t0 < t1 && !tok_capword(d, t0))
@@ -942,6 +1048,8 @@ void entities_find(struct xdoc *d)
 			/* "the Bank said" after "Bank of Tokyo": the same one. */
 			char *word = name_text(d, t0, t1);
 			int org = ent_find(d, word, ET_ORG);
+			if (org < 0 && t0 > 0 && tok_is(d, t0 - 1, "the"))
+				org = ent_tail(d, word);
 			free(word);
 			if (org >= 0 && d->ents[org].type == ET_ORG)
 				mention_add(d, t0, t1, org, ET_ORG);

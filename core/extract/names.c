@@ -74,7 +74,8 @@ static const struct word_group groups[] = {
 	  "railway railways studios pictures publishing publishers broadcasting "
 	  "telecom telecommunications airport commission inc. ltd. corp. co. "
 	  "directorate secretariat observatory council federation guild "
-	  "chamber commissioners trustees institute inc" },
+	  "chamber commissioners trustees institute inc embassy consulate "
+	  "agencies bureaux ministries delegation" },
 	{ L_STOP,
 	  "the a an and or but if then so as at by for from in into of off on "
 	  "onto out over to up with without this that these those there here "

@@ -224,6 +224,24 @@ static void test_org_rules(void **state)
 	expect(&x, "Selbury Savings Corp", VB_ENTITY_ORGANISATION, "Selbury Savings Corp");
 	expect(&x, "Selbury", VB_ENTITY_ORGANISATION, "Selbury Savings Corp");
 	vb_extraction_release(&x);
+
+	/* A hyphenated lower-case word inside a name; a sentence opener
+	 * before a bank's name; "the Bank" as the bank named before it, but
+	 * not the court named inside another court's name. */
+	run("The Organisation for Economic Co-operation and Development met. "
+	    "The Acme-backed venture grew.\n"
+	    "    Pelorian Imperial Bank of Commerce said loans rose. The Caspar "
+	    "Development Bank lent more. Its loans rose sharply, the Bank said.\n"
+	    "    The Commercial Division of the Pelorian High Court sat. The High "
+	    "Court ruled.\n", NULL, &x);
+	expect(&x, "Organisation for Economic Co-operation and Development",
+	       VB_ENTITY_ORGANISATION, "Organisation for Economic Co-operation and Development");
+	assert_false(has_entity(&x, "Acme-backed"));
+	expect(&x, "Pelorian Imperial Bank of Commerce", VB_ENTITY_ORGANISATION,
+	       "Pelorian Imperial Bank of Commerce");
+	expect(&x, "Bank", VB_ENTITY_ORGANISATION, "Caspar Development Bank");
+	expect(&x, "High Court", VB_ENTITY_ORGANISATION, "High Court");
+	vb_extraction_release(&x);
 }
 
 static const struct vb_quote *quote_with(const struct vb_extraction *x, const char *start)
