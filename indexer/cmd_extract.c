@@ -53,8 +53,10 @@ static void print_text(const struct vb_extraction *x, const char *body)
 		       q->cue ? ", " : "", q->cue ? q->cue : "", q->text);
 		if (q->has_speaker) {
 			const struct vb_speaker *s = &q->speaker;
-			printf("      - %s", s->canonical ? s->canonical : s->name);
-			if (s->role)
+			const char *name = s->canonical ? s->canonical : s->name;
+			printf("      - %s", name);
+			/* "a company spokesman" needs no role "company spokesman" after it. */
+			if (s->role && !strcasestr(name, s->role))
 				printf(", %s", s->role);
 			if (s->org)
 				printf(", %s", s->org);

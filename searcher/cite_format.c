@@ -384,10 +384,13 @@ static void quote_block(struct vb_buf *out, json_t *q, int md)
 	}
 	struct vb_buf a = VB_BUF_INIT;
 	vb_cite_attribution(q, &a);
-	md_escape(out, a.buf, md);
-	vb_buf_release(&a);
 	if (*vb_json_str(q, "locator"))
-		vb_buf_addf(out, " (%s)", vb_json_str(q, "locator"));
+		vb_buf_addf(&a, " (%s)", vb_json_str(q, "locator"));
+	if (md)
+		md_escape(out, a.buf, md);
+	else
+		wrap(out, a.buf, 6, 6, 78);   /* "    — " is six columns */
+	vb_buf_release(&a);
 	vb_buf_addch(out, '\n');
 }
 

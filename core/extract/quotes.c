@@ -506,6 +506,10 @@ static const struct idlist *verb_tokens(struct xdoc *d)
 
 static bool speech_or_call(const struct xdoc *d, size_t k)
 {
+	/* "called on X to", "called for": a demand names nothing. */
+	if (tok_is(d, k + 1, "on") || tok_is(d, k + 1, "for") || tok_is(d, k + 1, "upon"))
+		if (tok_is(d, k, "called") || tok_is(d, k, "calls") || tok_is(d, k, "calling"))
+			return false;
 	return cue_word(d, k) || (d->t[k].kind == TK_WORD && (d->t[k].lex & L_CALL) &&
 				  !(d->t[k].flags & TF_INQUOTE));
 }

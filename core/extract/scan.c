@@ -337,15 +337,106 @@ static bool starts_sentence(const struct xdoc *d, size_t i)
 	return (t->flags & TF_CAP) || (unsigned char)d->s[t->start] >= 0xD8;
 }
 
+static bool allcaps_tok(const struct xtok *t)
+{
+	return t->kind == TK_NUM ||
+	       (t->kind == TK_WORD && (t->flags & (TF_ALLCAPS | TF_CAP)) &&
+		((t->flags & TF_ALLCAPS) || t->end - t->start == 1));
+}
+
+/* "OPEC" in a headline is an acronym when the text writes it so too. */
+static bool acronym_later(const struct xdoc *d, size_t i, size_t from)
+{
+	size_t n = tok_len(d, i);
+	for (size_t k = from; k < d->nt; k++)
+		if (d->t[k].kind == TK_WORD && tok_len(d, k) == n &&
+		    !memcmp(d->s + d->t[k].start, d->s + d->t[i].start, n))
+			return true;
+	return false;
+}
+
+/*
+ * Where a story's opening paragraph holds two sentences no full stop
+ * parts: a dateline ("JAKARTA, March 1 - Indonesia appears", "London, 17
+ * April 2007 - The federation", "PARIS (Reuters) - The"), split after its
+ * dash; a headline in capitals run into the text ("FED SAYS RATES STEADY
+ * The Federal Reserve", "SUGAR SALES A total 60,500 tonnes"), split
+ * where the capitals end.  Returns the first token of the second
+ * sentence, or 0; *headline says which.
+ */
+static size_t lead_split(const struct xdoc *d, size_t t0, size_t t1, bool *headline)
+{
+	*headline = false;
+	if (t1 - t0 < 6 || !(d->t[t0].flags & TF_CAP))
+		return 0;
+	for (size_t i = t0 + 1; i < t1 && i < t0 + 14; i++) {
+		const struct xtok *t = &d->t[i];
+		if (t->kind == TK_WORD && !(t->flags & TF_CAP))
+			break;   /* a lower-case word: a sentence, not a dateline */
+		if (t->kind == TK_PUNCT && is_dash_cp(t->cp) && (t->flags & TF_SPACE_BEFORE) &&
+		    i + 1 < t1 && (d->t[i + 1].flags & TF_SPACE_BEFORE) &&
+		    (d->t[i + 1].flags & TF_CAP) &&
+		    (d->t[i - 1].kind == TK_NUM || tok_punct(d, i - 1, ')'))) {
+			bool comma = false;
+			for (size_t k = t0 + 1; k < i; k++)
+				comma |= tok_punct(d, k, ',') || tok_punct(d, k, '(');
+			if (comma)
+				return i + 1;
+			break;
+		}
+	}
+	size_t j = t0, words = 0;
+	while (j < t1 && !(d->t[j].flags & TF_NL_BEFORE && j > t0) &&
+	       (allcaps_tok(&d->t[j]) || (d->t[j].kind == TK_PUNCT && d->t[j].cp != '.'))) {
+		words += d->t[j].kind == TK_WORD;
+		j++;
+	}
+	if (j >= t1 || words < 3 || (d->t[j].flags & TF_NL_BEFORE) || d->t[j].kind != TK_WORD)
+		return 0;
+	/* A salutation ("GENTLEMEN OF THE CONGRESS: The session") opens a speech. */
+	for (size_t k = t0; k < j; k++)
+		if (tok_punct(d, k, ':'))
+			return 0;
+	if (!(d->t[j].flags & TF_CAP)) {
+		/* "... SUGAR SALES A total", "... DLRS U.S. bank": the last
+		 * capital word opens the text; "... SAYS chile's" is split
+		 * where the capitals end. */
+		if (words < 4)
+			return 0;
+		if (d->t[j - 1].kind == TK_WORD &&
+		    (tok_len(d, j - 1) == 1 || (d->t[j - 1].flags & TF_DOTS) ||
+		     acronym_later(d, j - 1, t1)))
+			j--;
+	}
+	/* "... FALL IN 1987/88 <Nippon Telegraph", "SMELTER (Alcan Ltd)":
+	 * the opening bracket or mark goes with the text. */
+	while (j > t0 + 1 && d->t[j - 1].kind == TK_PUNCT && !(d->t[j].flags & TF_SPACE_BEFORE) &&
+	       (d->t[j - 1].cp == '<' || d->t[j - 1].cp == '(' || d->t[j - 1].cp == '"' ||
+		d->t[j - 1].cp == 0x201C || d->t[j - 1].cp == '\''))
+		j--;
+	*headline = true;
+	return j;
+}
+
 static void sentences(struct xdoc *d)
 {
+	size_t lead = 0;
+	bool lead_headline = false;
+
+	for (size_t pi = 0; pi < d->np && pi < 3 && !lead; pi++)
+		lead = lead_split(d, d->p[pi].t0, d->p[pi].t1, &lead_headline);
 	for (size_t pi = 0; pi < d->np; pi++) {
 		size_t t0 = d->p[pi].t0, t1 = d->p[pi].t1, start = t0;
 		for (size_t i = t0; i < t1; i++) {
 			const struct xtok *t = &d->t[i];
 			bool brk = false;
 			size_t end = i + 1;
-			if (is_terminal(t) && t->cp >= 0x3000) {
+			if (lead && end == lead) {
+				brk = true;
+				if (lead_headline)
+					for (size_t k = start; k < end; k++)
+						d->t[k].flags |= TF_HEADLINE;
+			} else if (is_terminal(t) && t->cp >= 0x3000) {
 				while (end < t1 && is_closer(&d->t[end]))
 					end++;
 				brk = true;

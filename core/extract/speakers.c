@@ -545,6 +545,11 @@ bool speaker_left(struct xdoc *d, size_t cue, size_t limit, struct xspeaker *sp)
 
 	memset(sp, 0, sizeof(*sp));
 	sp->ent = -1;
+	/* "the National Association of Realtors (NAR) said": the acronym
+	 * between the name and the verb. */
+	if (e > limit + 3 && tok_punct(d, e - 1, ')') && tok_punct(d, e - 3, '(') &&
+	    is_word(d, e - 2) && (d->t[e - 2].flags & TF_CAP) && tok_capword(d, e - 4))
+		e -= 3;
 	if (e <= limit)
 		return false;
 	size_t last = e - 1;
@@ -586,6 +591,9 @@ bool speaker_left(struct xdoc *d, size_t cue, size_t limit, struct xspeaker *sp)
 		}
 		/* Possessive before a name is not the speaker ("Acme's Smith"?): keep the name. */
 		set_name(sp, n0, e);
+		/* "..., the Acme Union said": the mention starts at "the". */
+		if (n0 == r0 && n0 > limit && lower_word(d, n0 - 1) && tok_is(d, n0 - 1, "the"))
+			sp->t0 = n0 - 1;
 		/* "chairman John Smith", "Acme chief executive John Smith" */
 		size_t k = n0;
 		if (!sp->role && k > limit && lower_word(d, k - 1) &&
@@ -760,12 +768,37 @@ bool speaker_right(struct xdoc *d, size_t i, size_t limit, struct xspeaker *sp)
 		sp->t1 = sp->name_t1 = i + 1;
 		return true;
 	}
-	/* "said a spokesman for the Acme Union", "said the company" */
-	if (lower_word(d, i) && (t->lex & L_DET)) {
-		size_t h = i + 1;
+	/* "said the NAR's John Tuccillo": the possessive names the organisation. */
+	size_t det = i;
+	if (lower_word(d, i) && tok_is(d, i, "the") && tok_capword(d, i + 1)) {
+		size_t r = name_run_right(d, i + 1, limit), n = r;
+		while (n < limit && n < r + 4 && lower_word(d, n) &&
+		       (d->t[n].lex & (L_ROLE | L_NOM_PERSON)))
+			n++;
+		if (r > i + 1 && (d->t[r - 1].flags & TF_POSS) && tok_capword(d, n))
+			i++;
+	}
+	t = &d->t[i];
+	/* "said a spokesman for the Acme Union", "said the company";
+	 * "according to industry analysts" needs no determiner. */
+	bool bare = false;
+	if (lower_word(d, i) && !(t->lex & L_DET)) {
+		size_t h = i;
+		while (h < limit && h < i + 3 && lower_word(d, h) && !nominal_word(d, h) &&
+		       !(d->t[h].lex & (L_CUE | L_STOP | L_CONNECT | L_PRONOUN | L_DET)))
+			h++;
+		while (h + 1 < limit && nominal_word(d, h) && nominal_word(d, h + 1))
+			h++;
+		bare = h < limit && nominal_word(d, h) && (d->t[h].lex & L_PLURAL_NOM);
+	}
+	if (lower_word(d, i) && ((t->lex & L_DET) || bare)) {
+		size_t h = i + !bare;
 		while (h < limit && h < i + 5 && !nominal_word(d, h) &&
 		       (is_word(d, h) || tok_punct(d, h, '-')) &&
 		       !(d->t[h].lex & (L_CUE | L_CONNECT)))
+			h++;
+		/* "a company spokesman", "industry analysts": the last noun is the head. */
+		while (h + 1 < limit && nominal_word(d, h) && nominal_word(d, h + 1))
 			h++;
 		if (h < limit && nominal_word(d, h) && nominal_left(d, h + 1, i, sp)) {
 			size_t k = h + 1;
@@ -796,24 +829,37 @@ bool speaker_right(struct xdoc *d, size_t i, size_t limit, struct xspeaker *sp)
 			return false;
 		size_t n0 = trim_run(d, i, e, sp);
 		set_name(sp, n0, e);
-		sp->t0 = i;
-		/* "said E.F. Hutton Group analyst Michael Lewis" */
+		sp->t0 = det;
+		/* "said E.F. Hutton Group analyst Michael Lewis", "said
+		 * Acme's chief economist Jane Doe", "said the NAR's John
+		 * Tuccillo". */
+		bool poss = (d->t[e - 1].flags & TF_POSS) != 0;
 		size_t r = e;
 		while (r < limit && r < e + 4 && lower_word(d, r) &&
 		       (d->t[r].lex & (L_ROLE | L_NOM_PERSON)))
 			r++;
-		if (r > e && tok_capword(d, r)) {
+		if ((r > e || poss) && tok_capword(d, r)) {
 			size_t e2 = name_run_right(d, r, limit);
-			if (e2 > r) {
+			if (e2 > r && !(d->t[e2 - 1].flags & TF_POSS) &&
+			    run_type(d, r, e2) != ET_ORG && run_type(d, r, e2) != ET_PLACE) {
 				free(sp->org);
 				free(sp->role);
-				sp->org = name_text(d, i, e);
-				sp->role = lower_dup(d, d->t[e].start, d->t[r - 1].end);
-				set_name(sp, r, e2);
-				sp->t0 = i;
+				sp->org = poss ? text_dup_clean(d, d->t[i].start,
+								tok_stem_end(d, e - 1))
+					       : name_text(d, i, e);
+				sp->role = r > e ? lower_dup(d, d->t[e].start, d->t[r - 1].end)
+						 : NULL;
+				size_t m0 = trim_run(d, r, e2, sp);
+				set_name(sp, m0, e2);
+				sp->t0 = det;
 				sp->type = ET_PERSON;
 				return true;
 			}
+		}
+		if (poss && det < i) {
+			/* "the Fund's Asia Pacific" is no speaker. */
+			xspeaker_release(sp);
+			return false;
 		}
 		/* "said Perrin Long of Lipper Analytical" */
 		if ((tok_is(d, e, "of") || tok_is(d, e, "at") || tok_is(d, e, "from")) &&
@@ -919,11 +965,14 @@ struct history {
  * starts before `before` and names an entity of `type` whose key contains
  * `head` (when set).
  */
-static int nearest_mention(struct xdoc *d, size_t before, int type,
-			   const char *head)
+/* The entity of the last mention before `before`; *at is where it starts. */
+static int nearest_mention_at(struct xdoc *d, size_t before, int type,
+			      const char *head, size_t *at)
 {
 	if (d->mix.built && d->mix.sorted) {
 		long i = mindex_last_in_class(d, type, head, before);
+		if (i >= 0)
+			*at = d->ms[i].start;
 		return i < 0 ? -1 : d->ms[i].ent;
 	}
 	int best = -1;
@@ -936,8 +985,16 @@ static int nearest_mention(struct xdoc *d, size_t before, int type,
 		if (head && !strstr(d->ents[m->ent].key, head))
 			continue;
 		best = m->ent;
+		*at = m->start;
 	}
 	return best;
+}
+
+static int nearest_mention(struct xdoc *d, size_t before, int type,
+			   const char *head)
+{
+	size_t at;
+	return nearest_mention_at(d, before, type, head, &at);
 }
 
 /* A title before mention i ("Ms", "Herr"): 'm', 'f' or 0. */
@@ -1246,8 +1303,16 @@ void speakers_resolve(struct xdoc *d)
 			}
 			int ent = -1;
 			if (definite && !sp->org && sp->type == ET_ORG && !sp->plural) {
-				ent = nearest_mention(d, d->t[sp->t0].start, ET_ORG,
-						      head);
+				/* The nearest organisation whose name has the
+				 * noun; but "Lloyds Bank Canada, a unit of Lloyds
+				 * Bank International, said ... the bank said":
+				 * the one that spoke last, when it has the noun
+				 * and no other was named since it spoke. */
+				size_t at = 0;
+				ent = nearest_mention_at(d, d->t[sp->t0].start, ET_ORG, head, &at);
+				if (ent >= 0 && last_org.ent >= 0 && at < last_org.pos &&
+				    strcasestr(d->ents[last_org.ent].canonical, head))
+					ent = last_org.ent;
 				if (ent < 0 && last_org.ent >= 0)
 					ent = last_org.ent;
 				if (ent < 0)
@@ -1271,22 +1336,24 @@ void speakers_resolve(struct xdoc *d)
 				if (sp->type == ET_PERSON)
 					sp->anonymous = true;
 			}
-			if (sp->org && sp->type == ET_PERSON) {
-				int oe = ent_find(d, sp->org, ET_ORG);
-				if (oe < 0 && !strchr(sp->org, '\'') &&
-				    strncasecmp(sp->org, "the ", 4)) {
-					oe = ent_add(d, ET_ORG, sp->org);
-				}
-				if (oe >= 0) {
-					free(sp->org);
-					sp->org = vb_strdup(d->ents[oe].canonical);
-				}
-			}
 			(void)head_is;
 			break;
 		}
 		default:
 			break;
+		}
+		/* The organisation by its full name: "the NAR's John Tuccillo". */
+		if (sp->org && sp->type == ET_PERSON &&
+		    (sp->how == SP_NOMINAL || sp->how == SP_NAME)) {
+			int oe = ent_find(d, sp->org, ET_ORG);
+			if (oe < 0 && sp->how == SP_NOMINAL && !strchr(sp->org, '\'') &&
+			    strncasecmp(sp->org, "the ", 4)) {
+				oe = ent_add(d, ET_ORG, sp->org);
+			}
+			if (oe >= 0 && (sp->how == SP_NOMINAL || d->ents[oe].type == ET_ORG)) {
+				free(sp->org);
+				sp->org = vb_strdup(d->ents[oe].canonical);
+			}
 		}
 		/* In a statement, what nobody else says is the author's. */
 		bool statement = d->opts && d->opts->speaker && d->opts->doc_type &&

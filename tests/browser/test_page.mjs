@@ -304,7 +304,7 @@ try {
     const group = page.locator('.speaker-group[data-speaker="Anjali Marwood"]');
     eq(await group.locator('h2').evaluate(h => h.firstChild.textContent), 'Anjali Marwood', 'the group is headed by her name');
     const roleOrg = await group.locator('.role-org').textContent();
-    assert(roleOrg.includes('head of digital') && roleOrg.includes('IFSRP'), `role and organisation shown ("${roleOrg}")`);
+    assert(roleOrg.includes('head of digital') && roleOrg.includes('International Federation of Sound Recording Producers'), `role and organisation shown ("${roleOrg}")`);
     const shownIds = await page.$$eval('.speaker-group li.quote', l => l.map(x => x.dataset.id));
     eq(shownIds.slice().sort(), api.results.map(q => q.id).sort(), 'every quote of the API is shown');
     const months = new Map();

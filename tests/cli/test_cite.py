@@ -74,12 +74,12 @@ class Cite(vbtest.SharedDbTest):
         self.assertEqual([q["id"] for q in qs], [av, fm], "each quote once, in the order asked")
         self.assertEqual(qs[0]["speaker"], "Conrad Ashworth-Vale")
         self.assertEqual(qs[0]["role"], "chairman and chief executive")
-        self.assertEqual(qs[0]["org"], "IFSRP")
+        self.assertEqual(qs[0]["org"], "International Federation of Sound Recording Producers")
         self.assertEqual(qs[0]["locator"], "para. 3")
         self.assertEqual(qs[1]["locator"], "para. 4")
         self.assertEqual(qs[0]["passage"], LAWSUIT + "#2")
         self.assertIn("\u201cWe have spent two years", pr["note"])
-        self.assertIn("\u2014 Conrad Ashworth-Vale, chairman and chief executive, IFSRP (para. 3)", pr["note"])
+        self.assertIn("\u2014 Conrad Ashworth-Vale, chairman and chief executive, International Federation of Sound Recording Producers (para. 3)", pr["note"])
         self.assertEqual(items[SUED]["custom"]["verbatim"]["quotes"], [])
         self.assertNotIn("note", items[SUED])
         # A passage id brings every quote of the passage.
@@ -122,7 +122,7 @@ class Cite(vbtest.SharedDbTest):
         self.assertIn("UR  - https://press.ifsrp.example/2005/03/sharespan-claim", lines)
         n1 = [l for l in lines if l.startswith("N1  - ")]
         self.assertEqual(len(n1), 1)
-        self.assertIn("Conrad Ashworth-Vale, chairman and chief executive, IFSRP (para. 3)", n1[0])
+        self.assertIn("Conrad Ashworth-Vale, chairman and chief executive, International Federation of Sound Recording Producers (para. 3)", n1[0])
         for l in lines[:-1]:
             self.assertRegex(l, r"^[A-Z][A-Z0-9]  - ", l)
 
@@ -132,14 +132,15 @@ class Cite(vbtest.SharedDbTest):
         self.assertRegex(md, r"^- \*\*ifsrp2005record\*\* International Federation of Sound "
                              r"Recording Producers\. \(2005, March 8\)\. \*Record companies file")
         self.assertIn("  > \u201cWe have spent two years trying to persuade Sharespan", md)
-        self.assertIn("  > \u2014 Conrad Ashworth-Vale, chairman and chief executive, IFSRP (para. 3)\n", md)
+        self.assertIn("  > \u2014 Conrad Ashworth-Vale, chairman and chief executive, International Federation of Sound Recording Producers (para. 3)\n", md)
         text = self.cite("--id", av, SUED).out
         flat = " ".join(text.split())
         self.assertRegex(text, r"^\[colquhoun2005record\] Colquhoun, H\. \(2005, March 9\)\. Record labels sue")
         self.assertIn("[ifsrp2005record] International Federation of Sound Recording Producers. (2005, March 8).", flat)
         self.assertIn("The Meridian Wire.", flat)
         self.assertIn("\u201cWe have spent two years trying to persuade Sharespan", flat)
-        self.assertIn("\n    \u2014 Conrad Ashworth-Vale, chairman and chief executive, IFSRP (para. 3)\n", text)
+        self.assertIn("\n    \u2014 Conrad Ashworth-Vale, chairman and chief executive, International\n"
+                      "      Federation of Sound Recording Producers (para. 3)\n", text)
         self.assertIn("(accessed 2024-01-02)", flat)
         self.assertNotIn("\r", text)
         for line in text.splitlines():

@@ -112,7 +112,7 @@ class Show(vbtest.SharedDbTest):
         out = self.show("--color", "never", q["id"]).out
         flat = " ".join(out.split())
         self.assertIn(" ".join(q["text"].split()), flat)
-        self.assertIn("\u2014 Fergus Maitland, general counsel, IFSRP", out)
+        self.assertIn("\u2014 Fergus Maitland, general counsel, International Federation of Sound Recording Producers", out)
         self.assertRegex(out, r"(?m)^passage\s+ifsrp-2005-sharespan-lawsuit#2, paragraph 3$")
         self.assertRegex(out, r"(?m)^cite as\s+\[ifsrp2005record\]$")
         self.assertIn("Record companies file copyright claim", out.split("cite as")[1])

@@ -39,7 +39,7 @@ class Verify(vbtest.SharedDbTest):
         self.assertEqual(m["similarity"], 1.0)
         self.assertEqual([o["op"] for o in m["ops"]], ["equal"])
         self.assertEqual(m["speaker"]["name"], "Conrad Ashworth-Vale")
-        self.assertEqual(m["speaker"]["org"], "IFSRP")
+        self.assertEqual(m["speaker"]["org"], "International Federation of Sound Recording Producers")
         src = m["sources"][0]
         self.assertEqual(src["doc_id"], LAWSUIT)
         self.assertEqual(src["date"], "2005-03-08")
@@ -51,7 +51,7 @@ class Verify(vbtest.SharedDbTest):
         self.assertEqual(m["text"], QUOTE.rstrip("."))
         r = self.verify("--color", "never", QUOTE, expect=EXACT)
         self.assertTrue(r.out.startswith("exact match\n"), r.out)
-        self.assertIn("Conrad Ashworth-Vale, chairman and chief executive, IFSRP", r.out)
+        self.assertIn("Conrad Ashworth-Vale, chairman and chief executive, International Federation of Sound Recording Producers", r.out)
         self.assertIn("2005-03-08", r.out)
         self.assertNotIn("[-", r.out)
 

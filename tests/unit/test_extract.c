@@ -259,6 +259,90 @@ static void test_reported_speech(void **state)
 	vb_extraction_release(&x);
 }
 
+/*
+ * Wire-copy attributions: a named organisation after "the", an acronym
+ * between name and verb, a possessive organisation before a person,
+ * "according to" and "said" with a bare plural.
+ */
+static void test_wire_attributions(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	const struct vb_quote *q;
+
+	run("The plant will close in May, the Marren Dockers Union said.\n"
+	    "    Sales of homes dropped 14.5 pct in January, the National Guild "
+	    "of Estate Agents (NGEA) said.\n"
+	    "    \"The drop is not surprising,\" said the NGEA's Tobias Wren.\n"
+	    "    Freight rates will rise again, according to industry analysts.\n"
+	    "    Margins will narrow further, said analysts at Holt Brothers.\n",
+	    NULL, &x);
+	q = must_quote(&x, "The plant will close in May");
+	assert_speaker(q, "Marren Dockers Union", VB_SPEAKER_ORGANISATION);
+	assert_string_equal(q->speaker.mention, "Marren Dockers Union");
+	q = must_quote(&x, "Sales of homes dropped");
+	assert_string_equal(q->text, "Sales of homes dropped 14.5 pct in January");
+	assert_speaker(q, "National Guild of Estate Agents", VB_SPEAKER_ORGANISATION);
+	q = must_quote(&x, "The drop is not surprising");
+	assert_speaker(q, "Tobias Wren", VB_SPEAKER_PERSON);
+	assert_string_equal(q->speaker.org, "National Guild of Estate Agents");
+	q = must_quote(&x, "Freight rates will rise again");
+	assert_true(q->has_speaker);
+	assert_string_equal(q->speaker.name, "industry analysts");
+	assert_true(q->speaker.anonymous);
+	q = must_quote(&x, "Margins will narrow further");
+	assert_true(q->has_speaker);
+	assert_string_equal(q->speaker.name, "analysts");
+	assert_string_equal(q->speaker.org, "Holt Brothers");
+	vb_extraction_release(&x);
+
+	/* "the Bank" after "the World Bank" is that bank; "the bank" is the
+	 * bank that spoke last, not the parent named in its sentence. */
+	run("Loans rose sharply last year, the Caspar Development Bank said.\n"
+	    "    The Bank said demand would ease in the spring.\n"
+	    "    Carrow Bank Canada, a unit of Carrow Bank International PLC, "
+	    "said net profit soared in the first quarter.\n"
+	    "    Loan losses also rose in the quarter, the bank said.\n", NULL, &x);
+	q = must_quote(&x, "demand would ease");
+	assert_speaker(q, "Caspar Development Bank", VB_SPEAKER_ORGANISATION);
+	q = must_quote(&x, "Loan losses also rose");
+	assert_speaker(q, "Carrow Bank Canada", VB_SPEAKER_ORGANISATION);
+	vb_extraction_release(&x);
+}
+
+/*
+ * A story's first paragraph: a dateline and a headline in capitals run
+ * into the text are not part of the first sentence.
+ */
+static void test_dateline_and_glued_headline(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	const struct vb_quote *q;
+
+	run("OSTMARK, March 1 - Veldravia appears to be nearing a political "
+	    "crossroads, the Harrow Embassy says in a new report.\n", NULL, &x);
+	q = must_quote(&x, "nearing a political crossroads");
+	assert_string_equal(q->text, "Veldravia appears to be nearing a political crossroads");
+	assert_speaker(q, "Harrow Embassy", VB_SPEAKER_ORGANISATION);
+	vb_extraction_release(&x);
+
+	run("KESTREL BOARD DETAILS SUGAR SALES A total 60,500 tonnes of white "
+	    "sugar received export rebates, the Kestrel Intervention Board said.\n"
+	    "    Out of this, traders in Ostmark received 37,800 tonnes, the "
+	    "board said.\n", NULL, &x);
+	q = must_quote(&x, "60,500 tonnes");
+	assert_string_equal(q->text, "A total 60,500 tonnes of white sugar received export rebates");
+	assert_speaker(q, "Kestrel Intervention Board", VB_SPEAKER_ORGANISATION);
+	vb_extraction_release(&x);
+
+	/* A salutation in capitals opens a speech: it is not split off. */
+	run("GENTLEMEN OF THE CONGRESS: The session upon which you are now "
+	    "entering will be short.\n", NULL, &x);
+	assert_int_equal(x.nquotes, 0);
+	vb_extraction_release(&x);
+}
+
 static void test_partial_quotes(void **state)
 {
 	(void)state;
@@ -288,10 +372,12 @@ static void test_not_quotes(void **state)
 	const char *text =
 		"The band, known as \"The Riverside Five\", released a record. "
 		"Sites that let \"uploaders\" share files use \"deep links\" to "
-		"reach them.\n";
+		"reach them. The federation called on providers to introduce a "
+		"\"graduated response\" to repeat offenders.\n";
 	struct vb_extraction x;
 
 	run(text, NULL, &x);
+	assert_null(find_quote(&x, "graduated response"));
 	assert_null(find_quote(&x, "Riverside"));
 	assert_null(find_quote(&x, "uploaders"));
 	assert_null(find_quote(&x, "deep links"));
@@ -677,6 +763,8 @@ int main(void)
 		cmocka_unit_test(test_direct_after),
 		cmocka_unit_test(test_colon_and_interrupted),
 		cmocka_unit_test(test_reported_speech),
+		cmocka_unit_test(test_wire_attributions),
+		cmocka_unit_test(test_dateline_and_glued_headline),
 		cmocka_unit_test(test_partial_quotes),
 		cmocka_unit_test(test_not_quotes),
 		cmocka_unit_test(test_unbalanced_quote),
