@@ -723,6 +723,54 @@ static const struct strmap_entry *gaz_of(const struct xdoc *d, size_t t0,
 	return strmap_get(&d->ex->gaz, low->buf, low->len);
 }
 
+/*
+ * A word naming a nation's people or things: "Indonesian", "Canadian",
+ * "Japanese", "Iraqi", "Italian", "Turkish", made from a gazetteer name
+ * by the usual English endings, or one of the irregular ones.
+ */
+bool demonym_word(const struct xdoc *d, size_t i)
+{
+	static const char *const irregular[] = {
+		"british", "french", "dutch", "swiss", "thai", "greek", "welsh",
+		"irish", "scottish", "english", "spanish", "swedish", "finnish",
+		"polish", "danish", "norwegian", "filipino", "saudi", "u.s.",
+		"european", "arab", "african", "asian", "soviet", "german",
+		"belgian", "peruvian", "argentine", "lebanese", "portuguese", NULL,
+	};
+	static const char *const rules[][2] = {
+		{ "n", "" }, { "an", "" }, { "ian", "" }, { "ian", "a" }, { "ian", "y" },
+		{ "an", "o" }, { "ese", "" }, { "ese", "a" }, { "i", "" }, { "ish", "ey" },
+		{ "ine", "ina" },
+	};
+	if (!tok_capword(d, i) || (d->t[i].flags & TF_ALLCAPS && !(d->t[i].flags & TF_DOTS)))
+		return false;
+	size_t n = tok_len(d, i);
+	char w[40];
+	if (n < 3 || n >= sizeof(w) - 4)
+		return false;
+	for (size_t k = 0; k < n; k++) {
+		char c = d->s[d->t[i].start + k];
+		w[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
+	w[n] = '\0';
+	for (size_t k = 0; irregular[k]; k++)
+		if (!strcmp(w, irregular[k]))
+			return true;
+	for (size_t r = 0; r < sizeof(rules) / sizeof(rules[0]); r++) {
+		size_t sl = strlen(rules[r][0]), al = strlen(rules[r][1]);
+		if (n <= sl + 2 || strcmp(w + n - sl, rules[r][0]))
+			continue;
+		char c[48];
+		memcpy(c, w, n - sl);
+		memcpy(c + n - sl, rules[r][1], al);
+		c[n - sl + al] = '\0';
+		const struct strmap_entry *g = strmap_get(&d->ex->gaz, c, n - sl + al);
+		if (g && (g->flags & G_COUNTRY))
+			return true;
+	}
+	return false;
+}
+
 /* Institutions named by one word of our organisation cues. */
 static bool lone_institution(const struct xdoc *d, size_t i)
 {
@@ -747,11 +795,21 @@ static bool common_acronym(const struct xdoc *d, size_t i)
 	return false;
 }
 
-/* A stock symbol after an exchange: "(PSE: HLDN)", "NYSE: ACME". */
+/* A stock symbol after an exchange: "(PSE: HLDN)", "NYSE: ACME"; or in
+ * angle brackets after a company, as wire copy writes it: "<BWTR.L>",
+ * "<HNZ.N>", "<BKO>". */
 static bool ticker(const struct xdoc *d, size_t i)
 {
-	return i >= 2 && tok_punct(d, i - 1, ':') &&
-	       (d->t[i - 2].flags & TF_ALLCAPS);
+	if (i >= 2 && tok_punct(d, i - 1, ':') && (d->t[i - 2].flags & TF_ALLCAPS))
+		return true;
+	if (i >= 1 && tok_punct(d, i - 1, '<')) {
+		size_t k = i + 1;
+		if (tok_punct(d, k, '.') && tok_adjacent(d, k) && k + 1 < d->nt &&
+		    tok_len(d, k + 1) <= 2)
+			k += 2;
+		return tok_punct(d, k, '>');
+	}
+	return false;
 }
 
 int run_type(const struct xdoc *d, size_t t0, size_t t1)
@@ -1068,6 +1126,28 @@ void entities_find(struct xdoc *d)
 						    ent_match_name(d, t0, o1, ET_ORG),
 						    ET_ORG);
 				t0 = p0;
+				type = ET_PERSON;
+			}
+		} else if (type == ET_ORG && t1 - t0 >= 4) {
+			/* "Senate Banking Committee Chairman William Proxmire":
+			 * an organisation, a title, a person's name. */
+			size_t ro = t1 - 1;
+			while (ro > t0 && !((d->t[ro].lex & L_ROLE) &&
+					    !(d->t[ro].lex & (L_ORG_CUE | L_ORG_SUFFIX))))
+				ro--;
+			size_t r0 = ro;
+			while (r0 > t0 && (d->t[r0 - 1].lex & L_ROLE) &&
+			       !(d->t[r0 - 1].lex & (L_ORG_CUE | L_ORG_SUFFIX)))
+				r0--;
+			size_t n0 = ro + 1;
+			if (r0 > t0 && t1 - n0 >= 1 && t1 - n0 <= 3 &&
+			    !(d->t[n0].flags & TF_ALLCAPS) && !(d->t[n0].lex & L_COMMON) &&
+			    run_type(d, t0, r0) == ET_ORG &&
+			    run_type(d, n0, t1) != ET_ORG && run_type(d, n0, t1) != ET_PLACE &&
+			    !(d->t[n0].lex & (L_STOP | L_CONNECT))) {
+				if (!portfolio(d, t0, r0))
+					mention_add(d, t0, r0, ent_match_name(d, t0, r0, ET_ORG), ET_ORG);
+				t0 = n0;
 				type = ET_PERSON;
 			}
 		}

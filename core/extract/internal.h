@@ -411,6 +411,10 @@ void entities_finish(struct xdoc *d);
 void mention_add(struct xdoc *d, size_t t0, size_t t1, int ent, int type);
 /* Type of a capitalised run by its own words: ET_NONE when unsure. */
 int run_type(const struct xdoc *d, size_t t0, size_t t1);
+/* [t0, t1) is a country's portfolio before a title: "Indonesian Energy". */
+bool portfolio(const struct xdoc *d, size_t t0, size_t t1);
+/* Word i names a nation's people: "Indonesian", "Iraqi", "French". */
+bool demonym_word(const struct xdoc *d, size_t i);
 /* Extend a capitalised name run; returns its end token (exclusive). */
 size_t name_run_right(const struct xdoc *d, size_t i, size_t limit);
 size_t name_run_left(const struct xdoc *d, size_t end, size_t limit);

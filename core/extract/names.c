@@ -159,7 +159,8 @@ static const struct word_group groups[] = {
 	  "strategist consultant negotiator envoy aide owner trustee "
 	  "organiser organizer campaigner activist singer artist musician "
 	  "producer writer author actor actress player coach captain "
-	  "president-elect premier" },
+	  "president-elect premier administrator undersecretary "
+	  "under-secretary comptroller controller auditor registrar" },
 	{ L_ADV,
 	  "also later earlier previously then further recently again has had "
 	  "have would will had once repeatedly subsequently separately still "
@@ -169,7 +170,7 @@ static const struct word_group groups[] = {
 	  "immediately originally initially finally" },
 	{ L_CONNECT,
 	  "of for de du des del della di da van von der den la le al bin ibn "
-	  "y dos das on and &" },
+	  "y dos das on and & und et" },
 	{ L_DET,
 	  "the a an its his her their our this that these those" },
 	{ L_ABBREV,

@@ -274,6 +274,22 @@ static bool cue_word(const struct xdoc *d, size_t i)
 		return false;
 	if (i > 0 && tok_punct(d, i - 1, '-') && tok_adjacent(d, i))
 		return false;
+	/* "some industry reports", "the claims", "press comments": nouns. */
+	static const char *const nouns[] = { "reports", "claims", "comments", "estimates",
+					     "notes", "remarks", "states", NULL };
+	static const char *const before[] = { "some", "many", "several", "recent",
+					      "press", "media", "news", "industry",
+					      "other", "such", "earlier", "unconfirmed",
+					      "these", "those", "any", "all", "no", NULL };
+	for (size_t n = 0; nouns[n]; n++) {
+		if (!tok_is(d, i, nouns[n]))
+			continue;
+		if (i > 0 && d->t[i - 1].kind == TK_WORD && (d->t[i - 1].lex & L_DET))
+			return false;
+		for (size_t b = 0; before[b]; b++)
+			if (i > 0 && tok_is(d, i - 1, before[b]))
+				return false;
+	}
 	return true;
 }
 

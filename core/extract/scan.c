@@ -448,11 +448,14 @@ static void sentences(struct xdoc *d)
 					brk = true;
 				} else if (!(d->t[end].flags & TF_SPACE_BEFORE) &&
 					   t->cp == '.') {
-					/* "owners.The" is glued; "3.5" is a number. */
+					/* "owners.The" is glued; "3.5" is a number;
+					 * "BRKN.S", "Yahoo.Com" are names. */
 					brk = d->t[end].kind == TK_WORD &&
 					      (d->t[end].flags & TF_CAP) &&
+					      tok_len(d, end) > 1 &&
 					      i > t0 &&
 					      d->t[i - 1].kind == TK_WORD &&
+					      !(d->t[i - 1].flags & TF_ALLCAPS) &&
 					      tok_len(d, i - 1) > 3;
 				} else if (starts_sentence(d, end)) {
 					brk = true;

@@ -399,8 +399,11 @@ static bool nominal_with_org(struct xdoc *d, size_t r0, size_t r1,
 
 	if (k > limit && tok_is(d, k - 1, "the"))
 		k--;
-	if (!(k > limit && (tok_is(d, k - 1, "for") || tok_is(d, k - 1, "of") ||
-			    tok_is(d, k - 1, "at"))))
+	if (k > limit + 2 && ((tok_is(d, k - 1, "to") && tok_is(d, k - 2, "close")) ||
+			      (tok_is(d, k - 1, "with") && tok_is(d, k - 2, "familiar"))))
+		k--;   /* "a source close to Opec", "people familiar with Acme" */
+	else if (!(k > limit && (tok_is(d, k - 1, "for") || tok_is(d, k - 1, "of") ||
+				 tok_is(d, k - 1, "at"))))
 		return false;
 	k--;
 	if (!(k > limit && nominal_word(d, k - 1)))
@@ -499,17 +502,29 @@ static void set_name(struct xspeaker *sp, size_t t0, size_t t1)
 }
 
 /* Strip sentence openers and titles from a run: "The Acme Union", "Minister Jane Doe". */
+bool portfolio(const struct xdoc *d, size_t t0, size_t t1)
+{
+	return t1 - t0 <= 3 && (demonym_word(d, t0) || run_type(d, t0, t0 + 1) == ET_PLACE) &&
+	       !(d->t[t1 - 1].lex & L_ORG_SUFFIX) && !tok_is(d, t1 - 1, "bank") &&
+	       !tok_is(d, t1 - 1, "committee") && !tok_is(d, t1 - 1, "party");
+}
+
 static size_t trim_run(struct xdoc *d, size_t r0, size_t r1, struct xspeaker *sp)
 {
 	while (r0 + 1 < r1 && (d->t[r0].lex & (L_DET | L_STOP)) &&
 	       !(d->t[r0].lex & (L_GIVEN | L_ORG_CUE)))
 		r0++;
-	if (run_type(d, r0, r1) == ET_ORG)
-		return r0;
 	size_t last = SIZE_MAX;
 	for (size_t k = r0; k + 1 < r1; k++)
 		if (d->t[k].lex & (L_HONORIFIC | L_ROLE))
 			last = k;
+	/* An organisation's name, unless a title and a person's name end it:
+	 * "Senate Banking Committee Chairman William Proxmire". */
+	if (run_type(d, r0, r1) == ET_ORG &&
+	    (last == SIZE_MAX || (d->t[last].lex & (L_ORG_CUE | L_ORG_SUFFIX)) ||
+	     run_type(d, last + 1 + tok_punct(d, last + 1, '.'), r1) == ET_ORG ||
+	     r1 - last - 1 > 3))
+		return r0;
 	if (last != SIZE_MAX) {
 		size_t k = last + 1;
 		if (tok_punct(d, k, '.'))
@@ -518,19 +533,26 @@ static size_t trim_run(struct xdoc *d, size_t r0, size_t r1, struct xspeaker *sp
 			size_t h0 = r0;
 			/* "Acme Federation Chairman John Smith": org before the title. */
 			size_t o1 = r0;
-			while (o1 < last && !(d->t[o1].lex & (L_HONORIFIC | L_ROLE)))
+			while (o1 < last && (!(d->t[o1].lex & (L_HONORIFIC | L_ROLE)) ||
+					     (d->t[o1].lex & (L_ORG_CUE | L_ORG_SUFFIX))))
 				o1++;
-			if (o1 > r0 && run_type(d, r0, o1) == ET_ORG) {
+			/* But "Indonesian Energy Minister", "Saudi Arabian Oil
+			 * Minister": a country's portfolio is part of the title. */
+			if (o1 > r0 && run_type(d, r0, o1) == ET_ORG && !portfolio(d, r0, o1)) {
 				free(sp->org);
 				sp->org = name_text(d, r0, o1);
 				h0 = o1;
 			}
-			/* Titles as roles; "Mr", "Dr" are not roles. */
-			if (!(last == h0 && tok_len(d, h0) <= 4 &&
+			/* Titles as roles; "Mr", "Dr", "Sir" are not roles
+			 * ("Chairman Sir John Egan" is a chairman). */
+			size_t re = last;
+			while (re > h0 && !(d->t[re].lex & L_ROLE))
+				re--;
+			if (!(re == h0 && tok_len(d, h0) <= 4 &&
 			      !(d->t[h0].lex & L_ROLE))) {
 				free(sp->role);
 				sp->role = lower_dup(d, d->t[h0].start,
-						     d->t[last].end);
+						     d->t[re].end);
 			}
 			sp->type = ET_PERSON;
 			r0 = k;
@@ -545,11 +567,24 @@ bool speaker_left(struct xdoc *d, size_t cue, size_t limit, struct xspeaker *sp)
 
 	memset(sp, 0, sizeof(*sp));
 	sp->ent = -1;
-	/* "the National Association of Realtors (NAR) said": the acronym
-	 * between the name and the verb. */
-	if (e > limit + 3 && tok_punct(d, e - 1, ')') && tok_punct(d, e - 3, '(') &&
-	    is_word(d, e - 2) && (d->t[e - 2].flags & TF_CAP) && tok_capword(d, e - 4))
-		e -= 3;
+	/* "the National Association of Realtors (NAR) said", "Acme Corp
+	 * (NYSE: ACME) said", "Broken Hill Pty Co Ltd <BRKN.S> (BHP) said":
+	 * an acronym or ticker in brackets between the name and the verb. */
+	for (int hop = 0; hop < 2 && e > limit + 3; hop++) {
+		unsigned close = d->t[e - 1].kind == TK_PUNCT ? d->t[e - 1].cp : 0;
+		unsigned open = close == ')' ? '(' : close == '>' ? '<' : 0;
+		if (!open)
+			break;
+		size_t o = e - 1;
+		while (o > limit && e - o <= 8 && !tok_punct(d, o - 1, open) &&
+		       !(d->t[o - 1].kind == TK_WORD && !(d->t[o - 1].flags & TF_CAP) &&
+			 !(d->t[o - 1].flags & TF_ALLCAPS)))
+			o--;
+		if (o <= limit + 1 || !tok_punct(d, o - 1, open) ||
+		    !(tok_capword(d, o - 2) || tok_punct(d, o - 2, ')') || tok_punct(d, o - 2, '>')))
+			break;
+		e = o - 1;
+	}
 	if (e <= limit)
 		return false;
 	size_t last = e - 1;
@@ -566,6 +601,25 @@ bool speaker_left(struct xdoc *d, size_t cue, size_t limit, struct xspeaker *sp)
 	}
 	if (nominal_word(d, last) && nominal_left(d, e, limit, sp))
 		return true;
+	/* "The Opec President said", "the Chairman said": a title with no
+	 * name after "the" describes a person, found later among those who
+	 * spoke with that title. */
+	if (tok_capword(d, last) && (t->lex & L_ROLE) &&
+	    !(t->lex & (L_ORG_CUE | L_ORG_SUFFIX | L_NOM_ORG))) {
+		size_t r0 = name_run_left(d, e, limit);
+		if (r0 >= e)
+			r0 = last;
+		if (r0 < last && tok_is(d, r0, "the"))
+			r0++;
+		if (r0 > limit && tok_is(d, r0 - 1, "the")) {
+			sp->how = SP_NOMINAL;
+			sp->t0 = sp->name_t0 = r0 - 1;
+			sp->t1 = sp->name_t1 = e;
+			sp->type = ET_PERSON;
+			sp->role = lower_dup(d, d->t[r0].start, d->t[last].end);
+			return true;
+		}
+	}
 	if (tok_capword(d, last) || (t->kind == TK_WORD && (t->flags & TF_ALLCAPS) &&
 				     !(t->flags & (TF_BOILER)))) {
 		size_t r0 = name_run_left(d, e, limit);
@@ -591,9 +645,15 @@ bool speaker_left(struct xdoc *d, size_t cue, size_t limit, struct xspeaker *sp)
 		}
 		/* Possessive before a name is not the speaker ("Acme's Smith"?): keep the name. */
 		set_name(sp, n0, e);
-		/* "..., the Acme Union said": the mention starts at "the". */
-		if (n0 == r0 && n0 > limit && lower_word(d, n0 - 1) && tok_is(d, n0 - 1, "the"))
-			sp->t0 = n0 - 1;
+		/* "..., Trade Minister Jane Doe said", "..., the Acme Union
+		 * said": the mention starts at the title, or at "the". */
+		size_t m0 = r0;
+		while (m0 < n0 && (d->t[m0].lex & (L_DET | L_STOP)) &&
+		       !(d->t[m0].lex & (L_GIVEN | L_ORG_CUE)))
+			m0++;
+		sp->t0 = m0;
+		if (m0 > limit && lower_word(d, m0 - 1) && tok_is(d, m0 - 1, "the"))
+			sp->t0 = m0 - 1;
 		/* "chairman John Smith", "Acme chief executive John Smith" */
 		size_t k = n0;
 		if (!sp->role && k > limit && lower_word(d, k - 1) &&
@@ -1350,7 +1410,8 @@ void speakers_resolve(struct xdoc *d)
 			    strncasecmp(sp->org, "the ", 4)) {
 				oe = ent_add(d, ET_ORG, sp->org);
 			}
-			if (oe >= 0 && (sp->how == SP_NOMINAL || d->ents[oe].type == ET_ORG)) {
+			if (oe >= 0 && (sp->how == SP_NOMINAL || d->ents[oe].type == ET_ORG) &&
+			    !(sp->name && strstr(d->ents[oe].canonical, sp->name))) {
 				free(sp->org);
 				sp->org = vb_strdup(d->ents[oe].canonical);
 			}

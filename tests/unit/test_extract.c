@@ -308,6 +308,55 @@ static void test_wire_attributions(void **state)
 	q = must_quote(&x, "Loan losses also rose");
 	assert_speaker(q, "Carrow Bank Canada", VB_SPEAKER_ORGANISATION);
 	vb_extraction_release(&x);
+
+	/* A title before the name of one who speaks after a clause; an
+	 * organisation, a title, a name; a country's portfolio is part of
+	 * the title; "Sir" is not. */
+	run("Prices will rise further, Trade Minister Jane Doe said.\n"
+	    "    Rates will stay high, Senate Banking Committee Chairman William "
+	    "Proxmire (D-Wis.) said.\n"
+	    "    Output will stay within the ceiling, Veldravian Energy Minister "
+	    "Tomas Ilk said.\n"
+	    "    Ostmark Motors Chairman Sir John Egan said this would take three "
+	    "more years.\n", NULL, &x);
+	q = must_quote(&x, "Prices will rise further");
+	assert_speaker(q, "Jane Doe", VB_SPEAKER_PERSON);
+	assert_string_equal(q->speaker.role, "trade minister");
+	q = must_quote(&x, "Rates will stay high");
+	assert_speaker(q, "William Proxmire", VB_SPEAKER_PERSON);
+	assert_string_equal(q->speaker.role, "chairman");
+	assert_string_equal(q->speaker.org, "Senate Banking Committee");
+	q = must_quote(&x, "Output will stay within");
+	assert_speaker(q, "Tomas Ilk", VB_SPEAKER_PERSON);
+	q = must_quote(&x, "this would take three");
+	assert_speaker(q, "John Egan", VB_SPEAKER_PERSON);
+	assert_string_equal(q->speaker.role, "chairman");
+	assert_string_equal(q->speaker.org, "Ostmark Motors");
+	vb_extraction_release(&x);
+
+	/* A ticker between the company and its verb, "BRKN.S" no sentence
+	 * end; "The Opec President" is the president who spoke; "a source
+	 * close to Opec" is anonymous; "some industry reports" are no verb. */
+	run("Vellmar Hill Pty Co Ltd <VLMH.S> (VHP) said it plans a rights issue "
+	    "to float a new company.\n"
+	    "    Opec Conference President Rilwanu Lukman said the group was producing "
+	    "below its ceiling.\n"
+	    "    But one source close to Opec indicated that February output was "
+	    "near 15.5 mln bpd.\n"
+	    "    The Opec President said producers such as Kuwait had fewer problems.\n"
+	    "    Lukman said that some industry reports \"may be correct\" about "
+	    "February output.\n", NULL, &x);
+	q = must_quote(&x, "it plans a rights issue");
+	assert_speaker(q, "Vellmar Hill Pty Co Ltd", VB_SPEAKER_ORGANISATION);
+	q = must_quote(&x, "February output was near");
+	assert_true(q->has_speaker);
+	assert_string_equal(q->speaker.name, "one source");
+	assert_true(q->speaker.anonymous);
+	q = must_quote(&x, "producers such as Kuwait");
+	assert_speaker(q, "Rilwanu Lukman", VB_SPEAKER_PERSON);
+	q = must_quote(&x, "may be correct");
+	assert_speaker(q, "Rilwanu Lukman", VB_SPEAKER_PERSON);
+	vb_extraction_release(&x);
 }
 
 /*

@@ -242,6 +242,19 @@ static void test_org_rules(void **state)
 	expect(&x, "Bank", VB_ENTITY_ORGANISATION, "Caspar Development Bank");
 	expect(&x, "High Court", VB_ENTITY_ORGANISATION, "High Court");
 	vb_extraction_release(&x);
+
+	/* A wire ticker is no organisation; a title parts an organisation
+	 * from a person, unless the organisation is a country's portfolio. */
+	run("Bowater Industries Plc <BWTR.L> rose. Senate Banking Committee "
+	    "Chairman William Proxmire spoke. Indonesian Energy Minister Subroto "
+	    "left.\n", NULL, &x);
+	expect(&x, "Bowater Industries Plc", VB_ENTITY_ORGANISATION, "Bowater Industries Plc");
+	assert_false(has_entity(&x, "BWTR"));
+	expect(&x, "Senate Banking Committee", VB_ENTITY_ORGANISATION, "Senate Banking Committee");
+	expect(&x, "William Proxmire", VB_ENTITY_PERSON, "William Proxmire");
+	expect(&x, "Subroto", VB_ENTITY_PERSON, "Subroto");
+	assert_false(has_entity(&x, "Indonesian Energy"));
+	vb_extraction_release(&x);
 }
 
 static const struct vb_quote *quote_with(const struct vb_extraction *x, const char *start)
