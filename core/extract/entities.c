@@ -340,6 +340,7 @@ enum {
 	EK_INITIALS = 'I',    /* organisation: its initials */
 	EK_FUZZY = 'F',       /* not a place: first byte and length of the key */
 	EK_TAIL = 'T',        /* organisation: its key from each space on */
+	EK_FUZZY_LAST = 'G',  /* person with a space in the key: first byte and length of its last word */
 };
 
 /*
@@ -376,6 +377,10 @@ static void ent_keys(struct xdoc *d, int ei, bool add)
 	if (e->type == ET_PERSON)
 		h[n++] = spaced ? emap_hash(EK_LAST, e->last, strlen(e->last))
 				: emap_hash(EK_SURNAME, e->key, el);
+	if (e->type == ET_PERSON && spaced && strlen(e->last) >= 5 && strlen(e->last) < 63) {
+		char fk[2] = { e->last[0], (char)strlen(e->last) };
+		h[n++] = emap_hash(EK_FUZZY_LAST, fk, 2);
+	}
 	if (e->type == ET_ORG) {
 		char ini[16];
 		if (ascii_word_initials(e->key, ini, sizeof(ini)))
@@ -509,7 +514,8 @@ int edit_distance(const char *a, size_t la, const char *b, size_t lb, int max)
 }
 
 /* What ent_find() asks of an entity in each of its passes. */
-enum { Q_KEY, Q_ACRONYM, Q_LAST, Q_PREFIX, Q_SURNAME, Q_FUZZY, Q_INITIALS, Q_TAIL };
+enum { Q_KEY, Q_ACRONYM, Q_LAST, Q_PREFIX, Q_SURNAME, Q_FUZZY, Q_INITIALS, Q_TAIL,
+       Q_FUZZY_LAST };
 
 struct ent_query {
 	const char *k;            /* lowercase, without a leading "the " */
@@ -548,6 +554,10 @@ static bool ent_answers(const struct xdoc *d, int i, int q,
 		       __builtin_popcountll(e->pairs ^ eq->pairs) <= 4 * eq->max &&
 		       edit_distance(e->key, strlen(e->key), k, eq->kl, eq->max) <= eq->max &&
 		       e->key[0] == k[0];
+	case Q_FUZZY_LAST:
+		return e->type == ET_PERSON && strchr(e->key, ' ') &&
+		       compatible(e->type, eq->type_hint) && e->last[0] == k[0] &&
+		       edit_distance(e->last, strlen(e->last), k, eq->kl, eq->max) <= eq->max;
 	case Q_INITIALS:
 		return e->type == ET_ORG &&
 		       ascii_word_initials(e->key, ini, sizeof(ini)) &&
@@ -640,6 +650,16 @@ int ent_find(struct xdoc *d, const char *name, int type_hint)
 			char fk[2] = { k[0], (char)el };
 			found = ent_first(d, emap_hash(EK_FUZZY, fk, 2), Q_FUZZY, &eq,
 					  from, found);
+		}
+	}
+	/* A surname misspelt: "Japsper said" after "Thomas Jasper". */
+	if (found < 0 && one_word && kl >= 6 && kl < 63 && type_hint != ET_ORG &&
+	    type_hint != ET_PLACE) {
+		eq.max = 1;
+		for (size_t el = kl - 1; el <= kl + 1; el++) {
+			char fk[2] = { k[0], (char)el };
+			found = ent_first(d, emap_hash(EK_FUZZY_LAST, fk, 2), Q_FUZZY_LAST, &eq,
+					  0, found);
 		}
 	}
 	/* An acronym never defined: the initials of a known organisation. */
@@ -866,7 +886,7 @@ out:
  * join the end by a connector ("Commercial Division of the High Court" is
  * not the High Court).
  */
-static int ent_tail(struct xdoc *d, const char *name)
+int ent_tail(struct xdoc *d, const char *name)
 {
 	struct vb_buf low = VB_BUF_INIT;
 	int one = -1;
@@ -936,6 +956,37 @@ int ent_match_name(struct xdoc *d, size_t t0, size_t t1, int type_hint)
 	}
 	free(canon);
 	return e;
+}
+
+/*
+ * After a name ending at t1, an appositive that only a person takes: an
+ * age (", 63,") or a title (", president of Acme", ", the company's
+ * chief executive", ", a senior analyst at Beta").
+ */
+static bool appositive_person(const struct xdoc *d, size_t t1)
+{
+	size_t k = t1;
+
+	if (!tok_punct(d, k, ','))
+		return false;
+	k++;
+	if (k + 1 < d->nt && d->t[k].kind == TK_NUM && tok_punct(d, k + 1, ',') &&
+	    tok_len(d, k) <= 2)
+		return true;
+	for (size_t n = 0; k < d->nt && n < 5; k++, n++) {
+		const struct xtok *t = &d->t[k];
+		if (t->kind != TK_WORD)
+			return false;
+		if (!(t->flags & TF_CAP) && (t->lex & (L_ROLE | L_NOM_PERSON)) &&
+		    !(t->lex & (L_PLURAL_NOM | L_CUE)))
+			return true;
+		bool mod = (t->lex & L_DET) || (t->flags & (TF_CAP | TF_POSS)) ||
+			   tok_is(d, k, "senior") || tok_is(d, k, "former") ||
+			   tok_is(d, k, "deputy") || tok_is(d, k, "vice");
+		if (!mod)
+			return false;
+	}
+	return false;
 }
 
 /* A sentence opener is part of a name only when it is known as a name. */
@@ -1070,7 +1121,15 @@ void entities_find(struct xdoc *d)
 				   (!(d->t[t0].lex & (L_STOP | L_DET | L_PRONOUN | L_CUE | L_NOM_PERSON |
 						      L_NOM_ORG | L_MONTH | L_WEEKDAY | L_HONORIFIC)) &&
 				    tok_capword(d, t0 + 1) && part_has(d, t0 + 1, t1, L_ORG_SUFFIX | L_ORG_CUE)));
-		if (at_start && !dateline && !org_opener && !opener_is_name(d, t0)) {
+		/* "Sumner Redstone, president of National Amusements, said",
+		 * "Jane Roe, 63, said": a name opening a sentence with a
+		 * person's appositive after it. */
+		bool person_opener = at_start && t1 - t0 >= 2 && t1 - t0 <= 3 &&
+				     !(d->t[t0].lex & (L_STOP | L_DET | L_PRONOUN | L_CUE)) &&
+				     !part_has(d, t0, t1, L_ORG_SUFFIX | L_ORG_CUE | L_NOM_ORG) &&
+				     appositive_person(d, t1);
+		if (at_start && !dateline && !org_opener && !person_opener &&
+		    !opener_is_name(d, t0)) {
 			t0++;
 			while (t0 < t1 && !tok_capword(d, t0))
 				t0++;
@@ -1114,6 +1173,8 @@ void entities_find(struct xdoc *d)
 			continue;
 		}
 		int type = dateline ? ET_PLACE : run_type(d, t0, t1);
+		if (person_opener && type == ET_NONE)
+			type = ET_PERSON;
 		if (type != ET_ORG && type != ET_PLACE) {
 			size_t p0 = strip_titles(d, t0, t1);
 			if (p0 > t0) {

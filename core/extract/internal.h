@@ -415,6 +415,8 @@ int run_type(const struct xdoc *d, size_t t0, size_t t1);
 bool portfolio(const struct xdoc *d, size_t t0, size_t t1);
 /* Word i names a nation's people: "Indonesian", "Iraqi", "French". */
 bool demonym_word(const struct xdoc *d, size_t i);
+/* The one organisation whose name ends with `name` ("Bank": "World Bank"), or -1. */
+int ent_tail(struct xdoc *d, const char *name);
 /* Extend a capitalised name run; returns its end token (exclusive). */
 size_t name_run_right(const struct xdoc *d, size_t i, size_t limit);
 size_t name_run_left(const struct xdoc *d, size_t end, size_t limit);

@@ -1373,9 +1373,19 @@ void speakers_resolve(struct xdoc *d)
 				if (ent >= 0 && last_org.ent >= 0 && at < last_org.pos &&
 				    strcasestr(d->ents[last_org.ent].canonical, head))
 					ent = last_org.ent;
-				if (ent < 0 && last_org.ent >= 0)
+				/* "the company", "the agency" are most often the
+				 * organisation that spoke last; "the government",
+				 * "the court" only one named so. */
+				static const char *const kinds[] = {
+					"government", "court", "police", "army", "military",
+					"administration", "regime", "parliament", NULL,
+				};
+				bool kind = false;
+				for (size_t k = 0; kinds[k] && !kind; k++)
+					kind = !strcmp(head, kinds[k]);
+				if (ent < 0 && last_org.ent >= 0 && !kind)
 					ent = last_org.ent;
-				if (ent < 0)
+				if (ent < 0 && !kind)
 					ent = nearest_mention(d, d->t[sp->t0].start,
 							      ET_ORG, NULL);
 				if (ent >= 0) {
@@ -1406,6 +1416,8 @@ void speakers_resolve(struct xdoc *d)
 		if (sp->org && sp->type == ET_PERSON &&
 		    (sp->how == SP_NOMINAL || sp->how == SP_NAME)) {
 			int oe = ent_find(d, sp->org, ET_ORG);
+			if (oe < 0)   /* "the Association's co-chairman" */
+				oe = ent_tail(d, sp->org);
 			if (oe < 0 && sp->how == SP_NOMINAL && !strchr(sp->org, '\'') &&
 			    strncasecmp(sp->org, "the ", 4)) {
 				oe = ent_add(d, ET_ORG, sp->org);

@@ -357,6 +357,30 @@ static void test_wire_attributions(void **state)
 	q = must_quote(&x, "may be correct");
 	assert_speaker(q, "Rilwanu Lukman", VB_SPEAKER_PERSON);
 	vb_extraction_release(&x);
+
+	/* A name opening the story with a person's appositive is a person,
+	 * and so is its surname after it; a surname misspelt once is the
+	 * same person; "the Association's co-chairman" works for the
+	 * association named before; "the government" is no company. */
+	run("Tarquin Helmsley, president of Norland Amusements Inc, bought the "
+	    "cinema chain on Monday.\n"
+	    "    Helmsley, 63, said the deal would close within 90 days.\n"
+	    "    The Ostmark Swap Dealers Association has a new standard contract, "
+	    "said Thomas Jaspers, the Association's co-chairman.\n"
+	    "    \"The contracts will reduce the expense of documentation,\" "
+	    "Jasprers said.\n"
+	    "    The government said the icebreaker was needed in the Arctic.\n", NULL, &x);
+	q = must_quote(&x, "the deal would close within");
+	assert_speaker(q, "Tarquin Helmsley", VB_SPEAKER_PERSON);
+	q = must_quote(&x, "has a new standard contract");
+	assert_speaker(q, "Thomas Jaspers", VB_SPEAKER_PERSON);
+	assert_string_equal(q->speaker.org, "Ostmark Swap Dealers Association");
+	q = must_quote(&x, "The contracts will reduce");
+	assert_speaker(q, "Thomas Jaspers", VB_SPEAKER_PERSON);
+	q = must_quote(&x, "the icebreaker was needed");
+	assert_true(q->has_speaker);
+	assert_string_equal(q->speaker.name, "The government");
+	vb_extraction_release(&x);
 }
 
 /*
