@@ -501,6 +501,45 @@ static void set_name(struct xspeaker *sp, size_t t0, size_t t1)
 	sp->t1 = sp->name_t1 = t1;
 }
 
+static size_t trim_run(struct xdoc *d, size_t r0, size_t r1, struct xspeaker *sp);
+
+/*
+ * '"...," Jim Miller, president of NAWG said.': an appositive without its
+ * closing comma, [r0, r1) the organisation at its end.  The speaker is
+ * the name before the comma.
+ */
+static bool appositive_before_cue(struct xdoc *d, size_t r0, size_t r1, size_t limit,
+				  struct xspeaker *sp)
+{
+	size_t k = r0;
+	if (k > limit && tok_is(d, k - 1, "the"))
+		k--;
+	if (!(k > limit && (tok_is(d, k - 1, "of") || tok_is(d, k - 1, "at") ||
+			    tok_is(d, k - 1, "for"))))
+		return false;
+	size_t p = k - 1, a = p;
+	while (a > limit && lower_word(d, a - 1) &&
+	       (d->t[a - 1].lex & (L_ROLE | L_NOM_PERSON)) && !(d->t[a - 1].lex & L_CUE))
+		a--;
+	if (a > limit && (tok_is(d, a - 1, "a") || tok_is(d, a - 1, "the")))
+		a--;
+	if (a == p || a <= limit + 1 || !tok_punct(d, a - 1, ',') || !tok_capword(d, a - 2))
+		return false;
+	size_t n1 = a - 1, n0 = name_run_left(d, n1, limit);
+	if (n0 >= n1 || n1 - n0 > 4 || run_type(d, n0, n1) == ET_ORG ||
+	    run_type(d, n0, n1) == ET_PLACE)
+		return false;
+	size_t m0 = trim_run(d, n0, n1, sp);
+	set_name(sp, m0, n1);
+	sp->t0 = n0;
+	free(sp->role);
+	sp->role = lower_dup(d, d->t[a].start, d->t[p - 1].end);
+	free(sp->org);
+	sp->org = name_text(d, r0, r1);
+	sp->type = ET_PERSON;
+	return true;
+}
+
 /* Strip sentence openers and titles from a run: "The Acme Union", "Minister Jane Doe". */
 bool portfolio(const struct xdoc *d, size_t t0, size_t t1)
 {
@@ -627,6 +666,10 @@ bool speaker_left(struct xdoc *d, size_t cue, size_t limit, struct xspeaker *sp)
 			r0 = last;
 		if (nominal_with_org(d, r0, e, limit, sp))
 			return true;
+		if (appositive_before_cue(d, r0, e, limit, sp)) {
+			sp->t1 = cue;
+			return true;
+		}
 		size_t title;
 		if (person_of_org(d, &r0, &e, limit, sp, &title)) {
 			r0 = trim_run(d, r0, e, sp);
@@ -1233,9 +1276,10 @@ static bool nominal_antecedent(struct xspeaker *sp, const struct xspeaker *last,
 			       size_t last_pos, size_t last_para, size_t qpara,
 			       bool plural, int named, size_t named_at)
 {
-	/* The last speaker: a noun phrase, or a pronoun that stood for one. */
+	/* The last speaker: a noun phrase, or a pronoun that stood for one;
+	 * "they" may stand for organisations ("the two organizations"). */
 	if (!last || (last->how != SP_NOMINAL && last->how != SP_PRONOUN) ||
-	    !last->anonymous || last->type != ET_PERSON ||
+	    !last->anonymous || (last->type != ET_PERSON && !plural) ||
 	    last->ent >= 0 || !last->name || last->plural != plural ||
 	    qpara > last_para + 1 || (named >= 0 && named_at > last_pos))
 		return false;

@@ -381,6 +381,21 @@ static void test_wire_attributions(void **state)
 	assert_true(q->has_speaker);
 	assert_string_equal(q->speaker.name, "The government");
 	vb_extraction_release(&x);
+
+	/* An appositive whose closing comma is missing before "said"; "they"
+	 * after organisations named by a noun phrase. */
+	run("Surpluses must fall, the two wheat organizations said.\n"
+	    "    The proposals would burden farmers in the north, they said.\n"
+	    "    \"We will not hurt ourselves economically,\" Jim Miller, president "
+	    "of the Wheat Growers Guild said.\n", NULL, &x);
+	q = must_quote(&x, "The proposals would burden");
+	assert_true(q->has_speaker);
+	assert_string_equal(q->speaker.name, "the two wheat organizations");
+	q = must_quote(&x, "We will not hurt ourselves");
+	assert_speaker(q, "Jim Miller", VB_SPEAKER_PERSON);
+	assert_string_equal(q->speaker.role, "president");
+	assert_string_equal(q->speaker.org, "Wheat Growers Guild");
+	vb_extraction_release(&x);
 }
 
 /*
