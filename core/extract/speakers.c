@@ -219,6 +219,13 @@ static void parse_appositive(struct xdoc *d, size_t a0, size_t a1,
 		org0 = i;
 		org1 = r;
 		role0 = r;
+	} else if (r > i && r + 1 < a1 && d->t[r].kind == TK_PUNCT &&
+		   (d->t[r].cp == '\'' || d->t[r].cp == 0x2019) && tok_adjacent(d, r) &&
+		   d->s[d->t[r - 1].end - 1] == 's') {
+		/* "Tidewater Ferries' managing director" */
+		org0 = i;
+		org1 = r;
+		role0 = r + 1;
 	} else if (i < a1 && lower_word(d, i) && (d->t[i].flags & TF_POSS) &&
 		   (d->t[i].lex & L_NOM_ORG)) {
 		/* "the group's spokeswoman": org is the nominal, resolved later. */
@@ -468,7 +475,12 @@ static bool person_of_org(struct xdoc *d, size_t *r0, size_t *r1, size_t limit,
 	 * follows "and" ("Minister of Trade and Industry"). */
 	if (p0 < p1 && (d->t[p1 - 1].lex & (L_HONORIFIC | L_ROLE)) && tok_is(d, p1, "of")) {
 		size_t n0 = *r1 - 1;
-		if (n0 > org0 + 1 && (d->t[n0 - 1].lex & L_GIVEN) && tok_capword(d, n0 - 1))
+		/* The given name: known as one, or an unknown word after an
+		 * office of its own ("Chief Inspector of Mines Redzuan Sumun"). */
+		if (n0 > org0 + 1 && tok_capword(d, n0 - 1) &&
+		    ((d->t[n0 - 1].lex & L_GIVEN) ||
+		     (!d->t[n0 - 1].lex && tok_capword(d, n0 - 2) &&
+		      run_type(d, n0 - 1, n0) != ET_PLACE)))
 			n0--;
 		if (n0 > org0 && tok_capword(d, n0) && tok_capword(d, n0 - 1) &&
 		    !tok_is(d, n0 - 1, "and") &&

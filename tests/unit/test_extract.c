@@ -393,6 +393,24 @@ static void test_wire_attributions(void **state)
 	assert_string_equal(q->speaker.name, "the two wheat organizations");
 	q = must_quote(&x, "We will not hurt ourselves");
 	assert_speaker(q, "Jim Miller", VB_SPEAKER_PERSON);
+	vb_extraction_release(&x);
+
+	/* A given name we do not know after an office; a plural possessive
+	 * organisation before a role. */
+	run("Output will fall, Chief Inspector of Mines Redzuan Sumun said.\n"
+	    "    Tidewater Ferries' managing director, Owain Prys, said the service "
+	    "would resume in May.\n"
+	    "    \"We will not hurt ourselves economically,\" Jim Miller, president "
+	    "of the Wheat Growers Guild said.\n", NULL, &x);
+	q = must_quote(&x, "Output will fall");
+	assert_speaker(q, "Redzuan Sumun", VB_SPEAKER_PERSON);
+	assert_string_equal(q->speaker.role, "chief inspector of mines");
+	q = must_quote(&x, "the service would resume");
+	assert_speaker(q, "Owain Prys", VB_SPEAKER_PERSON);
+	assert_string_equal(q->speaker.role, "managing director");
+	assert_string_equal(q->speaker.org, "Tidewater Ferries");
+	q = must_quote(&x, "We will not hurt ourselves");
+	assert_speaker(q, "Jim Miller", VB_SPEAKER_PERSON);
 	assert_string_equal(q->speaker.role, "president");
 	assert_string_equal(q->speaker.org, "Wheat Growers Guild");
 	vb_extraction_release(&x);
