@@ -127,19 +127,26 @@ static int month_tok(const struct xdoc *d, size_t i, size_t *used)
 
 /* ---- output ---------------------------------------------------------------- */
 
-static void add_date(struct xdoc *d, size_t t0, size_t t1, const char *value,
-		     enum vb_date_granularity g, bool relative)
+/* A date at bytes [start, end) of the text. */
+static void add_date_at(struct xdoc *d, size_t start, size_t end, const char *value,
+			enum vb_date_granularity g, bool relative)
 {
 	struct vb_extraction *x = d->out;
 
 	VB_ALLOC_GROW(x->dates, x->ndates + 1, d->aout_dates);
 	struct vb_date *e = &x->dates[x->ndates++];
-	e->start = d->t[t0].start;
-	e->end = d->t[t1 - 1].end;
+	e->start = start;
+	e->end = end;
 	e->text = text_dup_clean(d, e->start, e->end);
 	e->value = value ? vb_strdup(value) : NULL;
 	e->granularity = g;
 	e->relative = relative;
+}
+
+static void add_date(struct xdoc *d, size_t t0, size_t t1, const char *value,
+		     enum vb_date_granularity g, bool relative)
+{
+	add_date_at(d, d->t[t0].start, d->t[t1 - 1].end, value, g, relative);
 	for (size_t k = t0; k < t1; k++)
 		d->t[k].flags |= TF_USED_DATE;
 }
@@ -336,8 +343,18 @@ static int unit_of(const struct xdoc *d, size_t i)
 	return 0;
 }
 
+static void add_relative_at(struct xdoc *d, size_t start, size_t end, int unit, int n);
+
 /* Resolve an offset of `n` units from the publication date and add the date. */
 static void add_relative(struct xdoc *d, size_t t0, size_t t1, int unit, int n)
+{
+	add_relative_at(d, d->t[t0].start, d->t[t1 - 1].end, unit, n);
+	for (size_t k = t0; k < t1; k++)
+		d->t[k].flags |= TF_USED_DATE;
+}
+
+/* The same at bytes [start, end) of the text. */
+static void add_relative_at(struct xdoc *d, size_t start, size_t end, int unit, int n)
 {
 	char v[32];
 	const char *val = v;
@@ -400,7 +417,7 @@ static void add_relative(struct xdoc *d, size_t t0, size_t t1, int unit, int n)
 		snprintf(v, sizeof(v), "%04d", d->dy + n);
 		break;
 	}
-	add_date(d, t0, t1, val, g, true);
+	add_date_at(d, start, end, val, g, true);
 }
 
 static bool date_prep_before(const struct xdoc *d, size_t i)
@@ -767,8 +784,185 @@ static size_t absolute_at(struct xdoc *d, size_t i)
 	return 0;
 }
 
+/* ---- Chinese ------------------------------------------------------------- */
+
+/*
+ * Chinese writes dates in the run of characters the scanner keeps as one
+ * token, digits apart: "2011年3月15日", "今年5月", "去年", "今天".  They are
+ * matched on the bytes of each stretch of adjacent tokens that holds Han
+ * characters.
+ */
+
+/* ASCII or full-width digits at p: their value, *len their bytes. */
+static int zh_number(const char *p, const char *end, size_t *len)
+{
+	int v = 0, n = 0;
+	const char *q = p;
+	while (q < end && n < 5) {
+		if (*q >= '0' && *q <= '9') {
+			v = v * 10 + (*q - '0');
+			q++;
+		} else if (end - q >= 3 && (unsigned char)q[0] == 0xEF &&
+			   (unsigned char)q[1] == 0xBC && (unsigned char)q[2] >= 0x90 &&
+			   (unsigned char)q[2] <= 0x99) {
+			v = v * 10 + ((unsigned char)q[2] - 0x90);
+			q += 3;
+		} else {
+			break;
+		}
+		n++;
+	}
+	*len = (size_t)(q - p);
+	return n ? v : -1;
+}
+
+static bool zh_at(const char *p, const char *end, const char *w)
+{
+	size_t n = strlen(w);
+	return (size_t)(end - p) >= n && !memcmp(p, w, n);
+}
+
+/* "5月", "5月15日": month and day after p; returns the bytes used, 0 if none. */
+static size_t zh_month_day(const char *p, const char *end, int *m, int *dd)
+{
+	size_t nl;
+	*m = zh_number(p, end, &nl);
+	*dd = 0;
+	if (*m < 1 || *m > 12 || !zh_at(p + nl, end, "月"))
+		return 0;
+	const char *q = p + nl + strlen("月");
+	size_t dl;
+	int day = zh_number(q, end, &dl);
+	if (day >= 1 && day <= 31 && (zh_at(q + dl, end, "日") || zh_at(q + dl, end, "号"))) {
+		*dd = day;
+		q += dl + strlen("日");   /* 日 and 号 are both three bytes */
+	}
+	return (size_t)(q - p);
+}
+
+/* One date at p, added; returns its bytes, 0 if none starts there. */
+static size_t zh_date_at(struct xdoc *d, const char *p, const char *end)
+{
+	static const struct { const char *w; int unit, n; } rel[] = {
+		{ "今天", 'd', 0 }, { "今日", 'd', 0 }, { "昨天", 'd', -1 },
+		{ "昨日", 'd', -1 }, { "明天", 'd', 1 }, { "前天", 'd', -2 },
+		{ "后天", 'd', 2 }, { "本月", 'm', 0 }, { "上个月", 'm', -1 },
+		{ "上月", 'm', -1 }, { "下个月", 'm', 1 }, { "本周", 'w', 0 },
+		{ "上周", 'w', -1 }, { "下周", 'w', 1 }, { "今年", 'y', 0 },
+		{ "去年", 'y', -1 }, { "明年", 'y', 1 }, { "前年", 'y', -2 },
+	};
+	size_t at = (size_t)(p - d->s);
+	char v[32];
+	int m, dd;
+
+	for (size_t r = 0; r < sizeof(rel) / sizeof(rel[0]); r++) {
+		size_t wl = strlen(rel[r].w);
+		if (!zh_at(p, end, rel[r].w))
+			continue;
+		/* "今年5月", "去年12月": a month of that year. */
+		size_t ml;
+		if (rel[r].unit == 'y' && (ml = zh_month_day(p + wl, end, &m, &dd))) {
+			int y = d->dy ? d->dy + rel[r].n : 0;
+			if (!y)
+				add_date_at(d, at, at + wl + ml, NULL, VB_DATE_MONTH, true);
+			else if (dd)
+				fmt_day(v, sizeof(v), y, m, dd),
+				add_date_at(d, at, at + wl + ml, v, VB_DATE_DAY, true);
+			else
+				snprintf(v, sizeof(v), "%04d-%02d", y, m),
+				add_date_at(d, at, at + wl + ml, v, VB_DATE_MONTH, true);
+			return wl + ml;
+		}
+		add_relative_at(d, at, at + wl, rel[r].unit, rel[r].n);
+		return wl;
+	}
+	size_t nl;
+	int y = zh_number(p, end, &nl);
+	if (y >= 1000 && y <= 2999 && nl >= 4 && zh_at(p + nl, end, "年")) {
+		size_t yl = nl + strlen("年");
+		size_t ml = zh_month_day(p + yl, end, &m, &dd);
+		if (ml && dd) {
+			fmt_day(v, sizeof(v), y, m, dd);
+			add_date_at(d, at, at + yl + ml, v, VB_DATE_DAY, false);
+		} else if (ml) {
+			snprintf(v, sizeof(v), "%04d-%02d", y, m);
+			add_date_at(d, at, at + yl + ml, v, VB_DATE_MONTH, false);
+		} else {
+			snprintf(v, sizeof(v), "%04d", y);
+			add_date_at(d, at, at + yl, v, VB_DATE_YEAR, false);
+		}
+		return yl + ml;
+	}
+	/* "4月", "3月15日": in the year of publication. */
+	size_t ml = zh_month_day(p, end, &m, &dd);
+	if (ml) {
+		if (!d->dy)
+			add_date_at(d, at, at + ml, NULL, dd ? VB_DATE_DAY : VB_DATE_MONTH, true);
+		else if (dd)
+			fmt_day(v, sizeof(v), d->dy, m, dd),
+			add_date_at(d, at, at + ml, v, VB_DATE_DAY, true);
+		else
+			snprintf(v, sizeof(v), "%04d-%02d", d->dy, m),
+			add_date_at(d, at, at + ml, v, VB_DATE_MONTH, true);
+		return ml;
+	}
+	return 0;
+}
+
+static bool has_han(const struct xdoc *d, size_t i)
+{
+	for (size_t b = d->t[i].start; b + 2 < d->t[i].end; b++) {
+		unsigned char c = (unsigned char)d->s[b];
+		if (c >= 0xE4 && c <= 0xE9)
+			return true;
+	}
+	return false;
+}
+
+static void zh_dates(struct xdoc *d)
+{
+	for (size_t i = 0; i < d->nt;) {
+		if (d->t[i].kind != TK_WORD || !has_han(d, i) ||
+		    (d->t[i].flags & (TF_BOILER | TF_USED_DATE))) {
+			i++;
+			continue;
+		}
+		/* The stretch: adjacent tokens around the Han one, digits too. */
+		size_t a = i, b = i + 1;
+		while (a > 0 && tok_adjacent(d, a) && d->t[a - 1].kind != TK_PUNCT)
+			a--;
+		while (b < d->nt && tok_adjacent(d, b) && d->t[b].kind != TK_PUNCT)
+			b++;
+		const char *p = d->s + d->t[a].start, *end = d->s + d->t[b - 1].end;
+		size_t first = d->out->ndates;
+		while (p < end) {
+			size_t n = zh_date_at(d, p, end);
+			if (n) {
+				p += n;
+			} else {
+				/* Next character; digits of a number go together. */
+				size_t nl;
+				if (zh_number(p, end, &nl) >= 0)
+					p += nl;
+				else
+					do
+						p++;
+					while (p < end && ((unsigned char)*p & 0xC0) == 0x80);
+			}
+		}
+		/* The digits of "2011年" are no English year. */
+		for (size_t k = a; k < b; k++)
+			for (size_t e = first; e < d->out->ndates; e++)
+				if (d->t[k].start >= d->out->dates[e].start &&
+				    d->t[k].start < d->out->dates[e].end)
+					d->t[k].flags |= TF_USED_DATE;
+		i = b;
+	}
+}
+
 void dates_find(struct xdoc *d)
 {
+	zh_dates(d);
 	for (size_t i = 0; i < d->nt;) {
 		if (d->t[i].flags & (TF_BOILER | TF_USED_DATE)) {
 			i++;

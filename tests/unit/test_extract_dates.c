@@ -204,6 +204,28 @@ static void test_more_dates(void **state)
 	vb_extraction_release(&x);
 }
 
+/* Chinese dates inside a run of characters, digits apart. */
+static void test_chinese(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	run("上海，2009年12月1日——公司昨天宣布，上个月销售额增长两成，明年3月将开设"
+	    "新店。公司成立于1998年，2005年6月上市。董事长说，本周将公布细节，"
+	    "新店于4月开业，每月收费10元。\n",
+	    "2009-12-01", &x);
+	expect(&x, "2009年12月1日", "2009-12-01", VB_DATE_DAY, false);
+	expect(&x, "昨天", "2009-11-30", VB_DATE_DAY, true);
+	expect(&x, "上个月", "2009-11", VB_DATE_MONTH, true);
+	expect(&x, "明年3月", "2010-03", VB_DATE_MONTH, true);
+	expect(&x, "1998年", "1998", VB_DATE_YEAR, false);
+	expect(&x, "2005年6月", "2005-06", VB_DATE_MONTH, false);
+	expect(&x, "本周", "2009-W49", VB_DATE_WEEK, true);
+	expect(&x, "4月", "2009-04", VB_DATE_MONTH, true);
+	assert_null(find_date(&x, "1998"));
+	assert_int_equal(x.ndates, 8);   /* not "每月", not "10元" */
+	vb_extraction_release(&x);
+}
+
 static void test_not_dates(void **state)
 {
 	(void)state;
@@ -227,6 +249,7 @@ int main(void)
 		cmocka_unit_test(test_dateline),
 		cmocka_unit_test(test_labelled_date),
 		cmocka_unit_test(test_not_dates),
+		cmocka_unit_test(test_chinese),
 		cmocka_unit_test(test_more_dates),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
