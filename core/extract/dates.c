@@ -285,6 +285,27 @@ static bool labelled_date(struct xdoc *d, int *y, int *m, int *dd, size_t *t0,
 	return false;
 }
 
+static size_t zh_month_day(const char *p, const char *end, int *m, int *dd);
+static int zh_number(const char *p, const char *end, size_t *len);
+static bool zh_at(const char *p, const char *end, const char *w);
+
+/* A full Chinese date among the first tokens of the story. */
+static bool zh_dateline(const struct xdoc *d, int *y, int *m, int *dd)
+{
+	for (size_t i = 0; i + 1 < d->nt && i < 8; i++) {
+		if (d->t[i].kind != TK_NUM || !tok_adjacent(d, i + 1))
+			continue;
+		const char *p = d->s + d->t[i].start, *end = d->s + d->t[i + 1].end;
+		size_t nl;
+		*y = zh_number(p, end, &nl);
+		if (*y < 1000 || nl < 4 || !zh_at(p + nl, end, "年"))
+			continue;
+		if (zh_month_day(p + nl + strlen("年"), end, m, dd) && *dd)
+			return true;
+	}
+	return false;
+}
+
 void dates_docdate(struct xdoc *d)
 {
 	int y = 0, m = 0, dd = 0;
@@ -303,6 +324,12 @@ void dates_docdate(struct xdoc *d)
 		char v[32];
 		fmt_day(v, sizeof(v), y ? y : d->dy, m, dd);
 		add_date(d, t0, t1, v, VB_DATE_DAY, false);
+	} else if (!d->dy && zh_dateline(d, &y, &m, &dd)) {
+		/* "北京，2011年3月15日——": the date of an undated Chinese release
+		 * (the date itself is found with the others). */
+		d->dy = y;
+		d->dm = m;
+		d->dd = dd <= days_in_month(y, m) ? dd : 0;
 	}
 	if (d->dy && d->dm && d->dd)
 		snprintf(x->doc_date, sizeof(x->doc_date), "%04d-%02d-%02d", d->dy,

@@ -224,6 +224,13 @@ static void test_chinese(void **state)
 	assert_null(find_date(&x, "1998"));
 	assert_int_equal(x.ndates, 8);   /* not "每月", not "10元" */
 	vb_extraction_release(&x);
+
+	/* Undated: the dateline's date is the publication date. */
+	run("北京，2011年3月15日——公司今天宣布，去年销售额增长。\n", NULL, &x);
+	assert_string_equal(x.doc_date, "2011-03-15");
+	expect(&x, "今天", "2011-03-15", VB_DATE_DAY, true);
+	expect(&x, "去年", "2010", VB_DATE_YEAR, true);
+	vb_extraction_release(&x);
 }
 
 static void test_not_dates(void **state)
