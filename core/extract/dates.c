@@ -447,6 +447,8 @@ static void add_relative_at(struct xdoc *d, size_t start, size_t end, int unit, 
 	add_date_at(d, start, end, val, g, true);
 }
 
+static bool in_lang(const struct xdoc *d, const char *lang);
+
 static bool date_prep_before(const struct xdoc *d, size_t i)
 {
 	if (i == 0)
@@ -456,6 +458,10 @@ static bool date_prep_before(const struct xdoc *d, size_t i)
 		return true;
 	if (p->kind == TK_WORD && (p->lex & L_DATE_PREP) && (p->flags & TF_CAP) &&
 	    (p->flags & TF_SENT_START))
+		return true;
+	/* German capitalises its nouns: "im Jahr 2009", "Ende 2010". */
+	if (p->kind == TK_WORD && (tok_is(d, i - 1, "jahr") || tok_is(d, i - 1, "ende") ||
+				   tok_is(d, i - 1, "anfang")) && in_lang(d, "de"))
 		return true;
 	/* "mid-2007", "2004-2006" */
 	if (p->kind == TK_PUNCT && is_dash_cp(p->cp) && i >= 2 &&
@@ -706,15 +712,25 @@ static size_t absolute_at(struct xdoc *d, size_t i)
 			add_date(d, i, k + 1, v, VB_DATE_MONTH, false);
 			return k + 1 - i;
 		}
-		/* "December last year" */
-		if (tok_is(d, k, "last") && tok_is(d, k + 1, "year")) {
+		/* "December last year", "May of last year", "Mai vergangenen
+		 * Jahres", "Mai des Vorjahres" */
+		size_t of = tok_is(d, k, "of") || tok_is(d, k, "des") ? 1 : 0;
+		size_t lw = 0;
+		if (tok_is(d, k + of, "last") && tok_is(d, k + of + 1, "year"))
+			lw = of + 2;
+		else if ((tok_is(d, k + of, "vergangenen") || tok_is(d, k + of, "letzten")) &&
+			 tok_is(d, k + of + 1, "jahres"))
+			lw = of + 2;
+		else if (tok_is(d, k, "des") && tok_is(d, k + 1, "vorjahres"))
+			lw = 2;
+		if (lw) {
 			if (d->dy) {
 				snprintf(v, sizeof(v), "%04d-%02d", d->dy - 1, mon);
-				add_date(d, i, k + 2, v, VB_DATE_MONTH, true);
+				add_date(d, i, k + lw, v, VB_DATE_MONTH, true);
 			} else {
-				add_date(d, i, k + 2, NULL, VB_DATE_MONTH, true);
+				add_date(d, i, k + lw, NULL, VB_DATE_MONTH, true);
 			}
-			return k + 2 - i;
+			return k + lw - i;
 		}
 		if ((tok_is(d, k, "this") || tok_is(d, k, "next")) &&
 		    tok_is(d, k + 1, "year")) {

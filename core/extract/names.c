@@ -217,7 +217,8 @@ static const struct word_group groups[] = {
 	{ L_DATE_PREP,
 	  "in since by until till during from of before after through "
 	  "throughout to between early late mid fiscal end beginning start "
-	  "spring summer autumn fall winter year calendar and or than around" },
+	  "spring summer autumn fall winter year calendar and or than around "
+	  "im seit bis ab jahr anfang ende en depuis desde" },
 };
 
 static const char *const months[] = {

@@ -204,6 +204,22 @@ static void test_more_dates(void **state)
 	vb_extraction_release(&x);
 }
 
+/* German: a month "vergangenen Jahres", a year after "im Jahr", "seit". */
+static void test_german(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	struct vb_extract_opts opts = { .doc_id = "d", .doc_date = "2010-04-20", .lang = "de" };
+	const char *text = "Die Firma schloss im Mai vergangenen Jahres. Im Jahr 2009 lag "
+			   "der Anteil bei 22 Prozent. Seit 2005 w\u00e4chst er. Er hat "
+			   "2009 Mitarbeiter.\n";
+	assert_int_equal(vb_extract(ex, text, strlen(text), &opts, &x, NULL), 0);
+	expect(&x, "Mai vergangenen Jahres", "2009-05", VB_DATE_MONTH, true);
+	expect(&x, "2005", "2005", VB_DATE_YEAR, false);
+	assert_int_equal(x.ndates, 3);   /* "2009 Mitarbeiter" is no date */
+	vb_extraction_release(&x);
+}
+
 /* Chinese dates inside a run of characters, digits apart. */
 static void test_chinese(void **state)
 {
@@ -257,6 +273,7 @@ int main(void)
 		cmocka_unit_test(test_labelled_date),
 		cmocka_unit_test(test_not_dates),
 		cmocka_unit_test(test_chinese),
+		cmocka_unit_test(test_german),
 		cmocka_unit_test(test_more_dates),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
