@@ -952,14 +952,12 @@ static size_t zh_date_at(struct xdoc *d, const char *p, const char *end)
 	return 0;
 }
 
+/* The scanner keeps a run of CJK characters as one token: its first byte
+ * tells (U+3000..U+9FFF lead with E3..E9). */
 static bool has_han(const struct xdoc *d, size_t i)
 {
-	for (size_t b = d->t[i].start; b + 2 < d->t[i].end; b++) {
-		unsigned char c = (unsigned char)d->s[b];
-		if (c >= 0xE4 && c <= 0xE9)
-			return true;
-	}
-	return false;
+	unsigned char c = (unsigned char)d->s[d->t[i].start];
+	return c >= 0xE3 && c <= 0xE9;
 }
 
 static void zh_dates(struct xdoc *d)
