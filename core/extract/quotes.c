@@ -618,7 +618,7 @@ static int prev_kind(const struct xdoc *d, size_t o)
 		return PREV_THAT;
 	if ((p->lex & L_CALL) || tok_is(d, o - 1, "as") || tok_is(d, o - 1, "of"))
 		return PREV_CALL;
-	if (p->kind == TK_WORD && (p->lex & L_CUE))
+	if (cue_word(d, o - 1))   /* not "some industry reports" */
 		return PREV_COLON;
 	return PREV_EMBED;
 }

@@ -355,6 +355,7 @@ static void test_wire_attributions(void **state)
 	q = must_quote(&x, "producers such as Kuwait");
 	assert_speaker(q, "Rilwanu Lukman", VB_SPEAKER_PERSON);
 	q = must_quote(&x, "may be correct");
+	assert_int_equal(q->kind, VB_QUOTE_PARTIAL);
 	assert_speaker(q, "Rilwanu Lukman", VB_SPEAKER_PERSON);
 	vb_extraction_release(&x);
 
