@@ -118,7 +118,8 @@ static const struct word_group groups[] = {
 	  "shareholder shareholders creditor creditors brokers engineer "
 	  "engineers inspector inspectors resident witness activist "
 	  "campaigner critic student students teachers nurses parents "
-	  "officers agents" },
+	  "officers agents delegate delegates roaster roasters refiner refiners "
+	  "processor processors supplier suppliers participant participants" },
 	{ L_PLURAL_NOM,
 	  "officials analysts sources lawyers experts economists traders "
 	  "dealers executives bankers diplomats members investors observers "
@@ -131,7 +132,7 @@ static const struct word_group groups[] = {
 	  "growers producers exporters importers shippers buyers sellers "
 	  "merchants millers planters miners shareholders creditors brokers "
 	  "engineers inspectors students teachers nurses parents officers "
-	  "agents "
+	  "agents delegates roasters refiners processors suppliers participants "
 	  "groups companies unions organisations organizations" },
 	{ L_NOM_ORG,
 	  "company group firm organisation organization federation association "

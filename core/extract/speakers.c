@@ -249,8 +249,9 @@ static void parse_appositive(struct xdoc *d, size_t a0, size_t a1,
 			break;
 		}
 	}
-	/* A capitalised modifier: "the Acme spokesman", "Acme chief executive". */
-	if (!org1) {
+	/* A capitalised modifier: "the Acme spokesman", "Acme chief executive";
+	 * not a nation's adjective ("Dutch roasters"). */
+	if (!org1 && !(demonym_word(d, role0) && name_run_right(d, role0, a1) == role0 + 1)) {
 		size_t e = name_run_right(d, role0, a1);
 		if (e > role0 && e < a1 && lower_word(d, e) &&
 		    (d->t[e].lex & (L_ROLE | L_NOM_PERSON))) {
@@ -298,6 +299,21 @@ static bool det_word(const struct xdoc *d, size_t i)
 	       !(d->t[i].flags & TF_POSS);
 }
 
+/* Words that qualify a speaker's noun: "senior officials", "one dealer". */
+static bool common_modifier(const struct xdoc *d, size_t k)
+{
+	static const char *const words[] = {
+		"senior", "top", "former", "local", "foreign", "industry", "government",
+		"company", "party", "union", "defence", "defense", "finance", "trade",
+		"police", "military", "western", "u.s.", "european", "other", "some",
+		"many", "one", "another", "two", "three", "several", NULL,
+	};
+	for (size_t w = 0; words[w]; w++)
+		if (tok_is(d, k, words[w]))
+			return true;
+	return false;
+}
+
 /* "a spokesman", "the company", "Acme officials", "the Acme spokesman". */
 static bool nominal_left(struct xdoc *d, size_t e, size_t limit,
 			 struct xspeaker *sp)
@@ -330,20 +346,7 @@ static bool nominal_left(struct xdoc *d, size_t e, size_t limit,
 		else if (lower_word(d, k) && (d->t[k].flags & TF_POSS) &&
 			 (d->t[k].lex & L_NOM_ORG))
 			i = k;
-		else if (lower_word(d, k) &&
-			 (tok_is(d, k, "senior") || tok_is(d, k, "top") ||
-			  tok_is(d, k, "former") || tok_is(d, k, "local") ||
-			  tok_is(d, k, "foreign") || tok_is(d, k, "industry") ||
-			  tok_is(d, k, "government") || tok_is(d, k, "company") ||
-			  tok_is(d, k, "party") || tok_is(d, k, "union") ||
-			  tok_is(d, k, "defence") || tok_is(d, k, "defense") ||
-			  tok_is(d, k, "finance") || tok_is(d, k, "trade") ||
-			  tok_is(d, k, "police") || tok_is(d, k, "military") ||
-			  tok_is(d, k, "western") || tok_is(d, k, "u.s.") ||
-			  tok_is(d, k, "european") || tok_is(d, k, "other") ||
-			  tok_is(d, k, "some") || tok_is(d, k, "many") ||
-			  tok_is(d, k, "one") || tok_is(d, k, "another") ||
-			  tok_is(d, k, "two") || tok_is(d, k, "three")))
+		else if (plain_word(d, k) && common_modifier(d, k))
 			i = k;
 		else if (tok_punct(d, k, '-') && tok_adjacent(d, k))
 			i = k;
@@ -388,14 +391,90 @@ static bool nominal_left(struct xdoc *d, size_t e, size_t limit,
 			return true;
 		}
 	}
-	/* Organisation from a capitalised modifier or possessive. */
+	/* Organisation from a capitalised modifier or possessive; not from
+	 * a word capitalised as the sentence's first ("Another source"). */
 	size_t m0 = has_det ? i + 1 : i;
+	while (m0 < head && plain_word(d, m0) && (d->t[m0].flags & TF_CAP) &&
+	       (common_modifier(d, m0) || (d->t[m0].lex & (L_STOP | L_ROLE))))
+		m0++;
 	bool personish;
 	if (sp->type == ET_PERSON && m0 < head)
 		parse_appositive(d, m0, e, sp, &personish);
 	if (sp->type == ET_PERSON && !sp->role)
 		sp->role = lower_dup(d, d->t[head].start, d->t[head].end);
 	return true;
+}
+
+/*
+ * A speaker named by a noun with a complement before the verb: "a
+ * spokesman for one of the major Dutch roasters said", "sources close to
+ * a meeting of the Cocoa Producers Alliance said", "one delegate
+ * representing a major producer said".  The noun is at most a dozen
+ * words back, with no punctuation or verb between; a capitalised name
+ * ending the complement is the organisation.
+ */
+static bool nominal_before(struct xdoc *d, size_t e, size_t limit, struct xspeaker *sp)
+{
+	for (size_t j = e - 1; j > limit && j + 12 > e; j--) {
+		const struct xtok *t = &d->t[j - 1];
+		if (t->kind == TK_PUNCT && t->cp != '-' && t->cp != '(' && t->cp != ')' &&
+		    t->cp != '.' && t->cp != '\'' && t->cp != 0x2019)
+			break;
+		if (t->kind == TK_WORD && !(t->flags & TF_CAP) && (t->lex & (L_CUE | L_PRONOUN)))
+			break;
+		size_t n = j - 1, c = j;
+		if (!nominal_word(d, n))
+			continue;
+		bool comp = tok_is(d, c, "for") || tok_is(d, c, "of") || tok_is(d, c, "at") ||
+			    tok_is(d, c, "from") || tok_is(d, c, "with") ||
+			    tok_is(d, c, "representing") ||
+			    (tok_is(d, c, "close") && tok_is(d, c + 1, "to")) ||
+			    (tok_is(d, c, "familiar") && tok_is(d, c + 1, "with"));
+		if (!comp || c + 1 >= e)
+			continue;
+		/* "Teck vice-president of administration John Guminski said":
+		 * a person's name after the complement speaks ("a spokesman
+		 * for James Capel" is the spokesman). */
+		if (tok_capword(d, e - 1)) {
+			size_t r0 = name_run_left(d, e, c);
+			size_t after = c + 1 + (tok_is(d, c + 1, "the") || tok_is(d, c + 1, "to"));
+			if (r0 < e && r0 > after && run_type(d, r0, e) != ET_ORG &&
+			    !(d->t[r0 - 1].lex & L_PLURAL_NOM) &&   /* "brokers James Capel" */
+			    ((d->t[r0].lex & L_GIVEN) || run_type(d, r0, e) == ET_PERSON))
+				return false;
+		}
+		struct xspeaker tmp = { .ent = -1 };
+		if (!nominal_left(d, n + 1, limit, &tmp)) {
+			xspeaker_release(&tmp);
+			continue;
+		}
+		*sp = tmp;
+		sp->t1 = e;
+		/* An anonymous speaker is the description as written, less
+		 * the organisation: "people familiar with its finances",
+		 * "sources close to a meeting" (of the Cocoa Producers
+		 * Alliance), "a spokesman" (for the federation). */
+		size_t end = e;
+		if (tok_capword(d, e - 1)) {
+			size_t r0 = name_run_left(d, e, c);
+			if (r0 < e && r0 > c && !(d->t[r0].lex & (L_STOP | L_DET))) {
+				free(sp->org);
+				sp->org = name_text(d, r0, e);
+				end = r0;
+				if (end > c + 1 && tok_is(d, end - 1, "the"))
+					end--;
+				if (end > c + 1 && (d->t[end - 1].lex & L_STOP))
+					end--;
+			}
+		}
+		/* "a spokesman for the federation": membership, not description. */
+		bool describes = tok_is(d, c, "close") || tok_is(d, c, "familiar") ||
+				 tok_is(d, c, "representing");
+		if (sp->anonymous && describes && end > sp->name_t1)
+			sp->name_t1 = end;
+		return true;
+	}
+	return false;
 }
 
 /* "a spokesman for the Internet Providers Association": the org after the nominal. */
@@ -650,6 +729,10 @@ bool speaker_left(struct xdoc *d, size_t cue, size_t limit, struct xspeaker *sp)
 		sp->t1 = sp->name_t1 = e;
 		return true;
 	}
+	/* "a spokesman for one of the major Dutch roasters said": the
+	 * first noun speaks, not the last. */
+	if (nominal_word(d, last) && nominal_before(d, e, limit, sp))
+		return true;
 	if (nominal_word(d, last) && nominal_left(d, e, limit, sp))
 		return true;
 	/* "The Opec President said", "the Chairman said": a title with no
@@ -677,6 +760,8 @@ bool speaker_left(struct xdoc *d, size_t cue, size_t limit, struct xspeaker *sp)
 		if (r0 >= e)
 			r0 = last;
 		if (nominal_with_org(d, r0, e, limit, sp))
+			return true;
+		if (nominal_before(d, e, limit, sp))
 			return true;
 		if (appositive_before_cue(d, r0, e, limit, sp)) {
 			sp->t1 = cue;
@@ -866,6 +951,8 @@ bool speaker_left(struct xdoc *d, size_t cue, size_t limit, struct xspeaker *sp)
 	}
 	if (nominal_left(d, e, limit, sp))
 		return true;
+	if (nominal_before(d, e, limit, sp))
+		return true;
 	xspeaker_release(sp);
 	return false;
 }
@@ -906,7 +993,11 @@ bool speaker_right(struct xdoc *d, size_t i, size_t limit, struct xspeaker *sp)
 			h++;
 		bare = h < limit && nominal_word(d, h) && (d->t[h].lex & L_PLURAL_NOM);
 	}
-	if (lower_word(d, i) && ((t->lex & L_DET) || bare)) {
+	/* "commented one delegate representing a major producer" */
+	bool quant = lower_word(d, i) && !bare &&
+		     (tok_is(d, i, "one") || tok_is(d, i, "another") || tok_is(d, i, "some") ||
+		      tok_is(d, i, "several") || tok_is(d, i, "two") || tok_is(d, i, "three"));
+	if (lower_word(d, i) && ((t->lex & L_DET) || bare || quant)) {
 		size_t h = i + !bare;
 		while (h < limit && h < i + 5 && !nominal_word(d, h) &&
 		       (is_word(d, h) || tok_punct(d, h, '-')) &&

@@ -213,6 +213,44 @@ static void test_reported_speech(void **state)
 	assert_speaker(q, "Anna Berg", VB_SPEAKER_PERSON);
 	vb_extraction_release(&x);
 
+	/* A noun with a complement before the verb: the first noun speaks;
+	 * a description stays whole ("people familiar with its finances"),
+	 * an organisation it belongs to does not ("a spokesman for ...").
+	 * "Another source" opening a sentence is no organisation, nor are
+	 * "Dutch roasters"; "commented one delegate" names a speaker. */
+	run("Cocoa exporters will limit sales, sources close to a meeting of the "
+	    "Cocoa Producers Alliance (CPA) said.\n"
+	    "    \"Prices will rise again,\" a spokesman for one of the major "
+	    "Dutch roasters said.\n"
+	    "    Revenue has more than doubled since 2003, people familiar with its "
+	    "finances said.\n"
+	    "    Another source said that limiting sales concerns next year's harvest.\n"
+	    "    \"The price is just not interesting,\" commented one delegate "
+	    "representing a major producer.\n"
+	    "    Quality is short, Dutch roasters said.\n", NULL, &x);
+	q = must_quote(&x, "Cocoa exporters will limit");
+	assert_true(q->has_speaker);
+	assert_string_equal(q->speaker.name, "sources close to a meeting");
+	assert_string_equal(q->speaker.org, "Cocoa Producers Alliance");
+	q = must_quote(&x, "Prices will rise again");
+	assert_true(q->has_speaker);
+	assert_string_equal(q->speaker.name, "a spokesman");
+	q = must_quote(&x, "Revenue has more than doubled");
+	assert_true(q->has_speaker);
+	assert_string_equal(q->speaker.name, "people familiar with its finances");
+	q = must_quote(&x, "limiting sales concerns");
+	assert_true(q->has_speaker);
+	assert_string_equal(q->speaker.name, "Another source");
+	assert_null(q->speaker.org);
+	q = must_quote(&x, "The price is just not interesting");
+	assert_true(q->has_speaker);
+	assert_string_equal(q->speaker.name, "one delegate");
+	q = must_quote(&x, "Quality is short");
+	assert_true(q->has_speaker);
+	assert_string_equal(q->speaker.name, "Dutch roasters");
+	assert_null(q->speaker.org);
+	vb_extraction_release(&x);
+
 	/* "one dealer", "another trader": anonymous speakers too. */
 	run("\"They will stock it up at the next tender,\" one dealer said.\n", NULL, &x);
 	q = must_quote(&x, "They will stock it up");
