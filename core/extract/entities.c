@@ -807,7 +807,10 @@ static bool common_acronym(const struct xdoc *d, size_t i)
 		"utc", "am", "pm", "faq", "pdf", "url", "html", "ok", "ai",
 		"it", "tv", "hd", "gps", "sms", "atm", "diy", "phd", "mba",
 		"rsvp", "asap", "fyi", "etc", "ps", "pps", "eps", "ebit",
-		"ebitda", "yoy", "q1", "q2", "q3", "q4", "h1", "h2", "fy", NULL,
+		"ebitda", "yoy", "q1", "q2", "q3", "q4", "h1", "h2", "fy",
+		/* time zones: "until 2100 EST" */
+		"est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet",
+		"cest", "jst", "hkt", "sgt", "aest", "ist", NULL,
 	};
 	for (size_t k = 0; words[k]; k++)
 		if (tok_is(d, i, words[k]))
@@ -843,6 +846,8 @@ int run_type(const struct xdoc *d, size_t t0, size_t t1)
 		goto out;
 	}
 	g = gaz_of(d, t0, t1, &low);
+	if (g && t1 - t0 == 1 && (d->t[t0].flags & TF_ALLCAPS) && common_acronym(d, t0))
+		g = NULL;   /* "EST" is a time, not Estonia */
 	if (g && !(t1 - t0 == 1 && (d->t[t0].lex & L_PLACE_GENERIC))) {
 		type = ET_PLACE;
 		goto out;

@@ -738,18 +738,31 @@ bool speaker_left(struct xdoc *d, size_t cue, size_t limit, struct xspeaker *sp)
 	/* "The Opec President said", "the Chairman said": a title with no
 	 * name after "the" describes a person, found later among those who
 	 * spoke with that title. */
-	if (tok_capword(d, last) && (t->lex & L_ROLE) &&
-	    !(t->lex & (L_ORG_CUE | L_ORG_SUFFIX | L_NOM_ORG))) {
+	if (tok_capword(d, last) && (t->lex & (L_ROLE | L_NOM_PERSON)) &&
+	    !(t->lex & (L_ORG_CUE | L_ORG_SUFFIX | L_NOM_ORG | L_GIVEN))) {
 		size_t r0 = name_run_left(d, e, limit);
 		if (r0 >= e)
 			r0 = last;
-		if (r0 < last && tok_is(d, r0, "the"))
+		if (r0 < last && (tok_is(d, r0, "the") || tok_is(d, r0, "a") || tok_is(d, r0, "an")))
 			r0++;
-		if (r0 > limit && tok_is(d, r0 - 1, "the")) {
+		/* Not an organisation's name: "the National Guild of Estate Agents". */
+		bool org = run_type(d, r0, e) == ET_ORG;
+		for (size_t k = r0; k < e && !org; k++)
+			org = d->t[k].kind == TK_WORD && (d->t[k].lex & L_CONNECT) &&
+			      !(d->t[k].flags & TF_CAP);
+		if (org)
+			r0 = e;
+		/* "A top U.S. Official said" (wire copy capitalises it). */
+		size_t det = r0;
+		while (det > limit + 1 && plain_word(d, det - 1) && common_modifier(d, det - 1))
+			det--;
+		if (r0 < e && det > limit && (tok_is(d, det - 1, "the") || tok_is(d, det - 1, "a") ||
+					      tok_is(d, det - 1, "an"))) {
 			sp->how = SP_NOMINAL;
-			sp->t0 = sp->name_t0 = r0 - 1;
+			sp->t0 = sp->name_t0 = det - 1;
 			sp->t1 = sp->name_t1 = e;
 			sp->type = ET_PERSON;
+			sp->anonymous = !tok_is(d, det - 1, "the");
 			sp->role = lower_dup(d, d->t[r0].start, d->t[last].end);
 			return true;
 		}

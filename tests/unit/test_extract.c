@@ -251,6 +251,21 @@ static void test_reported_speech(void **state)
 	assert_null(q->speaker.org);
 	vb_extraction_release(&x);
 
+	/* "A top U.S. Official said": wire copy's capital is no name. */
+	run("A top U.S. Official said Japan has little chance of avoiding the "
+	    "sanctions.\n", NULL, &x);
+	q = must_quote(&x, "Japan has little chance");
+	assert_int_equal(q->speaker.type, VB_SPEAKER_PERSON);
+	assert_true(q->speaker.anonymous);
+	vb_extraction_release(&x);
+
+	run("Output will stay firm, Dutch roasters said.\n", NULL, &x);
+	q = must_quote(&x, "Output will stay firm");
+	assert_true(q->has_speaker);
+	assert_string_equal(q->speaker.name, "Dutch roasters");
+	assert_null(q->speaker.org);
+	vb_extraction_release(&x);
+
 	/* "one dealer", "another trader": anonymous speakers too. */
 	run("\"They will stock it up at the next tender,\" one dealer said.\n", NULL, &x);
 	q = must_quote(&x, "They will stock it up");

@@ -255,6 +255,11 @@ static void test_org_rules(void **state)
 	expect(&x, "Subroto", VB_ENTITY_PERSON, "Subroto");
 	assert_false(has_entity(&x, "Indonesian Energy"));
 	vb_extraction_release(&x);
+
+	/* A time zone is no place ("EST" is also Estonia's code). */
+	run("The wires were held open until 2100 EST on Tuesday.\n", NULL, &x);
+	assert_false(has_entity(&x, "EST"));
+	vb_extraction_release(&x);
 }
 
 static const struct vb_quote *quote_with(const struct vb_extraction *x, const char *start)
