@@ -1608,8 +1608,84 @@ static void money_in_context(struct xdoc *d)
 
 /* ---- output ------------------------------------------------------------ */
 
+/*
+ * A word we know nothing of, capitalised inside sentences three times or
+ * more and never typed ("Sharespan said ... Sharespan's users ... sued
+ * Sharespan"), names an organisation: people come with given names and
+ * are linked to them, places are in the gazetteer.
+ */
+static void recurring_names(struct xdoc *d)
+{
+	struct strmap count;
+	struct vb_buf low = VB_BUF_INIT;
+
+	strmap_init(&count);
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < d->nms; i++) {
+			struct xmention *m = &d->ms[i];
+			if (m->ent >= 0 || m->t1 - m->t0 != 1)
+				continue;
+			const struct xtok *t = &d->t[m->t0];
+			if (t->lex || (t->flags & (TF_ALLCAPS | TF_SENT_START | TF_INQUOTE)) ||
+			    !tok_capword(d, m->t0) || tok_len(d, m->t0) < 3 ||
+			    demonym_word(d, m->t0))
+				continue;
+			lower_utf8(d->s + t->start, tok_stem_end(d, m->t0) - t->start, &low);
+			if (strmap_get(&d->ex->gaz, low.buf, low.len))
+				continue;
+			if (pass == 0) {
+				/* Counted in running text only, not in a table's
+				 * "Start Stocks 1.20": a lower-case word near it. */
+				bool prose = false;
+				for (size_t k = m->t0 > 2 ? m->t0 - 2 : 0; k < m->t0 + 3 && k < d->nt; k++)
+					prose |= k != m->t0 && d->t[k].kind == TK_WORD &&
+						 !(d->t[k].flags & TF_CAP);
+				if (!prose)
+					continue;
+				const struct strmap_entry *c = strmap_get(&count, low.buf, low.len);
+				strmap_put(&count, low.buf, low.len, 0, c ? c->val + 1 : 1, NULL);
+				continue;
+			}
+			const struct strmap_entry *c = strmap_get(&count, low.buf, low.len);
+			if (!c || c->val < 3)
+				continue;
+			/* A word the text also writes in lower case is a word
+			 * ("Total", "Stocks" heading a table), not a name. */
+			if (!(c->flags & 1)) {
+				bool common = false;
+				for (size_t k = 0; k < d->nt && !common; k++)
+					common = d->t[k].kind == TK_WORD && !(d->t[k].flags & TF_CAP) &&
+						 tok_is(d, k, low.buf);
+				c = strmap_put(&count, low.buf, low.len, 1u | (common ? 2u : 0u), 0, NULL);
+			}
+			if (c->flags & 2)
+				continue;
+			char *txt = name_text(d, m->t0, m->t1);
+			int e = ent_find(d, txt, ET_ORG);
+			if (e < 0)
+				e = ent_add(d, ET_ORG, txt);
+			free(txt);
+			if (d->ents[e].type == ET_NONE)
+				ent_set_type(d, e, ET_ORG);
+			m->ent = e;
+			m->type = d->ents[e].type;
+		}
+	}
+	strmap_release(&count);
+	vb_buf_release(&low);
+}
+
 void entities_finish(struct xdoc *d)
 {
+	for (size_t i = 0; i < d->nms; i++) {
+		struct xmention *m = &d->ms[i];
+		if (m->ent < 0) {
+			char *txt = name_text(d, m->t0, m->t1);
+			m->ent = ent_find(d, txt, ET_NONE);
+			free(txt);
+		}
+	}
+	recurring_names(d);
 	for (size_t i = 0; i < d->nms; i++) {
 		struct xmention *m = &d->ms[i];
 		if (m->ent < 0) {

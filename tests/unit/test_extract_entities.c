@@ -256,6 +256,21 @@ static void test_org_rules(void **state)
 	assert_false(has_entity(&x, "Indonesian Energy"));
 	vb_extraction_release(&x);
 
+	vb_extraction_release(&x);
+
+	/* An unknown word capitalised in running text three times is an
+	 * organisation; not one the text also writes in lower case, nor a
+	 * table's headings. */
+	run("Users of Tunewell downloaded songs. The court heard that Tunewell "
+	    "knew it. Lawyers for Tunewell denied this. The Total was low and the "
+	    "total fell; the Total then rose, and the Total fell, as the Total does.\n"
+	    " Start Stocks  1.20   1.20\n End Stocks  1.10  1.00\n Start Stocks  "
+	    "2.0 2.0\n", NULL, &x);
+	expect(&x, "Tunewell", VB_ENTITY_ORGANISATION, "Tunewell");
+	assert_false(has_entity(&x, "Total"));
+	assert_false(has_entity(&x, "Stocks"));
+	vb_extraction_release(&x);
+
 	/* A time zone is no place ("EST" is also Estonia's code). */
 	run("The wires were held open until 2100 EST on Tuesday.\n", NULL, &x);
 	assert_false(has_entity(&x, "EST"));
