@@ -1130,6 +1130,29 @@ static bool head_is(const struct xdoc *d, const struct xspeaker *sp,
 }
 
 /* The type of a named speaker when the name alone does not tell. */
+/* Does a quote say "I", "my", "me"?  Organisations say "we". */
+static bool first_person_singular(const struct xdoc *d, const struct xquote *q)
+{
+	for (size_t p = 0; p < q->nspans; p++) {
+		size_t lo = 0, hi = d->nt;
+		while (lo < hi) {   /* the first token of the span */
+			size_t mid = lo + (hi - lo) / 2;
+			if (d->t[mid].start < q->spans[p].start)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (size_t k = lo; k < d->nt && d->t[k].start < q->spans[p].end; k++) {
+			if (d->t[k].kind != TK_WORD)
+				continue;
+			if ((tok_len(d, k) == 1 && d->s[d->t[k].start] == 'I') ||
+			    tok_is(d, k, "my") || tok_is(d, k, "me") || tok_is(d, k, "myself"))
+				return true;
+		}
+	}
+	return false;
+}
+
 static int guess_type(struct xdoc *d, const struct xquote *q)
 {
 	const struct xspeaker *sp = &q->sp;
@@ -1148,6 +1171,16 @@ static int guess_type(struct xdoc *d, const struct xquote *q)
 		if (!strncmp(d->s + s, "it ", 3) || !strncmp(d->s + s, "its ", 4) ||
 		    !strncmp(d->s + s, "it'", 3))
 			return ET_ORG;
+	}
+	/* "Lukman said he ...", '"I think ...," Lukman said': a person. */
+	if (q->nspans) {
+		size_t s = q->spans[0].start;
+		if (q->kind == VB_QUOTE_INDIRECT &&
+		    (!strncmp(d->s + s, "he ", 3) || !strncmp(d->s + s, "she ", 4) ||
+		     !strncmp(d->s + s, "his ", 4) || !strncmp(d->s + s, "her ", 4)))
+			return ET_PERSON;
+		if (q->kind == VB_QUOTE_DIRECT && first_person_singular(d, q))
+			return ET_PERSON;
 	}
 	if (n == 1)
 		return (d->t[sp->name_t0].lex & L_GIVEN) ? ET_PERSON : ET_NONE;

@@ -251,6 +251,19 @@ static void test_reported_speech(void **state)
 	assert_null(q->speaker.org);
 	vb_extraction_release(&x);
 
+	/* One unknown name: a person when the quote says "I" or the clause
+	 * "he"; a company when it says "it". */
+	run("\"I think prices will hold,\" Orvath said.\n"
+	    "    Kestrin said he expected prices to hold.\n"
+	    "    Bramwell said it expected sales to rise.\n", NULL, &x);
+	q = must_quote(&x, "I think prices will hold");
+	assert_int_equal(q->speaker.type, VB_SPEAKER_PERSON);
+	q = must_quote(&x, "he expected prices");
+	assert_int_equal(q->speaker.type, VB_SPEAKER_PERSON);
+	q = must_quote(&x, "it expected sales");
+	assert_int_equal(q->speaker.type, VB_SPEAKER_ORGANISATION);
+	vb_extraction_release(&x);
+
 	/* "A top U.S. Official said": wire copy's capital is no name. */
 	run("A top U.S. Official said Japan has little chance of avoiding the "
 	    "sanctions.\n", NULL, &x);
