@@ -191,6 +191,10 @@ size_t name_run_right(const struct xdoc *d, size_t i, size_t limit)
 				 * Group and Brightwater Ltd" are two: each side
 				 * is an organisation by itself.
 				 */
+				/* "the Bank of England and the U.S. Federal
+				 * Reserve Board": "and the" starts another name. */
+				if (left_org && tok_is(d, j + 1, "the"))
+					break;
 				bool in_of = false;
 				for (size_t m = i + 1; m < j; m++)
 					if (tok_is(d, m, "of") || tok_is(d, m, "for"))

@@ -271,6 +271,16 @@ static void test_org_rules(void **state)
 	assert_false(has_entity(&x, "Stocks"));
 	vb_extraction_release(&x);
 
+	/* "and the" starts another name; "and" inside an "of" name does not. */
+	run("The Bank of England and the U.S. Federal Reserve Board agreed. The "
+	    "Ministry of Trade and Industry met.\n", NULL, &x);
+	expect(&x, "Bank of England", VB_ENTITY_ORGANISATION, "Bank of England");
+	expect(&x, "U.S. Federal Reserve Board", VB_ENTITY_ORGANISATION,
+	       "U.S. Federal Reserve Board");
+	expect(&x, "Ministry of Trade and Industry", VB_ENTITY_ORGANISATION,
+	       "Ministry of Trade and Industry");
+	vb_extraction_release(&x);
+
 	/* A time zone is no place ("EST" is also Estonia's code). */
 	run("The wires were held open until 2100 EST on Tuesday.\n", NULL, &x);
 	assert_false(has_entity(&x, "EST"));
