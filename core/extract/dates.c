@@ -883,6 +883,19 @@ static size_t zh_month_day(const char *p, const char *end, int *m, int *dd)
 	return (size_t)(q - p);
 }
 
+/* A month, or a day when dd is set, of year y (0: unknown) at bytes [start, end). */
+static void zh_add_month_day(struct xdoc *d, size_t start, size_t end, int y, int m,
+			     int dd, bool relative)
+{
+	char v[32];
+
+	if (y && dd)
+		fmt_day(v, sizeof(v), y, m, dd);
+	else if (y)
+		snprintf(v, sizeof(v), "%04d-%02d", y, m);
+	add_date_at(d, start, end, y ? v : NULL, dd ? VB_DATE_DAY : VB_DATE_MONTH, relative);
+}
+
 /* One date at p, added; returns its bytes, 0 if none starts there. */
 static size_t zh_date_at(struct xdoc *d, const char *p, const char *end)
 {
@@ -895,7 +908,6 @@ static size_t zh_date_at(struct xdoc *d, const char *p, const char *end)
 		{ "去年", 'y', -1 }, { "明年", 'y', 1 }, { "前年", 'y', -2 },
 	};
 	size_t at = (size_t)(p - d->s);
-	char v[32];
 	int m, dd;
 
 	for (size_t r = 0; r < sizeof(rel) / sizeof(rel[0]); r++) {
@@ -905,15 +917,8 @@ static size_t zh_date_at(struct xdoc *d, const char *p, const char *end)
 		/* "今年5月", "去年12月": a month of that year. */
 		size_t ml;
 		if (rel[r].unit == 'y' && (ml = zh_month_day(p + wl, end, &m, &dd))) {
-			int y = d->dy ? d->dy + rel[r].n : 0;
-			if (!y)
-				add_date_at(d, at, at + wl + ml, NULL, VB_DATE_MONTH, true);
-			else if (dd)
-				fmt_day(v, sizeof(v), y, m, dd),
-				add_date_at(d, at, at + wl + ml, v, VB_DATE_DAY, true);
-			else
-				snprintf(v, sizeof(v), "%04d-%02d", y, m),
-				add_date_at(d, at, at + wl + ml, v, VB_DATE_MONTH, true);
+			zh_add_month_day(d, at, at + wl + ml, d->dy ? d->dy + rel[r].n : 0, m, dd,
+					 true);
 			return wl + ml;
 		}
 		add_relative_at(d, at, at + wl, rel[r].unit, rel[r].n);
@@ -924,13 +929,10 @@ static size_t zh_date_at(struct xdoc *d, const char *p, const char *end)
 	if (y >= 1000 && y <= 2999 && nl >= 4 && zh_at(p + nl, end, "年")) {
 		size_t yl = nl + strlen("年");
 		size_t ml = zh_month_day(p + yl, end, &m, &dd);
-		if (ml && dd) {
-			fmt_day(v, sizeof(v), y, m, dd);
-			add_date_at(d, at, at + yl + ml, v, VB_DATE_DAY, false);
-		} else if (ml) {
-			snprintf(v, sizeof(v), "%04d-%02d", y, m);
-			add_date_at(d, at, at + yl + ml, v, VB_DATE_MONTH, false);
+		if (ml) {
+			zh_add_month_day(d, at, at + yl + ml, y, m, dd, false);
 		} else {
+			char v[32];
 			snprintf(v, sizeof(v), "%04d", y);
 			add_date_at(d, at, at + yl, v, VB_DATE_YEAR, false);
 		}
@@ -938,18 +940,9 @@ static size_t zh_date_at(struct xdoc *d, const char *p, const char *end)
 	}
 	/* "4月", "3月15日": in the year of publication. */
 	size_t ml = zh_month_day(p, end, &m, &dd);
-	if (ml) {
-		if (!d->dy)
-			add_date_at(d, at, at + ml, NULL, dd ? VB_DATE_DAY : VB_DATE_MONTH, true);
-		else if (dd)
-			fmt_day(v, sizeof(v), d->dy, m, dd),
-			add_date_at(d, at, at + ml, v, VB_DATE_DAY, true);
-		else
-			snprintf(v, sizeof(v), "%04d-%02d", d->dy, m),
-			add_date_at(d, at, at + ml, v, VB_DATE_MONTH, true);
-		return ml;
-	}
-	return 0;
+	if (ml)
+		zh_add_month_day(d, at, at + ml, d->dy, m, dd, true);
+	return ml;
 }
 
 /* The scanner keeps a run of CJK characters as one token: its first byte

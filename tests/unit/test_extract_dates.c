@@ -241,6 +241,11 @@ static void test_chinese(void **state)
 	assert_int_equal(x.ndates, 8);   /* not "每月", not "10元" */
 	vb_extraction_release(&x);
 
+	/* No publication date: a day of "this year" has no value, and is a day. */
+	run("公司将于今年5月15日开业。\n", NULL, &x);
+	expect(&x, "今年5月15日", NULL, VB_DATE_DAY, true);
+	vb_extraction_release(&x);
+
 	/* Undated: the dateline's date is the publication date. */
 	run("北京，2011年3月15日——公司今天宣布，去年销售额增长。\n", NULL, &x);
 	assert_string_equal(x.doc_date, "2011-03-15");
