@@ -1679,7 +1679,8 @@ static void recurring_names(struct xdoc *d)
 	vb_buf_release(&low);
 }
 
-void entities_finish(struct xdoc *d)
+/* Link the mentions of no entity yet to one found by name, if any. */
+static void link_unlinked(struct xdoc *d)
 {
 	for (size_t i = 0; i < d->nms; i++) {
 		struct xmention *m = &d->ms[i];
@@ -1689,14 +1690,16 @@ void entities_finish(struct xdoc *d)
 			free(txt);
 		}
 	}
+}
+
+void entities_finish(struct xdoc *d)
+{
+	link_unlinked(d);
 	recurring_names(d);
+	/* Again: "Sharespan" opening a sentence is the organisation just made. */
+	link_unlinked(d);
 	for (size_t i = 0; i < d->nms; i++) {
 		struct xmention *m = &d->ms[i];
-		if (m->ent < 0) {
-			char *txt = name_text(d, m->t0, m->t1);
-			m->ent = ent_find(d, txt, ET_NONE);
-			free(txt);
-		}
 		if (m->ent < 0 || d->ents[m->ent].type == ET_NONE)
 			continue;
 		const struct xent *e = &d->ents[m->ent];
