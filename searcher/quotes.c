@@ -409,8 +409,14 @@ static void collect_speaker(json_t *q, double weight, unsigned rank, void *ud)
 		return;
 	struct speaker_row *r = row_for(t, vb_json_str(sp, "key"));
 	r->quotes++;
-	if (!r->name)
-		r->name = vb_strdup(vb_json_str(sp, "name"));
+	/* Spellings of one key differ in case or accents ("The minister",
+	 * "the minister", "Muller", "Müller"): the greatest by bytes, so that
+	 * the name shown does not depend on the order of the documents. */
+	const char *name = vb_json_str(sp, "name");
+	if (!r->name || strcmp(name, r->name) > 0) {
+		free(r->name);
+		r->name = vb_strdup(name);
+	}
 	if (*vb_json_str(sp, "role"))
 		vb_strset_add(&r->roles, vb_json_str(sp, "role"));
 	if (*vb_json_str(sp, "org"))
