@@ -149,6 +149,21 @@ static bool legal_form(const struct xdoc *d, size_t i)
 	return false;
 }
 
+/* "Lumora Biotech, Inc.", "Acme Partners, LLC": a legal form after a
+ * comma at j, ending a name. */
+static bool legal_form_word(const struct xdoc *d, size_t i)
+{
+	return d->t[i].kind == TK_WORD && (d->t[i].flags & (TF_CAP | TF_ALLCAPS)) &&
+	       (legal_form(d, i) || tok_is(d, i, "limited") || tok_is(d, i, "incorporated"));
+}
+
+static bool comma_legal_form(const struct xdoc *d, size_t j, size_t limit)
+{
+	return j > 0 && j + 1 < limit && tok_punct(d, j, ',') && legal_form_word(d, j + 1) &&
+	       d->t[j + 1].sent == d->t[j - 1].sent && !(d->t[j - 1].flags & TF_POSS) &&
+	       !tok_capword(d, j + 2);
+}
+
 size_t name_run_right(const struct xdoc *d, size_t i, size_t limit)
 {
 	if (!tok_capword(d, i) || (d->t[i].lex & (L_WEEKDAY)))
@@ -181,7 +196,8 @@ size_t name_run_right(const struct xdoc *d, size_t i, size_t limit)
 		size_t e = plain_run(d, k, limit);
 		if (ofor) {
 			bool left_org = part_has(d, i, j, L_ORG_CUE | L_ORG_SUFFIX);
-			bool right_org = part_has(d, k, e, L_ORG_CUE | L_ORG_SUFFIX);
+			bool right_org = part_has(d, k, e, L_ORG_CUE | L_ORG_SUFFIX) ||
+					 comma_legal_form(d, e, limit);
 			bool left_person = (d->t[i].lex & (L_GIVEN | L_HONORIFIC)) != 0;
 			if (tok_is(d, j, "and")) {
 				/*
@@ -224,6 +240,8 @@ size_t name_run_right(const struct xdoc *d, size_t i, size_t limit)
 	    !(d->t[j].flags & TF_CAP) && d->t[j].sent == d->t[j - 1].sent &&
 	    !(d->t[j - 1].flags & TF_POSS) && legal_form(d, j))
 		j++;
+	else if (j > i && comma_legal_form(d, j, limit))
+		j += 2;
 	return j;
 }
 
@@ -290,6 +308,18 @@ size_t name_run_left(const struct xdoc *d, size_t end, size_t limit)
 
 char *name_text(const struct xdoc *d, size_t t0, size_t t1)
 {
+	/* "Lumora Biotech, Inc" is named as "Lumora Biotech Inc" is. */
+	if (t1 - t0 >= 3 && tok_punct(d, t1 - 2, ',') && legal_form_word(d, t1 - 1)) {
+		char *a = text_dup_clean(d, d->t[t0].start, d->t[t1 - 3].end);
+		char *b = text_dup_clean(d, d->t[t1 - 1].start, tok_stem_end(d, t1 - 1));
+		struct vb_buf out = VB_BUF_INIT;
+		vb_buf_adds(&out, a);
+		vb_buf_addch(&out, ' ');
+		vb_buf_adds(&out, b);
+		free(a);
+		free(b);
+		return out.buf;
+	}
 	return text_dup_clean(d, d->t[t0].start, tok_stem_end(d, t1 - 1));
 }
 
@@ -1097,6 +1127,50 @@ static bool dateline_place(const struct xdoc *d, size_t t0, size_t t1)
 	       d->t[k + 1].kind == TK_WORD && (d->t[k + 1].lex & L_MONTH);
 }
 
+/*
+ * A title written in capitals, as press releases write them: "Chief
+ * Executive Officer", "President and CEO", "Senior Vice President":
+ * capitalised words from i (joined by "and" or "&") whose first is a
+ * word of a title.  Returns the end of its last title word, or i.
+ */
+size_t title_case_role(const struct xdoc *d, size_t i, size_t a1)
+{
+	size_t end = i;
+
+	/* Words of a portfolio, not of a title: "Social Affairs Minister". */
+	static const char *const topics[] = {
+		"affairs", "public", "press", "relations", "communications",
+		"marketing", "technology", "financial", "operating", "member", NULL,
+	};
+	if (i >= a1 || d->t[i].kind != TK_WORD || !(d->t[i].flags & (TF_CAP | TF_ALLCAPS)) ||
+	    !(d->t[i].lex & L_ROLE))
+		return i;
+	for (size_t k = 0; topics[k]; k++)
+		if (tok_is(d, i, topics[k]))
+			return i;
+	for (size_t k = i; k < a1; k++) {
+		if (d->t[k].kind == TK_WORD && (d->t[k].flags & (TF_CAP | TF_ALLCAPS))) {
+			/* Other words only inside ("Chief Medical Officer"),
+			 * never a given name ("President Howard Dean"). */
+			if (d->t[k].lex & L_ROLE)
+				end = k + 1;
+			else if ((d->t[k].lex & L_GIVEN) || k + 1 >= a1 ||
+				 d->t[k + 1].kind != TK_WORD || !(d->t[k + 1].lex & L_ROLE) ||
+				 !(d->t[k + 1].flags & (TF_CAP | TF_ALLCAPS)))
+				break;
+			if (d->t[k].flags & TF_POSS)
+				break;
+			continue;
+		}
+		if ((tok_is(d, k, "and") || tok_punct(d, k, '&')) && k + 1 < a1 &&
+		    d->t[k + 1].kind == TK_WORD && (d->t[k + 1].flags & (TF_CAP | TF_ALLCAPS)) &&
+		    (d->t[k + 1].lex & L_ROLE))
+			continue;
+		break;
+	}
+	return end;
+}
+
 static void link_full_names(struct xdoc *d);
 
 void entities_find(struct xdoc *d)
@@ -1140,7 +1214,9 @@ void entities_find(struct xdoc *d)
 		if (at_start && !dateline && !org_opener && !person_opener &&
 		    !opener_is_name(d, t0)) {
 			t0++;
-			while (t0 < t1 && !tok_capword(d, t0))
+			/* "On Monday Tarrow Instruments said" */
+			while (t0 < t1 && (!tok_capword(d, t0) ||
+					   (d->t[t0].lex & (L_WEEKDAY | L_MONTH))))
 				t0++;
 			if (t0 >= t1)
 				continue;
@@ -1163,6 +1239,23 @@ void entities_find(struct xdoc *d)
 			  tok_is(d, t0, "la") || tok_is(d, t0, "les") ||
 			  tok_is(d, t0, "el") || tok_is(d, t0, "los")))
 			t0++;
+		/* A title is no name ("Chief Executive Officer"); after its
+		 * "of" an organisation may be ("CEO of Norlake Labs"). */
+		size_t tt = title_case_role(d, t0, t1);
+		if (tt == t1)
+			continue;
+		/* "Lumora Chief Medical Officer": the name before a title of
+		 * two words or more (a surname can be one: "Brian Singer"). */
+		for (size_t k = t0 + 1; k + 1 < t1; k++)
+			if (!(d->t[k - 1].lex & L_GIVEN) && title_case_role(d, k, t1) == t1) {
+				t1 = k;
+				break;
+			}
+		if (tt > t0 && (tok_is(d, tt, "of") || tok_is(d, tt, "at"))) {
+			size_t o0 = tt + 1 + tok_is(d, tt + 1, "the");
+			if (o0 < t1)
+				t0 = o0;
+		}
 		/* Lone common capitalised words ("Internet", "Government"),
 		 * and lone organisation words ("the Board", "Media
 		 * enquiries"), save the few institutions called by one. */

@@ -417,6 +417,9 @@ bool portfolio(const struct xdoc *d, size_t t0, size_t t1);
 bool demonym_word(const struct xdoc *d, size_t i);
 /* The one organisation whose name ends with `name` ("Bank": "World Bank"), or -1. */
 int ent_tail(struct xdoc *d, const char *name);
+/* A title in capitals from i ("Chief Executive Officer", "President and
+ * CEO"): the end of its last title word, or i. */
+size_t title_case_role(const struct xdoc *d, size_t i, size_t a1);
 /* Extend a capitalised name run; returns its end token (exclusive). */
 size_t name_run_right(const struct xdoc *d, size_t i, size_t limit);
 size_t name_run_left(const struct xdoc *d, size_t end, size_t limit);

@@ -75,7 +75,10 @@ static const struct word_group groups[] = {
 	  "telecom telecommunications airport commission inc. ltd. corp. co. "
 	  "directorate secretariat observatory council federation guild "
 	  "chamber commissioners trustees institute inc embassy consulate "
-	  "agencies bureaux ministries delegation" },
+	  "agencies bureaux ministries delegation biotech biotechnology "
+	  "therapeutics biosciences biopharma pharma solutions logistics "
+	  "semiconductor semiconductors robotics analytics ventures aerospace "
+	  "automotive" },
 	{ L_STOP,
 	  "the a an and or but if then so as at by for from in into of off on "
 	  "onto out over to up with without this that these those there here "
@@ -161,7 +164,9 @@ static const struct word_group groups[] = {
 	  "organiser organizer campaigner activist singer artist musician "
 	  "producer writer author actor actress player coach captain "
 	  "president-elect premier administrator undersecretary "
-	  "under-secretary comptroller controller auditor registrar" },
+	  "under-secretary comptroller controller auditor registrar "
+	  "assistant associate councillor councilor councilman councilwoman "
+	  "alderman alderwoman" },
 	{ L_ADV,
 	  "also later earlier previously then further recently again has had "
 	  "have would will had once repeatedly subsequently separately still "

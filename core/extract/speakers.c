@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <stdio.h>
+#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
@@ -143,10 +144,70 @@ size_t skip_adverbials_right(const struct xdoc *d, size_t i, size_t end)
 	}
 }
 
+/*
+ * Degrees and honours written after a name: "Jane Doe, Ph.D., chief
+ * executive", "John Roe, M.D.", "Sir Ian Lee, OBE".  At the comma e,
+ * returns the token after the post-nominal (its own comma, when one
+ * follows), or e when there is none.
+ */
+static size_t skip_postnominals(const struct xdoc *d, size_t e, size_t limit)
+{
+	static const char *const words[] = {
+		"phd", "md", "mba", "jd", "jr", "sr", "esq", "cpa", "cfa", "rn",
+		"dphil", "frcp", "frs", "obe", "cbe", "mbe", "kbe", "kc", "qc",
+		"ii", "iii", "iv", "msc", "bsc", "llm", "dds", "dvm", "pharmd",
+		"faia", "facc", "facs", NULL,
+	};
+	while (tok_punct(d, e, ',') && e + 1 < limit && d->t[e + 1].kind == TK_WORD &&
+	       (d->t[e + 1].flags & (TF_CAP | TF_ALLCAPS))) {
+		char w[12];
+		size_t n = 0, k = e + 1;
+		/* Letters of the words and dots up to the next comma or end. */
+		while (k < limit && k < e + 6 && !tok_punct(d, k, ',')) {
+			if (d->t[k].kind == TK_WORD) {
+				for (size_t b = d->t[k].start; b < d->t[k].end && n < sizeof(w) - 1; b++) {
+					char c = d->s[b];
+					if (c == '.')
+						continue;
+					if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')))
+						return e;
+					w[n++] = (char)(c | 0x20);
+				}
+			} else if (!tok_punct(d, k, '.')) {
+				return e;
+			}
+			k++;
+		}
+		w[n] = 0;
+		size_t i = 0;
+		while (words[i] && strcmp(words[i], w))
+			i++;
+		if (!words[i])
+			return e;
+		e = k;
+	}
+	return e;
+}
+
+/* A role or description in lower case, but for its acronyms ("CEO",
+ * "OPEC"): words of two to five capital letters keep them. */
 static char *lower_dup(struct xdoc *d, size_t start, size_t end)
 {
 	char *t = text_dup_clean(d, start, end);
-	lower_utf8(t, strlen(t), &d->tmp);
+	size_t n = strlen(t);
+	lower_utf8(t, n, &d->tmp);
+	if (d->tmp.len == n) {
+		for (size_t i = 0; i < n;) {
+			size_t j = i;
+			while (j < n && t[j] >= 'A' && t[j] <= 'Z')
+				j++;
+			bool word = (i == 0 || !isalnum((unsigned char)t[i - 1])) &&
+				    (j == n || !isalnum((unsigned char)t[j]));
+			if (word && j - i >= 2 && j - i <= 5)
+				memcpy(d->tmp.buf + i, t + i, j - i);
+			i = j > i ? j : i + 1;
+		}
+	}
 	free(t);
 	return vb_strdup(d->tmp.buf);
 }
@@ -185,6 +246,27 @@ static void parse_appositive(struct xdoc *d, size_t a0, size_t a1,
 	while (i < a1 && is_word(d, i) && (d->t[i].lex & L_DET) &&
 	       !(d->t[i].flags & TF_POSS))
 		i++;
+	/* "Chief Executive Officer of Acme", "Acme Chief Financial Officer" */
+	size_t title0 = i, title1 = title_case_role(d, i, a1);
+	size_t run = name_run_right(d, i, a1);
+	if (title1 > i) {
+	} else if (run > i && (d->t[run - 1].flags & TF_POSS)) {
+		/* "Acme's Chief Executive" */
+		title0 = run;
+		title1 = title_case_role(d, run, a1);
+	} else if (run == i && is_word(d, i) && (d->t[i].flags & TF_POSS)) {
+		/* "the company's Chief Medical Officer" */
+		title0 = i + 1;
+		title1 = title_case_role(d, i + 1, a1);
+	} else if (run > i && !(demonym_word(d, i) && !tok_capword(d, i + 2))) {
+		for (title0 = i + 1; title0 < run; title0++)
+			if (!(d->t[title0 - 1].lex & L_GIVEN) &&
+			    title_case_role(d, title0, a1) == run)
+				break;
+		title1 = title0 < run ? run : i;
+	}
+	if (title1 > title0)
+		*personish = true;
 	/* The role part ends at a relative clause: "a company that owns ...". */
 	size_t rel = i;
 	while (rel < a1 && !tok_is(d, rel, "that") && !tok_is(d, rel, "which") &&
@@ -233,6 +315,11 @@ static void parse_appositive(struct xdoc *d, size_t a0, size_t a1,
 		org1 = i + 1;
 		role0 = i + 1;
 	}
+	if (!org1 && title1 > title0 && title0 > i) {
+		org0 = i;
+		org1 = title0;
+		role0 = title0;
+	}
 	/* "... of/at/for [the] Acme Federation" */
 	for (size_t k = role0; k < a1; k++) {
 		if (!(tok_is(d, k, "of") || tok_is(d, k, "at") ||
@@ -242,6 +329,17 @@ static void parse_appositive(struct xdoc *d, size_t a0, size_t a1,
 		if (tok_is(d, n, "the"))
 			n++;
 		size_t e = name_run_right(d, n, a1);
+		/* "Head of Research at Acme": the first name is a department. */
+		if (e > n && (tok_is(d, e, "at") || tok_is(d, e, "for")) &&
+		    run_type(d, n, e) != ET_ORG) {
+			size_t n2 = e + 1 + tok_is(d, e + 1, "the");
+			size_t e2 = name_run_right(d, n2, a1);
+			if (e2 > n2) {
+				k = e;
+				n = n2;
+				e = e2;
+			}
+		}
 		if (e > n && !org1) {
 			role1 = k;
 			org0 = n;
@@ -641,8 +739,12 @@ bool portfolio(const struct xdoc *d, size_t t0, size_t t1)
 
 static size_t trim_run(struct xdoc *d, size_t r0, size_t r1, struct xspeaker *sp)
 {
+	size_t s0 = r0;
 	while (r0 + 1 < r1 && (d->t[r0].lex & (L_DET | L_STOP)) &&
 	       !(d->t[r0].lex & (L_GIVEN | L_ORG_CUE)))
+		r0++;
+	/* "In March Ecuador said" */
+	while (r0 > s0 && r0 + 1 < r1 && (d->t[r0].lex & (L_MONTH | L_WEEKDAY)))
 		r0++;
 	size_t last = SIZE_MAX;
 	for (size_t k = r0; k + 1 < r1; k++)
@@ -1093,7 +1195,9 @@ bool speaker_right(struct xdoc *d, size_t i, size_t limit, struct xspeaker *sp)
 				return true;
 			}
 		}
-		/* ", chairman of Acme" up to the next comma or the end. */
+		/* ", chairman of Acme" up to the next comma or the end; after
+		 * a degree: "Jane Doe, Ph.D., chief executive of Acme". */
+		e = skip_postnominals(d, e, limit);
 		if (tok_punct(d, e, ',') && e + 1 < limit) {
 			size_t a1 = e + 1;
 			while (a1 < limit && !tok_punct(d, a1, ',') &&
@@ -1437,6 +1541,37 @@ static bool nominal_antecedent(struct xspeaker *sp, const struct xspeaker *last,
 	return true;
 }
 
+/*
+ * The organisation "the company" or "the bank" (head) stands for at byte
+ * pos: the nearest organisation whose name has the noun; but "Lloyds Bank
+ * Canada, a unit of Lloyds Bank International, said ... the bank said":
+ * the one that spoke last, when it has the noun and no other was named
+ * since it spoke.  -1 when none.
+ */
+static int org_for_nominal(struct xdoc *d, size_t pos, const char *head,
+			   const struct history *last_org)
+{
+	size_t at = 0;
+	int ent = nearest_mention_at(d, pos, ET_ORG, head, &at);
+	if (ent >= 0 && last_org->ent >= 0 && at < last_org->pos &&
+	    strcasestr(d->ents[last_org->ent].canonical, head))
+		ent = last_org->ent;
+	/* "the company", "the agency" are most often the organisation that
+	 * spoke last; "the government", "the court" only one named so. */
+	static const char *const kinds[] = {
+		"government", "court", "police", "army", "military",
+		"administration", "regime", "parliament", NULL,
+	};
+	bool kind = false;
+	for (size_t k = 0; kinds[k] && !kind; k++)
+		kind = !strcmp(head, kinds[k]);
+	if (ent < 0 && last_org->ent >= 0 && !kind)
+		ent = last_org->ent;
+	if (ent < 0 && !kind)
+		ent = nearest_mention(d, pos, ET_ORG, NULL);
+	return ent;
+}
+
 static void speaker_from_ent(struct xdoc *d, struct xspeaker *sp, int ent)
 {
 	sp->ent = ent;
@@ -1561,26 +1696,7 @@ void speakers_resolve(struct xdoc *d)
 				 * Bank International, said ... the bank said":
 				 * the one that spoke last, when it has the noun
 				 * and no other was named since it spoke. */
-				size_t at = 0;
-				ent = nearest_mention_at(d, d->t[sp->t0].start, ET_ORG, head, &at);
-				if (ent >= 0 && last_org.ent >= 0 && at < last_org.pos &&
-				    strcasestr(d->ents[last_org.ent].canonical, head))
-					ent = last_org.ent;
-				/* "the company", "the agency" are most often the
-				 * organisation that spoke last; "the government",
-				 * "the court" only one named so. */
-				static const char *const kinds[] = {
-					"government", "court", "police", "army", "military",
-					"administration", "regime", "parliament", NULL,
-				};
-				bool kind = false;
-				for (size_t k = 0; kinds[k] && !kind; k++)
-					kind = !strcmp(head, kinds[k]);
-				if (ent < 0 && last_org.ent >= 0 && !kind)
-					ent = last_org.ent;
-				if (ent < 0 && !kind)
-					ent = nearest_mention(d, d->t[sp->t0].start,
-							      ET_ORG, NULL);
+				ent = org_for_nominal(d, d->t[sp->t0].start, head, &last_org);
 				if (ent >= 0) {
 					speaker_from_ent(d, sp, ent);
 				} else if (src) {
@@ -1611,6 +1727,17 @@ void speakers_resolve(struct xdoc *d)
 			int oe = ent_find(d, sp->org, ET_ORG);
 			if (oe < 0)   /* "the Association's co-chairman" */
 				oe = ent_tail(d, sp->org);
+			/* "the company's chief medical officer": one named with
+			 * that noun, else the last speaker's organisation. */
+			if (oe < 0 && !strncmp(sp->org, "the ", 4) && !strchr(sp->org + 4, ' ') &&
+			    sp->org[4] >= 'a' && sp->org[4] <= 'z') {
+				size_t at = 0, pos = d->t[sp->t0].start;
+				oe = nearest_mention_at(d, pos, ET_ORG, sp->org + 4, &at);
+				if (oe < 0 && last_sp && last_sp->org)
+					oe = ent_find(d, last_sp->org, ET_ORG);
+				if (oe < 0)
+					oe = org_for_nominal(d, pos, sp->org + 4, &last_org);
+			}
 			if (oe < 0 && sp->how == SP_NOMINAL && !strchr(sp->org, '\'') &&
 			    strncasecmp(sp->org, "the ", 4)) {
 				oe = ent_add(d, ET_ORG, sp->org);

@@ -484,6 +484,52 @@ static void test_wire_attributions(void **state)
 }
 
 /*
+ * Press-release attributions: titles written in capitals, degrees after
+ * the name, a legal form after a comma, "the company's" officer.
+ */
+static void test_press_release_titles(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	const struct vb_quote *q;
+
+	run("Orrin Valley Biologics, Inc. today reported trial results.\n\n"
+	    "\"The data are clear,\" said Hester Quayle, Ph.D., President and CEO "
+	    "of Orrin Valley Biologics. \"We will file this year.\"\n\n"
+	    "\"No new safety signals were seen,\" added Idris Vance, M.D., the "
+	    "company's Chief Medical Officer.\n\n"
+	    "Marta Kell, Head of Research at Tamsin Analytics, said the results "
+	    "were strong.\n\n"
+	    "\"It is a good week,\" said Bram Oduya, Orrin Valley Chief Financial "
+	    "Officer.\n\n"
+	    "On Tuesday Tamsin Analytics said it would hire.\n", NULL, &x);
+	q = must_quote(&x, "it would hire");
+	assert_speaker(q, "Tamsin Analytics", VB_SPEAKER_ORGANISATION);
+	q = must_quote(&x, "The data are clear");
+	assert_speaker(q, "Hester Quayle", VB_SPEAKER_PERSON);
+	assert_string_equal(q->speaker.role, "president and CEO");
+	assert_string_equal(q->speaker.org, "Orrin Valley Biologics Inc");
+	q = must_quote(&x, "No new safety signals");
+	assert_speaker(q, "Idris Vance", VB_SPEAKER_PERSON);
+	assert_string_equal(q->speaker.role, "chief medical officer");
+	assert_string_equal(q->speaker.org, "Orrin Valley Biologics Inc");
+	q = must_quote(&x, "the results were strong");
+	assert_speaker(q, "Marta Kell", VB_SPEAKER_PERSON);
+	assert_string_equal(q->speaker.role, "head of research");
+	assert_string_equal(q->speaker.org, "Tamsin Analytics");
+	q = must_quote(&x, "It is a good week");
+	assert_speaker(q, "Bram Oduya", VB_SPEAKER_PERSON);
+	assert_string_equal(q->speaker.role, "chief financial officer");
+	/* A title is nobody's name. */
+	for (size_t i = 0; i < x.nentities; i++) {
+		assert_true(strcmp(x.entities[i].text, "Medical Officer") != 0);
+		assert_true(strcmp(x.entities[i].text, "Financial Officer") != 0);
+		assert_true(strcmp(x.entities[i].text, "President") != 0);
+	}
+	vb_extraction_release(&x);
+}
+
+/*
  * A story's first paragraph: a dateline and a headline in capitals run
  * into the text are not part of the first sentence.
  */
@@ -938,6 +984,7 @@ int main(void)
 		cmocka_unit_test(test_reported_speech),
 		cmocka_unit_test(test_wire_attributions),
 		cmocka_unit_test(test_dateline_and_glued_headline),
+		cmocka_unit_test(test_press_release_titles),
 		cmocka_unit_test(test_partial_quotes),
 		cmocka_unit_test(test_not_quotes),
 		cmocka_unit_test(test_unbalanced_quote),

@@ -217,6 +217,24 @@ static void test_org_rules(void **state)
 	assert_false(has_entity(&x, "GDP"));
 	vb_extraction_release(&x);
 
+	/* A legal form after a comma ends the name, which is then named
+	 * without the comma; titles in capitals are nobody's name, but a
+	 * surname may be a title's word. */
+	run("On Monday Tarrow Instruments, Inc. and Pell Kiln of Avrenshire, LLC signed "
+	    "the deal. Chief Executive Officer Ines Marr and President Howard "
+	    "Dean were there, said Corvin Brokers analyst Brian Singer. Tarrow "
+	    "Instruments will pay.\n", NULL, &x);
+	expect(&x, "Tarrow Instruments, Inc", VB_ENTITY_ORGANISATION, "Tarrow Instruments Inc");
+	expect(&x, "Tarrow Instruments", VB_ENTITY_ORGANISATION, "Tarrow Instruments Inc");
+	expect(&x, "Pell Kiln of Avrenshire, LLC", VB_ENTITY_ORGANISATION,
+	       "Pell Kiln of Avrenshire LLC");
+	expect(&x, "Ines Marr", VB_ENTITY_PERSON, "Ines Marr");
+	expect(&x, "Howard Dean", VB_ENTITY_PERSON, "Howard Dean");
+	expect(&x, "Brian Singer", VB_ENTITY_PERSON, "Brian Singer");
+	assert_false(has_entity(&x, "Executive Officer"));
+	assert_false(has_entity(&x, "Chief Executive Officer"));
+	vb_extraction_release(&x);
+
 	/* After a dateline, the bare first word of a company is the company. */
 	run("SELBURY, Conn., Feb 26 - Selbury Savings Corp said it agreed to "
 	    "buy a bank.\n    Selbury said the deal needs approval.\n", NULL, &x);
