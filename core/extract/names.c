@@ -122,7 +122,15 @@ static const struct word_group groups[] = {
 	  "engineers inspector inspectors resident witness activist "
 	  "campaigner critic student students teachers nurses parents "
 	  "officers agents delegate delegates roaster roasters refiner refiners "
-	  "processor processors supplier suppliers participant participants" },
+	  "processor processors supplier suppliers participant participants "
+	  "planner planners architect architects physician physicians surgeon "
+	  "surgeons historian historians lecturer lecturers specialist "
+	  "specialists epidemiologist epidemiologists psychologist "
+	  "psychologists sociologist sociologists biologist biologists chemist "
+	  "chemists physicist physicists ecologist ecologists geologist "
+	  "geologists climatologist climatologists pharmacist pharmacists "
+	  "accountant accountants journalist journalists columnist commentator "
+	  "pollster pollsters lobbyist lobbyists veterinarian" },
 	{ L_PLURAL_NOM,
 	  "officials analysts sources lawyers experts economists traders "
 	  "dealers executives bankers diplomats members investors observers "
@@ -136,7 +144,11 @@ static const struct word_group groups[] = {
 	  "merchants millers planters miners shareholders creditors brokers "
 	  "engineers inspectors students teachers nurses parents officers "
 	  "agents delegates roasters refiners processors suppliers participants "
-	  "groups companies unions organisations organizations" },
+	  "groups companies unions organisations organizations planners "
+	  "architects physicians surgeons historians lecturers specialists "
+	  "epidemiologists psychologists sociologists biologists chemists "
+	  "physicists ecologists geologists climatologists pharmacists "
+	  "accountants journalists pollsters lobbyists" },
 	{ L_NOM_ORG,
 	  "company group firm organisation organization federation association "
 	  "agency ministry government bank union court party council commission "

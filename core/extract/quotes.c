@@ -1085,6 +1085,27 @@ static bool dash_or_punct_word(const struct xdoc *d, size_t i)
 	return d->t[i].kind == TK_PUNCT;
 }
 
+static bool lower_word_at(const struct xdoc *d, size_t i)
+{
+	return i < d->nt && d->t[i].kind == TK_WORD && !(d->t[i].flags & TF_CAP);
+}
+
+/* An auxiliary or modal verb, or a subject pronoun, among tokens [a, b):
+ * a clause, not a phrase ("at this price it seemed unlikely"). */
+static bool has_auxiliary(const struct xdoc *d, size_t a, size_t b)
+{
+	static const char *const aux[] = {
+		"is", "are", "was", "were", "will", "would", "could", "can", "had",
+		"has", "have", "should", "may", "might", "must", "did", "does",
+		"he", "she", "it", "they", "we", "i", "there", NULL,
+	};
+	for (size_t k = a; k < b; k++)
+		for (size_t w = 0; aux[w]; w++)
+			if (tok_is(d, k, aux[w]))
+				return true;
+	return false;
+}
+
 static bool reported_at(struct xdoc *d, size_t c, size_t s0, size_t s1)
 {
 	struct xspeaker sp = { .ent = -1 };
@@ -1184,6 +1205,16 @@ static bool reported_at(struct xdoc *d, size_t c, size_t s0, size_t s1)
 		goto no;
 	size_t full = clause_end(d, i, s1);
 	size_t b = cut_at_fragment(d, i, full);
+	/* "told reporters after the vote.": a time or place, not a clause,
+	 * unless a verb follows ("said after the vote the plan would fail"). */
+	if (!that && lower_word_at(d, i) &&
+	    (tok_is(d, i, "after") || tok_is(d, i, "before") || tok_is(d, i, "following") ||
+	     tok_is(d, i, "during") || tok_is(d, i, "ahead") || tok_is(d, i, "amid") ||
+	     (tok_is(d, i, "at") && !tok_is(d, i + 1, "least") && !tok_is(d, i + 1, "most")) ||
+	     tok_is(d, i, "outside") || tok_is(d, i, "from") ||
+	     tok_is(d, i, "when") || tok_is(d, i, "while")) &&
+	    !has_auxiliary(d, i, b))
+		goto no;
 	/*
 	 * "said the order was "doing what was intended" and that the
 	 * federation would ask for more": the coordinated clause after the

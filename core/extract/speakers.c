@@ -353,8 +353,11 @@ static void parse_appositive(struct xdoc *d, size_t a0, size_t a1,
 		size_t e = name_run_right(d, role0, a1);
 		if (e > role0 && e < a1 && lower_word(d, e) &&
 		    (d->t[e].lex & (L_ROLE | L_NOM_PERSON))) {
-			org0 = role0;
-			org1 = e;
+			/* "Chicago physician": where one works, not for whom. */
+			if (run_type(d, role0, e) != ET_PLACE) {
+				org0 = role0;
+				org1 = e;
+			}
 			role0 = e;
 		}
 	}
@@ -1165,9 +1168,14 @@ bool speaker_right(struct xdoc *d, size_t i, size_t limit, struct xspeaker *sp)
 			    run_type(d, r, e2) != ET_ORG && run_type(d, r, e2) != ET_PLACE) {
 				free(sp->org);
 				free(sp->role);
-				sp->org = poss ? text_dup_clean(d, d->t[i].start,
-								tok_stem_end(d, e - 1))
-					       : name_text(d, i, e);
+				/* "Chicago physician LeRoy Pesch": a place is
+				 * where he works, not his organisation. */
+				bool place = run_type(d, i, e) == ET_PLACE ||
+					     (e == i + 1 && demonym_word(d, i));
+				sp->org = place ? NULL
+				     : poss ? text_dup_clean(d, d->t[i].start,
+							     tok_stem_end(d, e - 1))
+					    : name_text(d, i, e);
 				sp->role = r > e ? lower_dup(d, d->t[e].start, d->t[r - 1].end)
 						 : NULL;
 				size_t m0 = trim_run(d, r, e2, sp);

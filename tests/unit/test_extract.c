@@ -527,6 +527,28 @@ static void test_press_release_titles(void **state)
 		assert_true(strcmp(x.entities[i].text, "President") != 0);
 	}
 	vb_extraction_release(&x);
+
+	/* "told reporters after the vote" reports nothing; "said at this
+	 * price it seemed" does.  An appositive after "according to" is not
+	 * what was said; a city before a title is no organisation. */
+	run("\"We listened,\" Mayor Odile Varn told reporters after the vote.\n\n"
+	    "Traders said at this price it seemed unlikely that the mill would buy.\n\n"
+	    "According to Dr. Priya Ostrander, an urban planner at Westfield "
+	    "University, the district will need two new bridges.\n\n"
+	    "Chicago physician Lewin Tarr said he had met the board twice.\n",
+	    NULL, &x);
+	assert_null(find_quote(&x, "after the vote"));
+	q = must_quote(&x, "at this price it seemed");
+	assert_true(q->has_speaker);
+	q = must_quote(&x, "the district will need");
+	assert_speaker(q, "Priya Ostrander", VB_SPEAKER_PERSON);
+	assert_string_equal(q->speaker.role, "urban planner");
+	assert_string_equal(q->speaker.org, "Westfield University");
+	q = must_quote(&x, "he had met the board");
+	assert_speaker(q, "Lewin Tarr", VB_SPEAKER_PERSON);
+	assert_string_equal(q->speaker.role, "physician");
+	assert_null(q->speaker.org);
+	vb_extraction_release(&x);
 }
 
 /*
