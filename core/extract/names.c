@@ -78,7 +78,7 @@ static const struct word_group groups[] = {
 	  "agencies bureaux ministries delegation biotech biotechnology "
 	  "therapeutics biosciences biopharma pharma solutions logistics "
 	  "semiconductor semiconductors robotics analytics ventures aerospace "
-	  "automotive" },
+	  "automotive water utilities" },
 	{ L_STOP,
 	  "the a an and or but if then so as at by for from in into of off on "
 	  "onto out over to up with without this that these those there here "
@@ -178,7 +178,7 @@ static const struct word_group groups[] = {
 	  "president-elect premier administrator undersecretary "
 	  "under-secretary comptroller controller auditor registrar "
 	  "assistant associate councillor councilor councilman councilwoman "
-	  "alderman alderwoman" },
+	  "alderman alderwoman mp mep msp mla" },
 	{ L_ADV,
 	  "also later earlier previously then further recently again has had "
 	  "have would will had once repeatedly subsequently separately still "

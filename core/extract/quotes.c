@@ -1106,6 +1106,35 @@ static bool has_auxiliary(const struct xdoc *d, size_t a, size_t b)
 	return false;
 }
 
+/*
+ * What follows verb c from token i is reported speech only with a verb
+ * in it (has_auxiliary()): after "admitted" or "denied" it may be an
+ * object ("admitted 14 breaches", but "denied he had been paid"), and
+ * after a preposition of time or place a phrase ("told reporters after
+ * the vote", but "said at this price it seemed unlikely").
+ */
+static bool needs_verb(const struct xdoc *d, size_t c, size_t i)
+{
+	static const char *const object_verbs[] = {
+		"admitted", "admits", "denied", "denies", "acknowledged",
+		"acknowledges", "conceded", "concedes", NULL,
+	};
+	static const char *const preps[] = {
+		"after", "before", "following", "during", "ahead", "amid", "at",
+		"outside", "from", "when", "while", NULL,
+	};
+	for (size_t k = 0; object_verbs[k]; k++)
+		if (tok_is(d, c, object_verbs[k]))
+			return true;
+	if (!lower_word_at(d, i) ||
+	    (tok_is(d, i, "at") && (tok_is(d, i + 1, "least") || tok_is(d, i + 1, "most"))))
+		return false;
+	for (size_t k = 0; preps[k]; k++)
+		if (tok_is(d, i, preps[k]))
+			return true;
+	return false;
+}
+
 static bool reported_at(struct xdoc *d, size_t c, size_t s0, size_t s1)
 {
 	struct xspeaker sp = { .ent = -1 };
@@ -1205,15 +1234,7 @@ static bool reported_at(struct xdoc *d, size_t c, size_t s0, size_t s1)
 		goto no;
 	size_t full = clause_end(d, i, s1);
 	size_t b = cut_at_fragment(d, i, full);
-	/* "told reporters after the vote.": a time or place, not a clause,
-	 * unless a verb follows ("said after the vote the plan would fail"). */
-	if (!that && lower_word_at(d, i) &&
-	    (tok_is(d, i, "after") || tok_is(d, i, "before") || tok_is(d, i, "following") ||
-	     tok_is(d, i, "during") || tok_is(d, i, "ahead") || tok_is(d, i, "amid") ||
-	     (tok_is(d, i, "at") && !tok_is(d, i + 1, "least") && !tok_is(d, i + 1, "most")) ||
-	     tok_is(d, i, "outside") || tok_is(d, i, "from") ||
-	     tok_is(d, i, "when") || tok_is(d, i, "while")) &&
-	    !has_auxiliary(d, i, b))
+	if (!that && needs_verb(d, c, i) && !has_auxiliary(d, i, b))
 		goto no;
 	/*
 	 * "said the order was "doing what was intended" and that the

@@ -273,7 +273,9 @@ static void parse_appositive(struct xdoc *d, size_t a0, size_t a1,
 	       !tok_is(d, rel, "who") && !tok_punct(d, rel, '('))
 		rel++;
 	a1 = rel;
-	bool complement = false;
+	/* ", of the Save the Avel group,": where the speaker comes from, not
+	 * what the speaker is. */
+	bool complement = tok_is(d, a0, "of") || tok_is(d, a0, "from");
 	for (size_t k = i; k < a1; k++) {
 		if (!is_word(d, k) || (d->t[k].flags & TF_CAP))
 			continue;
@@ -353,8 +355,10 @@ static void parse_appositive(struct xdoc *d, size_t a0, size_t a1,
 		size_t e = name_run_right(d, role0, a1);
 		if (e > role0 && e < a1 && lower_word(d, e) &&
 		    (d->t[e].lex & (L_ROLE | L_NOM_PERSON))) {
-			/* "Chicago physician": where one works, not for whom. */
-			if (run_type(d, role0, e) != ET_PLACE) {
+			/* "Chicago physician": where one works, not for whom
+			 * (but "the GAO official" is no city of Mali's). */
+			if (run_type(d, role0, e) != ET_PLACE ||
+			    (e == role0 + 1 && (d->t[role0].flags & TF_ALLCAPS))) {
 				org0 = role0;
 				org1 = e;
 			}
@@ -376,6 +380,10 @@ static void parse_appositive(struct xdoc *d, size_t a0, size_t a1,
 		free(sp->org);
 		sp->org = text_dup_clean(d, d->t[org0].start,
 					 tok_stem_end(d, org1 - 1));
+	} else if (*personish && !sp->org && tok_is(d, a0, "its")) {
+		/* "Its area director, Sunil Mehta": the organisation "it" is,
+		 * resolved with the speakers (speakers_resolve). */
+		sp->org = vb_strdup("its");
 	}
 }
 
@@ -1728,6 +1736,12 @@ void speakers_resolve(struct xdoc *d)
 		}
 		default:
 			break;
+		}
+		if (sp->org && !strcmp(sp->org, "its")) {
+			int oe = last_org.ent >= 0 ? last_org.ent
+				 : nearest_mention(d, d->t[sp->t0].start, ET_ORG, NULL);
+			free(sp->org);
+			sp->org = oe >= 0 ? vb_strdup(d->ents[oe].canonical) : NULL;
 		}
 		/* The organisation by its full name: "the NAR's John Tuccillo". */
 		if (sp->org && sp->type == ET_PERSON &&

@@ -549,6 +549,27 @@ static void test_press_release_titles(void **state)
 	assert_string_equal(q->speaker.role, "physician");
 	assert_null(q->speaker.org);
 	vb_extraction_release(&x);
+
+	/* "admitted 14 breaches" is no reported clause; "Its area director"
+	 * works for the organisation named before; ", of the ... group," does
+	 * not make a person an organisation; an MP's title. */
+	run("Greystone Water admitted 14 breaches of its permit on Thursday.\n\n"
+	    "The Environment Agency says the spills killed more than 2,000 fish.\n\n"
+	    "Its area director, Sunil Marsh, said: \"Polluters will pay.\"\n\n"
+	    "Fiona Braddock, of the Save the Avel group, told the Gazette: "
+	    "\"It is a drop in the ocean.\"\n\n"
+	    "Local MP Daniel Osei said he would raise the matter next week.\n",
+	    NULL, &x);
+	assert_null(find_quote(&x, "14 breaches"));
+	q = must_quote(&x, "Polluters will pay");
+	assert_speaker(q, "Sunil Marsh", VB_SPEAKER_PERSON);
+	assert_string_equal(q->speaker.role, "area director");
+	assert_string_equal(q->speaker.org, "Environment Agency");
+	assert_speaker(must_quote(&x, "It is a drop"), "Fiona Braddock", VB_SPEAKER_PERSON);
+	q = must_quote(&x, "he would raise the matter");
+	assert_speaker(q, "Daniel Osei", VB_SPEAKER_PERSON);
+	assert_string_equal(q->speaker.role, "local MP");
+	vb_extraction_release(&x);
 }
 
 /*
