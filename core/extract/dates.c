@@ -562,6 +562,27 @@ static size_t relative_at(struct xdoc *d, size_t i)
 		add_weekday(d, t0, e, t->val, dir);
 		return e - i;
 	}
+	/* German: "im vergangenen Jahr", "letzte Woche", "nächsten Monat" */
+	if (de) {
+		static const char *const words[][2] = {
+			{ "vergangenen", "-" }, { "vergangene", "-" }, { "vergangenes", "-" },
+			{ "letzten", "-" }, { "letzte", "-" }, { "letztes", "-" },
+			{ "vorigen", "-" }, { "vorige", "-" }, { "voriges", "-" },
+			{ "diesen", "0" }, { "diese", "0" }, { "dieses", "0" },
+			{ "nächsten", "+" }, { "nächste", "+" }, { "nächstes", "+" },
+			{ "kommenden", "+" }, { "kommende", "+" }, { "kommendes", "+" },
+		};
+		int u = tok_is(d, i + 1, "jahr") || tok_is(d, i + 1, "jahres") ? 'y'
+			: tok_is(d, i + 1, "monat") || tok_is(d, i + 1, "monats") ? 'm'
+			: tok_is(d, i + 1, "woche") ? 'w'
+			: tok_is(d, i + 1, "quartal") || tok_is(d, i + 1, "quartals") ? 'q' : 0;
+		for (size_t k = 0; u && k < sizeof(words) / sizeof(words[0]); k++)
+			if (tok_is(d, i, words[k][0])) {
+				int n = words[k][1][0] == '-' ? -1 : words[k][1][0] == '+' ? 1 : 0;
+				add_relative(d, i, i + 2, u, n);
+				return 2;
+			}
+	}
 	/* last/this/next week|month|year|quarter */
 	if ((tok_is(d, i, "last") || tok_is(d, i, "this") || tok_is(d, i, "next") ||
 	     tok_is(d, i, "previous")) && !prev_the) {

@@ -1251,7 +1251,8 @@ void entities_find(struct xdoc *d)
 				t1 = k;
 				break;
 			}
-		if (tt > t0 && (tok_is(d, tt, "of") || tok_is(d, tt, "at"))) {
+		if (tt > t0 && (tok_is(d, tt, "of") || tok_is(d, tt, "at") ||
+				tok_is(d, tt, "von") || tok_is(d, tt, "bei"))) {
 			size_t o0 = tt + 1 + tok_is(d, tt + 1, "the");
 			if (o0 < t1)
 				t0 = o0;

@@ -178,7 +178,12 @@ static const struct word_group groups[] = {
 	  "president-elect premier administrator undersecretary "
 	  "under-secretary comptroller controller auditor registrar "
 	  "assistant associate councillor councilor councilman councilwoman "
-	  "alderman alderwoman mp mep msp mla" },
+	  "alderman alderwoman mp mep msp mla "
+	  /* German titles, capitalised before the name ("Sprecher Jonas Riedl") */
+	  "geschäftsführer geschäftsführerin sprecher sprecherin pressesprecher "
+	  "pressesprecherin vorsitzende vorsitzender vorstandsvorsitzende "
+	  "vorstandsvorsitzender präsident präsidentin bürgermeister "
+	  "bürgermeisterin ministerin direktor direktorin leiter leiterin" },
 	{ L_ADV,
 	  "also later earlier previously then further recently again has had "
 	  "have would will had once repeatedly subsequently separately still "
@@ -545,6 +550,14 @@ void lexicon_build(struct strmap *lex)
 	strmap_put(lex, "jänner", strlen("jänner"), L_MONTH, 1, NULL);
 	for (int i = 0; i < 7; i++)
 		strmap_put(lex, weekdays[i], strlen(weekdays[i]), L_WEEKDAY,
+			   i + 1, NULL);
+	/* German weekdays, capitalised as English ones ("am Montag"). */
+	static const char *const wochentage[] = {
+		"montag", "dienstag", "mittwoch", "donnerstag", "freitag",
+		"samstag", "sonntag",
+	};
+	for (int i = 0; i < 7; i++)
+		strmap_put(lex, wochentage[i], strlen(wochentage[i]), L_WEEKDAY,
 			   i + 1, NULL);
 	for (int i = 0; i < 20; i++)
 		strmap_put(lex, numwords[i], strlen(numwords[i]), L_NUMWORD,

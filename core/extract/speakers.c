@@ -325,7 +325,8 @@ static void parse_appositive(struct xdoc *d, size_t a0, size_t a1,
 	/* "... of/at/for [the] Acme Federation" */
 	for (size_t k = role0; k < a1; k++) {
 		if (!(tok_is(d, k, "of") || tok_is(d, k, "at") ||
-		      tok_is(d, k, "for") || tok_is(d, k, "with")))
+		      tok_is(d, k, "for") || tok_is(d, k, "with") ||
+		      tok_is(d, k, "von") || tok_is(d, k, "bei")))
 			continue;
 		size_t n = k + 1;
 		if (tok_is(d, n, "the"))
@@ -1151,14 +1152,26 @@ bool speaker_right(struct xdoc *d, size_t i, size_t limit, struct xspeaker *sp)
 		xspeaker_release(sp);
 		return false;
 	}
-	/* "said Dr. Jane Doe": the title's full stop is not the end of the name. */
-	if (tok_capword(d, i) && (t->lex & L_HONORIFIC) && tok_punct(d, i + 1, '.') &&
-	    tok_capword(d, i + 2))
-		i += 2;
+	/* "said Dr. Jane Doe", "sagte Geschäftsführerin Dr. Martina Hölzel":
+	 * a title's full stop is not the end of the name. */
+	size_t h = i, role_at = SIZE_MAX;
+	while (tok_capword(d, h) && (d->t[h].lex & (L_HONORIFIC | L_ROLE))) {
+		if ((d->t[h].lex & L_ROLE) && role_at == SIZE_MAX)
+			role_at = h;
+		if (tok_punct(d, h + 1, '.') && tok_capword(d, h + 2)) {
+			i = h += 2;
+			continue;
+		}
+		if (!tok_capword(d, h + 1))
+			break;
+		h++;
+	}
 	if (tok_capword(d, i)) {
 		size_t e = name_run_right(d, i, limit);
 		if (e <= i)
 			return false;
+		if (role_at != SIZE_MAX && role_at < i)
+			sp->role = lower_dup(d, d->t[role_at].start, d->t[role_at].end);
 		size_t n0 = trim_run(d, i, e, sp);
 		set_name(sp, n0, e);
 		sp->t0 = det;

@@ -570,6 +570,15 @@ static void test_press_release_titles(void **state)
 	assert_speaker(q, "Daniel Osei", VB_SPEAKER_PERSON);
 	assert_string_equal(q->speaker.role, "local MP");
 	vb_extraction_release(&x);
+
+	/* German titles before a name, with "Dr." between. */
+	struct vb_extract_opts de = { .doc_id = "d", .lang = "de" };
+	run("\u201eWir haben keine Wahl\u201c, sagte Gesch\u00e4ftsf\u00fchrerin Dr. "
+	    "Martina Helmold.\n", &de, &x);
+	q = must_quote(&x, "Wir haben keine Wahl");
+	assert_speaker(q, "Martina Helmold", VB_SPEAKER_PERSON);
+	assert_string_equal(q->speaker.role, "gesch\u00e4ftsf\u00fchrerin");
+	vb_extraction_release(&x);
 }
 
 /*

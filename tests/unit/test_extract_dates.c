@@ -218,6 +218,15 @@ static void test_german(void **state)
 	expect(&x, "2005", "2005", VB_DATE_YEAR, false);
 	assert_int_equal(x.ndates, 3);   /* "2009 Mitarbeiter" is no date */
 	vb_extraction_release(&x);
+
+	/* Weekdays and periods relative to the date (a Tuesday). */
+	text = "Das teilte die Firma am Montag mit. Im vergangenen Jahr fiel der "
+	       "Umsatz, im n\u00e4chsten Monat steigt er.\n";
+	assert_int_equal(vb_extract(ex, text, strlen(text), &opts, &x, NULL), 0);
+	expect(&x, "Montag", "2010-04-19", VB_DATE_DAY, true);
+	expect(&x, "vergangenen Jahr", "2009", VB_DATE_YEAR, true);
+	expect(&x, "n\u00e4chsten Monat", "2010-05", VB_DATE_MONTH, true);
+	vb_extraction_release(&x);
 }
 
 /* Chinese dates inside a run of characters, digits apart. */
