@@ -371,6 +371,7 @@ static int unit_of(const struct xdoc *d, size_t i)
 }
 
 static void add_relative_at(struct xdoc *d, size_t start, size_t end, int unit, int n);
+static int day_year(const struct xdoc *d, size_t i, int mon, int day);
 
 /* Resolve an offset of `n` units from the publication date and add the date. */
 static void add_relative(struct xdoc *d, size_t t0, size_t t1, int unit, int n)
@@ -667,6 +668,45 @@ static bool past_sentence(const struct xdoc *d, size_t i)
 	return was;
 }
 
+/*
+ * The year of a day written without one ("December 22") at token i: the
+ * publication year, or the year before when the day is still to come and
+ * the text tells of the past ("complaints since December 22", in a
+ * February release; "was signed on Dec 15").
+ */
+static int day_year(const struct xdoc *d, size_t i, int mon, int day)
+{
+	if (!d->dy || !d->dm)
+		return d->dy;
+	bool later = mon > d->dm || (mon == d->dm && d->dd && day > d->dd);
+	if (!later)
+		return d->dy;
+	if (i > 0 && tok_is(d, i - 1, "since"))
+		return d->dy - 1;
+	/* A past tense ("was", "had") and nothing of the future in the
+	 * whole sentence ("on 1 July will be charged"). */
+	static const char *const past[] = { "was", "were", "had", "did", NULL };
+	static const char *const future[] = {
+		"will", "would", "shall", "can", "plans", "expects", "intends",
+		"scheduled", "due", "next", "until", "from", "going", "by", NULL,
+	};
+	bool was = false;
+	for (size_t k = i; k-- > 0 && d->t[k].sent == d->t[i].sent;)
+		for (size_t p = 0; past[p] && !was; p++)
+			was = tok_is(d, k, past[p]);
+	if (!was)
+		return d->dy;
+	for (size_t k = i; k < d->nt && d->t[k].sent == d->t[i].sent; k++)
+		for (size_t f = 0; future[f]; f++)
+			if (tok_is(d, k, future[f]))
+				return d->dy;
+	for (size_t k = i; k-- > 0 && d->t[k].sent == d->t[i].sent;)
+		for (size_t f = 0; future[f]; f++)
+			if (tok_is(d, k, future[f]))
+				return d->dy;
+	return d->dy - 1;
+}
+
 static size_t absolute_at(struct xdoc *d, size_t i)
 {
 	char v[32];
@@ -702,7 +742,7 @@ static size_t absolute_at(struct xdoc *d, size_t i)
 				add_date(d, i, k + 1, v, VB_DATE_DAY, false);
 				return k + 1 - i;
 			}
-			fmt_day(v, sizeof(v), d->dy, mon, day);
+			fmt_day(v, sizeof(v), day_year(d, i, mon, day), mon, day);
 			add_date(d, i, k, v, VB_DATE_DAY, false);
 			return k - i;
 		}
@@ -719,7 +759,7 @@ static size_t absolute_at(struct xdoc *d, size_t i)
 				add_date(d, i, k + 1, v, VB_DATE_DAY, false);
 				return k + 1 - i;
 			}
-			fmt_day(v, sizeof(v), d->dy, mon, day);
+			fmt_day(v, sizeof(v), day_year(d, i, mon, day), mon, day);
 			add_date(d, i, k, v, VB_DATE_DAY, false);
 			return k - i;
 		}

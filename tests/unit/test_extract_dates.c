@@ -192,6 +192,17 @@ static void test_more_dates(void **state)
 	expect(&x, "5 de mayo de 2010", "2010-05-05", VB_DATE_DAY, false);
 	vb_extraction_release(&x);
 
+	/* A day without a year still to come in the publication year is in
+	 * the year before when the text tells of the past; not when it
+	 * tells of the future. */
+	run("It had received 1,200 complaints since December 22. The contract was "
+	    "signed on November 3. The new fares will apply from October 1.\n",
+	    "2025-02-20", &x);
+	expect(&x, "December 22", "2024-12-22", VB_DATE_DAY, false);
+	expect(&x, "November 3", "2024-11-03", VB_DATE_DAY, false);
+	expect(&x, "October 1", "2025-10-01", VB_DATE_DAY, false);
+	vb_extraction_release(&x);
+
 	run("The talks broke down on Wednesday morning and resumed this afternoon. "
 	    "The service was launched in November. It will open in October. "
 	    "Sales in the quarter, January to March 2012, rose.\n", "2012-06-14", &x);
