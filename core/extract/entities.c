@@ -1337,6 +1337,12 @@ void entities_find(struct xdoc *d)
 		}
 		if (type == ET_NONE && place_context(d, t0, t1))
 			type = ET_PLACE;
+		/* "consumer group FairFly", "the airline Pellion": a name
+		 * after the noun of an organisation is one. */
+		if (type == ET_NONE && t0 > 0 && d->t[t0 - 1].kind == TK_WORD &&
+		    !(d->t[t0 - 1].flags & (TF_CAP | TF_POSS)) && (d->t[t0 - 1].lex & L_NOM_ORG) &&
+		    !(d->t[t0].lex & (L_GIVEN | L_ROLE | L_HONORIFIC | L_COMMON)))
+			type = ET_ORG;
 		int ent = type != ET_NONE ? ent_match_name(d, t0, t1, type) : -1;
 		mention_add(d, t0, t1, ent, type);
 	}

@@ -308,6 +308,11 @@ static size_t para_end(const struct xdoc *d, size_t i)
 	return d->p[d->t[i].para].t1;
 }
 
+static bool lower_word_at(const struct xdoc *d, size_t i)
+{
+	return i < d->nt && d->t[i].kind == TK_WORD && !(d->t[i].flags & TF_CAP);
+}
+
 /* Skip "told reporters", "told Reuters", "told a news conference". */
 static size_t skip_told_object(const struct xdoc *d, size_t cue, size_t i,
 			       size_t end)
@@ -327,10 +332,23 @@ static size_t skip_told_object(const struct xdoc *d, size_t cue, size_t i,
 		return e > i ? e : i + 1;
 	}
 	if (i < end && d->t[i].kind == TK_WORD && (d->t[i].lex & L_DET)) {
+		/* "told a news conference the plan ...": up to the next
+		 * determiner, which opens the clause; over a name ("told the
+		 * Daily", "told the House of Commons energy committee"). */
 		size_t k = i + 1;
-		while (k < end && k < i + 6 && d->t[k].kind == TK_WORD &&
-		       !tok_is(d, k, "that") && !(d->t[k].lex & L_PRONOUN))
-			k++;
+		for (int words = 0; k < end && words < 6; words++) {
+			if (tok_capword(d, k)) {
+				size_t e = name_run_right(d, k, end);
+				k = e > k ? e : k + 1;
+			} else if (lower_word_at(d, k) && !tok_is(d, k, "that") &&
+				   (!(d->t[k].lex & (L_PRONOUN | L_DET)) ||
+				    /* "told a hearing of the House ..." */
+				    ((d->t[k].lex & L_DET) && (d->t[k - 1].lex & L_CONNECT)))) {
+				k++;
+			} else {
+				break;
+			}
+		}
 		return k;
 	}
 	return i;
@@ -1085,10 +1103,6 @@ static bool dash_or_punct_word(const struct xdoc *d, size_t i)
 	return d->t[i].kind == TK_PUNCT;
 }
 
-static bool lower_word_at(const struct xdoc *d, size_t i)
-{
-	return i < d->nt && d->t[i].kind == TK_WORD && !(d->t[i].flags & TF_CAP);
-}
 
 /* An auxiliary or modal verb, or a subject pronoun, among tokens [a, b):
  * a clause, not a phrase ("at this price it seemed unlikely"). */
@@ -1121,7 +1135,7 @@ static bool needs_verb(const struct xdoc *d, size_t c, size_t i)
 	};
 	static const char *const preps[] = {
 		"after", "before", "following", "during", "ahead", "amid", "at",
-		"outside", "from", "when", "while", NULL,
+		"outside", "from", "when", "while", "here", "there", NULL,
 	};
 	for (size_t k = 0; object_verbs[k]; k++)
 		if (tok_is(d, c, object_verbs[k]))

@@ -956,6 +956,15 @@ bool speaker_left(struct xdoc *d, size_t cue, size_t limit, struct xspeaker *sp)
 		if (k <= limit || !tok_punct(d, k - 1, ',') || c1 - k > 25)
 			return false;
 		size_t c0 = k - 1;        /* the opening comma */
+		/* "A spokesman, who asked not to be named, said": the
+		 * relative clause is not the speaker; what comes before is. */
+		if ((tok_is(d, c0 + 1, "who") || tok_is(d, c0 + 1, "which")) &&
+		    c0 > limit && !tok_capword(d, c0 - 1)) {
+			xspeaker_release(sp);
+			if (speaker_left(d, c0, limit, sp))
+				return true;
+			return false;
+		}
 		/*
 		 * Pre-posed title: "the Minister of Trade, Jane Doe, said",
 		 * "Acme's Chief Executive, Jane Doe, said": a person's name
@@ -1571,6 +1580,67 @@ static bool nominal_antecedent(struct xspeaker *sp, const struct xspeaker *last,
 }
 
 /*
+ * The organisation that opened the last sentence to open with one, before
+ * byte pos and at most a paragraph back ("The Civil Aviation Authority has
+ * opened an inquiry into Pellion Air, the regulator said"; "Tylan Corp said
+ * it has retained the bank Kahn and Harris. The company said ..."): the
+ * subject, more likely than the nearest name; -1 when none.
+ */
+static int subject_org(struct xdoc *d, size_t pos)
+{
+	long best = -1;
+	size_t best_start = 0;
+	for (size_t i = 0; i < d->nms; i++) {
+		const struct xmention *m = &d->ms[i];
+		if (m->end > pos || (best >= 0 && m->start <= best_start))
+			continue;
+		/* A name not typed yet counts too ("Sharespan has 28 days to
+		 * appeal.  The company said"), if nothing says it is a person's
+		 * or a place's. */
+		int type = m->ent >= 0 ? d->ents[m->ent].type : ET_NONE;
+		size_t s = m->t0;
+		while (s > 0 && d->t[s - 1].sent == d->t[m->t0].sent)
+			s--;
+		if (m->t0 - s > 2)
+			continue;
+		if (type != ET_ORG &&
+		    (type != ET_NONE || m->t0 != s || m->t1 - m->t0 != 1 || d->t[m->t0].lex ||
+		     (d->t[m->t0].flags & TF_ALLCAPS) || demonym_word(d, m->t0) ||
+		     run_type(d, m->t0, m->t1) != ET_NONE))
+			continue;
+		best = (long)i;
+		best_start = m->start;
+	}
+	if (best < 0)
+		return -1;
+	/* At most the paragraph before pos's. */
+	size_t lo = 0, hi = d->nt;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (d->t[mid].start < pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	uint32_t para = lo < d->nt ? d->t[lo].para : d->t[d->nt - 1].para;
+	struct xmention *m = &d->ms[best];
+	if (d->t[m->t0].para + 1 < para)
+		return -1;
+	if (m->ent < 0 || d->ents[m->ent].type != ET_ORG) {
+		int ent = ent_match_name(d, m->t0, m->t1, ET_ORG);
+		if (ent < 0)
+			return -1;
+		if (d->ents[ent].type == ET_NONE)
+			ent_set_type(d, ent, ET_ORG);
+		if (d->ents[ent].type != ET_ORG)
+			return -1;
+		m->ent = ent;
+		m->type = ET_ORG;
+	}
+	return m->ent;
+}
+
+/*
  * The organisation "the company" or "the bank" (head) stands for at byte
  * pos: the nearest organisation whose name has the noun; but "Lloyds Bank
  * Canada, a unit of Lloyds Bank International, said ... the bank said":
@@ -1596,6 +1666,8 @@ static int org_for_nominal(struct xdoc *d, size_t pos, const char *head,
 		kind = !strcmp(head, kinds[k]);
 	if (ent < 0 && last_org->ent >= 0 && !kind)
 		ent = last_org->ent;
+	if (ent < 0 && !kind)
+		ent = subject_org(d, pos);
 	if (ent < 0 && !kind)
 		ent = nearest_mention(d, pos, ET_ORG, NULL);
 	return ent;
@@ -1751,8 +1823,11 @@ void speakers_resolve(struct xdoc *d)
 			break;
 		}
 		if (sp->org && !strcmp(sp->org, "its")) {
-			int oe = last_org.ent >= 0 ? last_org.ent
-				 : nearest_mention(d, d->t[sp->t0].start, ET_ORG, NULL);
+			/* The organisation named last, unless it spoke since. */
+			size_t at = 0;
+			int oe = nearest_mention_at(d, d->t[sp->t0].start, ET_ORG, NULL, &at);
+			if (oe < 0 || (last_org.ent >= 0 && at < last_org.pos))
+				oe = last_org.ent;
 			free(sp->org);
 			sp->org = oe >= 0 ? vb_strdup(d->ents[oe].canonical) : NULL;
 		}

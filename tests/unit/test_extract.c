@@ -582,6 +582,42 @@ static void test_press_release_titles(void **state)
 }
 
 /*
+ * News attributions: a relative clause between a noun and "said"; an
+ * organisation named after its noun ("consumer group FairFly") and its
+ * director; "the company" as the organisation that opened a sentence
+ * before, not the one named last.
+ */
+static void test_news_attributions(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	const struct vb_quote *q;
+
+	run("Pellion Air declined to comment. A spokesman, who asked not to be "
+	    "named, said the delays were caused by a software failure.\n\n"
+	    "The Aviation Authority opened an inquiry. Consumer group FairFly "
+	    "welcomed it. Its director, Nadia Okafor, told the Daily the airline "
+	    "had ignored complaints.\n\n"
+	    "Tarlow Corp said it has hired the bank Kessel and Brandt to sell its "
+	    "furnace line. The company said it has already been contacted by "
+	    "several buyers.\n", NULL, &x);
+	q = must_quote(&x, "the delays were caused");
+	assert_true(q->has_speaker);
+	assert_string_equal(q->speaker.name, "A spokesman");
+	q = must_quote(&x, "the airline had ignored");
+	assert_speaker(q, "Nadia Okafor", VB_SPEAKER_PERSON);
+	assert_string_equal(q->speaker.org, "FairFly");
+	q = must_quote(&x, "it has already been contacted");
+	assert_speaker(q, "Tarlow Corp", VB_SPEAKER_ORGANISATION);
+	bool pellion = false;
+	for (size_t i = 0; i < x.nentities; i++)
+		pellion |= x.entities[i].type == VB_ENTITY_ORGANISATION &&
+			   !strcmp(x.entities[i].text, "Pellion Air");
+	assert_true(pellion);
+	vb_extraction_release(&x);
+}
+
+/*
  * A story's first paragraph: a dateline and a headline in capitals run
  * into the text are not part of the first sentence.
  */
@@ -1037,6 +1073,7 @@ int main(void)
 		cmocka_unit_test(test_wire_attributions),
 		cmocka_unit_test(test_dateline_and_glued_headline),
 		cmocka_unit_test(test_press_release_titles),
+		cmocka_unit_test(test_news_attributions),
 		cmocka_unit_test(test_partial_quotes),
 		cmocka_unit_test(test_not_quotes),
 		cmocka_unit_test(test_unbalanced_quote),
