@@ -669,6 +669,37 @@ static bool past_sentence(const struct xdoc *d, size_t i)
 }
 
 /*
+ * Does the sentence of token i tell only of the future?  "will", "shall"
+ * or "scheduled" in it, no past auxiliary, and no past participle just
+ * before the date ("passed in January").
+ */
+static bool future_sentence(const struct xdoc *d, size_t i)
+{
+	static const char *const future[] = {
+		"will", "shall", "scheduled", "upcoming", "intends", NULL,
+	};
+	static const char *const past[] = { "was", "were", "had", "did", NULL };
+	size_t s0 = i, s1 = i;
+	while (s0 > 0 && d->t[s0 - 1].sent == d->t[i].sent)
+		s0--;
+	while (s1 < d->nt && d->t[s1].sent == d->t[i].sent)
+		s1++;
+	bool will = false;
+	for (size_t k = s0; k < s1; k++) {
+		for (size_t p = 0; past[p]; p++)
+			if (tok_is(d, k, past[p]))
+				return false;
+		for (size_t f = 0; future[f] && !will; f++)
+			will = tok_is(d, k, future[f]);
+	}
+	for (size_t k = i; k-- > s0 && k + 3 > i;)
+		if (d->t[k].kind == TK_WORD && tok_len(d, k) > 4 &&
+		    !memcmp(d->s + d->t[k].end - 2, "ed", 2))
+			return false;
+	return will;
+}
+
+/*
  * The year of a day written without one ("December 22") at token i: the
  * publication year, or the year before when the day is still to come and
  * the text tells of the past ("complaints since December 22", in a
@@ -821,6 +852,8 @@ static size_t absolute_at(struct xdoc *d, size_t i)
 				int yy = d->dy;
 				if (d->dm && mon > d->dm && past_sentence(d, i))
 					yy--;
+				else if (d->dm && mon < d->dm && future_sentence(d, i))
+					yy++;
 				snprintf(v, sizeof(v), "%04d-%02d", yy, mon);
 				add_date(d, i, k, v, VB_DATE_MONTH, true);
 			} else {

@@ -1337,6 +1337,15 @@ void entities_find(struct xdoc *d)
 		}
 		if (type == ET_NONE && place_context(d, t0, t1))
 			type = ET_PLACE;
+		/* "Ruth Okonkwo MP", "Sir Ian Lee QC": letters after a name
+		 * are not part of it. */
+		if (t1 - t0 >= 3 && (type == ET_PERSON || (d->t[t0].lex & L_GIVEN)) &&
+		    (d->t[t1 - 1].flags & TF_ALLCAPS) &&
+		    (tok_is(d, t1 - 1, "mp") || tok_is(d, t1 - 1, "mep") ||
+		     tok_is(d, t1 - 1, "msp") || tok_is(d, t1 - 1, "qc") ||
+		     tok_is(d, t1 - 1, "kc") || tok_is(d, t1 - 1, "obe") ||
+		     tok_is(d, t1 - 1, "cbe") || tok_is(d, t1 - 1, "mbe")))
+			t1--;
 		/* "consumer group FairFly", "the airline Pellion": a name
 		 * after the noun of an organisation is one. */
 		if (type == ET_NONE && t0 > 0 && d->t[t0 - 1].kind == TK_WORD &&

@@ -1120,6 +1120,23 @@ static bool has_auxiliary(const struct xdoc *d, size_t a, size_t b)
 	return false;
 }
 
+/* "Speaking at the opening, ...", "Asked about the delay, ...": a
+ * participle phrase [a, b) with no verb of its own, not a clause that was
+ * said ("Drilling for oil is likely to continue" is one). */
+static bool participle_opener(const struct xdoc *d, size_t a, size_t b)
+{
+	if (d->t[a].kind != TK_WORD || !(d->t[a].flags & TF_CAP) || has_auxiliary(d, a, b))
+		return false;
+	if (tok_is(d, a, "asked") || tok_is(d, a, "questioned") || tok_is(d, a, "pressed"))
+		return true;
+	size_t n = tok_len(d, a);
+	return n > 5 && !memcmp(d->s + d->t[a].end - 3, "ing", 3) &&
+	       !(d->t[a].lex & (L_GIVEN | L_ORG_CUE)) && a + 1 < b &&
+	       (tok_is(d, a + 1, "at") || tok_is(d, a + 1, "in") || tok_is(d, a + 1, "on") ||
+		tok_is(d, a + 1, "to") || tok_is(d, a + 1, "after") || tok_is(d, a + 1, "before") ||
+		tok_is(d, a + 1, "during") || tok_is(d, a + 1, "from") || tok_is(d, a + 1, "about"));
+}
+
 /*
  * What follows verb c from token i is reported speech only with a verb
  * in it (has_auxiliary()): after "admitted" or "denied" it may be an
@@ -1167,12 +1184,15 @@ static bool reported_at(struct xdoc *d, size_t c, size_t s0, size_t s1)
 	/* Trailing: "Sales rose 6 pct, the company said."; "..., growers
 	 * told Reuters." */
 	size_t after = skip_adverbials_right(d, skip_told_object(d, c, c + 1, s1), s1);
+	/* Not before a colon: "Speaking at the opening, the Minister said:"
+	 * introduces what was said. */
 	bool at_end = after >= s1 || (is_terminal_tok(d, after) && after + 1 >= s1) ||
-		      (after + 1 == s1 && d->t[after].kind == TK_PUNCT);
+		      (after + 1 == s1 && d->t[after].kind == TK_PUNCT &&
+		       !tok_punct(d, after, ':'));
 	if (at_end && speaker_left(d, c, s0, &sp)) {
 		if (sp.t0 > s0 + 1 && tok_punct(d, sp.t0 - 1, ',')) {
 			size_t a = s0, b = cut_at_fragment(d, s0, sp.t0 - 1);
-			if (b > a && clause_words(d, a, b) >= 3 &&
+			if (b > a && clause_words(d, a, b) >= 3 && !participle_opener(d, a, b) &&
 			    inquote_count(d, a, b) * 2 < b - a) {
 				add_indirect(d, a, b, c, &sp);
 				return true;

@@ -1673,6 +1673,38 @@ static int org_for_nominal(struct xdoc *d, size_t pos, const char *head,
 	return ent;
 }
 
+/*
+ * The person named last before token `before`, within three paragraphs,
+ * with the title `head` (lower case; an office, not "spokesman", whose
+ * holder often stays unnamed) just before the name in its sentence
+ * ("The Minister for Digital Affairs, Ruth Okonkwo") or in an appositive
+ * after it ("Ruth Okonkwo, the minister"); -1 when none.
+ */
+static int titled_person(const struct xdoc *d, size_t before, const char *head)
+{
+	int best = -1;
+	size_t best_t0 = 0;
+	uint32_t para = d->t[before].para;
+	for (size_t i = 0; i < d->nms; i++) {
+		const struct xmention *m = &d->ms[i];
+		if (m->ent < 0 || d->ents[m->ent].type != ET_PERSON || m->t1 > before ||
+		    (best >= 0 && m->t0 <= best_t0) || d->t[m->t0].para + 3 < para)
+			continue;
+		bool titled = false;
+		for (size_t k = m->t0; k-- > 0 && k + 10 > m->t0 && !titled &&
+				       d->t[k].sent == d->t[m->t0].sent;)
+			titled = tok_is(d, k, head);
+		for (size_t k = m->t1; k < m->t1 + 6 && k < before && !titled &&
+				       d->t[k].sent == d->t[m->t0].sent; k++)
+			titled = tok_is(d, k, head);
+		if (titled) {
+			best = m->ent;
+			best_t0 = m->t0;
+		}
+	}
+	return best;
+}
+
 static void speaker_from_ent(struct xdoc *d, struct xspeaker *sp, int ent)
 {
 	sp->ent = ent;
@@ -1805,10 +1837,15 @@ void speakers_resolve(struct xdoc *d)
 				}
 			} else if (definite && !sp->org && sp->type == ET_PERSON &&
 				   !sp->plural) {
-				/* "the spokesman": the last speaker with that role. */
+				/* "the spokesman": the last speaker with that role;
+				 * else "the Minister" after "The Minister for
+				 * Digital Affairs, Ruth Okonkwo, announced". */
 				if (last_person.ent >= 0 && last_person.role &&
 				    strstr(last_person.role, head))
 					speaker_from_ent(d, sp, last_person.ent);
+				else if ((d->t[sp->name_t1 - 1].lex & L_HONORIFIC) &&
+					 (ent = titled_person(d, sp->t0, head)) >= 0)
+					speaker_from_ent(d, sp, ent);
 			}
 			if (!sp->name) {
 				sp->name = text_dup_clean(d, d->t[sp->name_t0].start,

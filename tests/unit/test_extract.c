@@ -615,6 +615,20 @@ static void test_news_attributions(void **state)
 			   !strcmp(x.entities[i].text, "Pellion Air");
 	assert_true(pellion);
 	vb_extraction_release(&x);
+
+	/* "Speaking at ..., the Minister said:" introduces the quote after
+	 * it; "the Minister" is the one named with that title; "MP" after a
+	 * name is not part of it. */
+	run("The Minister for Rural Affairs, Ruth Okalla MP, today announced new "
+	    "funding.\n\nSpeaking at the opening of a new exchange in Glenmore, "
+	    "the Minister said:\n\n\"Too many families have been left behind.\"\n",
+	    NULL, &x);
+	assert_null(find_quote(&x, "Speaking at the opening"));
+	q = must_quote(&x, "Too many families");
+	assert_speaker(q, "Ruth Okalla", VB_SPEAKER_PERSON);
+	for (size_t i = 0; i < x.nentities; i++)
+		assert_true(strcmp(x.entities[i].text, "Ruth Okalla MP") != 0);
+	vb_extraction_release(&x);
 }
 
 /*

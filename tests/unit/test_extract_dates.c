@@ -203,6 +203,20 @@ static void test_more_dates(void **state)
 	expect(&x, "October 1", "2025-10-01", VB_DATE_DAY, false);
 	vb_extraction_release(&x);
 
+	/* A month already past in a sentence only of the future is next
+	 * year's; one a past participle names is not. */
+	run("The fund will award contracts in September and in January. The "
+	    "law, passed in January, will apply from July.\n", "2022-06-07", &x);
+	expect(&x, "September", "2022-09", VB_DATE_MONTH, true);
+	const struct vb_date *jan = NULL;
+	for (size_t i = 0; i < x.ndates; i++)
+		if (!strcmp(x.dates[i].text, "January")) {
+			assert_string_equal(x.dates[i].value, jan ? "2022-01" : "2023-01");
+			jan = &x.dates[i];
+		}
+	assert_non_null(jan);
+	vb_extraction_release(&x);
+
 	run("The talks broke down on Wednesday morning and resumed this afternoon. "
 	    "The service was launched in November. It will open in October. "
 	    "Sales in the quarter, January to March 2012, rose.\n", "2012-06-14", &x);
