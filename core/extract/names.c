@@ -96,7 +96,9 @@ static const struct word_group groups[] = {
 	  "perhaps like unlike among amid around near per via whether nearly "
 	  "almost several few following under new old first second third "
 	  "whereas shares sales net profit revenue revenues analysts officials "
-	  "dear thank thanks please our" },
+	  "dear thank thanks please our "
+	  /* German pronouns and demonstratives: "Das teilte ... mit" */
+	  "das dies diese dieser dieses es er sie wir ihr" },
 	{ L_NOM_PERSON,
 	  "spokesman spokeswoman spokesperson official executive analyst "
 	  "minister chairman chairwoman director president chief head source "

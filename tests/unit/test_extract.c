@@ -573,8 +573,11 @@ static void test_press_release_titles(void **state)
 
 	/* German titles before a name, with "Dr." between. */
 	struct vb_extract_opts de = { .doc_id = "d", .lang = "de" };
-	run("\u201eWir haben keine Wahl\u201c, sagte Gesch\u00e4ftsf\u00fchrerin Dr. "
+	run("Die Preise steigen. Das teilte das Unternehmen am Montag mit.\n\n"
+	    "\u201eWir haben keine Wahl\u201c, sagte Gesch\u00e4ftsf\u00fchrerin Dr. "
 	    "Martina Helmold.\n", &de, &x);
+	/* "Das" is no speaker, and what follows "teilte" no clause. */
+	assert_null(find_quote(&x, "das Unternehmen"));
 	q = must_quote(&x, "Wir haben keine Wahl");
 	assert_speaker(q, "Martina Helmold", VB_SPEAKER_PERSON);
 	assert_string_equal(q->speaker.role, "gesch\u00e4ftsf\u00fchrerin");
