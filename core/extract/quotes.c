@@ -448,6 +448,42 @@ static bool zh_speaker(struct xdoc *d, size_t t, struct xspeaker *sp, size_t *cu
 			if (!memcmp(w + k, r, rl) && k + rl > b)
 				b = k + rl;
 	}
+	/* "据公司介绍", "该公司称": the organisation the release is about
+	 * (the first one named before), or people left unnamed. */
+	if (e >= 3 && !memcmp(w, "据", 3) && b < 3)
+		b = 3;
+	static const char *const orgs[] = {
+		"公司", "该公司", "本公司", "集团", "该集团", "银行", "该行", NULL,
+	};
+	static const char *const unnamed[] = {
+		"知情人士", "消息人士", "业内人士", "分析人士", "官方", "警方", NULL,
+	};
+	for (size_t i = 0; orgs[i]; i++)
+		if (e - b == strlen(orgs[i]) && !memcmp(w + b, orgs[i], e - b)) {
+			const struct zh_name *org = NULL;
+			for (size_t k = 0; k < d->nzh && d->zh[k].start < d->t[t].start && !org; k++)
+				if (d->zh[k].type == ET_ORG)
+					org = &d->zh[k];
+			memset(sp, 0, sizeof(*sp));
+			sp->ent = -1;
+			sp->how = SP_OPTION;
+			sp->type = ET_ORG;
+			sp->name = org ? vb_strdup(org->canonical) : vb_strndup(w + b, e - b);
+			*cue = t;
+			return true;
+		}
+	for (size_t i = 0; unnamed[i]; i++)
+		if (e - b == strlen(unnamed[i]) && !memcmp(w + b, unnamed[i], e - b)) {
+			memset(sp, 0, sizeof(*sp));
+			sp->ent = -1;
+			sp->how = SP_OPTION;
+			sp->type = strcmp(unnamed[i], "官方") && strcmp(unnamed[i], "警方")
+				   ? ET_PERSON : ET_ORG;
+			sp->anonymous = sp->type == ET_PERSON;
+			sp->name = vb_strndup(w + b, e - b);
+			*cue = t;
+			return true;
+		}
 	/* A name is two to four characters (three bytes each). */
 	if (e <= b || e - b > 12 || e - b < 6)
 		return false;

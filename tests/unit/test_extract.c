@@ -880,6 +880,17 @@ static void test_other_scripts(void **state)
 	assert_string_equal(q->text, "\u6211\u4eec\u5f88\u9ad8\u5174\u3002");
 	vb_extraction_release(&x);
 
+	/* "据公司介绍": the company the release named, not a person "据公司". */
+	struct vb_extract_opts zh_opts = { .doc_id = "zh", .lang = "zh" };
+	run("\u661f\u6cb3\u79d1\u6280\u6709\u9650\u516c\u53f8\u4eca\u5929"
+	    "\u516c\u5e03\u4e86\u4e1a\u7ee9\u3002\n\n\u636e\u516c\u53f8"
+	    "\u4ecb\u7ecd\uff0c\u7814\u53d1\u6295\u5165\u5360\u6536\u5165"
+	    "\u768412%\u3002\n", &zh_opts, &x);
+	q = must_quote(&x, "\u7814\u53d1");
+	assert_speaker(q, "\u661f\u6cb3\u79d1\u6280\u6709\u9650\u516c\u53f8",
+		       VB_SPEAKER_ORGANISATION);
+	vb_extraction_release(&x);
+
 	run(uk, NULL, &x);
 	q = must_quote(&x, "We shall appeal");
 	assert_string_equal(q->text, "We shall appeal,");
