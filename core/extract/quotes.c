@@ -1341,6 +1341,72 @@ no:
 	return false;
 }
 
+/*
+ * A speech verb sharing the subject of its sentence: "The Association has
+ * called for a rethink, warning that CLAUSE", "... has welcomed the
+ * decision, but warned that CLAUSE".  `k` is the verb; the speaker is the
+ * noun phrase or pronoun opening the sentence.
+ */
+static bool shared_subject(struct xdoc *d, size_t k, size_t s0, size_t s1)
+{
+	static const char *const ing[] = {
+		"warning", "saying", "adding", "arguing", "noting", "claiming",
+		"stressing", "insisting", "explaining", "predicting", "suggesting",
+		"pointing", "acknowledging", NULL,
+	};
+	if (k < s0 + 3 || (d->t[k].flags & (TF_INQUOTE | TF_CAP)) || !tok_is(d, k + 1, "that"))
+		return false;
+	bool ok = false;
+	for (size_t i = 0; ing[i] && !ok; i++)
+		ok = tok_is(d, k, ing[i]) && tok_punct(d, k - 1, ',');
+	if (!ok && cue_word(d, k) && (tok_is(d, k - 1, "but") || tok_is(d, k - 1, "and")))
+		ok = true;
+	if (!ok)
+		return false;
+	struct xspeaker sp = { .ent = -1 };
+	size_t n0 = s0 + (tok_is(d, s0, "the") && tok_capword(d, s0 + 1));
+	size_t m = SIZE_MAX;   /* the mention starting at n0 (rare: a linear search) */
+	for (size_t i = 0; i < d->nms && m == SIZE_MAX; i++)
+		if (d->ms[i].t0 == n0)
+			m = i;
+	if (d->t[s0].kind == TK_WORD && (d->t[s0].lex & L_PRONOUN)) {
+		sp.how = SP_PRONOUN;
+		sp.t0 = sp.name_t0 = s0;
+		sp.t1 = sp.name_t1 = s0 + 1;
+	} else if (m != SIZE_MAX && d->ms[m].t0 == n0 && d->ms[m].t1 < k &&
+		   (d->ms[m].type == ET_PERSON || d->ms[m].type == ET_ORG)) {
+		/* A name the entity scan typed opens the sentence ("The
+		 * Internet Access Providers Association has ..."). */
+		sp.how = SP_NAME;
+		sp.type = d->ms[m].type;
+		sp.t0 = s0;
+		sp.name_t0 = d->ms[m].t0;
+		sp.t1 = sp.name_t1 = d->ms[m].t1;
+	} else if (tok_is(d, s0, "the")) {
+		/* "The central bank raised ..., saying that": the noun. */
+		size_t h = s0 + 1;
+		while (h < k && h < s0 + 4 && d->t[h].kind == TK_WORD && !(d->t[h].flags & TF_CAP) &&
+		       !(d->t[h].lex & (L_NOM_ORG | L_NOM_PERSON)))
+			h++;
+		if (h >= k || h >= s0 + 4 || d->t[h].kind != TK_WORD || (d->t[h].flags & TF_CAP) ||
+		    !(d->t[h].lex & (L_NOM_ORG | L_NOM_PERSON)))
+			return false;
+		sp.how = SP_NOMINAL;
+		sp.type = (d->t[h].lex & L_NOM_PERSON) ? ET_PERSON : ET_ORG;
+		sp.t0 = sp.name_t0 = s0;
+		sp.t1 = sp.name_t1 = h + 1;
+	} else {
+		return false;
+	}
+	size_t a = k + 2, b = cut_at_fragment(d, a, clause_end(d, a, s1));
+	if (b <= a || clause_words(d, a, b) < 3 || inquote_count(d, a, b) * 2 >= b - a) {
+		xspeaker_release(&sp);
+		return false;
+	}
+	add_indirect(d, a, b, k, &sp);
+	return true;
+}
+
 /* "according to X" (width 2), "selon X", "so X" (width 1). */
 static void according_to(struct xdoc *d, size_t k, size_t width, size_t s0,
 			 size_t s1)
@@ -1457,6 +1523,8 @@ void reported_find(struct xdoc *d)
 				xspeaker_release(&zsp);
 			}
 			if (tok_is(d, k, "saying") && quoted_as_saying(d, k, s0, s1))
+				break;
+			if (shared_subject(d, k, s0, s1))
 				break;
 			if (!cue_word(d, k))
 				continue;

@@ -619,6 +619,21 @@ static void test_news_attributions(void **state)
 	assert_true(pellion);
 	vb_extraction_release(&x);
 
+	/* A speech verb sharing the subject of its sentence. */
+	run("The Broadband Providers Association (BPA) has called on the government "
+	    "to rethink the tariff, warning that it will raise costs for households.\n\n"
+	    "The association welcomed the bill but warned that the notice scheme "
+	    "could add to broadband bills.\n\n"
+	    "The central bank raised its reserve requirement, saying that excess "
+	    "liquidity threatened its targets.\n", NULL, &x);
+	assert_speaker(must_quote(&x, "it will raise costs"), "Broadband Providers Association",
+		       VB_SPEAKER_ORGANISATION);
+	assert_speaker(must_quote(&x, "the notice scheme could"), "Broadband Providers Association",
+		       VB_SPEAKER_ORGANISATION);
+	q = must_quote(&x, "excess liquidity threatened");
+	assert_true(q->has_speaker);
+	vb_extraction_release(&x);
+
 	/* "Speaking at ..., the Minister said:" introduces the quote after
 	 * it; "the Minister" is the one named with that title; "MP" after a
 	 * name is not part of it. */
