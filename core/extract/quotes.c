@@ -1140,6 +1140,20 @@ static bool dash_or_punct_word(const struct xdoc *d, size_t i)
 }
 
 
+/* "a practice the federation says has grown": a verb right after the
+ * speech verb has no subject; it belongs to a relative clause. */
+static bool auxiliary_at(const struct xdoc *d, size_t i)
+{
+	static const char *const aux[] = {
+		"has", "have", "had", "is", "are", "was", "were", "will", "would",
+		"can", "could", "should", "must", "may", "might", NULL,
+	};
+	for (size_t k = 0; aux[k]; k++)
+		if (tok_is(d, i, aux[k]))
+			return true;
+	return false;
+}
+
 /* An auxiliary or modal verb, or a subject pronoun, among tokens [a, b):
  * a clause, not a phrase ("at this price it seemed unlikely"). */
 static bool has_auxiliary(const struct xdoc *d, size_t a, size_t b)
@@ -1273,6 +1287,7 @@ static bool reported_at(struct xdoc *d, size_t c, size_t s0, size_t s1)
 	if (!speaker_left(d, c, s0, &sp))
 		return false;
 	size_t i = skip_told_object(d, c, c + 1, s1);
+	size_t verb_next = i;
 	/* "pointed out (that)": the particle belongs to the verb. */
 	if (tok_is(d, c, "pointed")) {
 		if (!tok_is(d, i, "out"))
@@ -1300,7 +1315,8 @@ static bool reported_at(struct xdoc *d, size_t c, size_t s0, size_t s1)
 	     tok_is(d, i, "on") || tok_is(d, i, "in") || tok_is(d, i, "by") ||
 	     tok_is(d, i, "so") || tok_is(d, i, "and") || tok_is(d, i, "or") ||
 	     tok_is(d, i, "nothing") || tok_is(d, i, "yes") || tok_is(d, i, "no") ||
-	     tok_is(d, i, "goodbye") || tok_is(d, i, "hello") || tok_is(d, i, "sorry")))
+	     tok_is(d, i, "goodbye") || tok_is(d, i, "hello") || tok_is(d, i, "sorry") ||
+	     auxiliary_at(d, i) || auxiliary_at(d, verb_next)))
 		goto no;
 	size_t full = clause_end(d, i, s1);
 	size_t b = cut_at_fragment(d, i, full);
@@ -1354,7 +1370,9 @@ static bool shared_subject(struct xdoc *d, size_t k, size_t s0, size_t s1)
 		"stressing", "insisting", "explaining", "predicting", "suggesting",
 		"pointing", "acknowledging", NULL,
 	};
-	if (k < s0 + 3 || (d->t[k].flags & (TF_INQUOTE | TF_CAP)) || !tok_is(d, k + 1, "that"))
+	/* "and told reporters that" */
+	size_t that = skip_told_object(d, k, k + 1, s1);
+	if (k < s0 + 3 || (d->t[k].flags & (TF_INQUOTE | TF_CAP)) || !tok_is(d, that, "that"))
 		return false;
 	bool ok = false;
 	for (size_t i = 0; ing[i] && !ok; i++)
@@ -1398,7 +1416,7 @@ static bool shared_subject(struct xdoc *d, size_t k, size_t s0, size_t s1)
 	} else {
 		return false;
 	}
-	size_t a = k + 2, b = cut_at_fragment(d, a, clause_end(d, a, s1));
+	size_t a = that + 1, b = cut_at_fragment(d, a, clause_end(d, a, s1));
 	if (b <= a || clause_words(d, a, b) < 3 || inquote_count(d, a, b) * 2 >= b - a) {
 		xspeaker_release(&sp);
 		return false;
@@ -1426,6 +1444,15 @@ static void according_to(struct xdoc *d, size_t k, size_t width, size_t s0,
 		}
 	} else if (k > s0 + 2 && tok_punct(d, k - 1, ',')) {
 		size_t e2 = skip_adverbials_right(d, e, s1);
+		/* "..., according to Ruth Ellingham, professor of information
+		 * law at Wexmoor, who has studied ...": who the source is,
+		 * to the end of the sentence. */
+		if (e2 + 1 < s1 && tok_punct(d, e2, ',') &&
+		    (tok_is(d, e2 + 1, "who") || tok_is(d, e2 + 1, "a") ||
+		     tok_is(d, e2 + 1, "an") || tok_is(d, e2 + 1, "the") ||
+		     (lower_word_at(d, e2 + 1) &&
+		      (d->t[e2 + 1].lex & (L_ROLE | L_NOM_PERSON | L_NOM_ORG)))))
+			e2 = s1 - 1;
 		if (e2 >= s1 - 1) {
 			size_t a = s0, b = k - 1;
 			if (clause_words(d, a, b) >= 3 &&

@@ -634,6 +634,21 @@ static void test_news_attributions(void **state)
 	assert_true(q->has_speaker);
 	vb_extraction_release(&x);
 
+	/* "and told reporters that"; "a practice the federation says has
+	 * grown" reports nothing; "according to X, professor of ..., who"
+	 * at the end of a sentence. */
+	run("Thomas Brekke stood in a small office and told reporters that what "
+	    "people did with his software was up to them.\n\n"
+	    "It targets deep links, a practice the federation says has grown "
+	    "sharply this year.\n\n"
+	    "That question lies at the centre of the case, according to Ruth "
+	    "Ellery, professor of law at Wexmoor, who has studied it since 2002.\n",
+	    NULL, &x);
+	assert_speaker(must_quote(&x, "what people did"), "Thomas Brekke", VB_SPEAKER_PERSON);
+	assert_null(find_quote(&x, "grown sharply"));
+	assert_speaker(must_quote(&x, "That question lies"), "Ruth Ellery", VB_SPEAKER_PERSON);
+	vb_extraction_release(&x);
+
 	/* "Speaking at ..., the Minister said:" introduces the quote after
 	 * it; "the Minister" is the one named with that title; "MP" after a
 	 * name is not part of it. */
