@@ -1381,6 +1381,18 @@ static bool shared_subject(struct xdoc *d, size_t k, size_t s0, size_t s1)
 		ok = true;
 	if (!ok)
 		return false;
+	/* "Nine years ago this week, Owen Brackley stood ...": the subject
+	 * after an opening adverbial. */
+	if (!(d->t[s0].kind == TK_WORD && (d->t[s0].lex & L_PRONOUN)) && !tok_is(d, s0, "the")) {
+		bool named = false;
+		for (size_t i = 0; i < d->nms && !named; i++)
+			named = d->ms[i].t0 == s0;
+		for (size_t c = s0 + 1; !named && c + 1 < k && c < s0 + 10; c++)
+			if (tok_punct(d, c, ',')) {
+				s0 = c + 1;
+				break;
+			}
+	}
 	struct xspeaker sp = { .ent = -1 };
 	size_t n0 = s0 + (tok_is(d, s0, "the") && tok_capword(d, s0 + 1));
 	size_t m = SIZE_MAX;   /* the mention starting at n0 (rare: a linear search) */

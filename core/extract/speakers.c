@@ -86,7 +86,8 @@ size_t skip_adverbials_right(const struct xdoc *d, size_t i, size_t end)
 		if (i < end && (tok_is(d, i, "late") || tok_is(d, i, "early")) &&
 		    tok_is(d, i + 1, "on"))
 			i++;
-		if (i < end && tok_is(d, i, "on") && weekday_or_date_word(d, i + 1)) {
+		if (i < end && (tok_is(d, i, "on") || tok_is(d, i, "in")) &&
+		    weekday_or_date_word(d, i + 1) && (d->t[i + 1].flags & TF_CAP)) {
 			i += 2;
 			if (i < end && d->t[i].kind == TK_NUM)
 				i++;
@@ -1154,6 +1155,12 @@ bool speaker_right(struct xdoc *d, size_t i, size_t limit, struct xspeaker *sp)
 					free(sp->org);
 					sp->org = name_text(d, n, e);
 					sp->t1 = e;
+				} else {
+					/* "two people at the company," */
+					while (e < limit && e < n + 4 && lower_word(d, e))
+						e++;
+					if (tok_punct(d, e, ','))
+						sp->t1 = e;
 				}
 			}
 			return true;

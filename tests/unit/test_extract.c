@@ -649,6 +649,23 @@ static void test_news_attributions(void **state)
 	assert_speaker(must_quote(&x, "That question lies"), "Ruth Ellery", VB_SPEAKER_PERSON);
 	vb_extraction_release(&x);
 
+	/* "said in May that"; "According to two people at the company,";
+	 * the subject after an opening adverbial. */
+	run("Kestrel Music Group, which holds a minority stake, said in May that "
+	    "the service had become its third-largest customer.\n\n"
+	    "According to two people at the company, the cost of returns had "
+	    "exceeded the value of the copies.\n\n"
+	    "Nine years ago this week, Thomas Brekke stood in a small office and "
+	    "told reporters that the software was neutral.\n", NULL, &x);
+	assert_speaker(must_quote(&x, "the service had become"), "Kestrel Music Group",
+		       VB_SPEAKER_ORGANISATION);
+	q = must_quote(&x, "the cost of returns");
+	assert_true(q->has_speaker);
+	assert_true(q->speaker.anonymous);
+	assert_speaker(must_quote(&x, "the software was neutral"), "Thomas Brekke",
+		       VB_SPEAKER_PERSON);
+	vb_extraction_release(&x);
+
 	/* "Speaking at ..., the Minister said:" introduces the quote after
 	 * it; "the Minister" is the one named with that title; "MP" after a
 	 * name is not part of it. */
