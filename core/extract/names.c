@@ -132,7 +132,8 @@ static const struct word_group groups[] = {
 	  "chemists physicist physicists ecologist ecologists geologist "
 	  "geologists climatologist climatologists pharmacist pharmacists "
 	  "accountant accountants journalist journalists columnist commentator "
-	  "pollster pollsters lobbyist lobbyists veterinarian" },
+	  "pollster pollsters lobbyist lobbyists veterinarian enforcers "
+	  "investigators legislators lawmakers judges scholars academics" },
 	{ L_PLURAL_NOM,
 	  "officials analysts sources lawyers experts economists traders "
 	  "dealers executives bankers diplomats members investors observers "
@@ -150,7 +151,8 @@ static const struct word_group groups[] = {
 	  "architects physicians surgeons historians lecturers specialists "
 	  "epidemiologists psychologists sociologists biologists chemists "
 	  "physicists ecologists geologists climatologists pharmacists "
-	  "accountants journalists pollsters lobbyists" },
+	  "accountants journalists pollsters lobbyists enforcers investigators "
+	  "legislators lawmakers judges scholars academics" },
 	{ L_NOM_ORG,
 	  "company group firm organisation organization federation association "
 	  "agency ministry government bank union court party council commission "

@@ -1075,6 +1075,21 @@ static size_t own_words(const struct xdoc *d, size_t a, size_t b)
 static size_t clause_end(const struct xdoc *d, size_t a, size_t s1)
 {
 	size_t e = s1;
+	/* "..., replied, "No."", "..., committee staff said.": the clause
+	 * ends at the comma before another speech verb and its subject. */
+	for (size_t k = a + 3; k + 1 < s1; k++) {
+		if (!tok_punct(d, k, ',') || (d->t[k].flags & TF_INQUOTE))
+			continue;
+		/* the verb, or a subject word and "said", then punctuation */
+		size_t v = cue_word(d, k + 1) ? k + 1
+			 : (k + 2 < s1 && (tok_is(d, k + 2, "said") || tok_is(d, k + 2, "says")) &&
+			    (d->t[k + 1].lex & (L_PLURAL_NOM | L_NOM_PERSON | L_NOM_ORG | L_PRONOUN)) &&
+			    !(d->t[k + 1].flags & TF_CAP)) ? k + 2 : 0;
+		if (v && (v + 1 >= s1 || d->t[v + 1].kind == TK_PUNCT)) {
+			e = k;
+			break;
+		}
+	}
 	while (e > a && d->t[e - 1].kind == TK_PUNCT &&
 	       (is_terminal_tok(d, e - 1) || d->t[e - 1].cp == ',' ||
 		d->t[e - 1].cp == ';' || d->t[e - 1].cp == ':'))

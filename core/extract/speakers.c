@@ -64,6 +64,8 @@ static bool statement_noun(const struct xdoc *d, size_t i)
 		"communique", "communiqué", "announcement", "memo",
 		"submission", "affidavit", "document", "documents", "paper",
 		"emailed", "written", "prepared", "telephone", "phone",
+		"opinion", "ruling", "judgment", "judgement", "decision",
+		"column", "article", "essay", "podcast", "video", "op-ed",
 	};
 	for (size_t k = 0; k < sizeof(nouns) / sizeof(nouns[0]); k++)
 		if (tok_is(d, i, nouns[k]))
@@ -111,9 +113,11 @@ size_t skip_adverbials_right(const struct xdoc *d, size_t i, size_t end)
 				tok_is(d, i, "through") || tok_is(d, i, "on") ||
 				tok_is(d, i, "by"))) {
 			/* Up to five words ending in a statement noun. */
-			size_t k = i + 1, lim = i + 7;
+			size_t k = i + 1, lim = i + 9;
 			bool ok = false;
-			while (k < end && k < lim && is_word(d, k)) {
+			/* "in her 84-page opinion" */
+			while (k < end && k < lim && (is_word(d, k) || d->t[k].kind == TK_NUM ||
+						      (tok_punct(d, k, '-') && tok_adjacent(d, k)))) {
 				if (statement_noun(d, k)) {
 					ok = true;
 					/* "news conference", "press release" */
@@ -809,6 +813,16 @@ static size_t trim_run(struct xdoc *d, size_t r0, size_t r1, struct xspeaker *sp
 bool speaker_left(struct xdoc *d, size_t cue, size_t limit, struct xspeaker *sp)
 {
 	size_t e = skip_adverbs_left(d, cue, limit);
+
+	/* "antitrust enforcers who argued the deal would ...": the noun
+	 * phrase before "who" speaks (a restrictive clause after a common
+	 * noun: "Ortner, who said ..., said" is the appositive rule's). */
+	if (e > limit + 1 && tok_is(d, e - 1, "who") && !(d->t[e - 1].flags & TF_CAP) &&
+	    lower_word(d, e - 2) && (d->t[e - 2].lex & (L_NOM_PERSON | L_NOM_ORG | L_PLURAL_NOM))) {
+		memset(sp, 0, sizeof(*sp));
+		sp->ent = -1;
+		return speaker_left(d, e - 1, limit, sp);
+	}
 
 	memset(sp, 0, sizeof(*sp));
 	sp->ent = -1;

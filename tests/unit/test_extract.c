@@ -666,6 +666,25 @@ static void test_news_attributions(void **state)
 		       VB_SPEAKER_PERSON);
 	vb_extraction_release(&x);
 
+	/* "enforcers who argued CLAUSE"; "in her 84-page opinion that";
+	 * a clause ends before ", replied," and ", it said". */
+	run("The judge sided with antitrust enforcers who argued the deal would "
+	    "raise prices for shoppers.\n\n"
+	    "Judge Anita Kwame wrote in her 84-page opinion that the companies had "
+	    "failed to show any savings.\n\n"
+	    "Asked about an official who said the yen was undervalued by 10 pct, "
+	    "replied, \"No.\"\n\n"
+	    "Orsk Holdings said both sales need the approval of shareholders at a "
+	    "meeting in April, it said.\n", NULL, &x);
+	q = must_quote(&x, "the deal would raise prices");
+	assert_true(q->has_speaker);
+	assert_speaker(must_quote(&x, "the companies had failed"), "Anita Kwame", VB_SPEAKER_PERSON);
+	q = must_quote(&x, "the yen was undervalued");
+	assert_string_equal(q->text, "the yen was undervalued by 10 pct");
+	q = must_quote(&x, "both sales need");
+	assert_string_equal(q->text, "both sales need the approval of shareholders at a meeting in April");
+	vb_extraction_release(&x);
+
 	/* "Speaking at ..., the Minister said:" introduces the quote after
 	 * it; "the Minister" is the one named with that title; "MP" after a
 	 * name is not part of it. */
