@@ -1293,19 +1293,26 @@ static bool head_is(const struct xdoc *d, const struct xspeaker *sp,
 }
 
 /* The type of a named speaker when the name alone does not tell. */
+/* The first token starting at or after byte pos (d->nt when none). */
+static size_t token_at(const struct xdoc *d, size_t pos)
+{
+	size_t lo = 0, hi = d->nt;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (d->t[mid].start < pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* Does a quote say "I", "my", "me"?  Organisations say "we". */
 static bool first_person_singular(const struct xdoc *d, const struct xquote *q)
 {
 	for (size_t p = 0; p < q->nspans; p++) {
-		size_t lo = 0, hi = d->nt;
-		while (lo < hi) {   /* the first token of the span */
-			size_t mid = lo + (hi - lo) / 2;
-			if (d->t[mid].start < q->spans[p].start)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		for (size_t k = lo; k < d->nt && d->t[k].start < q->spans[p].end; k++) {
+		for (size_t k = token_at(d, q->spans[p].start);
+		     k < d->nt && d->t[k].start < q->spans[p].end; k++) {
 			if (d->t[k].kind != TK_WORD)
 				continue;
 			if ((tok_len(d, k) == 1 && d->s[d->t[k].start] == 'I') ||
@@ -1635,15 +1642,8 @@ static int subject_org(struct xdoc *d, size_t pos)
 	if (best < 0)
 		return -1;
 	/* At most the paragraph before pos's. */
-	size_t lo = 0, hi = d->nt;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (d->t[mid].start < pos)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	uint32_t para = lo < d->nt ? d->t[lo].para : d->t[d->nt - 1].para;
+	size_t at = token_at(d, pos);
+	uint32_t para = at < d->nt ? d->t[at].para : d->t[d->nt - 1].para;
 	struct xmention *m = &d->ms[best];
 	if (d->t[m->t0].para + 1 < para)
 		return -1;
@@ -1748,14 +1748,7 @@ void speakers_resolve(struct xdoc *d)
 		struct xquote *q = &d->q[qi];
 		struct xspeaker *sp = &q->sp;
 		size_t qpos = q->spans[0].start;
-		size_t qpara = 0, lo = 0, hi = d->nt;
-		while (lo < hi) {
-			size_t mid = lo + (hi - lo) / 2;
-			if (d->t[mid].start < qpos)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
+		size_t qpara = 0, lo = token_at(d, qpos);
 		if (lo < d->nt)
 			qpara = d->t[lo].para;
 		if (q->dead)
