@@ -668,6 +668,21 @@ static bool past_sentence(const struct xdoc *d, size_t i)
 	return was;
 }
 
+static const char *const past_aux[] = { "was", "were", "had", "did", NULL };
+
+/* One of `words` in the sentence of token i (only before i if `before`). */
+static bool in_sentence(const struct xdoc *d, size_t i, const char *const *words, bool before)
+{
+	size_t k = i;
+	while (k > 0 && d->t[k - 1].sent == d->t[i].sent)
+		k--;
+	for (; k < d->nt && d->t[k].sent == d->t[i].sent && (!before || k < i); k++)
+		for (size_t w = 0; words[w]; w++)
+			if (tok_is(d, k, words[w]))
+				return true;
+	return false;
+}
+
 /*
  * Does the sentence of token i tell only of the future?  "will", "shall"
  * or "scheduled" in it, no past auxiliary, and no past participle just
@@ -678,25 +693,13 @@ static bool future_sentence(const struct xdoc *d, size_t i)
 	static const char *const future[] = {
 		"will", "shall", "scheduled", "upcoming", "intends", NULL,
 	};
-	static const char *const past[] = { "was", "were", "had", "did", NULL };
-	size_t s0 = i, s1 = i;
-	while (s0 > 0 && d->t[s0 - 1].sent == d->t[i].sent)
-		s0--;
-	while (s1 < d->nt && d->t[s1].sent == d->t[i].sent)
-		s1++;
-	bool will = false;
-	for (size_t k = s0; k < s1; k++) {
-		for (size_t p = 0; past[p]; p++)
-			if (tok_is(d, k, past[p]))
-				return false;
-		for (size_t f = 0; future[f] && !will; f++)
-			will = tok_is(d, k, future[f]);
-	}
-	for (size_t k = i; k-- > s0 && k + 3 > i;)
+	if (in_sentence(d, i, past_aux, false) || !in_sentence(d, i, future, false))
+		return false;
+	for (size_t k = i; k-- > 0 && k + 3 > i && d->t[k].sent == d->t[i].sent;)
 		if (d->t[k].kind == TK_WORD && tok_len(d, k) > 4 &&
 		    !memcmp(d->s + d->t[k].end - 2, "ed", 2))
 			return false;
-	return will;
+	return true;
 }
 
 /*
@@ -716,25 +719,12 @@ static int day_year(const struct xdoc *d, size_t i, int mon, int day)
 		return d->dy - 1;
 	/* A past tense ("was", "had") and nothing of the future in the
 	 * whole sentence ("on 1 July will be charged"). */
-	static const char *const past[] = { "was", "were", "had", "did", NULL };
 	static const char *const future[] = {
 		"will", "would", "shall", "can", "plans", "expects", "intends",
 		"scheduled", "due", "next", "until", "from", "going", "by", NULL,
 	};
-	bool was = false;
-	for (size_t k = i; k-- > 0 && d->t[k].sent == d->t[i].sent;)
-		for (size_t p = 0; past[p] && !was; p++)
-			was = tok_is(d, k, past[p]);
-	if (!was)
+	if (!in_sentence(d, i, past_aux, true) || in_sentence(d, i, future, false))
 		return d->dy;
-	for (size_t k = i; k < d->nt && d->t[k].sent == d->t[i].sent; k++)
-		for (size_t f = 0; future[f]; f++)
-			if (tok_is(d, k, future[f]))
-				return d->dy;
-	for (size_t k = i; k-- > 0 && d->t[k].sent == d->t[i].sent;)
-		for (size_t f = 0; future[f]; f++)
-			if (tok_is(d, k, future[f]))
-				return d->dy;
 	return d->dy - 1;
 }
 

@@ -1161,7 +1161,7 @@ static bool auxiliary_at(const struct xdoc *d, size_t i)
 {
 	static const char *const aux[] = {
 		"has", "have", "had", "is", "are", "was", "were", "will", "would",
-		"can", "could", "should", "must", "may", "might", NULL,
+		"can", "could", "should", "must", "may", "might", "did", "does", NULL,
 	};
 	for (size_t k = 0; aux[k]; k++)
 		if (tok_is(d, i, aux[k]))
@@ -1173,15 +1173,10 @@ static bool auxiliary_at(const struct xdoc *d, size_t i)
  * a clause, not a phrase ("at this price it seemed unlikely"). */
 static bool has_auxiliary(const struct xdoc *d, size_t a, size_t b)
 {
-	static const char *const aux[] = {
-		"is", "are", "was", "were", "will", "would", "could", "can", "had",
-		"has", "have", "should", "may", "might", "must", "did", "does",
-		"he", "she", "it", "they", "we", "i", "there", NULL,
-	};
 	for (size_t k = a; k < b; k++)
-		for (size_t w = 0; aux[w]; w++)
-			if (tok_is(d, k, aux[w]))
-				return true;
+		if (auxiliary_at(d, k) || tok_is(d, k, "there") ||
+		    (d->t[k].kind == TK_WORD && (d->t[k].lex & L_PRONOUN)))
+			return true;
 	return false;
 }
 
