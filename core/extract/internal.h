@@ -268,6 +268,7 @@ struct xspeaker {
 	size_t name_t0, name_t1;  /* the name proper inside the mention */
 	int type;                 /* ET_PERSON / ET_ORG / ET_NONE */
 	char *role, *org;         /* owned */
+	size_t org_t0, org_t1;    /* tokens of org when a name in the text wrote it */
 	bool anonymous;
 	bool plural;
 	int ent;                  /* resolved entity, or -1 */

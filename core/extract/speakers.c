@@ -337,8 +337,9 @@ static void parse_appositive(struct xdoc *d, size_t a0, size_t a1,
 		if (tok_is(d, n, "the"))
 			n++;
 		size_t e = name_run_right(d, n, a1);
-		/* "Head of Research at Acme": the first name is a department. */
-		if (e > n && (tok_is(d, e, "at") || tok_is(d, e, "for")) &&
+		/* "Head of Research at Acme": the first name is a department
+		 * (but "the Centre for Information Law" is one name). */
+		if (e > n && tok_is(d, e, "at") &&
 		    run_type(d, n, e) != ET_ORG) {
 			size_t n2 = e + 1 + tok_is(d, e + 1, "the");
 			size_t e2 = name_run_right(d, n2, a1);
@@ -386,6 +387,14 @@ static void parse_appositive(struct xdoc *d, size_t a0, size_t a1,
 		free(sp->org);
 		sp->org = text_dup_clean(d, d->t[org0].start,
 					 tok_stem_end(d, org1 - 1));
+		/* Only a name after "of", "at", "for": "CEO of Shopwise", not
+		 * "Finance Minister" or "Advertising agents". */
+		size_t p = org0 > 0 && tok_is(d, org0 - 1, "the") ? org0 - 1 : org0;
+		if (tok_capword(d, org0) && p > 0 &&
+		    (tok_is(d, p - 1, "of") || tok_is(d, p - 1, "at") || tok_is(d, p - 1, "for"))) {
+			sp->org_t0 = org0;
+			sp->org_t1 = org1;
+		}
 	} else if (*personish && !sp->org && tok_is(d, a0, "its")) {
 		/* "Its area director, Sunil Mehta": the organisation "it" is,
 		 * resolved with the speakers (speakers_resolve). */
@@ -1249,6 +1258,8 @@ bool speaker_right(struct xdoc *d, size_t i, size_t limit, struct xspeaker *sp)
 			if (o1 > o0) {
 				free(sp->org);
 				sp->org = name_text(d, o0, o1);
+				sp->org_t0 = o0;
+				sp->org_t1 = o1;
 				sp->type = ET_PERSON;
 				sp->t1 = o1;
 				return true;
@@ -1273,6 +1284,8 @@ bool speaker_right(struct xdoc *d, size_t i, size_t limit, struct xspeaker *sp)
 				free(sp->org);
 				sp->role = tmp.role;
 				sp->org = tmp.org;
+				sp->org_t0 = tmp.org_t0;
+				sp->org_t1 = tmp.org_t1;
 				tmp.role = tmp.org = NULL;
 				sp->type = ET_PERSON;
 				sp->t1 = a1;
@@ -1282,6 +1295,25 @@ bool speaker_right(struct xdoc *d, size_t i, size_t limit, struct xspeaker *sp)
 		return true;
 	}
 	return false;
+}
+
+/*
+ * Word i, alone, can be a name: three letters or more, in no word list,
+ * and never written in lower case in the document ("Shopwise", not
+ * "Advertising" or "Finance").
+ */
+static bool name_word_only(const struct xdoc *d, size_t i)
+{
+	if (d->t[i].lex || tok_len(d, i) < 3 || (d->t[i].flags & TF_ALLCAPS))
+		return false;
+	struct vb_buf low = VB_BUF_INIT;
+	lower_utf8(d->s + d->t[i].start, tok_stem_end(d, i) - d->t[i].start, &low);
+	bool lower = false;
+	for (size_t k = 0; k < d->nt && !lower; k++)
+		lower = d->t[k].kind == TK_WORD && !(d->t[k].flags & TF_CAP) &&
+			tok_is(d, k, low.buf);
+	vb_buf_release(&low);
+	return !lower;
 }
 
 /* ---- resolution --------------------------------------------------------- */
@@ -1888,6 +1920,28 @@ void speakers_resolve(struct xdoc *d)
 			int oe = ent_find(d, sp->org, ET_ORG);
 			if (oe < 0)   /* "the Association's co-chairman" */
 				oe = ent_tail(d, sp->org);
+			/* "co-founder and CEO of Shopwise": a name written after
+			 * a person's title is an organisation's, and is one;
+			 * not a part of a longer one ("Minister of Trade and
+			 * Industry", "professor of Information Law at ..."). */
+			size_t after = sp->org_t1;
+			bool more = after + 1 < d->nt && d->t[after].kind == TK_WORD &&
+				    !(d->t[after].flags & TF_CAP) &&
+				    ((d->t[after].lex & L_CONNECT) || tok_is(d, after, "at")) &&
+				    tok_capword(d, after + 1 + tok_is(d, after + 1, "the"));
+			if (oe < 0 && sp->org_t1 > sp->org_t0 && sp->how == SP_NAME && !more &&
+			    run_type(d, sp->org_t0, sp->org_t1) == ET_NONE &&
+			    !demonym_word(d, sp->org_t0) && !portfolio(d, sp->org_t0, sp->org_t1) &&
+			    !(d->t[sp->org_t0].lex & (L_GIVEN | L_COMMON | L_STOP)) &&
+			    (sp->org_t1 - sp->org_t0 > 1 || name_word_only(d, sp->org_t0))) {
+				oe = ent_match_name(d, sp->org_t0, sp->org_t1, ET_ORG);
+				if (oe >= 0 && d->ents[oe].type == ET_NONE)
+					ent_set_type(d, oe, ET_ORG);
+				if (oe >= 0 && d->ents[oe].type == ET_ORG)
+					mention_add(d, sp->org_t0, sp->org_t1, oe, ET_ORG);
+				else
+					oe = -1;
+			}
 			/* "the company's chief medical officer": one named with
 			 * that noun, else the last speaker's organisation. */
 			if (oe < 0 && !strncmp(sp->org, "the ", 4) && !strchr(sp->org + 4, ' ') &&

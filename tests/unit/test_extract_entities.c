@@ -235,6 +235,17 @@ static void test_org_rules(void **state)
 	assert_false(has_entity(&x, "Chief Executive Officer"));
 	vb_extraction_release(&x);
 
+	/* A name after a speaker's title and "of" is an organisation, unless
+	 * a longer name goes on; a centre is an organisation. */
+	run("\"We want every shop to have the tools,\" says Amara Diallo, "
+	    "co-founder and CEO of Shopwise. Ruth Ellery, director of the "
+	    "Centre for Information Law, said it was early.\n", NULL, &x);
+	expect(&x, "Shopwise", VB_ENTITY_ORGANISATION, "Shopwise");
+	expect(&x, "Centre for Information Law", VB_ENTITY_ORGANISATION,
+	       "Centre for Information Law");
+	assert_false(has_entity(&x, "Information Law"));
+	vb_extraction_release(&x);
+
 	/* After a dateline, the bare first word of a company is the company. */
 	run("SELBURY, Conn., Feb 26 - Selbury Savings Corp said it agreed to "
 	    "buy a bank.\n    Selbury said the deal needs approval.\n", NULL, &x);
