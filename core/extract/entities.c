@@ -149,6 +149,26 @@ static bool legal_form(const struct xdoc *d, size_t i)
 	return false;
 }
 
+/*
+ * Words that end an institution's name ("... Fund", "... Brothers"),
+ * unlike the trades that pair up inside one ("Oil and Gas", "Mining and
+ * Development").
+ */
+static bool institution_word(const struct xdoc *d, size_t i)
+{
+	static const char *const words[] = {
+		"bank", "fund", "commission", "administration", "securities",
+		"brothers", "associates", "agency", "authority", "association",
+		"federation", "council", "union", "institute", "university",
+		"ministry", "department", "centre", "center", "foundation",
+		"partners", "court", "board", NULL,
+	};
+	for (size_t k = 0; words[k]; k++)
+		if (tok_is(d, i, words[k]))
+			return true;
+	return false;
+}
+
 /* "Lumora Biotech, Inc.", "Acme Partners, LLC": a legal form after a
  * comma at j, ending a name. */
 static bool legal_form_word(const struct xdoc *d, size_t i)
@@ -222,8 +242,12 @@ size_t name_run_right(const struct xdoc *d, size_t i, size_t limit)
 				if (!(d->t[e - 1].lex & L_ORG_SUFFIX) &&
 				    !(d->t[e - 1].lex & L_ORG_CUE))
 					break;
-				/* Only a complete name ("... Group", "... Ltd") ends before "and". */
-				if (left_person || (d->t[j - 1].lex & L_ORG_SUFFIX))
+				/* Only a complete name ("... Group", "... Ltd") ends before "and";
+				 * or one ending in an organisation word when another
+				 * name follows ("Kessel Brothers and Tarrow
+				 * Associates", not "Bank and Trust Company"). */
+				if (left_person || (d->t[j - 1].lex & L_ORG_SUFFIX) ||
+				    (institution_word(d, j - 1) && !in_of && !d->t[k].lex))
 					break;
 			} else if (tok_is(d, j, "on")) {
 				if (!left_org)

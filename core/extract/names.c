@@ -78,7 +78,8 @@ static const struct word_group groups[] = {
 	  "agencies bureaux ministries delegation biotech biotechnology "
 	  "therapeutics biosciences biopharma pharma solutions logistics "
 	  "semiconductor semiconductors robotics analytics ventures aerospace "
-	  "automotive water utilities air centre center" },
+	  "automotive water utilities air centre center associates farms mills "
+	  "brothers grocers supermarkets hotels resorts restaurants clinic" },
 	{ L_STOP,
 	  "the a an and or but if then so as at by for from in into of off on "
 	  "onto out over to up with without this that these those there here "

@@ -243,6 +243,13 @@ static void test_org_rules(void **state)
 	expect(&x, "Shopwise", VB_ENTITY_ORGANISATION, "Shopwise");
 	expect(&x, "Centre for Information Law", VB_ENTITY_ORGANISATION,
 	       "Centre for Information Law");
+	vb_extraction_release(&x);
+	run("Analysts at Kessel Brothers and Tarrow Associates expect Marlow "
+	    "Farms to sell its Avel Mills unit.\n", NULL, &x);
+	expect(&x, "Kessel Brothers", VB_ENTITY_ORGANISATION, "Kessel Brothers");
+	expect(&x, "Tarrow Associates", VB_ENTITY_ORGANISATION, "Tarrow Associates");
+	expect(&x, "Marlow Farms", VB_ENTITY_ORGANISATION, "Marlow Farms");
+	expect(&x, "Avel Mills", VB_ENTITY_ORGANISATION, "Avel Mills");
 	assert_false(has_entity(&x, "Information Law"));
 	vb_extraction_release(&x);
 
