@@ -677,9 +677,8 @@ static bool in_sentence(const struct xdoc *d, size_t i, const char *const *words
 	while (k > 0 && d->t[k - 1].sent == d->t[i].sent)
 		k--;
 	for (; k < d->nt && d->t[k].sent == d->t[i].sent && (!before || k < i); k++)
-		for (size_t w = 0; words[w]; w++)
-			if (tok_is(d, k, words[w]))
-				return true;
+		if (tok_in(d, k, words))
+			return true;
 	return false;
 }
 

@@ -143,10 +143,7 @@ static bool legal_form(const struct xdoc *d, size_t i)
 		"bv", "spa", "sarl", "srl", "oyj", "kk", "pty", "pte", "bhd",
 		"tbk", "corp", NULL,
 	};
-	for (size_t k = 0; forms[k]; k++)
-		if (tok_is(d, i, forms[k]))
-			return true;
-	return false;
+	return tok_in(d, i, forms);
 }
 
 /*
@@ -163,10 +160,7 @@ static bool institution_word(const struct xdoc *d, size_t i)
 		"ministry", "department", "centre", "center", "foundation",
 		"partners", "court", "board", NULL,
 	};
-	for (size_t k = 0; words[k]; k++)
-		if (tok_is(d, i, words[k]))
-			return true;
-	return false;
+	return tok_in(d, i, words);
 }
 
 /* "Lumora Biotech, Inc.", "Acme Partners, LLC": a legal form after a
@@ -870,10 +864,7 @@ static bool common_acronym(const struct xdoc *d, size_t i)
 		"est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet",
 		"cest", "jst", "hkt", "sgt", "aest", "ist", NULL,
 	};
-	for (size_t k = 0; words[k]; k++)
-		if (tok_is(d, i, words[k]))
-			return true;
-	return false;
+	return tok_in(d, i, words);
 }
 
 /* A stock symbol after an exchange: "(PSE: HLDN)", "NYSE: ACME"; or in
@@ -1169,9 +1160,8 @@ size_t title_case_role(const struct xdoc *d, size_t i, size_t a1)
 	if (i >= a1 || d->t[i].kind != TK_WORD || !(d->t[i].flags & (TF_CAP | TF_ALLCAPS)) ||
 	    !(d->t[i].lex & L_ROLE))
 		return i;
-	for (size_t k = 0; topics[k]; k++)
-		if (tok_is(d, i, topics[k]))
-			return i;
+	if (tok_in(d, i, topics))
+		return i;
 	for (size_t k = i; k < a1; k++) {
 		if (d->t[k].kind == TK_WORD && (d->t[k].flags & (TF_CAP | TF_ALLCAPS))) {
 			/* Other words only inside ("Chief Medical Officer"),
@@ -1649,10 +1639,7 @@ static bool money_word(const struct xdoc *d, size_t i)
 		"figure", "raise", "raised", "worth", "fee", "fees", "fine",
 		"payment", "payments", "proceeds", "capital", "expenditure", NULL,
 	};
-	for (size_t k = 0; words[k]; k++)
-		if (tok_is(d, i, words[k]))
-			return true;
-	return false;
+	return tok_in(d, i, words);
 }
 
 /* What may follow an amount: punctuation, or a word saying how it moved. */
@@ -1664,10 +1651,7 @@ static bool amount_ends(const struct xdoc *d, size_t i)
 		"up", "down", "and", "or", "from", "to", "in", "a", "an", "the",
 		"compared", "against", "versus", "vs", "last", "this", "year", NULL,
 	};
-	for (size_t k = 0; words[k]; k++)
-		if (tok_is(d, i, words[k]))
-			return true;
-	return false;
+	return tok_in(d, i, words);
 }
 
 /* "EUR 238000000" -> "EUR" into out; false when it does not fit. */

@@ -372,6 +372,14 @@ static inline bool tok_is(const struct xdoc *d, size_t i, const char *lower)
 	}
 	return true;
 }
+/* Token i is one of `words` (lower case, NULL-terminated). */
+static inline bool tok_in(const struct xdoc *d, size_t i, const char *const *words)
+{
+	for (; *words; words++)
+		if (tok_is(d, i, *words))
+			return true;
+	return false;
+}
 bool tok_punct(const struct xdoc *d, size_t i, unsigned cp);
 bool is_dash_cp(unsigned cp);
 size_t tok_len(const struct xdoc *d, size_t i);

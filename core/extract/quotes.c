@@ -1163,10 +1163,7 @@ static bool auxiliary_at(const struct xdoc *d, size_t i)
 		"has", "have", "had", "is", "are", "was", "were", "will", "would",
 		"can", "could", "should", "must", "may", "might", "did", "does", NULL,
 	};
-	for (size_t k = 0; aux[k]; k++)
-		if (tok_is(d, i, aux[k]))
-			return true;
-	return false;
+	return tok_in(d, i, aux);
 }
 
 /* An auxiliary or modal verb, or a subject pronoun, among tokens [a, b):
@@ -1214,16 +1211,12 @@ static bool needs_verb(const struct xdoc *d, size_t c, size_t i)
 		"after", "before", "following", "during", "ahead", "amid", "at",
 		"outside", "from", "when", "while", "here", "there", NULL,
 	};
-	for (size_t k = 0; object_verbs[k]; k++)
-		if (tok_is(d, c, object_verbs[k]))
-			return true;
+	if (tok_in(d, c, object_verbs))
+		return true;
 	if (!lower_word_at(d, i) ||
 	    (tok_is(d, i, "at") && (tok_is(d, i + 1, "least") || tok_is(d, i + 1, "most"))))
 		return false;
-	for (size_t k = 0; preps[k]; k++)
-		if (tok_is(d, i, preps[k]))
-			return true;
-	return false;
+	return tok_in(d, i, preps);
 }
 
 static bool reported_at(struct xdoc *d, size_t c, size_t s0, size_t s1)

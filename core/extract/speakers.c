@@ -232,10 +232,7 @@ static bool np_ends(const struct xdoc *d, size_t i)
 	};
 	if (tok_punct(d, i, ','))
 		return true;
-	for (size_t k = 0; words[k]; k++)
-		if (tok_is(d, i, words[k]))
-			return true;
-	return false;
+	return tok_in(d, i, words);
 }
 
 static void parse_appositive(struct xdoc *d, size_t a0, size_t a1,
@@ -432,10 +429,7 @@ static bool common_modifier(const struct xdoc *d, size_t k)
 		"police", "military", "western", "u.s.", "european", "other", "some",
 		"many", "one", "another", "two", "three", "several", NULL,
 	};
-	for (size_t w = 0; words[w]; w++)
-		if (tok_is(d, k, words[w]))
-			return true;
-	return false;
+	return tok_in(d, k, words);
 }
 
 /* "a spokesman", "the company", "Acme officials", "the Acme spokesman". */
@@ -1324,7 +1318,6 @@ static bool head_is(const struct xdoc *d, const struct xspeaker *sp,
 	return tok_is(d, sp->name_t1 - 1, w);
 }
 
-/* The type of a named speaker when the name alone does not tell. */
 /* The first token starting at or after byte pos (d->nt when none). */
 static size_t token_at(const struct xdoc *d, size_t pos)
 {
@@ -1355,6 +1348,7 @@ static bool first_person_singular(const struct xdoc *d, const struct xquote *q)
 	return false;
 }
 
+/* The type of a named speaker when the name alone does not tell. */
 static int guess_type(struct xdoc *d, const struct xquote *q)
 {
 	const struct xspeaker *sp = &q->sp;
