@@ -372,6 +372,7 @@ static int unit_of(const struct xdoc *d, size_t i)
 
 static void add_relative_at(struct xdoc *d, size_t start, size_t end, int unit, int n);
 static int day_year(const struct xdoc *d, size_t i, int mon, int day);
+static bool future_sentence(const struct xdoc *d, size_t i);
 
 /* Resolve an offset of `n` units from the publication date and add the date. */
 static void add_relative(struct xdoc *d, size_t t0, size_t t1, int unit, int n)
@@ -486,7 +487,9 @@ static void add_weekday(struct xdoc *d, size_t t0, size_t t1, int wd, int dir)
 	long diff = wd - weekday(today);
 	if (dir <= 0 && diff > 0)
 		diff -= 7;
-	if (dir > 0 && diff <= 0)
+	if (dir == 1 && diff <= 0)
+		diff += 7;
+	if (dir == 2 && diff < 0)	/* the coming one, or today */
 		diff += 7;
 	int y, m, dd;
 	civil_from_days(today + diff, &y, &m, &dd);
@@ -557,6 +560,28 @@ static size_t relative_at(struct xdoc *d, size_t i)
 		} else if (i > 0 && tok_is(d, i - 1, "this")) {
 			dir = 0;
 			t0 = i - 1;
+		} else {
+			/* "Wednesday, Oct. 30, 2024", "Tuesday 4 March": the
+			 * date itself says which day. */
+			int y, m, dd;
+			size_t end, k = i + 1 + tok_punct(d, i + 1, ',');
+			if (day_date_at(d, k, &y, &m, &dd, &end) && m >= 1 && m <= 12 &&
+			    dd >= 1 && dd <= 31) {
+				char v[32];
+				bool rel = !y;
+				if (!y)
+					y = day_year(d, k, m, dd);
+				if (y) {
+					fmt_day(v, sizeof(v), y, m, dd);
+					add_date(d, i, end, v, VB_DATE_DAY, rel);
+				} else {
+					add_date(d, i, end, NULL, VB_DATE_DAY, true);
+				}
+				return end - i;
+			}
+			/* "will host a call on Wednesday" */
+			if (future_sentence(d, i))
+				dir = 2;
 		}
 		/* "Wednesday morning" */
 		size_t e = time_of_day(d, i + 1) ? i + 2 : i + 1;
@@ -656,6 +681,11 @@ static bool past_sentence(const struct xdoc *d, size_t i)
 	for (size_t k = i; k-- > 0 && d->t[k].sent == d->t[i].sent;) {
 		if (d->t[k].kind != TK_WORD)
 			continue;
+		/* "by", "until", "from" tell of the future only before the
+		 * date ("by November"), not in "published by the Department". */
+		if (k + 1 < i && (tok_is(d, k, "by") || tok_is(d, k, "until") ||
+				  tok_is(d, k, "from")))
+			continue;
 		for (size_t f = 0; future[f]; f++)
 			if (tok_is(d, k, future[f]))
 				return false;
@@ -692,11 +722,19 @@ static bool future_sentence(const struct xdoc *d, size_t i)
 	static const char *const future[] = {
 		"will", "shall", "scheduled", "upcoming", "intends", NULL,
 	};
-	if (in_sentence(d, i, past_aux, false) || !in_sentence(d, i, future, false))
+	/* Weaker, so only before the date: "talks could resume in January". */
+	static const char *const modal[] = {
+		"could", "would", "expects", "plans", "aims", "hopes", NULL,
+	};
+	if (in_sentence(d, i, past_aux, false) ||
+	    !(in_sentence(d, i, future, false) || in_sentence(d, i, modal, true)))
 		return false;
+	/* Not the time of a past participle or of the speaking: "passed in
+	 * January", "said in January that it would". */
 	for (size_t k = i; k-- > 0 && k + 3 > i && d->t[k].sent == d->t[i].sent;)
-		if (d->t[k].kind == TK_WORD && tok_len(d, k) > 4 &&
-		    !memcmp(d->s + d->t[k].end - 2, "ed", 2))
+		if (d->t[k].kind == TK_WORD &&
+		    ((tok_len(d, k) > 4 && !memcmp(d->s + d->t[k].end - 2, "ed", 2)) ||
+		     (d->t[k].lex & L_CUE)))
 			return false;
 	return true;
 }

@@ -288,6 +288,39 @@ static void test_chinese(void **state)
 	vb_extraction_release(&x);
 }
 
+/* Months and weekdays whose year or week the sentence decides. */
+static void test_tense_and_weekdays(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	/* A month still to come, in a past sentence: "by" of an agent is
+	 * no future ("published by the Department in November"). */
+	run("Last year, 234,400 homes were completed, according to figures "
+	    "published by the Department in November.\n", "2025-02-04", &x);
+	expect(&x, "November", "2024-11", VB_DATE_MONTH, true);
+	vb_extraction_release(&x);
+
+	/* A month gone by, after a modal: next year's.  The time of the
+	 * speaking is not ("said in January that it would"). */
+	run("His agent said talks could resume in January. The club said in "
+	    "March that it would sell.\n", "2024-08-30", &x);
+	expect(&x, "January", "2025-01", VB_DATE_MONTH, true);
+	expect(&x, "March", "2024-03", VB_DATE_MONTH, true);
+	vb_extraction_release(&x);
+
+	/* A weekday with its date is that date, one date; a weekday in a
+	 * sentence of the future is the coming one. */
+	run("The company will host a call on Wednesday, Oct. 30, 2024. It will "
+	    "vote on Thursday. It met on Monday. The hearing is on Tuesday 4 "
+	    "March.\n", "2024-10-29", &x);
+	expect(&x, "Wednesday, Oct. 30, 2024", "2024-10-30", VB_DATE_DAY, false);
+	assert_null(find_date(&x, "Oct. 30, 2024"));
+	expect(&x, "Thursday", "2024-10-31", VB_DATE_DAY, true);
+	expect(&x, "Monday", "2024-10-28", VB_DATE_DAY, true);
+	expect(&x, "Tuesday 4 March", "2024-03-04", VB_DATE_DAY, true);
+	vb_extraction_release(&x);
+}
+
 static void test_not_dates(void **state)
 {
 	(void)state;
@@ -314,6 +347,7 @@ int main(void)
 		cmocka_unit_test(test_chinese),
 		cmocka_unit_test(test_german),
 		cmocka_unit_test(test_more_dates),
+		cmocka_unit_test(test_tense_and_weekdays),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
