@@ -37,7 +37,8 @@ static bool date_word(const struct xdoc *d, size_t i)
 	return true;
 }
 
-static bool part_has(const struct xdoc *d, size_t t0, size_t t1, uint32_t lex)
+/* A capitalised word of [t0, t1) carries one of the `lex` classes. */
+bool part_has(const struct xdoc *d, size_t t0, size_t t1, uint32_t lex)
 {
 	for (size_t k = t0; k < t1; k++)
 		if (d->t[k].kind == TK_WORD && (d->t[k].lex & lex) &&
@@ -178,6 +179,68 @@ static bool comma_legal_form(const struct xdoc *d, size_t j, size_t limit)
 	       !tok_capword(d, j + 2);
 }
 
+/*
+ * "Department for Environment, Food and Rural Affairs", "Commissioner for
+ * Jobs, Growth and Investment": the run [i, j) ends in "for" or "of" and
+ * one item after a ministry's or an office's word, and the comma at j
+ * goes on with capitalised items closed by "and" and a last one.  Returns
+ * the end of the last item, or j when the comma ends the name.  Items are
+ * one to three plain words: no given name, acronym or organisation word
+ * ("the Ministry of Defence, BAE Systems and Rolls-Royce" are three).
+ */
+static size_t portfolio_list(const struct xdoc *d, size_t i, size_t j, size_t limit)
+{
+	static const char *const heads[] = {
+		"department", "ministry", "minister", "secretary", "commissioner",
+		"commission", "committee", "office", "agency", "directorate",
+		"spokesperson", "spokesman", "spokeswoman", "council", NULL
+	};
+	size_t p = j;
+	while (p > i && d->t[p - 1].kind == TK_WORD && (d->t[p - 1].flags & TF_CAP))
+		p--;
+	if (p <= i + 1 || j - p > 3 || !(tok_is(d, p - 1, "for") || tok_is(d, p - 1, "of")) ||
+	    !tok_in(d, p - 2, heads))
+		return j;
+	size_t k = j;
+	for (int items = 0; items < 5; items++) {
+		if (!tok_punct(d, k, ',') && !tok_is(d, k, "and"))
+			return j;
+		bool last = tok_is(d, k, "and");
+		k++;
+		if (!last && tok_is(d, k, "and")) {
+			last = true;
+			k++;
+		}
+		size_t e = k;
+		while (e < limit && e < k + 3 && tok_capword(d, e) && tok_len(d, e) >= 3 &&
+		       !(d->t[e].flags & (TF_ALLCAPS | TF_POSS)) &&
+		       !(d->t[e].lex & (L_GIVEN | L_ORG_CUE | L_ORG_SUFFIX | L_HONORIFIC)))
+			e++;
+		if (e == k || e > limit || (e < limit && (tok_capword(d, e) || tok_punct(d, e, '.'))) ||
+		    run_type(d, k, e) != ET_NONE)
+			return j;
+		if (last)
+			return e;
+		k = e;
+	}
+	return j;
+}
+
+/* "Commissioner for Jobs, Growth and Investment": where the title at s
+ * and its list end, or s when there is no list. */
+size_t title_list_end(const struct xdoc *d, size_t s, size_t limit)
+{
+	if (s + 2 >= limit || !(tok_is(d, s + 1, "for") || tok_is(d, s + 1, "of")))
+		return s;
+	size_t x = s + 2;
+	while (x < limit && x < s + 5 && tok_capword(d, x))
+		x++;
+	if (x == s + 2 || !tok_punct(d, x, ','))
+		return s;
+	size_t e = portfolio_list(d, s, x, limit);
+	return e > x ? e : s;
+}
+
 size_t name_run_right(const struct xdoc *d, size_t i, size_t limit)
 {
 	if (!tok_capword(d, i) || (d->t[i].lex & (L_WEEKDAY)))
@@ -191,6 +254,14 @@ size_t name_run_right(const struct xdoc *d, size_t i, size_t limit)
 			break;
 		const struct xtok *c = &d->t[j];
 		size_t k = j + 1;
+		if (c->kind == TK_PUNCT && c->cp == ',') {
+			size_t e = portfolio_list(d, i, j, limit);
+			if (e > j) {
+				j = e;
+				continue;
+			}
+			break;
+		}
 		if (c->kind == TK_PUNCT && c->cp == '&') {
 			if (tok_capword(d, k)) {
 				j = plain_run(d, k, limit);
@@ -469,6 +540,41 @@ static void ent_keys(struct xdoc *d, int ei, bool add)
 		}
 		ph = emap_hash_add(ph, *p);
 	}
+}
+
+/* A lower-case noun of a kind of place: "the city of Homs". */
+bool place_noun(const struct xdoc *d, size_t i)
+{
+	return i < d->nt && d->t[i].kind == TK_WORD && !(d->t[i].flags & TF_CAP) &&
+	       tok_in(d, i, (const char *const[]){ "city", "town", "village", "province",
+			"region", "county", "district", "port", "capital", "island", "state",
+			"municipality", "suburb", "outskirts", NULL });
+}
+
+/* Acronym token a is the initials of the capitalised words of [t0, t1). */
+static bool initials_of(const struct xdoc *d, size_t t0, size_t t1, size_t a)
+{
+	const char *p = d->s + d->t[a].start, *end = d->s + d->t[a].end;
+	for (size_t k = t0; k < t1; k++) {
+		if (!tok_capword(d, k))
+			continue;
+		char c = d->s[d->t[k].start];
+		if (p >= end || (*p | 0x20) != (c | 0x20))
+			return false;
+		p++;
+	}
+	return p == end;
+}
+
+/* "Ruth Okonkwo MP", "Sir Ian Lee QC": letters after a person's name
+ * [t0, t1) are not part of it.  Returns the name's end. */
+size_t name_without_letters(const struct xdoc *d, size_t t0, size_t t1)
+{
+	if (t1 - t0 >= 3 && (d->t[t1 - 1].flags & TF_ALLCAPS) &&
+	    tok_in(d, t1 - 1, (const char *const[]){ "mp", "mep", "msp", "mla", "qc",
+			"kc", "obe", "cbe", "mbe", "kbe", NULL }))
+		return t1 - 1;
+	return t1;
 }
 
 /* Around any change of an entity's type, key or acronym. */
@@ -1148,19 +1254,23 @@ static bool dateline_place(const struct xdoc *d, size_t t0, size_t t1)
  * capitalised words from i (joined by "and" or "&") whose first is a
  * word of a title.  Returns the end of its last title word, or i.
  */
+/* Words of a portfolio, not of a title: "Social Affairs Minister",
+ * "public relations director". */
+bool role_topic(const struct xdoc *d, size_t i)
+{
+	return tok_in(d, i, (const char *const[]){ "affairs", "public", "press", "relations",
+			"communications", "marketing", "technology", "financial", "operating",
+			NULL });
+}
+
 size_t title_case_role(const struct xdoc *d, size_t i, size_t a1)
 {
 	size_t end = i;
 
-	/* Words of a portfolio, not of a title: "Social Affairs Minister". */
-	static const char *const topics[] = {
-		"affairs", "public", "press", "relations", "communications",
-		"marketing", "technology", "financial", "operating", "member", NULL,
-	};
 	if (i >= a1 || d->t[i].kind != TK_WORD || !(d->t[i].flags & (TF_CAP | TF_ALLCAPS)) ||
 	    !(d->t[i].lex & L_ROLE))
 		return i;
-	if (tok_in(d, i, topics))
+	if (role_topic(d, i) || tok_is(d, i, "member"))
 		return i;
 	for (size_t k = i; k < a1; k++) {
 		if (d->t[k].kind == TK_WORD && (d->t[k].flags & (TF_CAP | TF_ALLCAPS))) {
@@ -1176,7 +1286,9 @@ size_t title_case_role(const struct xdoc *d, size_t i, size_t a1)
 				break;
 			continue;
 		}
-		if ((tok_is(d, k, "and") || tok_punct(d, k, '&')) && k + 1 < a1 &&
+		/* "Vice-President", "Secretary-General" */
+		if ((tok_is(d, k, "and") || tok_punct(d, k, '&') ||
+		     (tok_punct(d, k, '-') && tok_adjacent(d, k))) && k + 1 < a1 &&
 		    d->t[k + 1].kind == TK_WORD && (d->t[k + 1].flags & (TF_CAP | TF_ALLCAPS)) &&
 		    (d->t[k + 1].lex & L_ROLE))
 			continue;
@@ -1299,7 +1411,7 @@ void entities_find(struct xdoc *d)
 				size_t o1 = t0;
 				while (o1 < p0 && !(d->t[o1].lex & L_HONORIFIC))
 					o1++;
-				if (o1 > t0 && run_type(d, t0, o1) == ET_ORG)
+				if (o1 > t0 && run_type(d, t0, o1) == ET_ORG && !portfolio(d, t0, o1))
 					mention_add(d, t0, o1,
 						    ent_match_name(d, t0, o1, ET_ORG),
 						    ET_ORG);
@@ -1332,7 +1444,11 @@ void entities_find(struct xdoc *d)
 		/* "International Federation ... (IFPI)": link the acronym. */
 		if (tok_punct(d, t1, '(') && t1 + 2 < d->nt &&
 		    tok_punct(d, t1 + 2, ')') && d->t[t1 + 1].kind == TK_WORD &&
-		    (d->t[t1 + 1].flags & TF_ALLCAPS) && t1 - t0 >= 2) {
+		    (d->t[t1 + 1].flags & TF_ALLCAPS) && t1 - t0 >= 2 &&
+		    /* not a dateline's agency: "NEW YORK (AP)", but "New
+		     * South Wales (NSW)" */
+		    ((type != ET_PLACE && run_type(d, t0, t1) != ET_PLACE) ||
+		     initials_of(d, t0, t1, t1 + 1))) {
 			if (type == ET_NONE)
 				type = ET_ORG;
 			int ent = ent_match_name(d, t0, t1, type);
@@ -1353,19 +1469,18 @@ void entities_find(struct xdoc *d)
 			type = ET_PLACE;
 		/* "Ruth Okonkwo MP", "Sir Ian Lee QC": letters after a name
 		 * are not part of it. */
-		if (t1 - t0 >= 3 && (type == ET_PERSON || (d->t[t0].lex & L_GIVEN)) &&
-		    (d->t[t1 - 1].flags & TF_ALLCAPS) &&
-		    (tok_is(d, t1 - 1, "mp") || tok_is(d, t1 - 1, "mep") ||
-		     tok_is(d, t1 - 1, "msp") || tok_is(d, t1 - 1, "qc") ||
-		     tok_is(d, t1 - 1, "kc") || tok_is(d, t1 - 1, "obe") ||
-		     tok_is(d, t1 - 1, "cbe") || tok_is(d, t1 - 1, "mbe")))
-			t1--;
+		if (type == ET_PERSON || (d->t[t0].lex & L_GIVEN) ||
+		    (t1 - t0 >= 3 && (d->t[t1 - 3].lex & L_GIVEN)))
+			t1 = name_without_letters(d, t0, t1);
 		/* "consumer group FairFly", "the airline Pellion": a name
 		 * after the noun of an organisation is one. */
 		if (type == ET_NONE && t0 > 0 && d->t[t0 - 1].kind == TK_WORD &&
 		    !(d->t[t0 - 1].flags & (TF_CAP | TF_POSS)) && (d->t[t0 - 1].lex & L_NOM_ORG) &&
 		    !(d->t[t0].lex & (L_GIVEN | L_ROLE | L_HONORIFIC | L_COMMON)))
 			type = ET_ORG;
+		/* "the city of Homs", "the port town of Avren" */
+		if (type == ET_NONE && t0 >= 2 && tok_is(d, t0 - 1, "of") && place_noun(d, t0 - 2))
+			type = ET_PLACE;
 		int ent = type != ET_NONE ? ent_match_name(d, t0, t1, type) : -1;
 		mention_add(d, t0, t1, ent, type);
 	}

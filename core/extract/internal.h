@@ -422,6 +422,11 @@ void mention_add(struct xdoc *d, size_t t0, size_t t1, int ent, int type);
 int run_type(const struct xdoc *d, size_t t0, size_t t1);
 /* [t0, t1) is a country's portfolio before a title: "Indonesian Energy". */
 bool portfolio(const struct xdoc *d, size_t t0, size_t t1);
+size_t name_without_letters(const struct xdoc *d, size_t t0, size_t t1);
+size_t title_list_end(const struct xdoc *d, size_t s, size_t limit);
+bool part_has(const struct xdoc *d, size_t t0, size_t t1, uint32_t lex);
+bool role_topic(const struct xdoc *d, size_t i);
+bool place_noun(const struct xdoc *d, size_t i);
 /* Word i names a nation's people: "Indonesian", "Iraqi", "French". */
 bool demonym_word(const struct xdoc *d, size_t i);
 /* The one organisation whose name ends with `name` ("Bank": "World Bank"), or -1. */

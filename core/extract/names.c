@@ -51,7 +51,8 @@ static const struct word_group groups[] = {
 	  "inspector detective archbishop bishop cardinal rabbi imam sheikh "
 	  "premier chairman chairwoman chairperson councillor councilor "
 	  "alderman deputy superintendent chief constable officer vice mp mep "
-	  "attorney-general" },
+	  "attorney-general cllr cllrs councilwoman councilman vice-president "
+	  "vice-chancellor vice-premier secretary-general director-general" },
 	{ L_ORG_SUFFIX,
 	  "inc incorporated ltd limited corp corporation co plc llc llp lp gmbh "
 	  "ag sa nv bv spa sarl srl oy ab asa kk pty pte bhd tbk "
@@ -134,7 +135,16 @@ static const struct word_group groups[] = {
 	  "geologists climatologist climatologists pharmacist pharmacists "
 	  "accountant accountants journalist journalists columnist commentator "
 	  "pollster pollsters lobbyist lobbyists veterinarian enforcers "
-	  "investigators legislators lawmakers judges scholars academics" },
+	  "investigators legislators lawmakers judges scholars academics "
+	  "agent coach coaches captain player players striker goalkeeper "
+	  "athlete athletes wife husband widow mother father son daughter "
+	  "brother sister cousin relative relatives friend friends colleague "
+	  "colleagues teammate teammates neighbour neighbor neighbours neighbors "
+	  "volunteer volunteers driver drivers passenger passengers tourist "
+	  "tourists visitor visitors voter voters fan fans vendor vendors "
+	  "shopkeeper shopkeepers soldier soldiers firefighter firefighters "
+	  "paramedic paramedics survivor survivors novelist editor editors "
+	  "vice-president secretary-general director-general" },
 	{ L_PLURAL_NOM,
 	  "officials analysts sources lawyers experts economists traders "
 	  "dealers executives bankers diplomats members investors observers "
@@ -153,7 +163,10 @@ static const struct word_group groups[] = {
 	  "epidemiologists psychologists sociologists biologists chemists "
 	  "physicists ecologists geologists climatologists pharmacists "
 	  "accountants journalists pollsters lobbyists enforcers investigators "
-	  "legislators lawmakers judges scholars academics" },
+	  "legislators lawmakers judges scholars academics coaches players "
+	  "athletes relatives friends colleagues teammates neighbours neighbors "
+	  "volunteers drivers passengers tourists visitors voters fans vendors "
+	  "shopkeepers soldiers firefighters paramedics survivors editors" },
 	{ L_NOM_ORG,
 	  "company group firm organisation organization federation association "
 	  "agency ministry government bank union court party council commission "
@@ -183,7 +196,11 @@ static const struct word_group groups[] = {
 	  "president-elect premier administrator undersecretary "
 	  "under-secretary comptroller controller auditor registrar "
 	  "assistant associate councillor councilor councilman councilwoman "
-	  "alderman alderwoman mp mep msp mla "
+	  "alderman alderwoman mp mep msp mla vice-president vice-chair "
+	  "vice-chairman vice-chairwoman vice-chancellor vice-premier "
+	  "vice-governor vice-mayor co-chair co-chairman co-chairwoman "
+	  "secretary-general director-general attorney-general "
+	  "solicitor-general surgeon-general chief-executive "
 	  /* German titles, capitalised before the name ("Sprecher Jonas Riedl") */
 	  "geschäftsführer geschäftsführerin sprecher sprecherin pressesprecher "
 	  "pressesprecherin vorsitzende vorsitzender vorstandsvorsitzende "

@@ -1072,6 +1072,16 @@ static size_t own_words(const struct xdoc *d, size_t a, size_t b)
 }
 
 /* The end of a reported clause: before the sentence's final punctuation. */
+/* A word that can open a subject: an article, a pronoun, a name, a
+ * noun of people or organisations. */
+static bool det_or_subject(const struct xdoc *d, size_t i)
+{
+	if (d->t[i].kind != TK_WORD)
+		return false;
+	return (d->t[i].lex & (L_DET | L_PRONOUN | L_PLURAL_NOM | L_NOM_PERSON | L_NOM_ORG)) ||
+	       (d->t[i].flags & TF_CAP);
+}
+
 static size_t clause_end(const struct xdoc *d, size_t a, size_t s1)
 {
 	size_t e = s1;
@@ -1088,6 +1098,21 @@ static size_t clause_end(const struct xdoc *d, size_t a, size_t s1)
 		if (v && (v + 1 >= s1 || d->t[v + 1].kind == TK_PUNCT)) {
 			e = k;
 			break;
+		}
+		/* "..., and witnesses said the river had risen", "..., but
+		 * Acme's chairman told reporters that": another subject and
+		 * its speech verb open a report of their own. */
+		if ((tok_is(d, k + 1, "and") || tok_is(d, k + 1, "but")) && k + 3 < s1 &&
+		    (det_or_subject(d, k + 2))) {
+			size_t m = k + 3;
+			while (m < s1 && m < k + 12 && d->t[m].kind == TK_WORD && !cue_word(d, m) &&
+			       !(d->t[m].lex & L_VERB_NOT_NAME))
+				m++;
+			if (m < s1 && m < k + 12 && cue_word(d, m) && m + 1 < s1 &&
+			    d->t[m + 1].kind == TK_WORD) {
+				e = k;
+				break;
+			}
 		}
 	}
 	while (e > a && d->t[e - 1].kind == TK_PUNCT &&
@@ -1570,8 +1595,23 @@ void reported_find(struct xdoc *d)
 				break;
 			if (!cue_word(d, k))
 				continue;
-			if (reported_at(d, k, s0, s1))
-				break;  /* one reported clause per sentence */
+			size_t nq = d->nq;
+			if (reported_at(d, k, s0, s1)) {
+				/* One reported clause per sentence, save one that
+				 * a clause of its own follows ("..., and witnesses
+				 * said ..."): go on after what was found. */
+				if (d->nq == nq)
+					break;
+				const struct xquote *q = &d->q[d->nq - 1];
+				size_t end = q->spans[q->nspans - 1].end;
+				if (end <= d->t[k].start)
+					break;
+				while (k + 1 < s1 && d->t[k + 1].start < end)
+					k++;
+				if (k + 1 >= s1 || !tok_punct(d, k + 1, ',') ||
+				    !(tok_is(d, k + 2, "and") || tok_is(d, k + 2, "but")))
+					break;
+			}
 		}
 	}
 }

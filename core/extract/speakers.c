@@ -142,6 +142,26 @@ size_t skip_adverbials_right(const struct xdoc *d, size_t i, size_t end)
 				continue;
 			}
 		}
+		/* "told reporters in Geneva that", "said at Westminster on
+		 * Tuesday": a place's name, when "that", a comma or another
+		 * adverbial follows it. */
+		if (i + 1 < end && (tok_is(d, i, "in") || tok_is(d, i, "at")) &&
+		    !(d->t[i].flags & TF_CAP) && tok_capword(d, i + 1) &&
+		    !weekday_or_date_word(d, i + 1)) {
+			size_t r = name_run_right(d, i + 1, end);
+			/* "in Surrey, England," */
+			if (r > i + 1 && r + 1 < end && tok_punct(d, r, ',') && tok_capword(d, r + 1)) {
+				size_t r2 = name_run_right(d, r + 1, end);
+				if (r2 > r + 1 && run_type(d, r + 1, r2) == ET_PLACE)
+					r = r2;
+			}
+			if (r > i + 1 && r - i - 1 <= 6 && run_type(d, i + 1, r) != ET_PERSON &&
+			    r < end && (tok_is(d, r, "that") || tok_punct(d, r, ',') ||
+					skip_adverbials_right(d, r, end) > r)) {
+				i = r;
+				continue;
+			}
+		}
 		if (i < end && tok_punct(d, i, ',') && i > start)
 			continue;
 		if (i == start)
@@ -325,6 +345,7 @@ static void parse_appositive(struct xdoc *d, size_t a0, size_t a1,
 		role0 = title0;
 	}
 	/* "... of/at/for [the] Acme Federation" */
+	size_t portfolio_end = 0;
 	for (size_t k = role0; k < a1; k++) {
 		if (!(tok_is(d, k, "of") || tok_is(d, k, "at") ||
 		      tok_is(d, k, "for") || tok_is(d, k, "with") ||
@@ -334,6 +355,22 @@ static void parse_appositive(struct xdoc *d, size_t a0, size_t a1,
 		if (tok_is(d, n, "the"))
 			n++;
 		size_t e = name_run_right(d, n, a1);
+		/* "Minister for Digital Affairs", "Secretary of State for
+		 * Health", "Commissioner for Jobs, Growth and Investment": a
+		 * government title's portfolio is part of the role. */
+		if (k > role0 && n == k + 1 && (tok_is(d, k, "for") || tok_is(d, k, "of")) &&
+		    (tok_in(d, k - 1, (const char *const[]){ "minister", "commissioner",
+				"secretary", "undersecretary", "under-secretary", NULL }) ||
+		     (tok_is(d, k - 1, "state") && tok_is(d, k - 2, "of")) ||
+		     /* "Undersecretary of Commerce for Economic Affairs" */
+		     (portfolio_end == k && tok_is(d, k, "for"))) &&
+		    e > n && !part_has(d, n, e, L_ORG_CUE | L_ORG_SUFFIX) &&
+		    run_type(d, n, e) != ET_ORG && run_type(d, n, e) != ET_PLACE) {
+			size_t le = title_list_end(d, k - 1, a1);
+			portfolio_end = le > k ? le : e;
+			k = portfolio_end - 1;
+			continue;
+		}
 		/* "Head of Research at Acme": the first name is a department
 		 * (but "the Centre for Information Law" is one name). */
 		if (e > n && tok_is(d, e, "at") &&
@@ -372,8 +409,9 @@ static void parse_appositive(struct xdoc *d, size_t a0, size_t a1,
 	if (role1 > role0 && *personish) {
 		/* Keep the role to its words: stop at a comma or "who". */
 		size_t e = role0;
-		while (e < role1 && !tok_punct(d, e, ',') && !tok_is(d, e, "who") &&
-		       !tok_punct(d, e, '('))
+		while (e < role1 && (e < portfolio_end ||
+				     (!tok_punct(d, e, ',') && !tok_is(d, e, "who") &&
+				      !tok_punct(d, e, '('))))
 			e++;
 		if (e > role0) {
 			free(sp->role);
@@ -752,6 +790,12 @@ static bool appositive_before_cue(struct xdoc *d, size_t r0, size_t r1, size_t l
 /* Strip sentence openers and titles from a run: "The Acme Union", "Minister Jane Doe". */
 bool portfolio(const struct xdoc *d, size_t t0, size_t t1)
 {
+	/* "Steel Minister", "Energy Secretary": one trade's word before a
+	 * minister's title. */
+	if (t1 == t0 + 1 && t1 < d->nt && !(d->t[t0].lex & L_ORG_SUFFIX) &&
+	    tok_in(d, t1, (const char *const[]){ "minister", "secretary", "commissioner",
+			"ministers", NULL }))
+		return true;
 	return t1 - t0 <= 3 && (demonym_word(d, t0) || run_type(d, t0, t0 + 1) == ET_PLACE) &&
 	       !(d->t[t1 - 1].lex & L_ORG_SUFFIX) && !tok_is(d, t1 - 1, "bank") &&
 	       !tok_is(d, t1 - 1, "committee") && !tok_is(d, t1 - 1, "party");
@@ -800,8 +844,10 @@ static size_t trim_run(struct xdoc *d, size_t r0, size_t r1, struct xspeaker *sp
 			size_t re = last;
 			while (re > h0 && !(d->t[re].lex & L_ROLE))
 				re--;
+			/* Nor a portfolio's words alone ("... for Economic
+			 * Affairs Allen Wallis"). */
 			if (!(re == h0 && tok_len(d, h0) <= 4 &&
-			      !(d->t[h0].lex & L_ROLE))) {
+			      !(d->t[h0].lex & L_ROLE)) && !role_topic(d, re)) {
 				free(sp->role);
 				sp->role = lower_dup(d, d->t[h0].start,
 						     d->t[re].end);
@@ -867,6 +913,22 @@ bool speaker_left(struct xdoc *d, size_t cue, size_t limit, struct xspeaker *sp)
 		return true;
 	if (nominal_word(d, last) && nominal_left(d, e, limit, sp))
 		return true;
+	/* "the Commissioner for Jobs, Growth and Investment said": a title
+	 * and its portfolio's list, with no name. */
+	if (tok_capword(d, last)) {
+		for (size_t s = e > limit + 12 ? e - 12 : limit; s + 4 < e; s++) {
+			if (!(d->t[s].lex & (L_ROLE | L_NOM_PERSON)) ||
+			    title_list_end(d, s, e) != e)
+				continue;
+			bool the = s > limit && tok_is(d, s - 1, "the");
+			sp->how = SP_NOMINAL;
+			sp->t0 = sp->name_t0 = the ? s - 1 : s;
+			sp->t1 = sp->name_t1 = e;
+			sp->type = ET_PERSON;
+			sp->role = lower_dup(d, d->t[s].start, d->t[last].end);
+			return true;
+		}
+	}
 	/* "The Opec President said", "the Chairman said": a title with no
 	 * name after "the" describes a person, found later among those who
 	 * spoke with that title. */
@@ -904,6 +966,32 @@ bool speaker_left(struct xdoc *d, size_t cue, size_t limit, struct xspeaker *sp)
 		size_t r0 = name_run_left(d, e, limit);
 		if (r0 >= e)
 			r0 = last;
+		/* "Farmers in New South Wales said", "residents of Gaza
+		 * said": people of a place speak, not the place. */
+		size_t p0 = r0;
+		bool place = run_type(d, p0, e) == ET_PLACE;
+		/* "residents in the city of Homs" */
+		if (p0 > limit + 4 && tok_is(d, p0 - 1, "of") && place_noun(d, p0 - 2) &&
+		    tok_is(d, p0 - 3, "the")) {
+			p0 -= 3;
+			place = true;
+		}
+		if (p0 > limit + 1 && (tok_is(d, p0 - 1, "in") || tok_is(d, p0 - 1, "of") ||
+				       tok_is(d, p0 - 1, "from")) &&
+		    !(d->t[p0 - 1].flags & TF_CAP) && place &&
+		    plain_word(d, p0 - 2) && (d->t[p0 - 2].lex & L_PLURAL_NOM) &&
+		    nominal_left(d, p0 - 1, limit, sp)) {
+			sp->t1 = sp->name_t1 = e;
+			/* "Oil traders in New York", "Bank economists in
+			 * Paris": a trade's word opening the sentence. */
+			if (sp->org && (d->t[sp->t0].flags & TF_SENT_START) &&
+			    (d->t[sp->t0].lex & L_ORG_CUE) && sp->t0 + 1 < p0 &&
+			    !tok_capword(d, sp->t0 + 1)) {
+				free(sp->org);
+				sp->org = NULL;
+			}
+			return true;
+		}
 		if (nominal_with_org(d, r0, e, limit, sp))
 			return true;
 		if (nominal_before(d, e, limit, sp))
@@ -930,6 +1018,8 @@ bool speaker_left(struct xdoc *d, size_t cue, size_t limit, struct xspeaker *sp)
 		}
 		/* Possessive before a name is not the speaker ("Acme's Smith"?): keep the name. */
 		set_name(sp, n0, e);
+		if (sp->type == ET_PERSON || (d->t[n0].lex & L_GIVEN))
+			sp->name_t1 = name_without_letters(d, n0, e);
 		/* "..., Trade Minister Jane Doe said", "..., the Acme Union
 		 * said": the mention starts at the title, or at "the". */
 		size_t m0 = r0;
@@ -941,8 +1031,14 @@ bool speaker_left(struct xdoc *d, size_t cue, size_t limit, struct xspeaker *sp)
 			sp->t0 = m0 - 1;
 		/* "chairman John Smith", "Acme chief executive John Smith" */
 		size_t k = n0;
+		/* Not a title's modifier: "undersecretary of economic
+		 * affairs Robert Ortner" has no role "affairs". */
 		if (!sp->role && k > limit && lower_word(d, k - 1) &&
-		    (d->t[k - 1].lex & (L_ROLE | L_NOM_PERSON))) {
+		    (d->t[k - 1].lex & (L_ROLE | L_NOM_PERSON)) &&
+		    !tok_in(d, k - 1, (const char *const[]){ "affairs", "public", "press",
+				"relations", "communications", "marketing", "technology",
+				"financial", "operating", "senior", "managing", "deputy",
+				"vice", NULL })) {
 			size_t a = k - 1;
 			while (a > limit && ((lower_word(d, a - 1) &&
 					      (d->t[a - 1].lex & (L_ROLE | L_NOM_PERSON)) &&
@@ -995,6 +1091,16 @@ bool speaker_left(struct xdoc *d, size_t cue, size_t limit, struct xspeaker *sp)
 			size_t a = c0;
 			while (a > limit && !tok_punct(d, a - 1, ',') && c0 - a < 12)
 				a--;
+			/* "Commissioner for Jobs, Growth and Investment, Jane
+			 * Doe, said": the title's name goes over commas. */
+			for (size_t s = c0 > limit + 16 ? c0 - 16 : limit; s + 1 < a; s++)
+				if (tok_capword(d, s) && (name_run_right(d, s, c0) == c0 ||
+							  title_list_end(d, s, c1) == c0)) {
+					a = s;
+					while (a > limit && !tok_punct(d, a - 1, ',') && s - a < 12)
+						a--;
+					break;
+				}
 			bool title = false;
 			for (size_t w = a; w < c0; w++)
 				if (is_word(d, w) &&

@@ -178,6 +178,88 @@ static void test_titles_and_appositives(void **state)
 	vb_extraction_release(&x);
 }
 
+/* The entity of type `type` written `text`, or NULL. */
+static const struct vb_entity *find_entity(const struct vb_extraction *x,
+					   enum vb_entity_type type, const char *text)
+{
+	for (size_t i = 0; i < x->nentities; i++)
+		if (x->entities[i].type == type && !strcmp(x->entities[i].text, text))
+			return &x->entities[i];
+	return NULL;
+}
+
+/* Government titles: portfolios listed with commas, trades before
+ * "Minister", letters after a name, councillors, hyphenated titles. */
+static void test_government_titles(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	run("Commissioner for Environment, Oceans and Fisheries, Ilona Sarkany, "
+	    "added: \"Today we are turning that around.\"\n\n"
+	    "Figures were published by the Department for Housing, Planning and "
+	    "Communities in May. The Ministry of Defence, Apple Orchards Ltd and "
+	    "Kestrel Group signed.\n\n"
+	    "Mines, Power and Steel Minister Bunu Sheriff Musa said in Lagos that "
+	    "output had declined.\n\n"
+	    "Housing Minister Daniel Okafor MP said: \"We are delivering.\"\n\n"
+	    "Cllr Sarah Whitcombe, chair of the council's housing board, said: "
+	    "\"Councils want homes built.\"\n\n"
+	    "The Vice-President said: \"No comment.\"\n", NULL, &x);
+	const struct vb_quote *q = must_quote(&x, "Today we are");
+	assert_speaker(q, "Ilona Sarkany");
+	assert_string_equal(q->speaker.role, "commissioner for environment, oceans and fisheries");
+	assert_null(q->speaker.org);
+	assert_non_null(find_entity(&x, VB_ENTITY_ORGANISATION,
+				    "Department for Housing, Planning and Communities"));
+	assert_non_null(find_entity(&x, VB_ENTITY_ORGANISATION, "Ministry of Defence"));
+	q = must_quote(&x, "output had declined");
+	assert_speaker(q, "Bunu Sheriff Musa");
+	assert_null(q->speaker.org);
+	assert_null(find_entity(&x, VB_ENTITY_ORGANISATION, "Steel"));
+	assert_speaker(must_quote(&x, "We are delivering"), "Daniel Okafor");
+	assert_speaker(must_quote(&x, "Councils want"), "Sarah Whitcombe");
+	assert_null(find_entity(&x, VB_ENTITY_PERSON, "President"));
+	vb_extraction_release(&x);
+
+	/* A dateline's agency is no name of the place; a place's initials are. */
+	run("NEW YORK (AP) - Stocks fell. Farmers in New South Wales (NSW) said "
+	    "the rain was late, and residents in the city of Varnholm said the "
+	    "river had risen.\n", NULL, &x);
+	const struct vb_entity *ap = find_entity(&x, VB_ENTITY_ORGANISATION, "AP");
+	assert_non_null(ap);
+	const struct vb_entity *nsw = find_entity(&x, VB_ENTITY_PLACE, "NSW");
+	assert_non_null(nsw);
+	assert_string_equal(nsw->canonical, "New South Wales");
+	assert_non_null(find_entity(&x, VB_ENTITY_PLACE, "Varnholm"));
+	q = must_quote(&x, "the rain was late");
+	assert_true(q->has_speaker);
+	assert_string_equal(q->speaker.name, "Farmers in New South Wales");
+	q = must_quote(&x, "the river had risen");
+	assert_true(q->has_speaker);
+	assert_string_equal(q->speaker.name, "residents in the city of Varnholm");
+	vb_extraction_release(&x);
+}
+
+/* Where and to whom: "told reporters in Geneva that", "in Surrey, England,". */
+static void test_places_after_the_verb(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	run("Its spokeswoman, Clara Neville, told reporters in Geneva that "
+	    "night-time temperatures were a concern.\n\n"
+	    "His agent, Paulo Matos, told the newspaper Record that talks could "
+	    "resume.\n\n"
+	    "Koehler said in a speech in Surrey, England, speculative inflows may "
+	    "cause monetary growth.\n", NULL, &x);
+	assert_speaker(must_quote(&x, "night-time temperatures"), "Clara Neville");
+	const struct vb_quote *q = must_quote(&x, "talks could resume");
+	assert_speaker(q, "Paulo Matos");
+	assert_string_equal(q->speaker.role, "agent");
+	must_quote(&x, "speculative inflows may");
+	assert_false(has_quote(&x, "England, speculative"));
+	vb_extraction_release(&x);
+}
+
 /* Reported speech: interrupted, after a fragment, with new verbs and groups. */
 static void test_reported_forms(void **state)
 {
@@ -303,6 +385,8 @@ int main(void)
 		cmocka_unit_test(test_long_titles),
 		cmocka_unit_test(test_org_names),
 		cmocka_unit_test(test_other_languages),
+		cmocka_unit_test(test_government_titles),
+		cmocka_unit_test(test_places_after_the_verb),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
