@@ -942,11 +942,39 @@ static void statement_paragraphs(struct xdoc *d)
 }
 
 /*
+ * Paragraph pi goes on with an unmarked quote: prose of at least five
+ * words without quotation marks, in the first person, reporting no one
+ * and introducing no one ("We promised ...", not "The association
+ * welcomed ..." nor "Jane Roe said:").
+ */
+static bool block_quote_goes_on(struct xdoc *d, size_t pi)
+{
+	size_t t0 = d->p[pi].t0, t1 = d->p[pi].t1;
+	if (t0 >= t1 || para_boiler(d, pi) || (d->t[t0].flags & TF_HEADLINE) ||
+	    notes_heading(d, t0, t1) || !is_terminal_tok(d, t1 - 1) || tok_punct(d, t1 - 1, ':'))
+		return false;
+	size_t words = 0;
+	bool first_person = false;
+	for (size_t k = t0; k < t1; k++) {
+		if (is_quote_tok(d, k) || (d->t[k].flags & TF_INQUOTE))
+			return false;
+		if (d->t[k].kind != TK_WORD)
+			continue;
+		words++;
+		if (cue_word(d, k) || tok_is(d, k, "according"))
+			return false;
+		first_person |= first_person_word(d, k);
+	}
+	return words >= 5 && first_person;
+}
+
+/*
  * "Hedda Brun said:" ending a paragraph, and the next paragraph prose
  * without quotation marks: that paragraph is what was said, the way
  * government press offices print a quote (a block quote on the page, no
- * marks in the text).  One paragraph: where an unmarked quote ends is not
- * written anywhere, and the paragraph after it is as often the writer's.
+ * marks in the text).  Where an unmarked quote ends is not written
+ * anywhere, so the paragraphs after the first join it only while they
+ * speak in the first person and report no one (block_quote_goes_on).
  */
 static void colon_block_quotes(struct xdoc *d)
 {
@@ -978,6 +1006,14 @@ static void colon_block_quotes(struct xdoc *d)
 		q->cue_tok = cue;
 		add_span(q, d->t[t0].start, d->t[t1 - 1].end);
 		mark_inquote(d, t0, t1 - 1);
+		while (pi + 2 < d->np && q->nspans < sizeof(q->spans) / sizeof(q->spans[0]) &&
+		       block_quote_goes_on(d, pi + 2)) {
+			pi++;
+			t0 = d->p[pi + 1].t0;
+			t1 = d->p[pi + 1].t1;
+			add_span(q, d->t[t0].start, d->t[t1 - 1].end);
+			mark_inquote(d, t0, t1 - 1);
+		}
 	}
 }
 

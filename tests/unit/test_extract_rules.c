@@ -240,6 +240,33 @@ static void test_government_titles(void **state)
 	vb_extraction_release(&x);
 }
 
+/* "X said:" and unmarked paragraphs: the first, and those after it in the
+ * first person that report no one. */
+static void test_block_quote_paragraphs(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	run("Housing Minister Daniel Okafor said:\n\n"
+	    "We promised to get Britain building again, and today we are "
+	    "delivering on that promise.\n\n"
+	    "These changes mean that our families will get the keys to a home.\n\n"
+	    "The changes will apply to schemes of more than 150 homes.\n\n"
+	    "Councillor Ana Reyes said:\n\n"
+	    "We welcome the plans and we will work with the department on them.\n\n"
+	    "The association said we should expect more delays.\n", NULL, &x);
+	const struct vb_quote *q = must_quote(&x, "We promised");
+	assert_speaker(q, "Daniel Okafor");
+	assert_int_equal(q->nspans, 2);
+	assert_string_equal(q->text, "We promised to get Britain building again, and "
+			    "today we are delivering on that promise. These changes "
+			    "mean that our families will get the keys to a home.");
+	assert_false(has_quote(&x, "more than 150 homes"));
+	q = must_quote(&x, "We welcome");
+	assert_speaker(q, "Ana Reyes");
+	assert_int_equal(q->nspans, 1);
+	vb_extraction_release(&x);
+}
+
 /* Where and to whom: "told reporters in Geneva that", "in Surrey, England,". */
 static void test_places_after_the_verb(void **state)
 {
@@ -387,6 +414,7 @@ int main(void)
 		cmocka_unit_test(test_other_languages),
 		cmocka_unit_test(test_government_titles),
 		cmocka_unit_test(test_places_after_the_verb),
+		cmocka_unit_test(test_block_quote_paragraphs),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
