@@ -1338,7 +1338,9 @@ void entities_find(struct xdoc *d)
 				     !part_has(d, t0, t1, L_ORG_SUFFIX | L_ORG_CUE | L_NOM_ORG) &&
 				     appositive_person(d, t1);
 		if (at_start && !dateline && !org_opener && !person_opener &&
-		    !opener_is_name(d, t0)) {
+		    !opener_is_name(d, t0) &&
+		    /* "Chief Financial Officer Ravi Menon will ..." */
+		    !(title_case_role(d, t0, t1) > t0 + 1)) {
 			t0++;
 			/* "On Monday Tarrow Instruments said" */
 			while (t0 < t1 && (!tok_capword(d, t0) ||
@@ -1377,12 +1379,26 @@ void entities_find(struct xdoc *d)
 				t1 = k;
 				break;
 			}
+		/* "Chief Financial Officer Ravi Menon": a title, then a name
+		 * ("Financial" is also a company's word). */
+		if (tt > t0 + 1 && tt < t1 && t1 - tt <= 3 && tok_capword(d, tt) &&
+		    !part_has(d, tt, t1, L_ORG_CUE | L_ORG_SUFFIX) &&
+		    run_type(d, tt, t1) != ET_PLACE)
+			t0 = tt;
 		if (tt > t0 && (tok_is(d, tt, "of") || tok_is(d, tt, "at") ||
 				tok_is(d, tt, "von") || tok_is(d, tt, "bei"))) {
 			size_t o0 = tt + 1 + tok_is(d, tt + 1, "the");
 			if (o0 < t1)
 				t0 = o0;
 		}
+		/* Laws and treaties ("Private Securities Litigation Reform
+		 * Act", "Kyoto Protocol") and labels ("Media Contact") name
+		 * no organisation, person or place. */
+		if (t1 - t0 >= 2 &&
+		    tok_in(d, t1 - 1, (const char *const[]){ "act", "treaty", "accord", "protocol",
+				"directive", "contact", "contacts", "enquiries", "inquiries",
+				NULL }))
+			continue;
 		/* Lone common capitalised words ("Internet", "Government"),
 		 * and lone organisation words ("the Board", "Media
 		 * enquiries"), save the few institutions called by one. */

@@ -110,6 +110,50 @@ static void word_case(struct xdoc *d, struct xtok *t)
 		t->flags |= TF_ALLCAPS;
 }
 
+/*
+ * The base letter of a Latin letter with a diacritic, lower case ("î" ->
+ * 'i', "Ø" -> 'o', "Ł" -> 'l'), for U+00C0..U+017F; 0 for the others and
+ * for letters with no single base letter ("ß", "œ").
+ */
+unsigned latin_base(unsigned cp)
+{
+	static const char l1[] = "aaaaaaaceeeeiiiidnooooo_ouuuuyt_"
+				 "aaaaaaaceeeeiiiidnooooo_ouuuuyty";
+	static const char ea[] = "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii__jjkkklllllll"
+				 "lllnnnnnnnnnoooooo__rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+	char f = cp >= 0xC0 && cp < 0x100 ? l1[cp - 0xC0] : cp >= 0x100 && cp < 0x180 ? ea[cp - 0x100] : '_';
+	return f == '_' ? 0 : (unsigned char)f;
+}
+
+/*
+ * A word with its Latin diacritics folded, lower case: "Benoît" ->
+ * "benoit", "Søren" -> "soren".  Returns the length written to out, or 0
+ * when nothing was folded or a letter has no base letter.
+ */
+static size_t fold_word(const char *w, size_t n, char *out, size_t cap)
+{
+	size_t o = 0;
+	bool folded = false;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)w[i];
+		unsigned f;
+		if (c < 0x80) {
+			f = (c >= 'A' && c <= 'Z') ? c + 32u : c;
+		} else if (i + 1 < n && c >= 0xC3 && c <= 0xC5) {
+			f = latin_base(((c & 0x1Fu) << 6) | ((unsigned char)w[++i] & 0x3Fu));
+			if (!f)
+				return 0;
+			folded = true;
+		} else {
+			return 0;
+		}
+		if (o + 1 >= cap)
+			return 0;
+		out[o++] = (char)f;
+	}
+	return folded ? o : 0;
+}
+
 static void word_lex(struct xdoc *d, struct xtok *t)
 {
 	size_t end = t->end;
@@ -135,7 +179,14 @@ static void word_lex(struct xdoc *d, struct xtok *t)
 	if (e) {
 		t->lex = e->flags;
 		t->val = e->val;
+		return;
 	}
+	/* A given name written with its accents where the list has none
+	 * ("Tomás", "Benoît"); only the name's classes carry over. */
+	char fold[48];
+	size_t fl = fold_word(w, ln, fold, sizeof(fold));
+	if (fl && (e = lexicon_get(&d->ex->lex, fold, fl)) != NULL)
+		t->lex = e->flags & (L_GIVEN | L_MALE | L_FEMALE);
 }
 
 const char *tok_aux(const struct xdoc *d, size_t i)

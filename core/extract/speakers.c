@@ -2121,13 +2121,12 @@ static const char *const key_honorifics[] = {
 };
 
 /* Latin letters with diacritics to their base letter, for keys only. */
+/* Speaker keys fold only U+00E0..U+00FF, as they always have: keys
+ * stored in an index must not change. */
 static unsigned fold_latin(unsigned cp)
 {
-	static const char map[] =
-		"aaaaaaaceeeeiiii" "dnooooo ouuuuyty" /* U+00E0..U+00FF */;
-	if (cp >= 0xE0 && cp <= 0xFF && map[cp - 0xE0] != ' ')
-		return (unsigned char)map[cp - 0xE0];
-	return cp;
+	unsigned b = cp >= 0xE0 && cp <= 0xFF ? latin_base(cp) : 0;
+	return b ? b : cp;
 }
 
 static void key_part(const char *s, struct vb_buf *out, bool strip_titles)

@@ -114,6 +114,30 @@ static void test_names(void **state)
 	vb_extraction_release(&x);
 }
 
+/* Given names from many languages, with or without their accents; titles
+ * before a name; laws, treaties and labels are no entities. */
+static void test_people_and_non_names(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	run("The report was written by Tomás Ferreira, Benoît Lefèvre, Łukasz "
+	    "Nowak, Chinedu Okeke and Siobhan Kelly. Chief Financial Officer "
+	    "Ravi Menon will discuss it. The Private Securities Litigation Reform "
+	    "Act and the Kyoto Protocol apply.\n\nMedia Contact: Jenna Ruiz\n",
+	    NULL, &x);
+	expect(&x, "Tomás Ferreira", VB_ENTITY_PERSON, "Tomás Ferreira");
+	expect(&x, "Benoît Lefèvre", VB_ENTITY_PERSON, "Benoît Lefèvre");
+	expect(&x, "Łukasz Nowak", VB_ENTITY_PERSON, "Łukasz Nowak");
+	expect(&x, "Chinedu Okeke", VB_ENTITY_PERSON, "Chinedu Okeke");
+	expect(&x, "Ravi Menon", VB_ENTITY_PERSON, "Ravi Menon");
+	assert_false(has_entity(&x, "Financial"));
+	assert_false(has_entity(&x, "Chief Financial Officer"));
+	assert_false(has_entity(&x, "Private Securities Litigation Reform Act"));
+	assert_false(has_entity(&x, "Kyoto Protocol"));
+	assert_false(has_entity(&x, "Media Contact"));
+	vb_extraction_release(&x);
+}
+
 static void test_aliases(void **state)
 {
 	(void)state;
@@ -435,6 +459,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_money_percent),
 		cmocka_unit_test(test_names),
+		cmocka_unit_test(test_people_and_non_names),
 		cmocka_unit_test(test_aliases),
 		cmocka_unit_test(test_gazetteer),
 		cmocka_unit_test(test_lookups_among_many),
