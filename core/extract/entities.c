@@ -820,6 +820,23 @@ int ent_find(struct xdoc *d, const char *name, int type_hint)
 					  0, found);
 		}
 	}
+	/* A surname of two words: "Montoya Ruiz said" after "Adrián Montoya
+	 * Ruiz" (the last 256 entities: a document's people are near). */
+	if (found < 0 && !one_word && type_hint != ET_ORG && type_hint != ET_PLACE &&
+	    !strchr(strchr(k, ' ') + 1, ' ')) {
+		for (size_t i = d->nents, n = 0; i-- > 0 && n < 256 && found < 0; n++) {
+			const struct xent *e = &d->ents[i];
+			size_t el = strlen(e->key);
+			if (e->type != ET_PERSON || el <= kl + 1 || e->key[el - kl - 1] != ' ' ||
+			    strcmp(e->key + el - kl, k))
+				continue;
+			/* Not "Sir John Egan" for "John Egan". */
+			const struct strmap_entry *w =
+				lexicon_get(&d->ex->lex, e->key, strcspn(e->key, " "));
+			if (!w || !(w->flags & (L_HONORIFIC | L_ROLE)))
+				found = (int)i;
+		}
+	}
 	/* An acronym never defined: the initials of a known organisation. */
 	if (found < 0 && one_word && kl >= 2 && kl <= 6)
 		found = ent_first(d, emap_hash(EK_INITIALS, k, kl), Q_INITIALS, &eq,

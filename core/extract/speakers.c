@@ -471,6 +471,19 @@ static bool common_modifier(const struct xdoc *d, size_t k)
 }
 
 /* "a spokesman", "the company", "Acme officials", "the Acme spokesman". */
+/* The word at i is written capitalised inside a sentence in the document
+ * (within 20,000 tokens, to stay linear on huge ones): a name, not a
+ * common word opening its sentence. */
+static bool capitalised_inside(const struct xdoc *d, size_t i)
+{
+	size_t n = tok_len(d, i), end = d->nt - i > 20000 ? i + 20000 : d->nt;
+	for (size_t k = i > 20000 ? i - 20000 : 0; k < end; k++)
+		if (k != i && (d->t[k].flags & TF_CAP) && !(d->t[k].flags & TF_SENT_START) &&
+		    tok_len(d, k) == n && !memcmp(d->s + d->t[k].start, d->s + d->t[i].start, n))
+			return true;
+	return false;
+}
+
 static bool nominal_left(struct xdoc *d, size_t e, size_t limit,
 			 struct xspeaker *sp)
 {
@@ -551,7 +564,11 @@ static bool nominal_left(struct xdoc *d, size_t e, size_t limit,
 	 * a word capitalised as the sentence's first ("Another source"). */
 	size_t m0 = has_det ? i + 1 : i;
 	while (m0 < head && plain_word(d, m0) && (d->t[m0].flags & TF_CAP) &&
-	       (common_modifier(d, m0) || (d->t[m0].lex & (L_STOP | L_ROLE))))
+	       (common_modifier(d, m0) || (d->t[m0].lex & (L_STOP | L_ROLE)) ||
+		/* "Climate scientists say": an unknown word opening the
+		 * sentence, never capitalised inside one in the document. */
+		(m0 + 1 == head && (d->t[m0].flags & TF_SENT_START) && !d->t[m0].lex &&
+		 !(d->t[m0].flags & (TF_ALLCAPS | TF_POSS)) && !capitalised_inside(d, m0))))
 		m0++;
 	bool personish;
 	if (sp->type == ET_PERSON && m0 < head)

@@ -267,6 +267,30 @@ static void test_block_quote_paragraphs(void **state)
 	vb_extraction_release(&x);
 }
 
+/* A surname of two words names the person named in full before; a word
+ * opening the sentence before "scientists", "sources" is no organisation
+ * unless the document writes it capitalised elsewhere. */
+static void test_surnames_and_openers(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	run("Secretary-General Adrián Montoya Ruiz warned of collective failure.\n\n"
+	    "\"No nation is immune,\" Montoya Ruiz told ministers.\n\n"
+	    "Climate scientists say the heat is consistent with warming.\n\n"
+	    "Talks with Veltrix ended. Veltrix engineers say the chip is ready.\n",
+	    NULL, &x);
+	assert_speaker(must_quote(&x, "No nation"), "Adrián Montoya Ruiz");
+	const struct vb_quote *q = must_quote(&x, "the heat is");
+	assert_true(q->has_speaker);
+	assert_string_equal(q->speaker.name, "Climate scientists");
+	assert_null(q->speaker.org);
+	q = must_quote(&x, "the chip is ready");
+	assert_true(q->has_speaker);
+	assert_non_null(q->speaker.org);
+	assert_string_equal(q->speaker.org, "Veltrix");
+	vb_extraction_release(&x);
+}
+
 /* Where and to whom: "told reporters in Geneva that", "in Surrey, England,". */
 static void test_places_after_the_verb(void **state)
 {
@@ -415,6 +439,7 @@ int main(void)
 		cmocka_unit_test(test_government_titles),
 		cmocka_unit_test(test_places_after_the_verb),
 		cmocka_unit_test(test_block_quote_paragraphs),
+		cmocka_unit_test(test_surnames_and_openers),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
