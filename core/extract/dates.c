@@ -692,7 +692,9 @@ static bool past_sentence(const struct xdoc *d, size_t i)
 		for (size_t p = 0; past[p] && !was; p++)
 			was = tok_is(d, k, past[p]);
 		size_t n = tok_len(d, k);
-		if (!was && n > 4 && !memcmp(d->s + d->t[k].end - 2, "ed", 2))
+		/* "launched", and short ones ("sued", "owed"), but not "need" */
+		if (!was && n >= 4 && !memcmp(d->s + d->t[k].end - 2, "ed", 2) &&
+		    (n > 4 || (d->s[d->t[k].end - 3] != 'e' && !(d->t[k].flags & TF_CAP))))
 			was = true;
 	}
 	return was;

@@ -1360,8 +1360,13 @@ void entities_find(struct xdoc *d)
 		    !(title_case_role(d, t0, t1) > t0 + 1)) {
 			t0++;
 			/* "On Monday Tarrow Instruments said" */
+			/* "Nach Angaben der Stadtwerke": a function word
+			 * capitalised after the opener (not "New", "First"). */
 			while (t0 < t1 && (!tok_capword(d, t0) ||
-					   (d->t[t0].lex & (L_WEEKDAY | L_MONTH))))
+					   (d->t[t0].lex & (L_WEEKDAY | L_MONTH)) ||
+					   ((d->t[t0].lex & L_STOP) && !(d->t[t0].flags & TF_ALLCAPS) &&
+					    !(d->t[t0].lex & (L_PLACE_GENERIC | L_ORDINAL)) &&
+					    !tok_is(d, t0, "old"))))
 				t0++;
 			if (t0 >= t1)
 				continue;
@@ -1398,7 +1403,8 @@ void entities_find(struct xdoc *d)
 			}
 		/* "Chief Financial Officer Ravi Menon": a title, then a name
 		 * ("Financial" is also a company's word). */
-		if (tt > t0 + 1 && tt < t1 && t1 - tt <= 3 && tok_capword(d, tt) &&
+		if ((tt > t0 + 1 || (tt > t0 && (d->t[tt].lex & L_GIVEN))) && tt < t1 &&
+		    t1 - tt <= 3 && tok_capword(d, tt) &&
 		    !part_has(d, tt, t1, L_ORG_CUE | L_ORG_SUFFIX) &&
 		    run_type(d, tt, t1) != ET_PLACE)
 			t0 = tt;

@@ -41,7 +41,7 @@ static const struct word_group groups[] = {
 	  "called calls calling described describes describing termed terms "
 	  "dubbed dubs labelled labeled labels branded brands denounced "
 	  "hailed praised condemned" },
-	{ L_PRONOUN, "he she it they we i" },
+	{ L_PRONOUN, "he she it they we i er sie" },	/* German "sagte er" */
 	{ L_HONORIFIC,
 	  "mr mrs ms miss mx dr prof professor sir dame lord lady judge justice "
 	  "minister president senator sen rep representative congressman "
@@ -80,7 +80,11 @@ static const struct word_group groups[] = {
 	  "therapeutics biosciences biopharma pharma solutions logistics "
 	  "semiconductor semiconductors robotics analytics ventures aerospace "
 	  "automotive water utilities air centre center associates farms mills "
-	  "brothers grocers supermarkets hotels resorts restaurants clinic" },
+	  "brothers grocers supermarkets hotels resorts restaurants clinic "
+	  /* German: "Bund der Steuerzahler", "Verband der Autoindustrie" */
+	  "verband verein gewerkschaft stiftung bund kammer ministerium "
+	  "behörde amt bundesamt landesamt konzern gruppe stadtwerke werke "
+	  "hochschule universität" },
 	{ L_STOP,
 	  "the a an and or but if then so as at by for from in into of off on "
 	  "onto out over to up with without this that these those there here "
@@ -100,7 +104,10 @@ static const struct word_group groups[] = {
 	  "whereas shares sales net profit revenue revenues analysts officials "
 	  "dear thank thanks please our "
 	  /* German pronouns and demonstratives: "Das teilte ... mit" */
-	  "das dies diese dieser dieses es er sie wir ihr" },
+	  "das dies diese dieser dieses es er sie wir ihr dessen deren "
+	  /* German prepositions opening sentences: "Nach Angaben der ..." */
+	  "nach laut bei beim zum zur im auf für über unter gegen ohne durch "
+	  "während wegen trotz angaben" },	/* not am, um, mit, aus: AM, MIT */
 	{ L_NOM_PERSON,
 	  "spokesman spokeswoman spokesperson official executive analyst "
 	  "minister chairman chairwoman director president chief head source "

@@ -1280,6 +1280,27 @@ static bool needs_verb(const struct xdoc *d, size_t c, size_t i)
 	return tok_in(d, i, preps);
 }
 
+/*
+ * [i, s1) is a prepositional phrase ending the sentence: "at a meeting
+ * with farmers.", "bei der Vorstellung im Rathaus." (at most ten words, no
+ * comma, no verb of saying, no "that").
+ */
+static bool place_tail(const struct xdoc *d, size_t i, size_t s1)
+{
+	if (i >= s1 || !tok_in(d, i, (const char *const[]){ "in", "at", "on", "during", "with",
+			"before", "bei", "beim", "im", "am", "auf", "vor", "nach",
+			"gegenüber", "während", "zum", "zur", "vom", NULL }) ||
+	    (d->t[i].flags & TF_CAP))
+		return false;
+	size_t k = i + 1, words = 0;
+	for (; k < s1 && !is_terminal_tok(d, k); k++) {
+		if (d->t[k].kind == TK_PUNCT || cue_word(d, k) || tok_is(d, k, "that") ||
+		    tok_is(d, k, "dass") || ++words > 10)
+			return false;
+	}
+	return k + 1 >= s1 && words > 0;
+}
+
 static bool reported_at(struct xdoc *d, size_t c, size_t s0, size_t s1)
 {
 	struct xspeaker sp = { .ent = -1 };
@@ -1302,7 +1323,13 @@ static bool reported_at(struct xdoc *d, size_t c, size_t s0, size_t s1)
 	 * introduces what was said. */
 	bool at_end = after >= s1 || (is_terminal_tok(d, after) && after + 1 >= s1) ||
 		      (after + 1 == s1 && d->t[after].kind == TK_PUNCT &&
-		       !tok_punct(d, after, ':'));
+		       !tok_punct(d, after, ':')) ||
+		      /* "..., the carrier said on Monday, as fuel costs rose":
+		       * a subordinate clause of the writer's follows. */
+		      (after + 1 < s1 && tok_punct(d, after, ',') && !(d->t[after + 1].flags & TF_CAP) &&
+		       tok_in(d, after + 1, (const char *const[]){ "as", "while", "after", "before",
+				"because", "although", "though", "amid", "despite", "following",
+				"when", "since", "with", "even", NULL }));
 	if (at_end && speaker_left(d, c, s0, &sp)) {
 		if (sp.t0 > s0 + 1 && tok_punct(d, sp.t0 - 1, ',')) {
 			size_t a = s0, b = cut_at_fragment(d, s0, sp.t0 - 1);
@@ -1333,11 +1360,12 @@ static bool reported_at(struct xdoc *d, size_t c, size_t s0, size_t s1)
 		}
 		xspeaker_release(&sp);
 	}
-	/* Inverted trailing: "..., said the company." */
+	/* Inverted trailing: "..., said the company.", "..., erklärte er bei
+	 * der Vorstellung im Rathaus." */
 	if (c > s0 + 3 && tok_punct(d, c - 1, ',') &&
 	    speaker_right(d, c + 1, s1, &sp)) {
 		size_t e = skip_adverbials_right(d, sp.t1, s1);
-		if (e >= s1 - 1 || (e < s1 && is_terminal_tok(d, e))) {
+		if (e >= s1 - 1 || (e < s1 && is_terminal_tok(d, e)) || place_tail(d, e, s1)) {
 			size_t a = s0, b = cut_at_fragment(d, s0, c - 1);
 			if (b > a && clause_words(d, a, b) >= 3 &&
 			    inquote_count(d, a, b) * 2 < b - a) {
@@ -1507,10 +1535,24 @@ static void according_to(struct xdoc *d, size_t k, size_t width, size_t s0,
 {
 	struct xspeaker sp = { .ent = -1 };
 
-	if (!speaker_right(d, k + width, s1, &sp))
+	/* German: "nach Angaben der Stadtwerke", "laut dem Verband" */
+	bool german = tok_is(d, k, "laut") || tok_is(d, k, "nach");
+	size_t w = k + width;
+	if (german && w < s1 && lower_word_at(d, w) &&
+	    tok_in(d, w, (const char *const[]){ "der", "des", "dem", "den", "von", "vom", NULL }))
+		w++;
+	if (!speaker_right(d, w, s1, &sp))
 		return;
 	size_t e = sp.t1;
-	if (e < s1 && tok_punct(d, e, ',') && k == s0) {
+	if (german && k == s0 && e < s1 && !tok_punct(d, e, ',')) {
+		/* "Laut Polizei wurden drei Personen verletzt": the verb
+		 * comes second, after the source. */
+		size_t b = clause_end(d, e, s1);
+		if (e < b && clause_words(d, e, b) >= 3 && !inquote_count(d, e, b)) {
+			add_indirect(d, e, b, k, &sp);
+			return;
+		}
+	} else if (e < s1 && tok_punct(d, e, ',') && k == s0) {
 		/* "According to Smith, the deal ..." */
 		size_t a = e + 1, b = clause_end(d, a, s1);
 		if (a < b && clause_words(d, a, b) >= 3 &&
@@ -1603,6 +1645,13 @@ void reported_find(struct xdoc *d)
 			if (tok_is(d, k, "according") && tok_is(d, k + 1, "to") &&
 			    !(d->t[k].flags & TF_INQUOTE)) {
 				according_to(d, k, 2, s0, s1);
+				continue;
+			}
+			/* German "Laut X ...", "Nach Angaben der X ..." */
+			if (k == s0 && ((tok_is(d, k, "laut") && tok_capword(d, k + 1)) ||
+					(tok_is(d, k, "nach") && tok_is(d, k + 1, "angaben"))) &&
+			    !(d->t[k].flags & TF_INQUOTE)) {
+				according_to(d, k, tok_is(d, k, "laut") ? 1 : 2, s0, s1);
 				continue;
 			}
 			/* French "selon X, ...", German "..., so X." : the same with one word. */

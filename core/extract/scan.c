@@ -181,6 +181,21 @@ static void word_lex(struct xdoc *d, struct xtok *t)
 		t->val = e->val;
 		return;
 	}
+	/* German titles in compounds: "Landesvorsitzender",
+	 * "Konzernsprecherin", "Finanzministerin". */
+	static const char *const de_roles[] = {
+		"vorsitzender", "vorsitzende", "sprecher", "sprecherin", "direktor",
+		"direktorin", "leiter", "leiterin", "chefin", "präsident", "präsidentin",
+		"ministerin", "geschäftsführer", "geschäftsführerin", "bürgermeister",
+		"bürgermeisterin", NULL
+	};
+	for (const char *const *r = de_roles; *r; r++) {
+		size_t rl = strlen(*r);
+		if (ln > rl + 2 && !strncmp(w + ln - rl, *r, rl)) {
+			t->lex = L_ROLE;
+			return;
+		}
+	}
 	/* A given name written with its accents where the list has none
 	 * ("Tomás", "Benoît"); only the name's classes carry over. */
 	char fold[48];

@@ -82,8 +82,10 @@ size_t skip_adverbials_right(const struct xdoc *d, size_t i, size_t end)
 {
 	for (;;) {
 		size_t start = i;
+		/* not "last" of "last month" (below) */
 		while (i < end && lower_word(d, i) && (d->t[i].lex & L_ADV) &&
-		       !(d->t[i].lex & L_CUE))
+		       !(d->t[i].lex & L_CUE) &&
+		       !(tok_is(d, i, "last") && i + 1 < end && !tok_is(d, i + 1, "night")))
 			i++;
 		if (i < end && (tok_is(d, i, "late") || tok_is(d, i, "early")) &&
 		    tok_is(d, i + 1, "on"))
@@ -1934,11 +1936,15 @@ void speakers_resolve(struct xdoc *d)
 			const char *w = d->s + d->t[sp->t0].start;
 			size_t wl = tok_len(d, sp->t0);
 			int ent = -1;
-			if ((wl == 2 && !strncasecmp(w, "he", 2)) ||
-			    (wl == 3 && !strncasecmp(w, "she", 3))) {
+			/* he, she; German er, sie ("..., erklärte er") */
+			int sex = (wl == 2 && (!strncasecmp(w, "he", 2) || !strncasecmp(w, "er", 2)))
+					  ? 'm'
+				  : (wl == 3 && (!strncasecmp(w, "she", 3) || !strncasecmp(w, "sie", 3)))
+					  ? 'f' : 0;
+			if (sex) {
 				size_t named_at = 0;
-				ent = pronoun_antecedent(d, sp->t0, q->spans[0].start,
-							 wl == 2 ? 'm' : 'f', &named_at);
+				ent = pronoun_antecedent(d, sp->t0, q->spans[0].start, sex,
+							 &named_at);
 				if (nominal_antecedent(sp, last_sp, last_sp_pos, last_sp_para,
 						       qpara, false, ent, named_at))
 					break;

@@ -299,6 +299,11 @@ static void test_tense_and_weekdays(void **state)
 	    "published by the Department in November.\n", "2025-02-04", &x);
 	expect(&x, "November", "2024-11", VB_DATE_MONTH, true);
 	vb_extraction_release(&x);
+	/* A short past form ("sued") tells of the past too; "need" does not. */
+	run("The commission, which sued to stop the deal in November, welcomed "
+	    "the ruling.\n", "2022-05-12", &x);
+	expect(&x, "November", "2021-11", VB_DATE_MONTH, true);
+	vb_extraction_release(&x);
 
 	/* A month gone by, after a modal: next year's.  The time of the
 	 * speaking is not ("said in January that it would"). */

@@ -291,6 +291,41 @@ static void test_surnames_and_openers(void **state)
 	vb_extraction_release(&x);
 }
 
+/* Where a report ends: before the writer's "as ...", after "last
+ * month"; German inverted and V2 attributions. */
+static void test_report_bounds(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	run("Brightline Airways will cut about 900 jobs, the carrier said on "
+	    "Monday, as fuel costs eat into profits.\n\n"
+	    "The airline said last month it would close its Belfast base.\n\n"
+	    "Sales rose sharply in the quarter, said Jane Roe at a meeting with "
+	    "farmers.\n", NULL, &x);
+	must_quote(&x, "Brightline Airways will cut about 900 jobs");
+	assert_false(has_quote(&x, "as fuel costs"));
+	must_quote(&x, "it would close its Belfast base");
+	assert_false(has_quote(&x, "month it would"));
+	assert_speaker(must_quote(&x, "Sales rose sharply"), "Jane Roe");
+	vb_extraction_release(&x);
+
+	struct vb_extract_opts de = { .lang = "de" };
+	run("Oberb\xc3\xbcrgermeister Thomas Lenz begr\xc3\xbc\xc3\x9fte die Pl\xc3\xa4ne. "
+	    "Die Stadt unterst\xc3\xbctze das Vorhaben, erkl\xc3\xa4rte er bei der "
+	    "Vorstellung im Rathaus.\n\n"
+	    "Laut Polizei wurden drei Personen verletzt.\n\n"
+	    "Kritik kam vom Bund der Steuerzahler. Dessen Landesvorsitzender "
+	    "Markus Weber sagte, die Kosten seien zu hoch.\n", &de, &x);
+	assert_speaker(must_quote(&x, "Die Stadt unterst"), "Thomas Lenz");
+	const struct vb_quote *q = must_quote(&x, "wurden drei Personen");
+	assert_true(q->has_speaker);
+	assert_string_equal(q->speaker.name, "Polizei");
+	q = must_quote(&x, "die Kosten seien");
+	assert_speaker(q, "Markus Weber");
+	assert_string_equal(q->speaker.role, "landesvorsitzender");
+	vb_extraction_release(&x);
+}
+
 /* Where and to whom: "told reporters in Geneva that", "in Surrey, England,". */
 static void test_places_after_the_verb(void **state)
 {
@@ -440,6 +475,7 @@ int main(void)
 		cmocka_unit_test(test_places_after_the_verb),
 		cmocka_unit_test(test_block_quote_paragraphs),
 		cmocka_unit_test(test_surnames_and_openers),
+		cmocka_unit_test(test_report_bounds),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
