@@ -295,7 +295,9 @@ static bool zh_dateline(const struct xdoc *d, int *y, int *m, int *dd)
 	for (size_t i = 0; i + 1 < d->nt && i < 8; i++) {
 		if (d->t[i].kind != TK_NUM || !tok_adjacent(d, i + 1))
 			continue;
-		const char *p = d->s + d->t[i].start, *end = d->s + d->t[i + 1].end;
+		/* "2011年3月15日" is five tokens: digits and Han words. */
+		size_t last = i + 6 < d->nt ? i + 6 : d->nt - 1;
+		const char *p = d->s + d->t[i].start, *end = d->s + d->t[last].end;
 		size_t nl;
 		*y = zh_number(p, end, &nl);
 		if (*y < 1000 || nl < 4 || !zh_at(p + nl, end, "年"))
@@ -1063,9 +1065,32 @@ static size_t zh_date_at(struct xdoc *d, const char *p, const char *end)
 	}
 	/* "4月", "3月15日": in the year of publication. */
 	size_t ml = zh_month_day(p, end, &m, &dd);
-	if (ml)
+	if (ml) {
 		zh_add_month_day(d, at, at + ml, d->dy, m, dd, true);
-	return ml;
+		return ml;
+	}
+	/* "协会18日发布": a day of the publication month (of the month
+	 * before, when that day is still to come). */
+	int day = zh_number(p, end, &nl);
+	if (day >= 1 && day <= 31 && nl <= 2 && zh_at(p + nl, end, "日") &&
+	    !(p > d->s && (unsigned char)p[-1] >= '0' && (unsigned char)p[-1] <= '9') &&
+	    !(p - d->s >= 3 && !memcmp(p - 3, "第", 3))) {
+		size_t dl = nl + strlen("日");
+		if (d->dy && d->dm) {
+			int yy = d->dy, mm = d->dm;
+			if (d->dd && day > d->dd && --mm == 0) {
+				mm = 12;
+				yy--;
+			}
+			char v[32];
+			fmt_day(v, sizeof(v), yy, mm, day);
+			add_date_at(d, at, at + dl, v, VB_DATE_DAY, true);
+		} else {
+			add_date_at(d, at, at + dl, NULL, VB_DATE_DAY, true);
+		}
+		return dl;
+	}
+	return 0;
 }
 
 /* The scanner keeps a run of CJK characters as one token: its first byte

@@ -425,6 +425,16 @@ static bool zh_speaker(struct xdoc *d, size_t t, struct xspeaker *sp, size_t *cu
 	if (!found)
 		return false;
 	size_t e = n - cl, b = 0;
+	/* "陈士华在发布会上表示", "李明对记者说", "王芳也表示": a name of two to
+	 * four characters, then where, to whom or "also", then the verb. */
+	static const char *const between[] = { "在", "对", "向", "接受", "也", "还", "同时", "则" };
+	for (size_t p = 6; p <= 12 && p + 3 <= e; p += 3)
+		for (size_t i = 0; i < sizeof(between) / sizeof(between[0]); i++)
+			if (!memcmp(w + p, between[i], strlen(between[i]))) {
+				e = p;
+				goto cut;
+			}
+cut:
 	/* The names zh.c found in the paragraph before the verb (a name
 	 * glossed in Latin letters, "（Martina Holz）", may end a sentence
 	 * for the scanner). */
@@ -434,6 +444,25 @@ static bool zh_speaker(struct xdoc *d, size_t t, struct xspeaker *sp, size_t *cu
 	if (zh_speaker_find(d, d->t[first].start, d->t[t].start + e, sp)) {
 		*cue = t;
 		return true;
+	}
+	/* "他说": the person who spoke last before, when no name was found. */
+	if (e == 3 && (!memcmp(w, "他", 3) || !memcmp(w, "她", 3))) {
+		for (size_t i = d->nq; i-- > 0;) {
+			const struct xquote *q = &d->q[i];
+			if (q->dead || !q->sp.name || q->sp.type != ET_PERSON ||
+			    q->spans[0].start >= d->t[t].start)
+				continue;
+			memset(sp, 0, sizeof(*sp));
+			sp->ent = -1;
+			sp->how = SP_OPTION;
+			sp->type = ET_PERSON;
+			sp->name = vb_strdup(q->sp.name);
+			sp->role = q->sp.role ? vb_strdup(q->sp.role) : NULL;
+			sp->org = q->sp.org ? vb_strdup(q->sp.org) : NULL;
+			*cue = t;
+			return true;
+		}
+		return false;
 	}
 	/* "今天宣布", "他同时透露": a time word or a pronoun is nobody. */
 	static const char *const nobody[] = { "今", "昨", "明", "他", "她", "我", "同时", "也", "还", "并", "已" };
@@ -733,6 +762,11 @@ static void evaluate(struct xdoc *d, const struct segs *ss, size_t first,
 	if (!attributed && s0->o >= 2 && (tok_punct(d, s0->o - 1, 0xFF1A) ||
 					  tok_punct(d, s0->o - 1, ':')) &&
 	    zh_speaker(d, s0->o - 2, &sp, &cue))
+		attributed = true;
+	/* "“……”他说。", "“……”陈士华表示。" */
+	if (!attributed && ss->v[last].closed && ss->v[last].c + 2 < d->nt &&
+	    (tok_punct(d, ss->v[last].c + 2, 0x3002) || tok_punct(d, ss->v[last].c + 2, 0xFF0C)) &&
+	    zh_speaker(d, ss->v[last].c + 1, &sp, &cue))
 		attributed = true;
 
 	int pk = prev_kind(d, s0->o);
@@ -1668,6 +1702,13 @@ void reported_find(struct xdoc *d)
 			if (k + 2 < s1 && tok_punct(d, k + 1, 0xFF0C) &&
 			    !(d->t[k].flags & TF_INQUOTE) && zh_speaker(d, k, &zsp, &zc)) {
 				size_t a = k + 2, b = clause_end(d, a, s1);
+				/* to the full stop, when a quotation follows in
+				 * what the scanner took as one sentence */
+				for (size_t m = a; m < b; m++)
+					if (tok_punct(d, m, 0x3002)) {
+						b = m;
+						break;
+					}
 				if (b > a && !inquote_count(d, a, b)) {
 					add_indirect(d, a, b, zc, &zsp);
 					break;

@@ -284,14 +284,20 @@ void scan_tokens(struct xdoc *d)
 			t->kind = TK_WORD;
 			size_t j = i;
 			size_t letters = 1;
+			unsigned prev = cp;
 			for (;;) {
 				size_t k = j;
 				if (k >= len)
 					break;
 				unsigned c = next_cp(s, len, &k);
+				/* "增长77.6%": Han text runs into a number with no
+				 * space; the number is a token of its own. */
+				if (cp_is_digit(c) && prev >= 0x2E80 && prev <= 0x9FFF)
+					break;
 				if (cp_is_alpha(c) || cp_is_digit(c)) {
 					j = k;
 					letters++;
+					prev = c;
 					continue;
 				}
 				if (cp_is_apostrophe(c) &&

@@ -326,6 +326,44 @@ static void test_report_bounds(void **state)
 	vb_extraction_release(&x);
 }
 
+/* Chinese: a place or listener between name and verb, "他说" after a
+ * quotation, numbers glued to Han text. */
+static void test_chinese_reports(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	struct vb_extract_opts zh = { .lang = "zh", .doc_date = "2024-01-18" };
+	/* 陈士华在发布会上表示，新能源汽车已成为重要力量。“今年出口有望继续增长。”他说。
+	 * 协会18日发布数据，出口同比增长77.6%。 */
+	run("\xe9\x99\x88\xe5\xa3\xab\xe5\x8d\x8e\xe5\x9c\xa8\xe5\x8f\x91"
+	    "\xe5\xb8\x83\xe4\xbc\x9a\xe4\xb8\x8a\xe8\xa1\xa8\xe7\xa4\xba\xef\xbc\x8c"
+	    "\xe6\x96\xb0\xe8\x83\xbd\xe6\xba\x90\xe6\xb1\xbd\xe8\xbd\xa6\xe5\xb7\xb2"
+	    "\xe6\x88\x90\xe4\xb8\xba\xe9\x87\x8d\xe8\xa6\x81\xe5\x8a\x9b\xe9\x87\x8f"
+	    "\xe3\x80\x82\xe2\x80\x9c\xe4\xbb\x8a\xe5\xb9\xb4\xe5\x87\xba\xe5\x8f\xa3"
+	    "\xe6\x9c\x89\xe6\x9c\x9b\xe7\xbb\xa7\xe7\xbb\xad\xe5\xa2\x9e\xe9\x95\xbf"
+	    "\xe3\x80\x82\xe2\x80\x9d\xe4\xbb\x96\xe8\xaf\xb4\xe3\x80\x82\n\n"
+	    "\xe5\x8d\x8f\xe4\xbc\x9a" "18\xe6\x97\xa5\xe5\x8f\x91\xe5\xb8\x83\xe6\x95\xb0"
+	    "\xe6\x8d\xae\xef\xbc\x8c\xe5\x87\xba\xe5\x8f\xa3\xe5\x90\x8c\xe6\xaf\x94"
+	    "\xe5\xa2\x9e\xe9\x95\xbf" "77.6%\xe3\x80\x82\n", &zh, &x);
+	const char *chen = "\xe9\x99\x88\xe5\xa3\xab\xe5\x8d\x8e";
+	const struct vb_quote *q = must_quote(&x, "\xe6\x96\xb0\xe8\x83\xbd\xe6\xba\x90");
+	assert_int_equal(q->kind, VB_QUOTE_INDIRECT);
+	assert_speaker(q, chen);
+	q = must_quote(&x, "\xe4\xbb\x8a\xe5\xb9\xb4");
+	assert_int_equal(q->kind, VB_QUOTE_DIRECT);
+	assert_speaker(q, chen);
+	bool pct = false, day = false;
+	for (size_t i = 0; i < x.nentities; i++)
+		pct |= x.entities[i].type == VB_ENTITY_PERCENT &&
+		       !strcmp(x.entities[i].canonical, "77.6%");
+	for (size_t i = 0; i < x.ndates; i++)
+		day |= x.dates[i].value && !strcmp(x.dates[i].value, "2024-01-18") &&
+		       !strcmp(x.dates[i].text, "18\xe6\x97\xa5");
+	assert_true(pct);
+	assert_true(day);
+	vb_extraction_release(&x);
+}
+
 /* Where and to whom: "told reporters in Geneva that", "in Surrey, England,". */
 static void test_places_after_the_verb(void **state)
 {
@@ -476,6 +514,7 @@ int main(void)
 		cmocka_unit_test(test_block_quote_paragraphs),
 		cmocka_unit_test(test_surnames_and_openers),
 		cmocka_unit_test(test_report_bounds),
+		cmocka_unit_test(test_chinese_reports),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
