@@ -452,6 +452,8 @@ size_t skip_adverbs_left(const struct xdoc *d, size_t i, size_t limit);
 size_t skip_adverbials_right(const struct xdoc *d, size_t i, size_t end);
 void speakers_resolve(struct xdoc *d);
 void xspeaker_release(struct xspeaker *sp);
+/* A copy of `from` owning its own strings. */
+void xspeaker_dup(struct xspeaker *sp, const struct xspeaker *from);
 int edit_distance(const char *a, size_t la, const char *b, size_t lb, int max);
 
 /* dates.c */

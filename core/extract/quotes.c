@@ -394,6 +394,20 @@ static bool attribution_after(struct xdoc *d, size_t c, struct xspeaker *sp,
 		}
 		break;
 	}
+	/* '"We will fight this." — Maria Lopez, chair of the residents'
+	 * group': a signature after a dash, with no verb, ending the
+	 * paragraph. */
+	if (k == c + 2 && d->t[c + 1].kind == TK_PUNCT && is_dash_cp(d->t[c + 1].cp) &&
+	    tok_capword(d, k) && speaker_right(d, k, limit, sp)) {
+		bool verb = false;
+		for (size_t j = k; j < limit && !verb; j++)
+			verb = cue_word(d, j) || (d->t[j].lex & L_VERB_NOT_NAME);
+		if (sp->how == SP_NAME && sp->type != ET_PLACE && !verb) {
+			*cue = SIZE_MAX;
+			return true;
+		}
+		xspeaker_release(sp);
+	}
 	return false;
 }
 
@@ -1142,6 +1156,13 @@ static size_t own_words(const struct xdoc *d, size_t a, size_t b)
 }
 
 /* The end of a reported clause: before the sentence's final punctuation. */
+/* ", adding that ...": a second report sharing the sentence's subject. */
+static const char *const speech_participles[] = {
+	"warning", "saying", "adding", "arguing", "noting", "claiming",
+	"stressing", "insisting", "explaining", "predicting", "suggesting",
+	"pointing", "acknowledging", NULL,
+};
+
 /* A word that can open a subject: an article, a pronoun, a name, a
  * noun of people or organisations. */
 static bool det_or_subject(const struct xdoc *d, size_t i)
@@ -1166,6 +1187,11 @@ static size_t clause_end(const struct xdoc *d, size_t a, size_t s1)
 			    (d->t[k + 1].lex & (L_PLURAL_NOM | L_NOM_PERSON | L_NOM_ORG | L_PRONOUN)) &&
 			    !(d->t[k + 1].flags & TF_CAP)) ? k + 2 : 0;
 		if (v && (v + 1 >= s1 || d->t[v + 1].kind == TK_PUNCT)) {
+			e = k;
+			break;
+		}
+		/* "..., adding that ...": a report of its own (shared_subject) */
+		if (tok_in(d, k + 1, speech_participles) && tok_is(d, k + 2, "that")) {
 			e = k;
 			break;
 		}
@@ -1491,11 +1517,7 @@ no:
  */
 static bool shared_subject(struct xdoc *d, size_t k, size_t s0, size_t s1)
 {
-	static const char *const ing[] = {
-		"warning", "saying", "adding", "arguing", "noting", "claiming",
-		"stressing", "insisting", "explaining", "predicting", "suggesting",
-		"pointing", "acknowledging", NULL,
-	};
+	const char *const *ing = speech_participles;
 	/* "and told reporters that" */
 	size_t that = skip_told_object(d, k, k + 1, s1);
 	if (k < s0 + 3 || (d->t[k].flags & (TF_INQUOTE | TF_CAP)) || !tok_is(d, that, "that"))
@@ -1734,6 +1756,19 @@ void reported_find(struct xdoc *d)
 					break;
 				while (k + 1 < s1 && d->t[k + 1].start < end)
 					k++;
+				/* "..., adding that ...": the same speaker again. */
+				if (k + 4 < s1 && tok_punct(d, k + 1, ',') &&
+				    tok_in(d, k + 2, speech_participles) && tok_is(d, k + 3, "that")) {
+					size_t a = k + 4, b = cut_at_fragment(d, a, clause_end(d, a, s1));
+					if (b > a && clause_words(d, a, b) >= 3 &&
+					    inquote_count(d, a, b) * 2 < b - a) {
+						struct xspeaker sp;
+						xspeaker_dup(&sp, &d->q[d->nq - 1].sp);
+						add_indirect(d, a, b, k + 2, &sp);
+						k = b - 1;
+						continue;
+					}
+				}
 				if (k + 1 >= s1 || !tok_punct(d, k + 1, ',') ||
 				    !(tok_is(d, k + 2, "and") || tok_is(d, k + 2, "but")))
 					break;

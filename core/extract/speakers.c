@@ -17,6 +17,14 @@ void xspeaker_release(struct xspeaker *sp)
 	sp->ent = -1;
 }
 
+void xspeaker_dup(struct xspeaker *sp, const struct xspeaker *from)
+{
+	*sp = *from;
+	sp->role = from->role ? vb_strdup(from->role) : NULL;
+	sp->org = from->org ? vb_strdup(from->org) : NULL;
+	sp->name = from->name ? vb_strdup(from->name) : NULL;
+}
+
 static bool is_word(const struct xdoc *d, size_t i)
 {
 	return i < d->nt && d->t[i].kind == TK_WORD;

@@ -297,6 +297,7 @@ static void test_report_bounds(void **state)
 {
 	(void)state;
 	struct vb_extraction x;
+	const struct vb_quote *q;
 	run("Brightline Airways will cut about 900 jobs, the carrier said on "
 	    "Monday, as fuel costs eat into profits.\n\n"
 	    "The airline said last month it would close its Belfast base.\n\n"
@@ -309,6 +310,21 @@ static void test_report_bounds(void **state)
 	assert_speaker(must_quote(&x, "Sales rose sharply"), "Jane Roe");
 	vb_extraction_release(&x);
 
+	/* ", adding that": two reports of one speaker; a signature after a
+	 * dash names who is quoted. */
+	run("Dealers said there is abundant liquidity on the bond market, noting "
+	    "that this week's tap issue had a good reception.\n\n"
+	    "Tom Hale spoke first.\n\n"
+	    "\"We will fight this all the way\" \xe2\x80\x94 Maria Lopez, chair of the "
+	    "residents' group.\n", NULL, &x);
+	q = must_quote(&x, "there is abundant liquidity on the bond market");
+	assert_string_equal(q->text, "there is abundant liquidity on the bond market");
+	q = must_quote(&x, "this week's tap issue");
+	assert_true(q->has_speaker);
+	assert_string_equal(q->speaker.name, "Dealers");
+	assert_speaker(must_quote(&x, "We will fight"), "Maria Lopez");
+	vb_extraction_release(&x);
+
 	struct vb_extract_opts de = { .lang = "de" };
 	run("Oberb\xc3\xbcrgermeister Thomas Lenz begr\xc3\xbc\xc3\x9fte die Pl\xc3\xa4ne. "
 	    "Die Stadt unterst\xc3\xbctze das Vorhaben, erkl\xc3\xa4rte er bei der "
@@ -317,7 +333,7 @@ static void test_report_bounds(void **state)
 	    "Kritik kam vom Bund der Steuerzahler. Dessen Landesvorsitzender "
 	    "Markus Weber sagte, die Kosten seien zu hoch.\n", &de, &x);
 	assert_speaker(must_quote(&x, "Die Stadt unterst"), "Thomas Lenz");
-	const struct vb_quote *q = must_quote(&x, "wurden drei Personen");
+	q = must_quote(&x, "wurden drei Personen");
 	assert_true(q->has_speaker);
 	assert_string_equal(q->speaker.name, "Polizei");
 	q = must_quote(&x, "die Kosten seien");
