@@ -9,7 +9,7 @@ set -eu
 
 what=${1:-test}
 
-build_pkgs="gcc g++ make pkg-config meson ninja-build libxapian-dev libicu-dev libjansson-dev libyaml-dev libxml2-dev libmicrohttpd-dev"
+build_pkgs="gcc g++ make pkg-config meson ninja-build libxapian-dev libicu-dev libjansson-dev libyaml-dev libxml2-dev libmicrohttpd-dev iso-codes"
 # pandoc + the CSL styles check our citations; chromium (driven by
 # playwright-core from npm) tests the web page.
 test_pkgs="$build_pkgs libcmocka-dev xapian-tools python3 pandoc citation-style-language-styles chromium"

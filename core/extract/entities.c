@@ -272,8 +272,11 @@ size_t name_run_right(const struct xdoc *d, size_t i, size_t limit)
 		if (c->kind != TK_WORD || (c->flags & TF_CAP) ||
 		    !(c->lex & L_CONNECT))
 			break;
+		/* German, French, Spanish "and" are "and" */
+		bool conj = tok_is(d, j, "and") || tok_is(d, j, "und") || tok_is(d, j, "et") ||
+			    tok_is(d, j, "y");
 		bool ofor = tok_is(d, j, "of") || tok_is(d, j, "for") ||
-			    tok_is(d, j, "on") || tok_is(d, j, "and");
+			    tok_is(d, j, "on") || conj;
 		if (ofor && tok_is(d, k, "the"))
 			k++;
 		if (!tok_capword(d, k) || date_word(d, k))
@@ -284,7 +287,7 @@ size_t name_run_right(const struct xdoc *d, size_t i, size_t limit)
 			bool right_org = part_has(d, k, e, L_ORG_CUE | L_ORG_SUFFIX) ||
 					 comma_legal_form(d, e, limit);
 			bool left_person = (d->t[i].lex & (L_GIVEN | L_HONORIFIC)) != 0;
-			if (tok_is(d, j, "and")) {
+			if (conj) {
 				/*
 				 * "Ministry of Trade and Industry" is one name:
 				 * "and" inside an "of" phrase, before a word

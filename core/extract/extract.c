@@ -23,7 +23,7 @@ int vb_extractor_new(vb_extractor **out, const struct vb_extractor_config *cfg,
 		dir = getenv("VB_ISO_CODES_DIR");
 	if (!dir)
 		dir = VB_ISO_CODES_DIR;
-	gazetteer_build(&ex->gaz, dir);
+	gazetteer_build(&ex->gaz, dir, &ex->lex);
 	*out = ex;
 	return 0;
 }

@@ -86,7 +86,7 @@ enum {
 };
 
 /* Load the gazetteer; missing files leave only the built-in names. */
-void gazetteer_build(struct strmap *gaz, const char *iso_dir);
+void gazetteer_build(struct strmap *gaz, const char *iso_dir, const struct strmap *lex);
 
 /* ---- the extractor ------------------------------------------------------ */
 

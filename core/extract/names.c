@@ -54,7 +54,7 @@ static const struct word_group groups[] = {
 	  "attorney-general cllr cllrs councilwoman councilman vice-president "
 	  "vice-chancellor vice-premier secretary-general director-general" },
 	{ L_ORG_SUFFIX,
-	  "inc incorporated ltd limited corp corporation co plc llc llp lp gmbh "
+	  "inc incorporated ltd limited corp corporation co cie plc llc llp lp gmbh "
 	  "ag sa nv bv spa sarl srl oy ab asa kk pty pte bhd tbk "
 	  "holdings group" },
 	{ L_ORG_CUE,

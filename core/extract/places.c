@@ -1,6 +1,7 @@
 /* places.c: the gazetteer: countries and subdivisions from iso-codes, plus major cities. */
 #include "extract/internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -151,8 +152,77 @@ static void put_place(struct strmap *gaz, const char *spec, uint32_t flags,
 	vb_buf_release(&c);
 }
 
+/*
+ * Country names in other languages ("Österreich", "Suisse", "Alemania"):
+ * iso-codes ships its translations as gettext catalogues beside the JSON
+ * files, <dir>/../../locale/<lang>/LC_MESSAGES/iso_3166-1.mo.  A catalogue
+ * maps the English name to the translated one; read into `map` (original
+ * -> translation, the translation as the aux string).  Returns false when
+ * the file is missing or not a catalogue.
+ */
+static bool load_mo(const char *dir, const char *lang, struct strmap *map)
+{
+	struct vb_buf path = VB_BUF_INIT, body = VB_BUF_INIT;
+	vb_buf_addf(&path, "%s/../../locale/%s/LC_MESSAGES/iso_3166-1.mo", dir, lang);
+	FILE *f = fopen(path.buf, "rb");
+	vb_buf_release(&path);
+	if (!f)
+		return false;
+	char chunk[8192];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		vb_buf_add(&body, chunk, n);
+	fclose(f);
+	const unsigned char *b = (const unsigned char *)body.buf;
+	size_t len = body.len;
+	bool ok = len >= 20;
+	/* Little-endian catalogues only: what Debian builds. */
+#define U32(o) ((uint32_t)b[o] | (uint32_t)b[(o) + 1] << 8 | (uint32_t)b[(o) + 2] << 16 | \
+		(uint32_t)b[(o) + 3] << 24)
+	if (ok && U32(0) != 0x950412deu)
+		ok = false;
+	uint32_t count = ok ? U32(8) : 0, orig = ok ? U32(12) : 0, trans = ok ? U32(16) : 0;
+	for (uint32_t i = 0; ok && i < count; i++) {
+		size_t oe = (size_t)orig + 8u * i, te = (size_t)trans + 8u * i;
+		if (oe + 8 > len || te + 8 > len)
+			break;
+		uint32_t ol = U32(oe), oo = U32(oe + 4), tl = U32(te), to = U32(te + 4);
+		if (!ol || !tl || (size_t)oo + ol > len || (size_t)to + tl > len)
+			continue;
+		char *t = vb_strndup((const char *)b + to, tl);
+		strmap_put(map, (const char *)b + oo, ol, 0, 0, t);
+		free(t);
+	}
+#undef U32
+	vb_buf_release(&body);
+	return ok;
+}
+
+/* The translations of one country's English name, as aliases of it.
+ * Not a translation that is a given name ("Maurice") or short. */
+static void put_translations(struct strmap *gaz, const struct strmap *lex,
+			     const struct strmap *mo, size_t nmo, const char *english,
+			     const char *canon, struct vb_buf *low)
+{
+	for (size_t l = 0; l < nmo; l++) {
+		const struct strmap_entry *e = strmap_get(&mo[l], english, strlen(english));
+		/* Nor a part of the English name ("Norfolk" of "Norfolk Island"). */
+		if (!e || !e->aux || strlen(e->aux) < 4 || strstr(english, e->aux) ||
+		    strchr(e->aux, ','))
+			continue;
+		const struct strmap_entry *w = lexicon_get(lex, e->aux, strlen(e->aux));
+		if (w && (w->flags & (L_GIVEN | L_STOP | L_COMMON)))
+			continue;
+		struct vb_buf spec = VB_BUF_INIT;
+		vb_buf_addf(&spec, "%s=%s", e->aux, canon);
+		put_place(gaz, spec.buf, G_COUNTRY, low);
+		vb_buf_release(&spec);
+	}
+}
+
 static void load_iso(struct strmap *gaz, const char *dir, const char *file,
-		     const char *key, uint32_t flags, struct vb_buf *low)
+		     const char *key, uint32_t flags, struct vb_buf *low,
+		     const struct strmap *lex, const struct strmap *mo, size_t nmo)
 {
 	struct vb_buf path = VB_BUF_INIT;
 	json_error_t jerr;
@@ -199,11 +269,14 @@ static void load_iso(struct strmap *gaz, const char *dir, const char *file,
 			put_place(gaz, spec.buf, flags, low);
 		}
 		vb_buf_release(&spec);
+		put_translations(gaz, lex, mo, nmo, name, canon, low);
+		if (common)
+			put_translations(gaz, lex, mo, nmo, common, canon, low);
 	}
 	json_decref(root);
 }
 
-void gazetteer_build(struct strmap *gaz, const char *iso_dir)
+void gazetteer_build(struct strmap *gaz, const char *iso_dir, const struct strmap *lex)
 {
 	struct vb_buf low = VB_BUF_INIT;
 
@@ -218,10 +291,23 @@ void gazetteer_build(struct strmap *gaz, const char *iso_dir)
 							: G_SUBDIV,
 			  &low);
 	if (iso_dir) {
+		/* German and French press; not Spanish ("Granada" is Grenada). */
+		static const char *const langs[] = { "de", "fr" };
+		struct strmap mo[sizeof(langs) / sizeof(langs[0])];
+		size_t nmo = 0;
+		for (size_t l = 0; l < sizeof(langs) / sizeof(langs[0]); l++) {
+			strmap_init(&mo[nmo]);
+			if (load_mo(iso_dir, langs[l], &mo[nmo]))
+				nmo++;
+			else
+				strmap_release(&mo[nmo]);
+		}
 		load_iso(gaz, iso_dir, "iso_3166-1.json", "3166-1", G_COUNTRY,
-			 &low);
+			 &low, lex, mo, nmo);
 		load_iso(gaz, iso_dir, "iso_3166-2.json", "3166-2", G_SUBDIV,
-			 &low);
+			 &low, lex, mo, 0);
+		for (size_t l = 0; l < nmo; l++)
+			strmap_release(&mo[l]);
 	}
 	vb_buf_release(&low);
 }

@@ -180,6 +180,18 @@ static void test_gazetteer(void **state)
 	if (vb_extractor_gazetteer_size(ex) <= builtin)
 		skip();
 	assert_true(vb_extractor_gazetteer_size(ex) > builtin + 1000);
+
+	/* And the German and French names of countries, from its
+	 * translations; "und" parts two names as "and" does. */
+	struct vb_extract_opts de = { .lang = "de" };
+	const char *t = "Der Absatz stieg in \xc3\x96sterreich, der Schweiz, "
+			"Frankreich und Spanien.\n";
+	assert_int_equal(vb_extract(ex, t, strlen(t), &de, &x, NULL), 0);
+	expect(&x, "\xc3\x96sterreich", VB_ENTITY_PLACE, "Austria");
+	expect(&x, "Schweiz", VB_ENTITY_PLACE, "Switzerland");
+	expect(&x, "Frankreich", VB_ENTITY_PLACE, "France");
+	expect(&x, "Spanien", VB_ENTITY_PLACE, "Spain");
+	vb_extraction_release(&x);
 }
 
 /* A made-up name for n < 10000: any two are at least three edits apart. */
