@@ -183,19 +183,21 @@ static void word_lex(struct xdoc *d, struct xtok *t)
 	}
 	/* German titles in compounds: "Landesvorsitzender",
 	 * "Konzernsprecherin", "Finanzministerin". */
-	static const char *const de_roles[] = {
-		"vorsitzender", "vorsitzende", "sprecher", "sprecherin", "direktor",
-		"direktorin", "leiter", "leiterin", "chefin", "präsident", "präsidentin",
-		"ministerin", "geschäftsführer", "geschäftsführerin", "bürgermeister",
-		"bürgermeisterin", NULL
+	static const struct { const char *s; size_t n; } de_roles[] = {
+#define R(x) { x, sizeof(x) - 1 }
+		R("vorsitzender"), R("vorsitzende"), R("sprecher"), R("sprecherin"),
+		R("direktor"), R("direktorin"), R("leiter"), R("leiterin"), R("chefin"),
+		R("präsident"), R("präsidentin"), R("ministerin"), R("geschäftsführer"),
+		R("geschäftsführerin"), R("bürgermeister"), R("bürgermeisterin"),
+#undef R
 	};
-	for (const char *const *r = de_roles; *r; r++) {
-		size_t rl = strlen(*r);
-		if (ln > rl + 2 && !strncmp(w + ln - rl, *r, rl)) {
-			t->lex = L_ROLE;
-			return;
-		}
-	}
+	if ((t->flags & TF_CAP) && ln >= 9)	/* nouns, capitalised */
+		for (size_t r = 0; r < sizeof(de_roles) / sizeof(de_roles[0]); r++)
+			if (ln > de_roles[r].n + 2 &&
+			    !memcmp(w + ln - de_roles[r].n, de_roles[r].s, de_roles[r].n)) {
+				t->lex = L_ROLE;
+				return;
+			}
 	/* A given name written with its accents where the list has none
 	 * ("Tomás", "Benoît"); only the name's classes carry over. */
 	char fold[48];
