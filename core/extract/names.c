@@ -29,7 +29,9 @@ static const struct word_group groups[] = {
 	  "complained complains testified testifies disclosed discloses "
 	  "revealed reveals indicated indicates estimated estimates "
 	  "believes believed reported reports agreed asked asks "
-	  "allege alleges alleged pointed "
+	  "allege alleges alleged pointed shouted yelled whispered joked quipped "
+	  "exclaimed tweeted vowed vows pledged pledges promised promises "
+	  "lamented laments boasted boasts recounted mused pleaded "
 	  /* German and French: verbs of saying that introduce or follow a quote. */
 	  "sagte sagt sagten erklärte erklärt erklärten betonte betont "
 	  "betonten meinte meint ergänzte ergänzt fügte teilte kündigte "
@@ -80,6 +82,8 @@ static const struct word_group groups[] = {
 	  "therapeutics biosciences biopharma pharma solutions logistics "
 	  "semiconductor semiconductors robotics analytics ventures aerospace "
 	  "automotive water utilities air centre center associates farms mills "
+	  "renewables orchards vineyards winery wineries brewery breweries "
+	  "distillery dairies bakeries "
 	  "brothers grocers supermarkets hotels resorts restaurants clinic "
 	  /* German: "Bund der Steuerzahler", "Verband der Autoindustrie" */
 	  "verband verein gewerkschaft stiftung bund kammer ministerium "
@@ -151,6 +155,7 @@ static const struct word_group groups[] = {
 	  "tourists visitor visitors voter voters fan fans vendor vendors "
 	  "shopkeeper shopkeepers soldier soldiers firefighter firefighters "
 	  "paramedic paramedics survivor survivors novelist editor editors "
+	  "man woman men women villager villagers "
 	  "vice-president secretary-general director-general" },
 	{ L_PLURAL_NOM,
 	  "officials analysts sources lawyers experts economists traders "
@@ -173,7 +178,8 @@ static const struct word_group groups[] = {
 	  "legislators lawmakers judges scholars academics coaches players "
 	  "athletes relatives friends colleagues teammates neighbours neighbors "
 	  "volunteers drivers passengers tourists visitors voters fans vendors "
-	  "shopkeepers soldiers firefighters paramedics survivors editors" },
+	  "shopkeepers soldiers firefighters paramedics survivors editors men "
+	  "women villagers" },
 	{ L_NOM_ORG,
 	  "company group firm organisation organization federation association "
 	  "agency ministry government bank union court party council commission "
@@ -184,7 +190,7 @@ static const struct word_group groups[] = {
 	  "distributor broadcaster publisher newspaper station studio team "
 	  "unit subsidiary business concern venture partnership consortium "
 	  "exchange fund service police administration campaign movement "
-	  "regime military army groups companies unions organisations "
+	  "regime military army groups companies unions organisations developer "
 	  "organizations" },
 	{ L_ROLE,
 	  "chairman chairwoman chairperson chair chief executive president "

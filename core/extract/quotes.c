@@ -341,6 +341,26 @@ static size_t skip_told_object(const struct xdoc *d, size_t cue, size_t i,
 				size_t e = name_run_right(d, k, end);
 				k = e > k ? e : k + 1;
 			} else if (lower_word_at(d, k) && !tok_is(d, k, "that") &&
+				   (d->t[k].lex & L_VERB_NOT_NAME) && !(d->t[k].lex & L_CONNECT)) {
+				/* "told a luncheon there would be ...", "told a
+				 * subcommittee USDA was developing ...": a verb;
+				 * its subject opens the clause. */
+				size_t v = k, b = k;
+				/* "Brazil now had to": over adverbs to the subject */
+				while (b > i + 2 && lower_word_at(d, b - 1) &&
+				       ((d->t[b - 1].lex & L_ADV) ||
+					tok_in(d, b - 1, (const char *const[]){ "now", "still",
+						"already", "currently", NULL })))
+					b--;
+				size_t a = b;
+				if (tok_is(d, b - 1, "there") || (d->t[b - 1].lex & L_PRONOUN))
+					b--;
+				else
+					while (b > i + 2 && tok_capword(d, b - 1))
+						b--;
+				k = b < a && b > i + 1 ? b : v;
+				break;
+			} else if (lower_word_at(d, k) && !tok_is(d, k, "that") &&
 				   (!(d->t[k].lex & (L_PRONOUN | L_DET)) ||
 				    /* "told a hearing of the House ..." */
 				    ((d->t[k].lex & L_DET) && (d->t[k - 1].lex & L_CONNECT)))) {
@@ -349,6 +369,17 @@ static size_t skip_told_object(const struct xdoc *d, size_t cue, size_t i,
 				break;
 			}
 		}
+		/* "told a packed meeting at the village hall on Tuesday
+		 * that": over a place to a "that" a few words on. */
+		if (k > i + 1 && tok_in(d, k - 1, (const char *const[]){ "at", "in", "on",
+				"during", "after", NULL }))
+			for (size_t m = k; m < end && m < k + 8; m++) {
+				if (tok_is(d, m, "that") && !(d->t[m].flags & TF_CAP))
+					return m;
+				if (d->t[m].kind != TK_WORD || cue_word(d, m) ||
+				    (d->t[m].lex & L_VERB_NOT_NAME))
+					break;
+			}
 		return k;
 	}
 	return i;
@@ -1123,6 +1154,10 @@ static bool needs_that(const struct xdoc *d, size_t c)
 		"replies", "answered", "responded", "concluded", "testified",
 		"testifies", "predicted", "predicts", "confirmed", "confirms",
 		"wrote", "writes", "commented", "comments", "remarked",
+		"tweeted", "vowed", "vows", "pledged", "pledges", "promised",
+		"promises", "lamented", "laments", "boasted", "boasts", "recounted",
+		"mused", "pleaded", "joked", "quipped", "shouted", "yelled",
+		"whispered", "exclaimed",
 	};
 	for (size_t k = 0; k < sizeof(weak) / sizeof(weak[0]); k++)
 		if (tok_is(d, c, weak[k]))

@@ -1106,6 +1106,19 @@ bool speaker_left(struct xdoc *d, size_t cue, size_t limit, struct xspeaker *sp)
 				return true;
 			return false;
 		}
+		/* "The developer, Northgale Renewables, says": what the
+		 * organisation is, then its name alone between the commas. */
+		if (c0 >= limit + 2 && lower_word(d, c0 - 1) && (d->t[c0 - 1].lex & L_NOM_ORG) &&
+		    !(d->t[c0 - 1].lex & (L_PLURAL_NOM | L_NOM_PERSON)) &&
+		    (d->t[c0 - 2].lex & L_DET) && (c0 - 2 == limit || !is_word(d, c0 - 3)) &&
+		    tok_capword(d, c0 + 1) && name_run_right(d, c0 + 1, c1) == c1 &&
+		    run_type(d, c0 + 1, c1) != ET_PERSON && run_type(d, c0 + 1, c1) != ET_PLACE) {
+			size_t n0 = trim_run(d, c0 + 1, c1, sp);
+			set_name(sp, n0, c1);
+			sp->t0 = c0 - 2;
+			sp->type = ET_ORG;
+			return true;
+		}
 		/*
 		 * Pre-posed title: "the Minister of Trade, Jane Doe, said",
 		 * "Acme's Chief Executive, Jane Doe, said": a person's name

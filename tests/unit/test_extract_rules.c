@@ -380,6 +380,37 @@ static void test_chinese_reports(void **state)
 	vb_extraction_release(&x);
 }
 
+/* Whom one tells, and who tells: "told a luncheon there would be",
+ * "The developer, Northgale Renewables, says", "shouted one man". */
+static void test_told_and_appositives(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	run("The developer, Northgale Renewables, says the farm would power 12,000 "
+	    "homes. Its project manager, Sarah Lindqvist, told a packed meeting at "
+	    "the village hall on Tuesday that the company would pay into a fund.\n\n"
+	    "\"Five thousand pounds is nothing,\" shouted one man from the back of "
+	    "the hall.\n\n"
+	    "Dan Rostow told a press club luncheon there would be a number of tax "
+	    "proposals. Donald Houston told a House subcommittee USDA was developing "
+	    "new rules. They also shouted their support for a demand that the fees "
+	    "be cut.\n", NULL, &x);
+	const struct vb_quote *q = must_quote(&x, "the farm would power");
+	assert_true(q->has_speaker);
+	assert_string_equal(q->speaker.canonical, "Northgale Renewables");
+	q = must_quote(&x, "the company would pay");
+	assert_speaker(q, "Sarah Lindqvist");
+	assert_non_null(q->speaker.org);
+	assert_string_equal(q->speaker.org, "Northgale Renewables");
+	q = must_quote(&x, "Five thousand pounds");
+	assert_true(q->has_speaker);
+	assert_string_equal(q->speaker.name, "one man");
+	assert_speaker(must_quote(&x, "there would be a number"), "Dan Rostow");
+	assert_speaker(must_quote(&x, "USDA was developing"), "Donald Houston");
+	assert_false(has_quote(&x, "their support"));
+	vb_extraction_release(&x);
+}
+
 /* Where and to whom: "told reporters in Geneva that", "in Surrey, England,". */
 static void test_places_after_the_verb(void **state)
 {
@@ -531,6 +562,7 @@ int main(void)
 		cmocka_unit_test(test_surnames_and_openers),
 		cmocka_unit_test(test_report_bounds),
 		cmocka_unit_test(test_chinese_reports),
+		cmocka_unit_test(test_told_and_appositives),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
