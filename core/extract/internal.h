@@ -271,6 +271,7 @@ struct xspeaker {
 	size_t org_t0, org_t1;    /* tokens of org when a name in the text wrote it */
 	bool anonymous;
 	bool plural;
+	bool document;            /* "the statement said": its issuer speaks */
 	int ent;                  /* resolved entity, or -1 */
 	char *name;               /* owned: resolved name */
 };

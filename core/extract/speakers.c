@@ -139,6 +139,17 @@ size_t skip_adverbials_right(const struct xdoc *d, size_t i, size_t end)
 			}
 			if (ok) {
 				i = k + 1;
+				/* "in a memo to staff that", "in a letter to
+				 * shareholders, ...": whom it was written to */
+				if (i + 1 < end && tok_is(d, i, "to")) {
+					size_t m = i + 1;
+					while (m < end && m < i + 5 && is_word(d, m) &&
+					       !tok_is(d, m, "that") && !(d->t[m].lex & L_VERB_NOT_NAME) &&
+					       !(d->t[m].lex & L_CUE))
+						m++;
+					if (m > i + 1 && m < end && (tok_is(d, m, "that") || tok_punct(d, m, ',')))
+						i = m;
+				}
 				/* "in a statement issued on Monday", "...released by X" */
 				if (i < end && (tok_is(d, i, "issued") ||
 						tok_is(d, i, "released") ||
@@ -448,6 +459,14 @@ static void parse_appositive(struct xdoc *d, size_t a0, size_t a1,
 }
 
 /* Lowercase, or capitalised only because it opens the sentence. */
+/* A document that can say something: "the statement said". */
+static bool document_noun(const struct xdoc *d, size_t i)
+{
+	return tok_in(d, i, (const char *const[]){ "statement", "memo", "letter", "email",
+			"e-mail", "release", "note", "notice", "filing", "communique",
+			"communiqué", "announcement", NULL });
+}
+
 static bool plain_word(const struct xdoc *d, size_t i)
 {
 	return is_word(d, i) &&
@@ -933,6 +952,34 @@ bool speaker_left(struct xdoc *d, size_t cue, size_t limit, struct xspeaker *sp)
 		sp->t0 = sp->name_t0 = last;
 		sp->t1 = sp->name_t1 = e;
 		return true;
+	}
+	/* "the statement said", "The memo, seen by Reuters, said": the
+	 * document speaks for whoever issued it (speakers_resolve). */
+	{
+		size_t h = last;
+		if (t->kind == TK_PUNCT && t->cp == ',' && last > limit + 2) {
+			/* over a participle appositive: ", seen by Reuters," */
+			size_t c = last;
+			while (c > limit && c + 8 > last && !tok_punct(d, c - 1, ','))
+				c--;
+			size_t n = c < d->nt ? tok_len(d, c) : 0;
+			const char *w = c < d->nt ? d->s + d->t[c].start : "";
+			if (c > limit + 1 && tok_punct(d, c - 1, ',') && lower_word(d, c) && n > 3 &&
+			    (!memcmp(w + n - 2, "ed", 2) || !memcmp(w + n - 2, "en", 2) ||
+			     !memcmp(w + n - 2, "wn", 2)))
+				h = c - 2;
+		}
+		if (h > limit && lower_word(d, h) && document_noun(d, h) &&
+		    (tok_is(d, h - 1, "the") || tok_is(d, h - 1, "its") ||
+		     tok_is(d, h - 1, "their") || tok_is(d, h - 1, "his") ||
+		     tok_is(d, h - 1, "her"))) {
+			sp->how = SP_NOMINAL;
+			sp->t0 = sp->name_t0 = h - 1;
+			sp->t1 = sp->name_t1 = h + 1;
+			sp->type = ET_ORG;
+			sp->document = true;
+			return true;
+		}
 	}
 	/* "a spokesman for one of the major Dutch roasters said": the
 	 * first noun speaks, not the last. */
@@ -1840,6 +1887,31 @@ static int subject_org(struct xdoc *d, size_t pos)
  * the one that spoke last, when it has the noun and no other was named
  * since it spoke.  -1 when none.
  */
+/* A company's name: its last word a legal form or a trade's word
+ * ("Orvane Pharma", "Acme Corp"), not a public body's ("Union"). */
+static bool company_name(const struct xdoc *d, const char *name)
+{
+	const char *last = strrchr(name, ' ');
+	last = last ? last + 1 : name;
+	const struct strmap_entry *w = lexicon_get(&d->ex->lex, last, strlen(last));
+	if (!w)
+		return false;
+	if (w->flags & L_ORG_SUFFIX)
+		return true;
+	static const char *const public_words[] = {
+		"union", "federation", "association", "council", "committee",
+		"commission", "ministry", "department", "party", "authority",
+		"agency", "board", "office", "bureau", "institute", "society",
+		"foundation", "trust", "league", "alliance", "coalition", "movement",
+		"church", "court", "university", "college", "school", "academy",
+		"government", "parliament", "assembly", "congress", "senate", NULL,
+	};
+	for (size_t k = 0; public_words[k]; k++)
+		if (!strcasecmp(last, public_words[k]))
+			return false;
+	return (w->flags & L_ORG_CUE) != 0;
+}
+
 static int org_for_nominal(struct xdoc *d, size_t pos, const char *head,
 			   const struct history *last_org)
 {
@@ -1863,6 +1935,18 @@ static int org_for_nominal(struct xdoc *d, size_t pos, const char *head,
 		ent = subject_org(d, pos);
 	if (ent < 0 && !kind)
 		ent = nearest_mention(d, pos, ET_ORG, NULL);
+	/* "the union", "the ministry" is no company named before ("Orvane
+	 * Pharma said ... The union said"), unless its name has the noun. */
+	static const char *const bodies[] = {
+		"union", "ministry", "council", "committee", "commission", "party",
+		"association", "federation", "regulator", "charity", NULL,
+	};
+	bool body = false;
+	for (size_t k = 0; bodies[k] && !body; k++)
+		body = !strcmp(head, bodies[k]);
+	if (ent >= 0 && body && !strcasestr(d->ents[ent].canonical, head) &&
+	    company_name(d, d->ents[ent].canonical))
+		ent = -1;
 	return ent;
 }
 
@@ -1912,7 +1996,7 @@ void speakers_resolve(struct xdoc *d)
 	struct history last_org = { -1, 0, NULL, 0, 0 };
 	struct history last_any = { -1, 0, NULL, 0, 0 };
 	const struct xspeaker *last_sp = NULL;
-	size_t last_sp_para = 0, last_sp_pos = 0;
+	size_t last_sp_para = 0, last_sp_pos = 0, last_cue = SIZE_MAX;
 	const char *src = d->opts ? d->opts->source_org : NULL;
 
 	mindex_build(d);
@@ -2002,6 +2086,33 @@ void speakers_resolve(struct xdoc *d)
 			break;
 		}
 		case SP_NOMINAL: {
+			/* "the statement said": who spoke last, when that was
+			 * an organisation or it spoke in that document ("said
+			 * in a memo to staff ... The memo said"). */
+			if (sp->document) {
+				bool issued = last_sp && last_sp->type == ET_ORG;
+				/* the noun in the sentence of that speaker's verb */
+				size_t k0 = last_cue, k1 = last_cue;
+				if (last_cue < d->nt) {
+					while (k0 > 0 && d->t[k0 - 1].sent == d->t[last_cue].sent)
+						k0--;
+					while (k1 < d->nt && d->t[k1].sent == d->t[last_cue].sent)
+						k1++;
+				}
+				for (size_t k = k0; last_sp && !issued && k < k1; k++)
+					issued = tok_len(d, k) == tok_len(d, sp->name_t1 - 1) &&
+						 !strncasecmp(d->s + d->t[k].start,
+							      d->s + d->t[sp->name_t1 - 1].start,
+							      tok_len(d, k));
+				if (issued && last_sp->name && qpara <= last_sp_para + 2) {
+					copy_speaker(sp, last_sp);
+					sp->how = SP_NOMINAL;
+					break;
+				}
+				sp->name = text_dup_clean(d, d->t[sp->name_t0].start,
+							  d->t[sp->name_t1 - 1].end);
+				break;
+			}
 			bool definite = tok_is(d, sp->t0, "the") ||
 					(d->t[sp->t0].lex & L_DET && !sp->anonymous &&
 					 !tok_is(d, sp->t0, "a") && !tok_is(d, sp->t0, "an"));
@@ -2154,6 +2265,7 @@ void speakers_resolve(struct xdoc *d)
 		last_sp = sp;
 		last_sp_para = qpara;
 		last_sp_pos = sp->how == SP_NOMINAL ? d->t[sp->t0].start : qpos;
+		last_cue = q->cue_tok;
 	}
 }
 

@@ -411,6 +411,33 @@ static void test_told_and_appositives(void **state)
 	vb_extraction_release(&x);
 }
 
+/* A document speaks for who issued it; "the union" is no company. */
+static void test_documents_and_bodies(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	run("Orvane Pharma said on Monday it would cut 300 jobs.\n\n"
+	    "The union said in a statement that it would fight the cuts. \"This "
+	    "is a disgrace,\" the statement said.\n\n"
+	    "Orvane's chief executive, Lena Fischer, said in a memo to staff that "
+	    "the decision was painful. The memo, seen by Reuters, said the plant "
+	    "in Dayton would close by December.\n\n"
+	    "Tom Hale said prices rose. The statement said the ministers agreed.\n",
+	    NULL, &x);
+	const struct vb_quote *q = must_quote(&x, "it would fight");
+	assert_true(q->has_speaker);
+	assert_string_equal(q->speaker.name, "The union");
+	q = must_quote(&x, "This is a disgrace");
+	assert_true(q->has_speaker);
+	assert_string_equal(q->speaker.name, "The union");
+	assert_speaker(must_quote(&x, "the decision was painful"), "Lena Fischer");
+	assert_speaker(must_quote(&x, "the plant in Dayton"), "Lena Fischer");
+	q = must_quote(&x, "the ministers agreed");
+	assert_true(q->has_speaker);
+	assert_string_equal(q->speaker.name, "The statement");
+	vb_extraction_release(&x);
+}
+
 /* Where and to whom: "told reporters in Geneva that", "in Surrey, England,". */
 static void test_places_after_the_verb(void **state)
 {
@@ -563,6 +590,7 @@ int main(void)
 		cmocka_unit_test(test_report_bounds),
 		cmocka_unit_test(test_chinese_reports),
 		cmocka_unit_test(test_told_and_appositives),
+		cmocka_unit_test(test_documents_and_bodies),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
