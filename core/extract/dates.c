@@ -728,7 +728,7 @@ static bool future_sentence(const struct xdoc *d, size_t i)
 	};
 	/* Weaker, so only before the date: "talks could resume in January". */
 	static const char *const modal[] = {
-		"could", "would", "expects", "plans", "aims", "hopes", NULL,
+		"could", "would", "expects", "plans", "aims", "hopes", "expect", NULL,
 	};
 	if (in_sentence(d, i, past_aux, false) ||
 	    !(in_sentence(d, i, future, false) || in_sentence(d, i, modal, true)))
@@ -740,6 +740,23 @@ static bool future_sentence(const struct xdoc *d, size_t i)
 		    ((tok_len(d, k) > 4 && !memcmp(d->s + d->t[k].end - 2, "ed", 2)) ||
 		     (d->t[k].lex & L_CUE)))
 			return false;
+	/* Nor in a clause of its own in the past: "will walk out from
+	 * Thursday after talks broke down late on Monday night". */
+	static const char *const past[] = {
+		"broke", "fell", "rose", "came", "went", "made", "took", "held", "won",
+		"lost", "began", "left", "met", "saw", "gave", "got", "ran", "paid",
+		"sold", "bought", "led", "kept", "found", "brought", "built", "spoke",
+		"was", "were", "had", "did", NULL,
+	};
+	for (size_t k = i; k-- > 0 && d->t[k].sent == d->t[i].sent;) {
+		if (d->t[k].kind != TK_WORD || (d->t[k].flags & TF_CAP))
+			continue;
+		if (tok_in(d, k, future) || tok_in(d, k, modal))
+			break;
+		if (tok_in(d, k, past) ||
+		    (tok_len(d, k) > 4 && !memcmp(d->s + d->t[k].end - 2, "ed", 2)))
+			return false;
+	}
 	return true;
 }
 

@@ -1378,6 +1378,19 @@ void entities_find(struct xdoc *d)
 			if (++t0 >= t1)
 				continue;
 		}
+		/* "Commuter Lucy Brennan, 34, said": a noun of what the
+		 * person is, capitalised as the sentence's first word. */
+		if (at_start && t1 - t0 >= 3 && !d->t[t0].lex && (d->t[t0 + 1].lex & L_GIVEN) &&
+		    tok_len(d, t0) > 5) {
+			static const char *const ends[] = { "er", "or", "ist", "ant", "ent", "ian" };
+			for (size_t k = 0; k < sizeof(ends) / sizeof(ends[0]); k++) {
+				size_t el = strlen(ends[k]);
+				if (!memcmp(d->s + d->t[t0].end - el, ends[k], el)) {
+					t0++;
+					break;
+				}
+			}
+		}
 		/* "The International Federation ...": the article is not
 		 * part of the name, unless the name is known with it
 		 * ("The Hague"). */

@@ -448,6 +448,8 @@ static const char given_names[] =
 	/* More of the names news from everywhere carries, written without
 	 * accents (a word with accents is looked up folded: "Tomás"). */
 	"tomas rui nuno tiago goncalo duarte vasco bruno andre joana ines "
+	"mick mike micky jim jimmy bob bobby dave davy pete steve tom tommy "
+	"rob robbie andy danny gerry terry kenny lenny benny sammy "
 	"catarina raquel filipa leonor rodrigo afonso gabriela renata "
 	"giorgia martina valentina sara elisa simona giacomo riccardo davide "
 	"emanuele nicola pietro tommaso vittorio salvatore gennaro carlo "

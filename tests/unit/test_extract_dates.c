@@ -324,6 +324,16 @@ static void test_tense_and_weekdays(void **state)
 	expect(&x, "Monday", "2024-10-28", VB_DATE_DAY, true);
 	expect(&x, "Tuesday 4 March", "2024-03-04", VB_DATE_DAY, true);
 	vb_extraction_release(&x);
+
+	/* The weekday of a past clause inside a sentence of the future; an
+	 * expected day is a coming one. */
+	run("Drivers will walk out from Thursday after talks broke down late on "
+	    "Monday night. Passengers have been told to expect no trains on "
+	    "Friday.\n", "2024-11-05", &x);
+	expect(&x, "Thursday", "2024-11-07", VB_DATE_DAY, true);
+	expect(&x, "Monday night", "2024-11-04", VB_DATE_DAY, true);
+	expect(&x, "Friday", "2024-11-08", VB_DATE_DAY, true);
+	vb_extraction_release(&x);
 }
 
 static void test_not_dates(void **state)

@@ -136,6 +136,15 @@ static void test_people_and_non_names(void **state)
 	assert_false(has_entity(&x, "Kyoto Protocol"));
 	assert_false(has_entity(&x, "Media Contact"));
 	vb_extraction_release(&x);
+
+	/* A noun of what one is, opening the sentence, is no part of the name. */
+	run("Commuter Lucy Brennan, 34, from Whitby, said the strike would cost "
+	    "her. The union's general secretary, Mick Dawlish, blamed the company.\n",
+	    NULL, &x);
+	expect(&x, "Lucy Brennan", VB_ENTITY_PERSON, "Lucy Brennan");
+	assert_false(has_entity(&x, "Commuter Lucy Brennan"));
+	expect(&x, "Mick Dawlish", VB_ENTITY_PERSON, "Mick Dawlish");
+	vb_extraction_release(&x);
 }
 
 static void test_aliases(void **state)
