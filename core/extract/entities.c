@@ -1169,6 +1169,30 @@ static bool appositive_person(const struct xdoc *d, size_t t1)
 	return false;
 }
 
+/*
+ * After a name ending at t1, an appositive that only an organisation
+ * takes: ", a trade group representing ...", ", the Lisbon-based
+ * carrier,".
+ */
+static bool appositive_org(const struct xdoc *d, size_t t1)
+{
+	if (!tok_punct(d, t1, ',') || t1 + 2 >= d->nt ||
+	    !(tok_is(d, t1 + 1, "a") || tok_is(d, t1 + 1, "an") || tok_is(d, t1 + 1, "the")))
+		return false;
+	for (size_t k = t1 + 2; k < d->nt && k < t1 + 6; k++) {
+		const struct xtok *t = &d->t[k];
+		if (t->kind == TK_PUNCT && t->cp == '-' && tok_adjacent(d, k))
+			continue;
+		if (t->kind != TK_WORD || (t->flags & TF_POSS))
+			return false;
+		if (!(t->flags & TF_CAP) && (t->lex & L_NOM_ORG) && !(t->lex & L_NOM_PERSON))
+			return true;
+		if (t->lex & (L_NOM_PERSON | L_ROLE | L_CUE | L_STOP))
+			return false;
+	}
+	return false;
+}
+
 /* A sentence opener is part of a name only when it is known as a name. */
 static bool opener_is_name(const struct xdoc *d, size_t i)
 {
@@ -1357,7 +1381,10 @@ void entities_find(struct xdoc *d)
 				     !(d->t[t0].lex & (L_STOP | L_DET | L_PRONOUN | L_CUE)) &&
 				     !part_has(d, t0, t1, L_ORG_SUFFIX | L_ORG_CUE | L_NOM_ORG) &&
 				     appositive_person(d, t1);
-		if (at_start && !dateline && !org_opener && !person_opener &&
+		/* "NetChoice, a trade group representing ..., said" */
+		bool org_apposed = at_start && appositive_org(d, t1) &&
+				   !(d->t[t0].lex & (L_STOP | L_DET | L_PRONOUN | L_CUE | L_COMMON));
+		if (at_start && !dateline && !org_opener && !person_opener && !org_apposed &&
 		    !opener_is_name(d, t0) &&
 		    /* "Chief Financial Officer Ravi Menon will ..." */
 		    !(title_case_role(d, t0, t1) > t0 + 1)) {
@@ -1459,6 +1486,8 @@ void entities_find(struct xdoc *d)
 		int type = dateline ? ET_PLACE : run_type(d, t0, t1);
 		if (person_opener && type == ET_NONE)
 			type = ET_PERSON;
+		if (type == ET_NONE && appositive_org(d, t1))
+			type = ET_ORG;
 		if (type != ET_ORG && type != ET_PLACE) {
 			size_t p0 = strip_titles(d, t0, t1);
 			if (p0 > t0) {

@@ -416,6 +416,15 @@ static bool attribution_after(struct xdoc *d, size_t c, struct xspeaker *sp,
 			break;
 		if (!cue_word(d, j))
 			continue;
+		/* '"... protected speech." Justice Alito, joined by two others,
+		 * wrote in a dissent that ...': after a quotation closed by a
+		 * full stop, a verb with a clause of its own opens the next
+		 * report; it does not attribute this one. */
+		if (c > 0 && tok_punct(d, c - 1, '.')) {
+			size_t a = skip_adverbials_right(d, skip_told_object(d, j, j + 1, limit), limit);
+			if (a < limit && (tok_is(d, a, "that") || d->t[a].kind == TK_WORD))
+				break;
+		}
 		if (speaker_left(d, j, k, sp)) {
 			if (sp->t0 <= k + 1) {
 				*cue = j;
@@ -1553,9 +1562,15 @@ no:
 static bool shared_subject(struct xdoc *d, size_t k, size_t s0, size_t s1)
 {
 	const char *const *ing = speech_participles;
-	/* "and told reporters that" */
+	/* "and told reporters that"; "and said his office would ..." */
 	size_t that = skip_told_object(d, k, k + 1, s1);
-	if (k < s0 + 3 || (d->t[k].flags & (TF_INQUOTE | TF_CAP)) || !tok_is(d, that, "that"))
+	bool plain_said = !tok_is(d, that, "that") &&
+			  (tok_is(d, k - 1, "and") || tok_is(d, k - 1, "but")) &&
+			  (tok_is(d, k, "said") || tok_is(d, k, "says") || tok_is(d, k, "told")) &&
+			  that < s1 && d->t[that].kind == TK_WORD && !(d->t[that].flags & TF_INQUOTE) &&
+			  !tok_is(d, that, "to") && !tok_is(d, that, "it") && !tok_is(d, that, "so");
+	if (k < s0 + 3 || (d->t[k].flags & (TF_INQUOTE | TF_CAP)) ||
+	    (!tok_is(d, that, "that") && !plain_said))
 		return false;
 	bool ok = false;
 	for (size_t i = 0; ing[i] && !ok; i++)
@@ -1582,6 +1597,18 @@ static bool shared_subject(struct xdoc *d, size_t k, size_t s0, size_t s1)
 	for (size_t i = 0; i < d->nms && m == SIZE_MAX; i++)
 		if (d->ms[i].t0 == n0)
 			m = i;
+	/* or after titles: "Texas Attorney General Ken Paxton called ..." */
+	for (size_t i = 0; i < d->nms && m == SIZE_MAX; i++)
+		if (d->ms[i].t0 > n0 && d->ms[i].t0 < n0 + 5 && d->ms[i].type == ET_PERSON) {
+			bool titles = true;
+			for (size_t t = n0; t < d->ms[i].t0 && titles; t++)
+				titles = tok_capword(d, t) && (d->t[t].lex & (L_ROLE | L_HONORIFIC) ||
+							       run_type(d, t, t + 1) == ET_PLACE);
+			if (titles) {
+				m = i;
+				n0 = d->ms[i].t0;
+			}
+		}
 	if (d->t[s0].kind == TK_WORD && (d->t[s0].lex & L_PRONOUN)) {
 		sp.how = SP_PRONOUN;
 		sp.t0 = sp.name_t0 = s0;
@@ -1611,7 +1638,7 @@ static bool shared_subject(struct xdoc *d, size_t k, size_t s0, size_t s1)
 	} else {
 		return false;
 	}
-	size_t a = that + 1, b = cut_at_fragment(d, a, clause_end(d, a, s1));
+	size_t a = plain_said ? that : that + 1, b = cut_at_fragment(d, a, clause_end(d, a, s1));
 	if (b <= a || clause_words(d, a, b) < 3 || inquote_count(d, a, b) * 2 >= b - a) {
 		xspeaker_release(&sp);
 		return false;

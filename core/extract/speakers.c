@@ -74,6 +74,8 @@ static bool statement_noun(const struct xdoc *d, size_t i)
 		"emailed", "written", "prepared", "telephone", "phone",
 		"opinion", "ruling", "judgment", "judgement", "decision",
 		"column", "article", "essay", "podcast", "video", "op-ed",
+		"dissent", "concurrence", "complaint", "lawsuit", "petition",
+		"motion", "appeal", "book", "memoir", "editorial", "newsletter",
 	};
 	for (size_t k = 0; k < sizeof(nouns) / sizeof(nouns[0]); k++)
 		if (tok_is(d, i, nouns[k]))

@@ -438,6 +438,32 @@ static void test_documents_and_bodies(void **state)
 	vb_extraction_release(&x);
 }
 
+/* Court reports: one justice's quotation is not attributed by the next
+ * sentence's verb; "and said" without "that"; an organisation named by
+ * its appositive. */
+static void test_court_report(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	run("Writing for the majority, Justice Elena Kagan said the law "
+	    "\"interferes with protected speech.\" Justice Samuel Alito, joined by "
+	    "two other justices, wrote in a dissent that the ruling was "
+	    "\"ill-considered.\"\n\n"
+	    "Attorney General Ken Paxton called the decision \"deeply "
+	    "disappointing\" and said his office would keep fighting. NetChoice, a "
+	    "trade group representing the companies, praised the ruling.\n\n"
+	    "\"This is a win for free expression,\" said Chris Marchese, the "
+	    "group's litigation director.\n", NULL, &x);
+	assert_speaker(must_quote(&x, "interferes with"), "Elena Kagan");
+	assert_speaker(must_quote(&x, "ill-considered"), "Samuel Alito");
+	assert_speaker(must_quote(&x, "his office would keep fighting"), "Ken Paxton");
+	const struct vb_quote *q = must_quote(&x, "This is a win");
+	assert_speaker(q, "Chris Marchese");
+	assert_non_null(q->speaker.org);
+	assert_string_equal(q->speaker.org, "NetChoice");
+	vb_extraction_release(&x);
+}
+
 /* Where and to whom: "told reporters in Geneva that", "in Surrey, England,". */
 static void test_places_after_the_verb(void **state)
 {
@@ -591,6 +617,7 @@ int main(void)
 		cmocka_unit_test(test_chinese_reports),
 		cmocka_unit_test(test_told_and_appositives),
 		cmocka_unit_test(test_documents_and_bodies),
+		cmocka_unit_test(test_court_report),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
