@@ -1185,8 +1185,10 @@ static bool appositive_org(const struct xdoc *d, size_t t1)
 			continue;
 		if (t->kind != TK_WORD || (t->flags & TF_POSS))
 			return false;
+		/* not a product's ("a subscription service", "a network") */
 		if (!(t->flags & TF_CAP) && (t->lex & L_NOM_ORG) && !(t->lex & L_NOM_PERSON))
-			return true;
+			return !tok_in(d, k, (const char *const[]){ "service", "network",
+					"campaign", "exchange", NULL });
 		if (t->lex & (L_NOM_PERSON | L_ROLE | L_CUE | L_STOP))
 			return false;
 	}
