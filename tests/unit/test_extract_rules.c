@@ -75,6 +75,16 @@ static void assert_speaker(const struct vb_quote *q, const char *name)
 			 q->speaker.canonical, name);
 }
 
+/* The speaker as written, for speakers with no entity ("The union"). */
+static void assert_speaker_name(const struct vb_quote *q, const char *name)
+{
+	if (!q->has_speaker)
+		fail_msg("quote '%s' has no speaker (wanted '%s')", q->text, name);
+	if (strcmp(q->speaker.name, name))
+		fail_msg("quote '%s': speaker named '%s', wanted '%s'", q->text,
+			 q->speaker.name, name);
+}
+
 /* "...," he said. "..." is one quote in two parts. */
 static void test_interrupted_by_sentence(void **state)
 {
@@ -231,12 +241,8 @@ static void test_government_titles(void **state)
 	assert_non_null(nsw);
 	assert_string_equal(nsw->canonical, "New South Wales");
 	assert_non_null(find_entity(&x, VB_ENTITY_PLACE, "Varnholm"));
-	q = must_quote(&x, "the rain was late");
-	assert_true(q->has_speaker);
-	assert_string_equal(q->speaker.name, "Farmers in New South Wales");
-	q = must_quote(&x, "the river had risen");
-	assert_true(q->has_speaker);
-	assert_string_equal(q->speaker.name, "residents in the city of Varnholm");
+	assert_speaker_name(must_quote(&x, "the rain was late"), "Farmers in New South Wales");
+	assert_speaker_name(must_quote(&x, "the river had risen"), "residents in the city of Varnholm");
 	vb_extraction_release(&x);
 }
 
@@ -281,8 +287,7 @@ static void test_surnames_and_openers(void **state)
 	    NULL, &x);
 	assert_speaker(must_quote(&x, "No nation"), "Adrián Montoya Ruiz");
 	const struct vb_quote *q = must_quote(&x, "the heat is");
-	assert_true(q->has_speaker);
-	assert_string_equal(q->speaker.name, "Climate scientists");
+	assert_speaker_name(q, "Climate scientists");
 	assert_null(q->speaker.org);
 	q = must_quote(&x, "the chip is ready");
 	assert_true(q->has_speaker);
@@ -319,9 +324,7 @@ static void test_report_bounds(void **state)
 	    "residents' group.\n", NULL, &x);
 	q = must_quote(&x, "there is abundant liquidity on the bond market");
 	assert_string_equal(q->text, "there is abundant liquidity on the bond market");
-	q = must_quote(&x, "this week's tap issue");
-	assert_true(q->has_speaker);
-	assert_string_equal(q->speaker.name, "Dealers");
+	assert_speaker_name(must_quote(&x, "this week's tap issue"), "Dealers");
 	assert_speaker(must_quote(&x, "We will fight"), "Maria Lopez");
 	vb_extraction_release(&x);
 
@@ -333,9 +336,7 @@ static void test_report_bounds(void **state)
 	    "Kritik kam vom Bund der Steuerzahler. Dessen Landesvorsitzender "
 	    "Markus Weber sagte, die Kosten seien zu hoch.\n", &de, &x);
 	assert_speaker(must_quote(&x, "Die Stadt unterst"), "Thomas Lenz");
-	q = must_quote(&x, "wurden drei Personen");
-	assert_true(q->has_speaker);
-	assert_string_equal(q->speaker.name, "Polizei");
+	assert_speaker_name(must_quote(&x, "wurden drei Personen"), "Polizei");
 	q = must_quote(&x, "die Kosten seien");
 	assert_speaker(q, "Markus Weber");
 	assert_string_equal(q->speaker.role, "landesvorsitzender");
@@ -402,9 +403,7 @@ static void test_told_and_appositives(void **state)
 	assert_speaker(q, "Sarah Lindqvist");
 	assert_non_null(q->speaker.org);
 	assert_string_equal(q->speaker.org, "Northgale Renewables");
-	q = must_quote(&x, "Five thousand pounds");
-	assert_true(q->has_speaker);
-	assert_string_equal(q->speaker.name, "one man");
+	assert_speaker_name(must_quote(&x, "Five thousand pounds"), "one man");
 	assert_speaker(must_quote(&x, "there would be a number"), "Dan Rostow");
 	assert_speaker(must_quote(&x, "USDA was developing"), "Donald Houston");
 	assert_false(has_quote(&x, "their support"));
@@ -425,16 +424,11 @@ static void test_documents_and_bodies(void **state)
 	    "Tom Hale said prices rose. The statement said the ministers agreed.\n",
 	    NULL, &x);
 	const struct vb_quote *q = must_quote(&x, "it would fight");
-	assert_true(q->has_speaker);
-	assert_string_equal(q->speaker.name, "The union");
-	q = must_quote(&x, "This is a disgrace");
-	assert_true(q->has_speaker);
-	assert_string_equal(q->speaker.name, "The union");
+	assert_speaker_name(q, "The union");
+	assert_speaker_name(must_quote(&x, "This is a disgrace"), "The union");
 	assert_speaker(must_quote(&x, "the decision was painful"), "Lena Fischer");
 	assert_speaker(must_quote(&x, "the plant in Dayton"), "Lena Fischer");
-	q = must_quote(&x, "the ministers agreed");
-	assert_true(q->has_speaker);
-	assert_string_equal(q->speaker.name, "The statement");
+	assert_speaker_name(must_quote(&x, "the ministers agreed"), "The statement");
 	vb_extraction_release(&x);
 }
 
@@ -507,9 +501,7 @@ static void test_reported_forms(void **state)
 	assert_int_equal(q->kind, VB_QUOTE_INDIRECT);
 	assert_speaker(q, "Corin Blake");
 	assert_false(has_quote(&x, "the levy was"));
-	q = must_quote(&x, "the port authority ignored");
-	assert_true(q->has_speaker);
-	assert_string_equal(q->speaker.name, "The claimants");
+	assert_speaker_name(must_quote(&x, "the port authority ignored"), "The claimants");
 	q = must_quote(&x, "they would watch");
 	assert_true(q->has_speaker);
 	assert_true(q->speaker.anonymous);
