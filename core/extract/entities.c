@@ -1174,6 +1174,15 @@ static bool appositive_person(const struct xdoc *d, size_t t1)
  * takes: ", a trade group representing ...", ", the Lisbon-based
  * carrier,".
  */
+/* A capital letter after the first: "NetChoice", "eBay" is not. */
+static bool inner_capital(const struct xdoc *d, size_t i)
+{
+	for (size_t b = d->t[i].start + 1; b < d->t[i].end; b++)
+		if (d->s[b] >= 'A' && d->s[b] <= 'Z')
+			return true;
+	return false;
+}
+
 static bool appositive_org(const struct xdoc *d, size_t t1)
 {
 	if (!tok_punct(d, t1, ',') || t1 + 2 >= d->nt ||
@@ -1185,10 +1194,18 @@ static bool appositive_org(const struct xdoc *d, size_t t1)
 			continue;
 		if (t->kind != TK_WORD || (t->flags & TF_POSS))
 			return false;
-		/* not a product's ("a subscription service", "a network") */
+		/* nouns only organisations are ("a trade group"), not "a
+		 * body of water", "a subscription service", "a unit" */
 		if (!(t->flags & TF_CAP) && (t->lex & L_NOM_ORG) && !(t->lex & L_NOM_PERSON))
-			return !tok_in(d, k, (const char *const[]){ "service", "network",
-					"campaign", "exchange", NULL });
+			return tok_in(d, k, (const char *const[]){ "company", "group", "firm",
+					"organisation", "organization", "federation", "association",
+					"agency", "ministry", "bank", "union", "council", "commission",
+					"committee", "institute", "society", "university", "club",
+					"coalition", "alliance", "foundation", "charity", "corporation",
+					"authority", "regulator", "airline", "carrier", "insurer",
+					"lender", "retailer", "manufacturer", "maker", "producer",
+					"distributor", "broadcaster", "publisher", "newspaper",
+					"subsidiary", "consortium", "developer", "museum", NULL });
 		if (t->lex & (L_NOM_PERSON | L_ROLE | L_CUE | L_STOP))
 			return false;
 	}
@@ -1385,7 +1402,11 @@ void entities_find(struct xdoc *d)
 				     appositive_person(d, t1);
 		/* "NetChoice, a trade group representing ..., said" */
 		bool org_apposed = at_start && appositive_org(d, t1) &&
-				   !(d->t[t0].lex & (L_STOP | L_DET | L_PRONOUN | L_CUE | L_COMMON));
+				   !(d->t[t0].lex & (L_STOP | L_DET | L_PRONOUN | L_CUE | L_COMMON)) &&
+				   /* one word: a name the document writes as one
+				    * ("NetChoice", or capitalised inside a
+				    * sentence), not "Meantime," */
+				   (t1 - t0 >= 2 || inner_capital(d, t0) || capitalised_inside(d, t0));
 		if (at_start && !dateline && !org_opener && !person_opener && !org_apposed &&
 		    !opener_is_name(d, t0) &&
 		    /* "Chief Financial Officer Ravi Menon will ..." */
@@ -1488,7 +1509,8 @@ void entities_find(struct xdoc *d)
 		int type = dateline ? ET_PLACE : run_type(d, t0, t1);
 		if (person_opener && type == ET_NONE)
 			type = ET_PERSON;
-		if (type == ET_NONE && appositive_org(d, t1))
+		if (type == ET_NONE && appositive_org(d, t1) &&
+		    !(t0 >= 2 && tok_is(d, t0 - 1, "of") && place_noun(d, t0 - 2)))
 			type = ET_ORG;
 		if (type != ET_ORG && type != ET_PLACE) {
 			size_t p0 = strip_titles(d, t0, t1);

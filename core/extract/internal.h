@@ -429,6 +429,8 @@ bool part_has(const struct xdoc *d, size_t t0, size_t t1, uint32_t lex);
 bool role_topic(const struct xdoc *d, size_t i);
 bool place_noun(const struct xdoc *d, size_t i);
 unsigned latin_base(unsigned cp);
+/* Token i's word is written capitalised inside a sentence nearby: a name. */
+bool capitalised_inside(const struct xdoc *d, size_t i);
 /* Word i names a nation's people: "Indonesian", "Iraqi", "French". */
 bool demonym_word(const struct xdoc *d, size_t i);
 /* The one organisation whose name ends with `name` ("Bank": "World Bank"), or -1. */

@@ -83,7 +83,8 @@ static const struct word_group groups[] = {
 	  "semiconductor semiconductors robotics analytics ventures aerospace "
 	  "automotive water utilities air centre center associates farms mills "
 	  "renewables orchards vineyards winery wineries brewery breweries "
-	  "distillery dairies bakeries "
+	  "distillery dairies bakeries museum gallery theatre theater library "
+	  "zoo orchestra opera "
 	  "brothers grocers supermarkets hotels resorts restaurants clinic "
 	  /* German: "Bund der Steuerzahler", "Verband der Autoindustrie" */
 	  "verband verein gewerkschaft stiftung bund kammer ministerium "
@@ -191,6 +192,7 @@ static const struct word_group groups[] = {
 	  "unit subsidiary business concern venture partnership consortium "
 	  "exchange fund service police administration campaign movement "
 	  "regime military army groups companies unions organisations developer "
+	  "museum gallery theatre theater library zoo orchestra hospital school "
 	  "organizations" },
 	{ L_ROLE,
 	  "chairman chairwoman chairperson chair chief executive president "

@@ -505,7 +505,7 @@ static bool common_modifier(const struct xdoc *d, size_t k)
 /* The word at i is written capitalised inside a sentence in the document
  * (within 20,000 tokens, to stay linear on huge ones): a name, not a
  * common word opening its sentence. */
-static bool capitalised_inside(const struct xdoc *d, size_t i)
+bool capitalised_inside(const struct xdoc *d, size_t i)
 {
 	size_t n = tok_len(d, i), end = d->nt - i > 20000 ? i + 20000 : d->nt;
 	for (size_t k = i > 20000 ? i - 20000 : 0; k < end; k++)

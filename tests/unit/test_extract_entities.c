@@ -152,6 +152,17 @@ static void test_people_and_non_names(void **state)
 	assert_false(has_entity(&x, "Commuter Lucy Brennan"));
 	expect(&x, "Mick Dawlish", VB_ENTITY_PERSON, "Mick Dawlish");
 	vb_extraction_release(&x);
+
+	/* An organisation's appositive types a name; not an adverb opening
+	 * the sentence, nor a place named as one. */
+	run("NetChoice, a trade group, praised the ruling. Meantime, a group of "
+	    "farmers met in the province of Varla, the company said. The Halvard "
+	    "Museum reopened.\n", NULL, &x);
+	expect(&x, "NetChoice", VB_ENTITY_ORGANISATION, "NetChoice");
+	expect(&x, "Varla", VB_ENTITY_PLACE, "Varla");
+	expect(&x, "Halvard Museum", VB_ENTITY_ORGANISATION, "Halvard Museum");
+	assert_false(has_entity(&x, "Meantime"));
+	vb_extraction_release(&x);
 }
 
 static void test_aliases(void **state)
