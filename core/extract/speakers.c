@@ -17,6 +17,13 @@ void xspeaker_release(struct xspeaker *sp)
 	sp->ent = -1;
 }
 
+/* A title that holds a portfolio: "Minister for ...", "Energy Secretary". */
+static bool ministerial_title(const struct xdoc *d, size_t i)
+{
+	return tok_in(d, i, (const char *const[]){ "minister", "ministers", "secretary",
+			"undersecretary", "under-secretary", "commissioner", NULL });
+}
+
 void xspeaker_dup(struct xspeaker *sp, const struct xspeaker *from)
 {
 	*sp = *from;
@@ -382,8 +389,7 @@ static void parse_appositive(struct xdoc *d, size_t a0, size_t a1,
 		 * Health", "Commissioner for Jobs, Growth and Investment": a
 		 * government title's portfolio is part of the role. */
 		if (k > role0 && n == k + 1 && (tok_is(d, k, "for") || tok_is(d, k, "of")) &&
-		    (tok_in(d, k - 1, (const char *const[]){ "minister", "commissioner",
-				"secretary", "undersecretary", "under-secretary", NULL }) ||
+		    (ministerial_title(d, k - 1) ||
 		     (tok_is(d, k - 1, "state") && tok_is(d, k - 2, "of")) ||
 		     /* "Undersecretary of Commerce for Economic Affairs" */
 		     (portfolio_end == k && tok_is(d, k, "for"))) &&
@@ -841,8 +847,7 @@ bool portfolio(const struct xdoc *d, size_t t0, size_t t1)
 	/* "Steel Minister", "Energy Secretary": one trade's word before a
 	 * minister's title. */
 	if (t1 == t0 + 1 && t1 < d->nt && !(d->t[t0].lex & L_ORG_SUFFIX) &&
-	    tok_in(d, t1, (const char *const[]){ "minister", "secretary", "commissioner",
-			"ministers", NULL }))
+	    ministerial_title(d, t1))
 		return true;
 	return t1 - t0 <= 3 && (demonym_word(d, t0) || run_type(d, t0, t0 + 1) == ET_PLACE) &&
 	       !(d->t[t1 - 1].lex & L_ORG_SUFFIX) && !tok_is(d, t1 - 1, "bank") &&
