@@ -589,6 +589,10 @@ static bool nominal_left(struct xdoc *d, size_t e, size_t limit,
 	/* "McLean's United States Lines subsidiary said": the organisation speaks. */
 	if (sp->type == ET_ORG && !plural && head > i && tok_capword(d, head - 1)) {
 		size_t r0 = name_run_left(d, head, i);
+		/* "The Hughes board said": "The" opens the sentence */
+		if (r0 + 1 < head && tok_is(d, r0, "the") && (d->t[r0].flags & TF_SENT_START) &&
+		    !(r0 + 2 == head && demonym_word(d, r0 + 1)))	/* "The Indonesian government" */
+			r0++;
 		if (r0 < head && !(d->t[r0].lex & (L_STOP | L_DET))) {
 			sp->how = SP_NAME;
 			sp->name_t0 = r0;

@@ -430,6 +430,15 @@ static void test_documents_and_bodies(void **state)
 	assert_speaker(must_quote(&x, "the plant in Dayton"), "Lena Fischer");
 	assert_speaker_name(must_quote(&x, "the ministers agreed"), "The statement");
 	vb_extraction_release(&x);
+
+	/* "The Hughes board said" is Hughes; "The Indonesian government"
+	 * is no organisation "Indonesian". */
+	run("The Justice Department said it would block the merger. The Hughes "
+	    "board said it would not sign the decree. The Indonesian government "
+	    "said output would rise.\n", NULL, &x);
+	assert_speaker_name(must_quote(&x, "it would not sign"), "Hughes");
+	assert_speaker_name(must_quote(&x, "output would rise"), "The Indonesian government");
+	vb_extraction_release(&x);
 }
 
 /* Court reports: one justice's quotation is not attributed by the next
