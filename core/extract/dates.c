@@ -721,6 +721,12 @@ static bool in_sentence(const struct xdoc *d, size_t i, const char *const *words
  * or "scheduled" in it, no past auxiliary, and no past participle just
  * before the date ("passed in January").
  */
+/* A word of five letters or more ending in "ed": most often a past form. */
+static bool long_ed_form(const struct xdoc *d, size_t k)
+{
+	return tok_len(d, k) > 4 && !memcmp(d->s + d->t[k].end - 2, "ed", 2);
+}
+
 static bool future_sentence(const struct xdoc *d, size_t i)
 {
 	static const char *const future[] = {
@@ -737,7 +743,7 @@ static bool future_sentence(const struct xdoc *d, size_t i)
 	 * January", "said in January that it would". */
 	for (size_t k = i; k-- > 0 && k + 3 > i && d->t[k].sent == d->t[i].sent;)
 		if (d->t[k].kind == TK_WORD &&
-		    ((tok_len(d, k) > 4 && !memcmp(d->s + d->t[k].end - 2, "ed", 2)) ||
+		    (long_ed_form(d, k) ||
 		     (d->t[k].lex & L_CUE)))
 			return false;
 	/* Nor in a clause of its own in the past: "will walk out from
@@ -754,7 +760,7 @@ static bool future_sentence(const struct xdoc *d, size_t i)
 		if (tok_in(d, k, future) || tok_in(d, k, modal))
 			break;
 		if (tok_in(d, k, past) ||
-		    (tok_len(d, k) > 4 && !memcmp(d->s + d->t[k].end - 2, "ed", 2)))
+		    long_ed_form(d, k))
 			return false;
 	}
 	return true;
