@@ -51,13 +51,24 @@ static const char speakers_usage[] =
 	"  -h, --help         show this help\n";
 
 
-static void print_quote_text(json_t *q, const struct vb_style *st, unsigned rank,
+static void print_quote_text(json_t *q, json_t *results, unsigned first_rank,
+			     const struct vb_style *st, unsigned rank,
 			     double weight, int show_weight)
 {
 	json_t *sp = json_object_get(q, "speaker");
-	const char *text = vb_json_str(q, "text");
+	const char *text = vb_json_str(q, "text"), *dup = vb_json_str(q, "duplicate_of");
 	struct vb_buf line = VB_BUF_INIT;
-	vb_buf_addf(&line, "\xe2\x80\x9c%s\xe2\x80\x9d", text);
+	if (*dup) {
+		/* The same words by the same speaker in another document. */
+		size_t i;
+		json_t *o;
+		json_array_foreach(results, i, o)
+			if (!strcmp(vb_json_str(o, "id"), dup))
+				break;
+		vb_buf_addf(&line, "(the same quote as %u)", first_rank + (unsigned)i);
+	} else {
+		vb_buf_addf(&line, "\xe2\x80\x9c%s\xe2\x80\x9d", text);
+	}
 	int col = printf("%u.", rank);
 	printf("%*s", col < 3 ? 3 - col : 1, "");
 	vb_print_wrapped_at(stdout, line.buf, line.len, NULL, st, col < 3 ? 3 : col + 1, 3, 78);
@@ -136,7 +147,8 @@ static void print_quotes(const struct quotes_opts *o, json_t *res)
 		}
 		if (i)
 			putchar('\n');
-		print_quote_text(q, &st, (unsigned)(o->req.offset + i + 1),
+		print_quote_text(q, results, (unsigned)(o->req.offset + 1), &st,
+				 (unsigned)(o->req.offset + i + 1),
 				 json_number_value(json_object_get(q, "score")), show_weight);
 	}
 	if (o->json) {

@@ -64,11 +64,23 @@ struct search_opts {
 
 
 
-static void print_text_result(json_t *r, struct vb_spans *hl,
+/* The rank of the result with this id among `results`; 0 if none. */
+static long long rank_of(json_t *results, const char *id)
+{
+	size_t i;
+	json_t *r;
+	json_array_foreach(results, i, r)
+		if (!strcmp(vb_json_str(r, "id"), id))
+			return (long long)json_integer_value(json_object_get(r, "rank"));
+	return 0;
+}
+
+static void print_text_result(json_t *r, json_t *results, struct vb_spans *hl,
 			      const struct vb_style *st)
 {
 	const char *date = vb_json_str(r, "date"), *source = vb_json_str(r, "source");
 	const char *snip = vb_json_str(r, "snippet");
+	const char *dup = vb_json_str(r, "duplicate_of");
 	printf("%s%lld. %s%s\n", st->bold_on,
 	       (long long)json_integer_value(json_object_get(r, "rank")),
 	       vb_json_str(r, "title"), st->bold_off);
@@ -76,6 +88,11 @@ static void print_text_result(json_t *r, struct vb_spans *hl,
 	       *date ? date : "undated", *source ? " · " : "", source,
 	       vb_json_str(r, "id"), json_number_value(json_object_get(r, "score")),
 	       st->dim_off);
+	if (*dup) {
+		/* A copy (syndicated story, release posted twice): said once. */
+		printf("   same text as result %lld (%s)\n", rank_of(results, dup), dup);
+		return;
+	}
 	vb_print_wrapped(stdout, snip, strlen(snip), vb_search_highlights(r, hl),
 			 st, 3, 78);
 	json_t *ex = json_object_get(r, "explain");
@@ -149,7 +166,7 @@ static void print_text(const struct search_opts *o, json_t *res, double secs)
 	json_array_foreach(results, i, r) {
 		if (i)
 			putchar('\n');
-		print_text_result(r, &hl, &st);
+		print_text_result(r, results, &hl, &st);
 	}
 	vb_spans_release(&hl);
 	if (!o->req.limit && *searched)

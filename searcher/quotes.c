@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "db.h"
+#include "dups.h"
 #include "schema.h"
 #include "snippet.h"
 #include "util/strset.h"
@@ -353,6 +354,7 @@ int vb_quotes_run(const xap_db *db, const struct vb_quotes_req *req,
 	json_object_set_new(res, "offset", json_integer(req->offset));
 	if (in_context)
 		json_object_set_new(res, "in_context", json_true());
+	vb_mark_duplicates(results, 1);
 	json_object_set_new(res, "results", results);
 	if (!w.total && req->speaker)
 		suggest_speaker(db, req->speaker, res);

@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "db.h"
+#include "dups.h"
 #include "rank.h"
 #include "schema.h"
 #include "snippet.h"
@@ -437,6 +438,7 @@ int vb_search_run(const xap_db *db, const struct vb_search_req *req,
 		json_decref(res);
 		return vb_api_status_of_xap(rc);
 	}
+	vb_mark_duplicates(json_object_get(res, "results"), 0);
 	*out = res;
 	return VB_API_OK;
 }

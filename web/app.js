@@ -381,7 +381,13 @@ function resultItem(r) {
   li.append(el('h3', { class: 'title' }, url ? el('a', { href: url, rel: 'noopener noreferrer', target: '_blank' }, title) : title));
   li.append(metaLine(r));
   const snippet = el('p', { class: 'snippet' });
-  snippet.append(highlighted(r.snippet || r.text || '', r.snippet ? r.highlights : []));
+  if (r.duplicate_of) {
+    // A copy of a passage above (a syndicated story, a release posted twice).
+    li.classList.add('duplicate');
+    snippet.append(el('span', { class: 'muted' }, `Same text as ${r.duplicate_of} above.`));
+  } else {
+    snippet.append(highlighted(r.snippet || r.text || '', r.snippet ? r.highlights : []));
+  }
   li.append(snippet);
   const full = el('p', { class: 'fulltext', hidden: true }, r.text || '');
   li.append(full);
@@ -626,7 +632,12 @@ function quoteGroup(g) {
 
 function quoteItem(q) {
   const li = el('li', { class: 'quote', dataset: { id: q.id || '', kind: q.kind || '' } });
-  li.append(el('blockquote', null, el('p', null, q.text || '')));
+  if (q.duplicate_of) {
+    li.classList.add('duplicate');
+    li.append(el('p', { class: 'muted' }, `The same quote as ${q.duplicate_of}, in another document:`));
+  } else {
+    li.append(el('blockquote', null, el('p', null, q.text || '')));
+  }
   const sp = q.speaker || {};
   const who = [sp.name, sp.role, sp.org].filter(Boolean).join(', ');
   const url = safeUrl(q.url);

@@ -168,6 +168,32 @@ int vb_normalize(const char *s, size_t len, struct vb_buf *out,
 	return normalize_icu(s, len, out, err);
 }
 
+uint64_t vb_text_fingerprint(const char *s, size_t len)
+{
+	struct vb_buf norm = VB_BUF_INIT;
+	uint64_t h = 0xcbf29ce484222325ULL;   /* FNV-1a's offset basis */
+
+	if (vb_normalize(s, len, &norm, NULL) < 0)
+		vb_buf_add(&norm, s, len);
+	for (int32_t i = 0, n = (int32_t)norm.len; i < n;) {
+		int32_t from = i;
+		UChar32 c;
+		U8_NEXT(norm.buf, i, n, c);
+		/* Letters, digits and marks say what a text says; spaces,
+		 * punctuation and symbols are how it was typeset. */
+		if (c < 0 || !(u_isalnum(c) || u_getCombiningClass(c) ||
+			       u_charType(c) == U_NON_SPACING_MARK ||
+			       u_charType(c) == U_COMBINING_SPACING_MARK))
+			continue;
+		for (int32_t k = from; k < i; k++) {
+			h ^= (unsigned char)norm.buf[k];
+			h *= 0x100000001b3ULL;
+		}
+	}
+	vb_buf_release(&norm);
+	return h;
+}
+
 /*
  * Elided articles, pronouns and prepositions: French (l' d' qu' j' n' s' t'
  * m' c' jusqu' lorsqu' puisqu') and Italian (l' un' dell' all' nell' ...).

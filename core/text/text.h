@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "util/buf.h"
 
@@ -45,6 +46,16 @@ size_t vb_utf8_count(const char *s, size_t len);
  */
 int vb_normalize(const char *s, size_t len, struct vb_buf *out,
 		 struct vb_buf *err);
+
+/*
+ * A 64-bit fingerprint of what a text says, for telling copies apart from
+ * different texts: FNV-1a over the letters, digits and marks of the
+ * vb_normalize()d text, so that case, white space, line breaks,
+ * punctuation and the style of quotation marks do not count.  Any other
+ * difference does.
+ * Two texts with the same fingerprint are, to 1 in 2^64, the same words.
+ */
+uint64_t vb_text_fingerprint(const char *s, size_t len);
 
 /*
  * Turn one word token into its index term: vb_normalize(), then strip a

@@ -1,4 +1,5 @@
 # test_search.py: `verbatim search` on an index of corpus/: ranking, JSON, phrases, fields, dates, paging, languages.
+import json
 import re
 import unicodedata
 
@@ -335,6 +336,97 @@ class Search(vbtest.SharedDbTest):
                      ["--per-doc", "x", "y"], ["--color", "purple", "x"], []):
             r = self.vb.run(["search", "--db", self.db] + args, expect=2)
             self.assertTrue(r.err.startswith("verbatim search: "), r)
+
+
+class Copies(vbtest.TempDirTest):
+    """A paragraph or quote that comes back from several documents (a
+    release reprinted by a paper, a wire story in two feeds) is printed
+    once; later copies point at the first."""
+
+    # Passages join paragraphs shorter than 400 bytes: these are longer.
+    LEAD_A = ("Harwick Water today announced a new reservoir at Tillmoor, the first the "
+              "region has built in sixty years, after a public consultation that ran for "
+              "eighteen months and drew more than four thousand responses from households, "
+              "farmers, anglers and walkers across the valley. The plans were approved by "
+              "the county planning committee on Thursday evening after a debate of three "
+              "hours in which nine members spoke.")
+    LEAD_B = ("TILLMOOR - Families in the upper valley will lose the footpath to the old "
+              "mill when work begins on the reservoir, and the parish council has asked for "
+              "a new route along the eastern ridge to be opened before the diggers arrive. "
+              "The parish clerk said letters had gone to every house in the two villages "
+              "and that a public meeting would be held in the school hall, where plans "
+              "will be on show for a fortnight.")
+    SHARED = ("The reservoir will hold 40 billion litres and is due to open in 2031, the "
+              "company said. \"It is the biggest investment we have ever made, and it will "
+              "keep taps running through the driest summers this region is likely to see "
+              "in the next fifty years,\" said Ada Brannock, chief executive of Harwick "
+              "Water. The company expects the project to cost about 900 million pounds, "
+              "which it will borrow over thirty years, and says that bills will rise by no "
+              "more than two pounds a year.")
+
+    def setUp(self):
+        super().setUp()
+        # The story reprints the release's paragraph with other line breaks
+        # and curly quotation marks: the same words.
+        story = self.SHARED.replace("billion litres", "billion\nlitres") \
+                           .replace('"It', "\u201cIt").replace('years,"', "years,\u201d")
+        # One word changed and another speaker: not a copy.
+        other = self.SHARED.replace("2031", "2032").replace(
+            "Ada Brannock, chief executive of Harwick Water", "Tom Verey, a councillor")
+        docs = [
+            {"id": "release", "title": "New reservoir", "date": "2026-03-02",
+             "text": self.LEAD_A + "\n\n" + self.SHARED},
+            {"id": "story", "title": "Reservoir coming", "date": "2026-03-03",
+             "text": self.LEAD_B + "\n\n" + story},
+            {"id": "other", "title": "Another view", "date": "2026-03-04",
+             "text": self.LEAD_B.replace("TILLMOOR", "HARWICK") + "\n\n" + other},
+        ]
+        with open(self.path("docs.jsonl"), "w", encoding="utf-8") as f:
+            for d in docs:
+                f.write(json.dumps(d) + "\n")
+        self.db = self.path("db")
+        self.vb.index("--db", self.db, self.path("docs.jsonl"))
+
+    def test_search_marks_copies(self):
+        res = self.vb.search(self.db, "reservoir billion litres", "-n", "10")
+        by_doc = {r["doc_id"]: r for r in res if r["id"].endswith("#2")}
+        self.assertEqual(set(by_doc), {"release", "story", "other"}, res)
+        first = min((by_doc["release"], by_doc["story"]), key=lambda r: r["rank"])
+        second = max((by_doc["release"], by_doc["story"]), key=lambda r: r["rank"])
+        self.assertEqual(second.get("duplicate_of"), first["id"], res)
+        self.assertNotIn("duplicate_of", first, res)
+        self.assertNotIn("duplicate_of", by_doc["other"], res)
+        # Nothing is dropped: the copy keeps its rank, text and snippet.
+        self.assertEqual([r["rank"] for r in res], list(range(1, len(res) + 1)))
+        self.assertTrue(second["snippet"], second)
+
+        out = self.vb.run(["search", "--db", self.db, "--color", "never",
+                           "reservoir billion litres"]).out
+        self.assertIn("same text as result %d (%s)" % (first["rank"], first["id"]), out)
+        self.assertEqual(out.count("will hold 40"), 2, out)   # the first and the changed one
+        # Copies of different passages of the same pair are told apart:
+        # the two leads differ, so neither is marked.
+        for r in res:
+            if r["id"].endswith("#1"):
+                self.assertNotIn("duplicate_of", r, res)
+
+    def test_quotes_mark_copies_of_the_same_speaker(self):
+        r = self.vb.run(["quotes", "--db", self.db, "--json", "biggest investment"])
+        quotes = vbtest.json_lines(r.out)
+        brannock = [q for q in quotes if q["speaker"] and "Brannock" in q["speaker"]["name"]]
+        verey = [q for q in quotes if q["speaker"] and "Verey" in q["speaker"]["name"]]
+        self.assertEqual(len(brannock), 2, quotes)
+        self.assertEqual(len(verey), 1, quotes)
+        marked = [q for q in brannock if "duplicate_of" in q]
+        self.assertEqual(len(marked), 1, brannock)
+        self.assertIn(marked[0]["duplicate_of"], [q["id"] for q in brannock if q is not marked[0]])
+        # The same words said by someone else are not a copy.
+        self.assertNotIn("duplicate_of", verey[0], verey)
+
+        out = self.vb.run(["quotes", "--db", self.db, "--color", "never",
+                           "biggest investment"]).out
+        self.assertEqual(out.count("biggest investment"), 2, out)
+        self.assertRegex(out, r"\(the same quote as \d+\)")
 
 
 if __name__ == "__main__":

@@ -292,6 +292,39 @@ static void test_normalize(void **state)
  * The ASCII fast path must give what ICU gives: normalize each ASCII
  * character alone (fast path) and after "é" (forcing the ICU path).
  */
+static uint64_t fp(const char *s)
+{
+	return vb_text_fingerprint(s, strlen(s));
+}
+
+/* Copies of a text agree whatever the typesetting; other words do not. */
+static void test_text_fingerprint(void **state)
+{
+	(void)state;
+	const char *a = "\"It is the biggest investment we have made,\" said Ada Brannock.";
+	assert_true(fp(a) == fp("\xE2\x80\x9CIt is the biggest investment we have\nmade,"
+				"\xE2\x80\x9D  said ADA Brannock"));
+	assert_true(fp(a) == fp("It is the biggest investment we have made said Ada Brannock"));
+	/* One word, one digit, one letter more: another text. */
+	assert_true(fp(a) != fp("\"It is the biggest investment we had made,\" said Ada Brannock."));
+	assert_true(fp("due to open in 2031") != fp("due to open in 2032"));
+	assert_true(fp("Brannock") != fp("Brannocks"));
+	/* Spaces do not count: a copy glued by a scraper ("owners.The") is
+	 * still the copy. */
+	assert_true(fp("copyright owners. The defendants") == fp("copyright owners.The defendants"));
+	/* Accents are letters: "resume" is not "résumé"; full-width and
+	 * ligatures are their plain forms (NFKC). */
+	assert_true(fp("r\xC3\xA9sum\xC3\xA9") != fp("resume"));
+	assert_true(fp("\xEF\xAC\x81nance") == fp("finance"));
+	assert_true(fp("Stra\xC3\x9F" "e") == fp("STRASSE"));
+	/* Chinese: the characters count, the full-width comma does not. */
+	assert_true(fp("\xE5\x8D\x8F\xE4\xBC\x9A\xEF\xBC\x8C\xE5\x8F\x91\xE5\xB8\x83") ==
+		    fp("\xE5\x8D\x8F\xE4\xBC\x9A\xE5\x8F\x91\xE5\xB8\x83"));
+	assert_true(fp("\xE5\x8D\x8F\xE4\xBC\x9A") != fp("\xE5\x8F\x91\xE5\xB8\x83"));
+	/* Nothing but punctuation is the empty text. */
+	assert_true(fp("... -- !!") == fp(""));
+}
+
 static void test_normalize_ascii_matches_icu(void **state)
 {
 	(void)state;
@@ -752,6 +785,7 @@ int main(void)
 		cmocka_unit_test(test_utf8_decode),
 		cmocka_unit_test(test_normalize),
 		cmocka_unit_test(test_normalize_ascii_matches_icu),
+		cmocka_unit_test(test_text_fingerprint),
 		cmocka_unit_test(test_term_from_word),
 		WITH_TOKENIZER(test_words_english),
 		WITH_TOKENIZER(test_words_european),
