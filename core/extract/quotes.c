@@ -667,6 +667,97 @@ static bool speech_or_call(const struct xdoc *d, size_t k)
 				  !(d->t[k].flags & TF_INQUOTE));
 }
 
+/*
+ * The subject opening the sentence at s0, before the verb at k: a pronoun,
+ * a name the entity scan typed (after titles: "Texas Attorney General Ken
+ * Paxton"), or "the" and a noun of people or organisations ("The central
+ * bank").  What an opening adverbial precedes ("Nine years ago this week,
+ * Owen Brackley ...") is skipped.
+ */
+static bool opening_subject(struct xdoc *d, size_t s0, size_t k, struct xspeaker *sp)
+{
+	memset(sp, 0, sizeof(*sp));
+	sp->ent = -1;
+	/* "Nine years ago this week, Owen Brackley stood ...": the subject
+	 * after an opening adverbial. */
+	if (!(d->t[s0].kind == TK_WORD && (d->t[s0].lex & L_PRONOUN)) && !tok_is(d, s0, "the")) {
+		bool named = false;
+		for (size_t i = 0; i < d->nms && !named; i++)
+			named = d->ms[i].t0 == s0;
+		for (size_t c = s0 + 1; !named && c + 1 < k && c < s0 + 10; c++)
+			if (tok_punct(d, c, ',')) {
+				s0 = c + 1;
+				break;
+			}
+	}
+	size_t n0 = s0 + (tok_is(d, s0, "the") && tok_capword(d, s0 + 1));
+	size_t m = SIZE_MAX;   /* the mention starting at n0 (rare: a linear search) */
+	for (size_t i = 0; i < d->nms && m == SIZE_MAX; i++)
+		if (d->ms[i].t0 == n0)
+			m = i;
+	/* or after titles: "Texas Attorney General Ken Paxton called ..." */
+	for (size_t i = 0; i < d->nms && m == SIZE_MAX; i++)
+		if (d->ms[i].t0 > n0 && d->ms[i].t0 < n0 + 5 && d->ms[i].type == ET_PERSON) {
+			bool titles = true;
+			for (size_t t = n0; t < d->ms[i].t0 && titles; t++)
+				/* "Secretary-General", "Vice-President" */
+				titles = (t > n0 && tok_punct(d, t, '-') && tok_capword(d, t + 1)) ||
+					 (tok_capword(d, t) && (d->t[t].lex & (L_ROLE | L_HONORIFIC) ||
+								run_type(d, t, t + 1) == ET_PLACE));
+			if (titles) {
+				m = i;
+				n0 = d->ms[i].t0;
+			}
+		}
+	if (d->t[s0].kind == TK_WORD && (d->t[s0].lex & L_PRONOUN)) {
+		sp->how = SP_PRONOUN;
+		sp->t0 = sp->name_t0 = s0;
+		sp->t1 = sp->name_t1 = s0 + 1;
+	} else if (m != SIZE_MAX && d->ms[m].t0 == n0 && d->ms[m].t1 < k &&
+		   (d->ms[m].type == ET_PERSON || d->ms[m].type == ET_ORG)) {
+		/* A name the entity scan typed opens the sentence ("The
+		 * Internet Access Providers Association has ..."). */
+		sp->how = SP_NAME;
+		sp->type = d->ms[m].type;
+		sp->t0 = s0;
+		sp->name_t0 = d->ms[m].t0;
+		sp->t1 = sp->name_t1 = d->ms[m].t1;
+	} else if (tok_is(d, s0, "the")) {
+		/* "The central bank raised ..., saying that": the noun. */
+		size_t h = s0 + 1, lim = s0 + 4;
+		for (;;) {
+			while (h < k && h < lim && d->t[h].kind == TK_WORD &&
+			       !(d->t[h].flags & TF_CAP) &&
+			       !(d->t[h].lex & (L_NOM_ORG | L_NOM_PERSON)))
+				h++;
+			/* "The nurses' union", "the bank's board": the
+			 * possessor's head is not the subject's. */
+			size_t after = h + 1;
+			if (after < k && d->t[after].kind == TK_PUNCT &&
+			    (d->t[after].cp == '\'' || d->t[after].cp == 0x2019) && tok_adjacent(d, after))
+				after++;
+			else if (h < k && d->t[h].kind == TK_WORD && (d->t[h].flags & TF_POSS))
+				;
+			else
+				break;
+			if (after >= k || lim > s0 + 7)
+				break;
+			h = after;
+			lim += 3;
+		}
+		if (h >= k || h >= lim || d->t[h].kind != TK_WORD || (d->t[h].flags & TF_CAP) ||
+		    !(d->t[h].lex & (L_NOM_ORG | L_NOM_PERSON)))
+			return false;
+		sp->how = SP_NOMINAL;
+		sp->type = (d->t[h].lex & L_NOM_PERSON) ? ET_PERSON : ET_ORG;
+		sp->t0 = sp->name_t0 = s0;
+		sp->t1 = sp->name_t1 = h + 1;
+	} else {
+		return false;
+	}
+	return true;
+}
+
 /* A speech verb elsewhere in the sentence(s) around a partial quote. */
 static bool sentence_speaker(struct xdoc *d, size_t o, size_t c,
 			     struct xspeaker *sp, size_t *cue)
@@ -691,6 +782,19 @@ static bool sentence_speaker(struct xdoc *d, size_t o, size_t c,
 			}
 	if (best == SIZE_MAX)
 		return false;
+	/* "X welcomed the agreement, calling it "...", "X rejected the
+	 * claim, describing it as "...": the participle shares the
+	 * sentence's subject, and what follows it is its object. */
+	size_t n = tok_len(d, best);
+	if (best > s0 + 3 && tok_punct(d, best - 1, ',') && lower_word_at(d, best) && n > 4 &&
+	    !memcmp(d->s + d->t[best].end - 3, "ing", 3) &&
+	    !speaker_left(d, best, s0, sp)) {
+		xspeaker_release(sp);
+		if (!opening_subject(d, s0, best - 1, sp))
+			return false;
+		*cue = best;
+		return true;
+	}
 	if (speaker_left(d, best, s0, sp) ||
 	    speaker_right(d, best + 1, s1, sp)) {
 		*cue = best;
@@ -1579,65 +1683,9 @@ static bool shared_subject(struct xdoc *d, size_t k, size_t s0, size_t s1)
 		ok = true;
 	if (!ok)
 		return false;
-	/* "Nine years ago this week, Owen Brackley stood ...": the subject
-	 * after an opening adverbial. */
-	if (!(d->t[s0].kind == TK_WORD && (d->t[s0].lex & L_PRONOUN)) && !tok_is(d, s0, "the")) {
-		bool named = false;
-		for (size_t i = 0; i < d->nms && !named; i++)
-			named = d->ms[i].t0 == s0;
-		for (size_t c = s0 + 1; !named && c + 1 < k && c < s0 + 10; c++)
-			if (tok_punct(d, c, ',')) {
-				s0 = c + 1;
-				break;
-			}
-	}
 	struct xspeaker sp = { .ent = -1 };
-	size_t n0 = s0 + (tok_is(d, s0, "the") && tok_capword(d, s0 + 1));
-	size_t m = SIZE_MAX;   /* the mention starting at n0 (rare: a linear search) */
-	for (size_t i = 0; i < d->nms && m == SIZE_MAX; i++)
-		if (d->ms[i].t0 == n0)
-			m = i;
-	/* or after titles: "Texas Attorney General Ken Paxton called ..." */
-	for (size_t i = 0; i < d->nms && m == SIZE_MAX; i++)
-		if (d->ms[i].t0 > n0 && d->ms[i].t0 < n0 + 5 && d->ms[i].type == ET_PERSON) {
-			bool titles = true;
-			for (size_t t = n0; t < d->ms[i].t0 && titles; t++)
-				titles = tok_capword(d, t) && (d->t[t].lex & (L_ROLE | L_HONORIFIC) ||
-							       run_type(d, t, t + 1) == ET_PLACE);
-			if (titles) {
-				m = i;
-				n0 = d->ms[i].t0;
-			}
-		}
-	if (d->t[s0].kind == TK_WORD && (d->t[s0].lex & L_PRONOUN)) {
-		sp.how = SP_PRONOUN;
-		sp.t0 = sp.name_t0 = s0;
-		sp.t1 = sp.name_t1 = s0 + 1;
-	} else if (m != SIZE_MAX && d->ms[m].t0 == n0 && d->ms[m].t1 < k &&
-		   (d->ms[m].type == ET_PERSON || d->ms[m].type == ET_ORG)) {
-		/* A name the entity scan typed opens the sentence ("The
-		 * Internet Access Providers Association has ..."). */
-		sp.how = SP_NAME;
-		sp.type = d->ms[m].type;
-		sp.t0 = s0;
-		sp.name_t0 = d->ms[m].t0;
-		sp.t1 = sp.name_t1 = d->ms[m].t1;
-	} else if (tok_is(d, s0, "the")) {
-		/* "The central bank raised ..., saying that": the noun. */
-		size_t h = s0 + 1;
-		while (h < k && h < s0 + 4 && d->t[h].kind == TK_WORD && !(d->t[h].flags & TF_CAP) &&
-		       !(d->t[h].lex & (L_NOM_ORG | L_NOM_PERSON)))
-			h++;
-		if (h >= k || h >= s0 + 4 || d->t[h].kind != TK_WORD || (d->t[h].flags & TF_CAP) ||
-		    !(d->t[h].lex & (L_NOM_ORG | L_NOM_PERSON)))
-			return false;
-		sp.how = SP_NOMINAL;
-		sp.type = (d->t[h].lex & L_NOM_PERSON) ? ET_PERSON : ET_ORG;
-		sp.t0 = sp.name_t0 = s0;
-		sp.t1 = sp.name_t1 = h + 1;
-	} else {
+	if (!opening_subject(d, s0, k, &sp))
 		return false;
-	}
 	size_t a = plain_said ? that : that + 1, b = cut_at_fragment(d, a, clause_end(d, a, s1));
 	if (b <= a || clause_words(d, a, b) < 3 || inquote_count(d, a, b) * 2 >= b - a) {
 		xspeaker_release(&sp);

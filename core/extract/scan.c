@@ -450,7 +450,12 @@ static size_t lead_split(const struct xdoc *d, size_t t0, size_t t1, bool *headl
 		if (t->kind == TK_PUNCT && is_dash_cp(t->cp) && (t->flags & TF_SPACE_BEFORE) &&
 		    i + 1 < t1 && (d->t[i + 1].flags & TF_SPACE_BEFORE) &&
 		    (d->t[i + 1].flags & TF_CAP) &&
-		    (d->t[i - 1].kind == TK_NUM || tok_punct(d, i - 1, ')'))) {
+		    /* "12 April 2005 -", "(Reuters) -", "3 May -",
+		     * "/PRNewswire/ --" */
+		    (d->t[i - 1].kind == TK_NUM || tok_punct(d, i - 1, ')') ||
+		     tok_punct(d, i - 1, '/') ||
+		     (d->t[i - 1].kind == TK_WORD && (d->t[i - 1].lex & L_MONTH) &&
+		      d->t[i - 2].kind == TK_NUM))) {
 			bool comma = false;
 			for (size_t k = t0 + 1; k < i; k++)
 				comma |= tok_punct(d, k, ',') || tok_punct(d, k, '(');

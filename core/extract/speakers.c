@@ -373,6 +373,13 @@ static void parse_appositive(struct xdoc *d, size_t a0, size_t a1,
 		org0 = i;
 		org1 = title0;
 		role0 = title0;
+		/* "the Foreign Secretary", "the UN High Commissioner for
+		 * Refugees": a portfolio's word is the role's, not a name. */
+		if (portfolio(d, title0 - 1, title0)) {
+			role0 = org1 = title0 - 1;
+			if (org1 == org0)
+				org1 = 0;
+		}
 	}
 	/* "... of/at/for [the] Acme Federation" */
 	size_t portfolio_end = 0;

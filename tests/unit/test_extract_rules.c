@@ -598,6 +598,37 @@ static void test_other_languages(void **state)
 	vb_extraction_release(&x);
 }
 
+/* A participle after a comma shares the sentence's subject; titles a
+ * portfolio's word opens; a dateline with a day and a month only. */
+static void test_participles_and_high_titles(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	run("NEW YORK, 3 May \xe2\x80\x94 Secretary-General Ana Ferreira welcomed the "
+	    "ceasefire on Saturday, calling it \"a long-awaited step towards peace\".\n\n"
+	    "The nurses' union rejected the offer, describing it as \"an insult to "
+	    "every nurse on the ward\".\n\n"
+	    "The UN High Commissioner for Refugees, Tomas Berglund, said some 200,000 "
+	    "people could return home. The Foreign Secretary, Jane Oduya, said the "
+	    "talks would resume.\n", NULL, &x);
+	assert_speaker(must_quote(&x, "a long-awaited step"), "Ana Ferreira");
+	assert_speaker_name(must_quote(&x, "an insult to every nurse"), "The nurses' union");
+	const struct vb_quote *q = must_quote(&x, "some 200,000 people");
+	assert_speaker(q, "Tomas Berglund");
+	assert_non_null(q->speaker.role);
+	assert_string_equal(q->speaker.role, "high commissioner for refugees");
+	assert_non_null(q->speaker.org);
+	assert_string_equal(q->speaker.org, "UN");
+	q = must_quote(&x, "the talks would resume");
+	assert_speaker(q, "Jane Oduya");
+	assert_string_equal(q->speaker.role, "foreign secretary");
+	assert_null(q->speaker.org);
+	/* The dateline's city is a place, and no speaker. */
+	assert_null(find_entity(&x, VB_ENTITY_ORGANISATION, "YORK"));
+	assert_non_null(find_entity(&x, VB_ENTITY_PLACE, "NEW YORK"));
+	vb_extraction_release(&x);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -619,6 +650,7 @@ int main(void)
 		cmocka_unit_test(test_told_and_appositives),
 		cmocka_unit_test(test_documents_and_bodies),
 		cmocka_unit_test(test_court_report),
+		cmocka_unit_test(test_participles_and_high_titles),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
