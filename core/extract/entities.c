@@ -488,6 +488,39 @@ static bool compatible(int have, int want)
 	return want == ET_NONE || have == ET_NONE || have == want;
 }
 
+/*
+ * Does an organisation's key go on, after its first words, with only the
+ * words of a kind of institution ("general hospital", "city council",
+ * "airport")?  Then those first words name a place, not the organisation.
+ */
+static bool generic_tail(const char *rest)
+{
+	/* Words of the kind, and (after the '|') words that only go with
+	 * one ("Fire and Rescue Service", "Port Authority"). */
+	static const char *const words[] = {
+		"hospital", "infirmary", "council", "airport", "station", "police",
+		"constabulary", "fire", "rescue", "cathedral", "harbour", "harbor",
+		"port", "zoo", "prison", "magistrates", "magistrates'", "crown",
+		"|", "general", "city", "county", "district", "borough", "parish",
+		"town", "memorial", "court", "service", "authority", "of", "and", NULL,
+	};
+	size_t strong = 0;
+	while (*rest) {
+		size_t len = strcspn(rest, " ");
+		bool known = false, weak = false;
+		for (size_t i = 0; words[i] && !known; i++) {
+			weak |= words[i][0] == '|';
+			known = strlen(words[i]) == len && !memcmp(words[i], rest, len);
+		}
+		if (!known)
+			return false;
+		strong += !weak;
+		rest += len;
+		rest += *rest == ' ';
+	}
+	return strong > 0;
+}
+
 static void ent_keys(struct xdoc *d, int ei, bool add)
 {
 	const struct xent *e = &d->ents[ei];
@@ -533,7 +566,10 @@ static void ent_keys(struct xdoc *d, int ei, bool add)
 		if (*p == ' ') {
 			uint64_t hs[2] = { emap_hash_end(ph),
 					   emap_hash(EK_TAIL, p + 1, strlen(p + 1)) };
-			for (size_t i = 0; i < 2; i++) {
+			/* "Ashby General Hospital", "Tillmoor Parish Council":
+			 * named after a place, whose name alone is the place. */
+			size_t first = generic_tail(p + 1) ? 1 : 0;
+			for (size_t i = first; i < 2; i++) {
 				struct idlist *l = emap_list(&d->eidx, hs[i], add);
 				if (add)
 					idlist_insert(l, (uint32_t)ei);
@@ -1010,6 +1046,16 @@ static bool ticker(const struct xdoc *d, size_t i)
 	return false;
 }
 
+/* The last word of a street's name, capitalised: "Canal Street". */
+static bool street_word(const struct xdoc *d, size_t i)
+{
+	static const char *const words[] = {
+		"street", "road", "lane", "avenue", "boulevard", "crescent",
+		"terrace", "highway", "drive", NULL,
+	};
+	return (d->t[i].flags & TF_CAP) && !(d->t[i].flags & TF_ALLCAPS) && tok_in(d, i, words);
+}
+
 int run_type(const struct xdoc *d, size_t t0, size_t t1)
 {
 	struct vb_buf low = VB_BUF_INIT;
@@ -1024,6 +1070,12 @@ int run_type(const struct xdoc *d, size_t t0, size_t t1)
 	if (g && t1 - t0 == 1 && (d->t[t0].flags & TF_ALLCAPS) && common_acronym(d, t0))
 		g = NULL;   /* "EST" is a time, not Estonia */
 	if (g && !(t1 - t0 == 1 && (d->t[t0].lex & L_PLACE_GENERIC))) {
+		type = ET_PLACE;
+		goto out;
+	}
+	/* "Canal Street", "Fenwick Road", "Elm Avenue": a street. */
+	if (t1 - t0 >= 2 && t1 - t0 <= 4 && street_word(d, t1 - 1) &&
+	    !part_has(d, t0, t1 - 1, L_ORG_SUFFIX | L_ORG_CUE | L_GIVEN)) {
 		type = ET_PLACE;
 		goto out;
 	}
@@ -1267,6 +1319,18 @@ static bool place_context(const struct xdoc *d, size_t t0, size_t t1)
 	     tok_is(d, t0 - 1, "outside") || tok_is(d, t0 - 1, "across") ||
 	     tok_is(d, t0 - 1, "throughout")))
 		return !(d->t[t1 - 1].flags & TF_POSS) && t1 - t0 <= 3;
+	/* "Fenwick Road, Ashby,": the town after its street. */
+	if (t0 > 2 && tok_punct(d, t0 - 1, ',') && street_word(d, t0 - 2) && t1 - t0 <= 3 &&
+	    tok_capword(d, t0 - 3))
+		return true;
+	/* "a 34-year-old man from Ashby", "crews from Kelton": where
+	 * people come from ("a letter from Acme" is no place). */
+	if (t0 > 1 && tok_is(d, t0 - 1, "from") && !(d->t[t0 - 1].flags & TF_CAP) &&
+	    d->t[t0 - 2].kind == TK_WORD &&
+	    (!(d->t[t0 - 2].flags & TF_CAP) || (d->t[t0 - 2].flags & TF_SENT_START)) &&
+	    (d->t[t0 - 2].lex & (L_NOM_PERSON | L_PLURAL_NOM)) && !(d->t[t0 - 2].lex & L_NOM_ORG) &&
+	    t1 - t0 <= 3 && !(d->t[t1 - 1].flags & TF_POSS))
+		return true;
 	/* "London-based" */
 	if (t1 < d->nt && tok_punct(d, t1, '-') && tok_adjacent(d, t1) &&
 	    tok_is(d, t1 + 1, "based"))

@@ -156,7 +156,8 @@ static const struct word_group groups[] = {
 	  "tourists visitor visitors voter voters fan fans vendor vendors "
 	  "shopkeeper shopkeepers soldier soldiers firefighter firefighters "
 	  "paramedic paramedics survivor survivors novelist editor editors "
-	  "man woman men women villager villagers "
+	  "man woman men women villager villagers crews boy girl boys girls "
+	  "teenager teenagers pensioner pensioners family families couple "
 	  "vice-president secretary-general director-general" },
 	{ L_PLURAL_NOM,
 	  "officials analysts sources lawyers experts economists traders "

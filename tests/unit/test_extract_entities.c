@@ -490,6 +490,36 @@ static void test_lookups_among_many(void **state)
 	vb_buf_release(&b);
 }
 
+/* Local news: streets, towns named by where people come from, and an
+ * institution named after its town, which does not make the town's
+ * name the institution's. */
+static void test_streets_and_towns(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	run("A pedestrian was injured on Fenwick Road, Ashby, on Thursday. She was "
+	    "taken to Ashby General Hospital. A 34-year-old man from Ashby was "
+	    "arrested. Residents from Dunmore said the junction with Mill Lane was "
+	    "dangerous. Crews from Kelton attended. She had a letter from Halden. "
+	    "Marbury Fire Service sent two engines; Marbury Council said the road "
+	    "would reopen.\n", NULL, &x);
+	expect(&x, "Fenwick Road", VB_ENTITY_PLACE, "Fenwick Road");
+	expect(&x, "Mill Lane", VB_ENTITY_PLACE, "Mill Lane");
+	expect(&x, "Ashby", VB_ENTITY_PLACE, "Ashby");
+	expect(&x, "Dunmore", VB_ENTITY_PLACE, "Dunmore");
+	expect(&x, "Kelton", VB_ENTITY_PLACE, "Kelton");
+	expect(&x, "Ashby General Hospital", VB_ENTITY_ORGANISATION, "Ashby General Hospital");
+	expect(&x, "Marbury Fire Service", VB_ENTITY_ORGANISATION, "Marbury Fire Service");
+	for (size_t i = 0; i < x.nentities; i++) {
+		/* "Ashby" alone is the town, never the hospital. */
+		if (!strcmp(x.entities[i].text, "Ashby"))
+			assert_int_equal(x.entities[i].type, VB_ENTITY_PLACE);
+		/* "from Halden": a letter comes from anyone. */
+		assert_string_not_equal(x.entities[i].text, "Halden");
+	}
+	vb_extraction_release(&x);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -502,6 +532,7 @@ int main(void)
 		cmocka_unit_test(test_org_rules),
 		cmocka_unit_test(test_money_in_context),
 		cmocka_unit_test(test_chinese_names),
+		cmocka_unit_test(test_streets_and_towns),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
