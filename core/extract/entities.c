@@ -1289,13 +1289,24 @@ static bool opener_is_name(const struct xdoc *d, size_t i)
 	return false;
 }
 
+bool inside_name(const struct xdoc *d, size_t k, size_t t0)
+{
+	if (!(k > t0 + 1 && tok_capword(d, k - 1) && !(d->t[k - 1].flags & TF_ALLCAPS) &&
+	      (d->t[k - 1].lex == 0 || (d->t[k - 1].lex & L_GIVEN))))
+		return false;
+	/* Right after a title: "Steel Minister Bunu Sheriff Musa" (not
+	 * "Deputy U.S. Trade Representative Michael Smith"). */
+	return tok_capword(d, k - 2) &&
+	       (d->t[k - 2].lex & (L_HONORIFIC | L_ROLE));
+}
+
 /* Honorifics and titles at the head of a run: "Prime Minister Jane Doe". */
 static size_t strip_titles(const struct xdoc *d, size_t t0, size_t t1)
 {
 	size_t last = SIZE_MAX;
 
 	for (size_t k = t0; k + 1 < t1; k++)
-		if (d->t[k].lex & L_HONORIFIC)
+		if ((d->t[k].lex & L_HONORIFIC) && !inside_name(d, k, t0))
 			last = k;
 	if (last == SIZE_MAX)
 		return t0;
@@ -1494,7 +1505,10 @@ void entities_find(struct xdoc *d)
 		}
 		/* "Commuter Lucy Brennan, 34, said": a noun of what the
 		 * person is, capitalised as the sentence's first word. */
-		if (at_start && t1 - t0 >= 3 && !d->t[t0].lex && (d->t[t0 + 1].lex & L_GIVEN) &&
+		if (at_start && t1 - t0 >= 3 && (d->t[t0 + 1].lex & L_GIVEN) &&
+		    (d->t[t0].lex & (L_NOM_PERSON | L_GIVEN | L_HONORIFIC | L_ROLE)) == L_NOM_PERSON) {
+			t0++;   /* "Nurse Ana Ruiz", "Commuter Lucy Brennan" */
+		} else if (at_start && t1 - t0 >= 3 && !d->t[t0].lex && (d->t[t0 + 1].lex & L_GIVEN) &&
 		    tok_len(d, t0) > 5) {
 			static const char *const ends[] = { "er", "or", "ist", "ant", "ent", "ian" };
 			for (size_t k = 0; k < sizeof(ends) / sizeof(ends[0]); k++) {
@@ -1595,7 +1609,8 @@ void entities_find(struct xdoc *d)
 			 * an organisation, a title, a person's name. */
 			size_t ro = t1 - 1;
 			while (ro > t0 && !((d->t[ro].lex & L_ROLE) &&
-					    !(d->t[ro].lex & (L_ORG_CUE | L_ORG_SUFFIX))))
+					    !(d->t[ro].lex & (L_ORG_CUE | L_ORG_SUFFIX)) &&
+					    !inside_name(d, ro, t0)))
 				ro--;
 			size_t r0 = ro;
 			while (r0 > t0 && (d->t[r0 - 1].lex & L_ROLE) &&

@@ -423,6 +423,10 @@ void mention_add(struct xdoc *d, size_t t0, size_t t1, int ent, int type);
 int run_type(const struct xdoc *d, size_t t0, size_t t1);
 /* [t0, t1) is a country's portfolio before a title: "Indonesian Energy". */
 bool portfolio(const struct xdoc *d, size_t t0, size_t t1);
+/* Is the title word at k (in a run from t0) part of a name instead: after
+ * a title and a given name or an unknown word ("Steel Minister Bunu
+ * Sheriff Musa")? */
+bool inside_name(const struct xdoc *d, size_t k, size_t t0);
 size_t name_without_letters(const struct xdoc *d, size_t t0, size_t t1);
 size_t title_list_end(const struct xdoc *d, size_t s, size_t limit);
 bool part_has(const struct xdoc *d, size_t t0, size_t t1, uint32_t lex);

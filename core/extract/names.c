@@ -53,6 +53,7 @@ static const struct word_group groups[] = {
 	  "inspector detective archbishop bishop cardinal rabbi imam sheikh "
 	  "premier chairman chairwoman chairperson councillor councilor "
 	  "alderman deputy superintendent chief constable officer vice mp mep "
+	  "commander cmdr marshal sheriff admiral commodore "
 	  "attorney-general cllr cllrs councilwoman councilman vice-president "
 	  "vice-chancellor vice-premier secretary-general director-general" },
 	{ L_ORG_SUFFIX,
@@ -84,7 +85,7 @@ static const struct word_group groups[] = {
 	  "automotive water utilities air centre center associates farms mills "
 	  "renewables orchards vineyards winery wineries brewery breweries "
 	  "distillery dairies bakeries museum gallery theatre theater library "
-	  "zoo orchestra opera "
+	  "zoo orchestra opera unit squad constabulary inspectorate regiment brigade "
 	  "brothers grocers supermarkets hotels resorts restaurants clinic "
 	  /* German: "Bund der Steuerzahler", "Verband der Autoindustrie" */
 	  "verband verein gewerkschaft stiftung bund kammer ministerium "
@@ -157,9 +158,17 @@ static const struct word_group groups[] = {
 	  "shopkeeper shopkeepers soldier soldiers firefighter firefighters "
 	  "paramedic paramedics survivor survivors novelist editor editors "
 	  "man woman men women villager villagers crews boy girl boys girls "
+	  "nurse doctor pilots midwife midwives carer carers mechanic "
+	  "electrician plumber builders chef waiter "
+	  "fisherman fishermen landlord landlords "
+	  "tenant tenants homeowner homeowners commuter commuters parent pupil "
+	  "pupils graduate retiree retirees "
 	  "teenager teenagers pensioner pensioners family families couple "
 	  "vice-president secretary-general director-general" },
 	{ L_PLURAL_NOM,
+	  "crews boys girls teenagers pensioners families pilots midwives carers "
+	  "builders fishermen landlords tenants homeowners commuters "
+	  "pupils retirees "
 	  "officials analysts sources lawyers experts economists traders "
 	  "dealers executives bankers diplomats members investors observers "
 	  "insiders authorities police witnesses residents people activists "
@@ -206,6 +215,7 @@ static const struct word_group groups[] = {
 	  "ceo cfo coo cto md evp svp treasurer chancellor prosecutor "
 	  "representative coordinator researcher scientist fellow principal "
 	  "dean provost rector superintendent inspector inspector-general "
+	  "detective sergeant constable sheriff marshal commander "
 	  "strategist consultant negotiator envoy aide owner trustee "
 	  "organiser organizer campaigner activist singer artist musician "
 	  "producer writer author actor actress player coach captain "

@@ -285,6 +285,17 @@ static bool np_ends(const struct xdoc *d, size_t i)
 	return tok_in(d, i, words);
 }
 
+/* Is [t0, t1) a place's name: known, or found as one in this text? */
+static bool place_named(const struct xdoc *d, size_t t0, size_t t1)
+{
+	if (run_type(d, t0, t1) == ET_PLACE)
+		return true;
+	for (size_t i = 0; i < d->nms; i++)
+		if (d->ms[i].t0 == t0 && d->ms[i].t1 == t1)
+			return d->ms[i].type == ET_PLACE;
+	return false;
+}
+
 static void parse_appositive(struct xdoc *d, size_t a0, size_t a1,
 			     struct xspeaker *sp, bool *personish)
 {
@@ -386,12 +397,24 @@ static void parse_appositive(struct xdoc *d, size_t a0, size_t a1,
 	for (size_t k = role0; k < a1; k++) {
 		if (!(tok_is(d, k, "of") || tok_is(d, k, "at") ||
 		      tok_is(d, k, "for") || tok_is(d, k, "with") ||
+		      tok_is(d, k, "from") ||
 		      tok_is(d, k, "von") || tok_is(d, k, "bei")))
 			continue;
 		size_t n = k + 1;
 		if (tok_is(d, n, "the"))
 			n++;
 		size_t e = name_run_right(d, n, a1);
+		/* "a nurse from Ashby": where one lives, not for whom
+		 * ("a pork producer from Illinois and chairman of the
+		 * National Pork Board" goes on). */
+		if (tok_is(d, k, "from") && e > n && place_named(d, n, e)) {
+			if (e < a1 && (tok_is(d, e, "and") || tok_punct(d, e, ','))) {
+				k = e - 1;
+				continue;
+			}
+			role1 = k;
+			break;
+		}
 		/* "Minister for Digital Affairs", "Secretary of State for
 		 * Health", "Commissioner for Jobs, Growth and Investment": a
 		 * government title's portfolio is part of the role. */
@@ -876,7 +899,7 @@ static size_t trim_run(struct xdoc *d, size_t r0, size_t r1, struct xspeaker *sp
 		r0++;
 	size_t last = SIZE_MAX;
 	for (size_t k = r0; k + 1 < r1; k++)
-		if (d->t[k].lex & (L_HONORIFIC | L_ROLE))
+		if ((d->t[k].lex & (L_HONORIFIC | L_ROLE)) && !inside_name(d, k, r0))
 			last = k;
 	/* An organisation's name, unless a title and a person's name end it:
 	 * "Senate Banking Committee Chairman William Proxmire". */
@@ -1281,6 +1304,10 @@ bool speaker_left(struct xdoc *d, size_t cue, size_t limit, struct xspeaker *sp)
 				sp->t1 = c1;
 				if (personish) {
 					sp->type = ET_PERSON;
+				} else if (tok_is(d, c0 + 1, "of") || tok_is(d, c0 + 1, "from")) {
+					/* "Priya Ramaswamy, of the Serious Collision
+					 * Investigation Unit, said": where she is
+					 * from (a title before her name stays). */
 				} else {
 					/* "Nova, a company that owns part of Husky, said" */
 					free(sp->role);

@@ -629,6 +629,43 @@ static void test_participles_and_high_titles(void **state)
 	vb_extraction_release(&x);
 }
 
+/* Police and local copy: ranks before names, "of the ... Unit", people
+ * by their trade, where they come from. */
+static void test_police_and_local(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	run("Detective Sergeant Priya Ramaswamy, of the Serious Collision Investigation "
+	    "Unit, said the car was grey. Chief Constable Alan Pryce said the force would "
+	    "review the case. Sheriff Dana Cole told reporters the suspect was armed. "
+	    "Commander Robert S. Griffin was placed in command.\n\n"
+	    "Ana Ruiz, a nurse from Leeds, said the ward was full. Tom Hale, from the "
+	    "Marbury Residents Association, said the road was unsafe. Commuters said "
+	    "the trains were late.\n", NULL, &x);
+	const struct vb_quote *q = must_quote(&x, "the car was grey");
+	assert_speaker(q, "Priya Ramaswamy");
+	assert_string_equal(q->speaker.role, "detective sergeant");
+	assert_string_equal(q->speaker.org, "Serious Collision Investigation Unit");
+	q = must_quote(&x, "the force would review");
+	assert_speaker(q, "Alan Pryce");
+	assert_string_equal(q->speaker.role, "chief constable");
+	q = must_quote(&x, "the suspect was armed");
+	assert_speaker(q, "Dana Cole");
+	assert_string_equal(q->speaker.role, "sheriff");
+	assert_non_null(find_entity(&x, VB_ENTITY_PERSON, "Robert S. Griffin"));
+	q = must_quote(&x, "the ward was full");
+	assert_speaker(q, "Ana Ruiz");
+	assert_string_equal(q->speaker.role, "nurse");
+	assert_null(q->speaker.org);
+	q = must_quote(&x, "the road was unsafe");
+	assert_speaker(q, "Tom Hale");
+	assert_string_equal(q->speaker.org, "Marbury Residents Association");
+	q = must_quote(&x, "the trains were late");
+	assert_true(q->has_speaker);
+	assert_int_equal(q->speaker.type, VB_SPEAKER_PERSON);
+	vb_extraction_release(&x);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -651,6 +688,7 @@ int main(void)
 		cmocka_unit_test(test_documents_and_bodies),
 		cmocka_unit_test(test_court_report),
 		cmocka_unit_test(test_participles_and_high_titles),
+		cmocka_unit_test(test_police_and_local),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
