@@ -337,7 +337,9 @@ int vb_annotate_passage(struct vb_worker *w, struct term_ctx *c,
 	end = take(o->quotes, x->nquotes, &o->q, p);
 	for (; o->q < end && !rc; o->q++) {
 		const struct vb_quote *q = &x->quotes[o->quotes[o->q].index];
-		/* The same words twice in a document are one citable quote. */
+		/* Ids are unique in a document (a repeat of the same words
+		 * gets its own, see quotes_out in extract.c); a quote that
+		 * spans two passages is held by the first. */
 		if (!vb_strset_add(&w->quote_ids, q->id))
 			continue;
 		vb_ix_add_bool(c, &w->term, VB_PREFIX_HAS, "quote");

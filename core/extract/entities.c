@@ -1084,8 +1084,10 @@ int run_type(const struct xdoc *d, size_t t0, size_t t1)
 		type = ET_ORG;
 		goto out;
 	}
+	/* "Mr Smith"; not "the King's Speech" */
 	if (t0 > 0 && d->t[t0 - 1].kind == TK_WORD &&
-	    (d->t[t0 - 1].lex & L_HONORIFIC) && (d->t[t0 - 1].flags & TF_CAP)) {
+	    (d->t[t0 - 1].lex & L_HONORIFIC) && (d->t[t0 - 1].flags & TF_CAP) &&
+	    !(d->t[t0 - 1].flags & TF_POSS)) {
 		type = ET_PERSON;
 		goto out;
 	}

@@ -1,5 +1,6 @@
 /* extract.c: the extractor handle, the order of the passes over a document, and the results. */
 #include "extract/internal.h"
+#include "util/strset.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -329,6 +330,8 @@ static void quotes_out(struct xdoc *d)
 	struct vb_extraction *x = d->out;
 	size_t n = 0;
 
+	struct vb_strset ids = { 0 };
+
 	x->quotes = vb_calloc(d->nq ? d->nq : 1, sizeof(*x->quotes));
 	for (size_t i = 0; i < d->nq; i++) {
 		const struct xquote *q = &d->q[i];
@@ -344,6 +347,15 @@ static void quotes_out(struct xdoc *d)
 		o->end = q->spans[q->nspans - 1].end;
 		o->kind = (enum vb_quote_kind)q->kind;
 		quote_id(d->opts ? d->opts->doc_id : NULL, o->text, o->id);
+		/* The same words quoted again in the document (a lead repeated,
+		 * two speakers saying one thing): the second is "TEXT#2", so
+		 * that every quote has its own id and the first keeps its. */
+		for (unsigned again = 2; !vb_strset_add(&ids, o->id); again++) {
+			struct vb_buf b = VB_BUF_INIT;
+			vb_buf_addf(&b, "%s#%u", o->text, again);
+			quote_id(d->opts ? d->opts->doc_id : NULL, b.buf, o->id);
+			vb_buf_release(&b);
+		}
 		if (q->cue_tok != SIZE_MAX) {
 			lower_utf8(d->s + d->t[q->cue_tok].start,
 				   tok_len(d, q->cue_tok), &d->tmp);
@@ -371,6 +383,7 @@ static void quotes_out(struct xdoc *d)
 		}
 	}
 	x->nquotes = n;
+	vb_strset_release(&ids);
 }
 
 int vb_extract(vb_extractor *ex, const char *body, size_t len,

@@ -1349,6 +1349,62 @@ bool speaker_left(struct xdoc *d, size_t cue, size_t limit, struct xspeaker *sp)
 	return false;
 }
 
+/*
+ * "according to a report published today by the housing charity
+ * Shelterwise", "according to figures from the Office for National
+ * Statistics": whoever wrote the report speaks.
+ */
+static bool report_noun(const struct xdoc *d, size_t i)
+{
+	return lower_word(d, i) &&
+	       (document_noun(d, i) ||
+		tok_in(d, i, (const char *const[]){ "report", "study", "survey", "analysis",
+			"figures", "data", "research", "estimates", "review", "poll", NULL }));
+}
+
+static bool document_by(struct xdoc *d, size_t i, size_t limit, struct xspeaker *sp)
+{
+	/* "a report", "the latest figures", "figures" */
+	if (!lower_word(d, i) || (!(d->t[i].lex & L_DET) && !report_noun(d, i)))
+		return false;
+	size_t h = report_noun(d, i) ? i : i + 1;
+	while (h < limit && h < i + 4 && lower_word(d, h) && !report_noun(d, h))
+		h++;
+	if (h >= limit || h >= i + 4 || !report_noun(d, h))
+		return false;
+	/* "published today by", "released on Monday by", "of 500 firms by" */
+	size_t k = h + 1;
+	while (k < limit && k < h + 8 && (lower_word(d, k) || d->t[k].kind == TK_NUM) &&
+	       !tok_is(d, k, "by") && !tok_is(d, k, "from"))
+		k++;
+	if (k + 1 >= limit || !(tok_is(d, k, "by") || tok_is(d, k, "from")))
+		return false;
+	size_t n = k + 1;
+	if (tok_is(d, n, "the"))
+		n++;
+	/* "the housing charity Shelterwise": what the author is, then its name. */
+	size_t a = n;
+	while (n < limit && n < a + 3 && lower_word(d, n) && !(d->t[n].lex & (L_CUE | L_STOP)))
+		n++;
+	size_t e = name_run_right(d, n, limit);
+	/* "the Office for National Statistics": the entity found there. */
+	for (size_t m = 0; m < d->nms; m++)
+		if (d->ms[m].t0 == n && d->ms[m].t1 > e && d->ms[m].t1 <= limit)
+			e = d->ms[m].t1;
+	if (e <= n || (d->t[e - 1].flags & TF_POSS))
+		return false;
+	int type = run_type(d, n, e);
+	if (type == ET_PLACE)
+		return false;
+	size_t n0 = trim_run(d, n, e, sp);
+	set_name(sp, n0, e);
+	sp->t0 = i;
+	sp->t1 = e;
+	if (type == ET_ORG || n > a)
+		sp->type = ET_ORG;
+	return true;
+}
+
 bool speaker_right(struct xdoc *d, size_t i, size_t limit, struct xspeaker *sp)
 {
 	memset(sp, 0, sizeof(*sp));
@@ -1371,8 +1427,18 @@ bool speaker_right(struct xdoc *d, size_t i, size_t limit, struct xspeaker *sp)
 			n++;
 		if (r > i + 1 && (d->t[r - 1].flags & TF_POSS) && tok_capword(d, n))
 			i++;
+		/* "according to the Office for National Statistics" */
+		else
+			for (size_t m = 0; m < d->nms; m++)
+				if (d->ms[m].t0 == i + 1 && d->ms[m].type == ET_ORG &&
+				    d->ms[m].t1 <= limit) {
+					i++;
+					break;
+				}
 	}
 	t = &d->t[i];
+	if (document_by(d, i, limit, sp))
+		return true;
 	/* "said a spokesman for the Acme Union", "said the company";
 	 * "according to industry analysts" needs no determiner. */
 	bool bare = false;
@@ -1398,6 +1464,29 @@ bool speaker_right(struct xdoc *d, size_t i, size_t limit, struct xspeaker *sp)
 		/* "a company spokesman", "industry analysts": the last noun is the head. */
 		while (h + 1 < limit && nominal_word(d, h) && nominal_word(d, h + 1))
 			h++;
+		/* "said the charity's chief executive, Imogen Thackeray": the
+		 * name after the title speaks, with that title. */
+		if (h + 2 < limit && nominal_word(d, h) && (d->t[h].lex & (L_ROLE | L_NOM_PERSON)) &&
+		    !(d->t[h].lex & L_PLURAL_NOM) && tok_punct(d, h + 1, ',') &&
+		    tok_capword(d, h + 2)) {
+			size_t e = name_run_right(d, h + 2, limit);
+			if (e > h + 2 && (e == limit || tok_punct(d, e, ',') || tok_punct(d, e, '.')) &&
+			    run_type(d, h + 2, e) != ET_ORG && run_type(d, h + 2, e) != ET_PLACE) {
+				bool personish;
+				parse_appositive(d, i, h + 1, sp, &personish);
+				if (personish) {
+					size_t n0 = trim_run(d, h + 2, e, sp);
+					set_name(sp, n0, e);
+					sp->t0 = i;
+					sp->t1 = e;
+					sp->type = ET_PERSON;
+					return true;
+				}
+				xspeaker_release(sp);
+				memset(sp, 0, sizeof(*sp));
+				sp->ent = -1;
+			}
+		}
 		if (h < limit && nominal_word(d, h) && nominal_left(d, h + 1, i, sp)) {
 			size_t k = h + 1;
 			if ((tok_is(d, k, "for") || tok_is(d, k, "of") ||
@@ -1441,6 +1530,12 @@ bool speaker_right(struct xdoc *d, size_t i, size_t limit, struct xspeaker *sp)
 		size_t e = name_run_right(d, i, limit);
 		if (e <= i)
 			return false;
+		/* "according to the Office for National Statistics, ...":
+		 * the organisation the entity scan found, connectors and all. */
+		for (size_t m = 0; m < d->nms; m++)
+			if (d->ms[m].t0 == i && d->ms[m].t1 > e && d->ms[m].t1 <= limit &&
+			    d->ms[m].type == ET_ORG)
+				e = d->ms[m].t1;
 		if (role_at != SIZE_MAX && role_at < i)
 			sp->role = lower_dup(d, d->t[role_at].start, d->t[role_at].end);
 		size_t n0 = trim_run(d, i, e, sp);
@@ -1453,6 +1548,10 @@ bool speaker_right(struct xdoc *d, size_t i, size_t limit, struct xspeaker *sp)
 		size_t r = e;
 		while (r < limit && r < e + 4 && lower_word(d, r) &&
 		       (d->t[r].lex & (L_ROLE | L_NOM_PERSON)))
+			r++;
+		/* "said Shelterwise's chief executive, Imogen Thackeray" */
+		size_t role_end = r;
+		if (r > e && tok_punct(d, r, ',') && tok_capword(d, r + 1))
 			r++;
 		if ((r > e || poss) && tok_capword(d, r)) {
 			size_t e2 = name_run_right(d, r, limit);
@@ -1468,8 +1567,9 @@ bool speaker_right(struct xdoc *d, size_t i, size_t limit, struct xspeaker *sp)
 				     : poss ? text_dup_clean(d, d->t[i].start,
 							     tok_stem_end(d, e - 1))
 					    : name_text(d, i, e);
-				sp->role = r > e ? lower_dup(d, d->t[e].start, d->t[r - 1].end)
-						 : NULL;
+				sp->role = role_end > e ? lower_dup(d, d->t[e].start,
+								    d->t[role_end - 1].end)
+						        : NULL;
 				size_t m0 = trim_run(d, r, e2, sp);
 				set_name(sp, m0, e2);
 				sp->t0 = det;

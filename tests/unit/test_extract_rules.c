@@ -666,6 +666,47 @@ static void test_police_and_local(void **state)
 	vb_extraction_release(&x);
 }
 
+/* Charity and statistics copy: "said X's chief executive, NAME",
+ * "according to a report by X", "according to the Office for National
+ * Statistics"; the same words twice are two quotes with two ids. */
+static void test_reports_and_sources(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	run("Evictions rose by a third last year, according to a report published "
+	    "today by the housing charity Shelterwise.\n\n"
+	    "\"These figures are a national scandal,\" said Shelterwise's chief "
+	    "executive, Imogen Thackeray. It was promised in the King's Speech.\n\n"
+	    "Inflation fell to 2.1 per cent in May, according to figures from the "
+	    "Office for National Statistics. According to the Bank of Marbury, wages "
+	    "rose by 4 per cent.\n\n"
+	    "Prices rose sharply, the Marbury Chamber of Commerce said. Prices rose "
+	    "sharply, said Jane Doe.\n", NULL, &x);
+	assert_speaker(must_quote(&x, "Evictions rose by a third"), "Shelterwise");
+	const struct vb_quote *q = must_quote(&x, "These figures are");
+	assert_speaker(q, "Imogen Thackeray");
+	assert_string_equal(q->speaker.role, "chief executive");
+	assert_string_equal(q->speaker.org, "Shelterwise");
+	assert_speaker(must_quote(&x, "Inflation fell to 2.1"), "Office for National Statistics");
+	assert_speaker(must_quote(&x, "wages rose by 4"), "Bank of Marbury");
+	assert_null(find_entity(&x, VB_ENTITY_PERSON, "Speech"));
+	/* "Prices rose sharply" twice, by two speakers: two ids. */
+	const struct vb_quote *a = NULL, *b = NULL;
+	for (size_t i = 0; i < x.nquotes; i++)
+		if (!strcmp(x.quotes[i].text, "Prices rose sharply")) {
+			if (!a)
+				a = &x.quotes[i];
+			else
+				b = &x.quotes[i];
+		}
+	assert_non_null(a);
+	assert_non_null(b);
+	assert_string_not_equal(a->id, b->id);
+	assert_speaker(a, "Marbury Chamber of Commerce");
+	assert_speaker(b, "Jane Doe");
+	vb_extraction_release(&x);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -689,6 +730,7 @@ int main(void)
 		cmocka_unit_test(test_court_report),
 		cmocka_unit_test(test_participles_and_high_titles),
 		cmocka_unit_test(test_police_and_local),
+		cmocka_unit_test(test_reports_and_sources),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
