@@ -647,6 +647,20 @@ static size_t relative_at(struct xdoc *d, size_t i)
 			return 3;
 		}
 	}
+	/* "before the end of the year" -> "the year"; "at the start of the
+	 * month": the current one (our guidelines drop the modifier). */
+	if (tok_is(d, i, "the") && i >= 3 && tok_is(d, i - 1, "of") &&
+	    tok_is(d, i - 3, "the") &&
+	    tok_in(d, i - 2, (const char *const[]){ "end", "start", "beginning", "middle",
+			"close", "turn", NULL }) &&
+	    (tok_is(d, i + 1, "year") || tok_is(d, i + 1, "month") || tok_is(d, i + 1, "week")) &&
+	    !(i + 2 < d->nt && (d->t[i + 2].kind == TK_NUM ||
+				(d->t[i + 2].kind == TK_WORD &&
+				 (tok_is(d, i + 2, "before") || tok_is(d, i + 2, "after") ||
+				  tok_is(d, i + 2, "in") || tok_is(d, i + 2, "of")))))) {
+		add_relative(d, i, i + 2, unit_of(d, i + 1), 0);
+		return 2;
+	}
 	/* "two years ago", "a year earlier", "three months ago" */
 	long n = -1;
 	if (tok_is(d, i, "a") || tok_is(d, i, "an"))

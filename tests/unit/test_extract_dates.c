@@ -350,6 +350,29 @@ static void test_not_dates(void **state)
 	vb_extraction_release(&x);
 }
 
+/* "before the end of the year" is "the year" (the modifier left out),
+ * the current one; not "the year before", "the year 2027". */
+static void test_end_of_the_year(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	run("The board will decide before the end of the year. Staff are paid at "
+	    "the end of the month. The vote is at the start of the week. At the "
+	    "end of the year before, sales fell. By the end of the year 2027 it "
+	    "will open.\n", "2026-06-09", &x);
+	expect(&x, "the month", "2026-06", VB_DATE_MONTH, true);
+	expect(&x, "the week", "2026-W24", VB_DATE_WEEK, true);
+	expect(&x, "2027", "2027", VB_DATE_YEAR, false);
+	size_t years = 0;
+	for (size_t i = 0; i < x.ndates; i++)
+		if (!strcmp(x.dates[i].text, "the year")) {
+			assert_string_equal(x.dates[i].value, "2026");
+			years++;
+		}
+	assert_int_equal(years, 1);
+	vb_extraction_release(&x);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -363,6 +386,7 @@ int main(void)
 		cmocka_unit_test(test_german),
 		cmocka_unit_test(test_more_dates),
 		cmocka_unit_test(test_tense_and_weekdays),
+		cmocka_unit_test(test_end_of_the_year),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
