@@ -41,12 +41,14 @@ static const char speakers_usage[] =
 	"\n"
 	"List the speakers of the quotes in the database with how many quotes\n"
 	"each has, their roles and organisations, and the dates of their first\n"
-	"and last quotes.  NAME (optional) keeps speakers whose name has these\n"
-	"words.\n"
+	"and last quotes.  NAME (optional) keeps speakers whose name or\n"
+	"organisation has these words, or words beginning with them.\n"
 	"\n"
 	"options:\n"
 	"  --db PATH          database (default: $VERBATIM_DB, else ./verbatim.db)\n"
 	"  -n, --limit N      at most N speakers (default: all)\n"
+	"  --all              also unnamed speakers (\"analysts\", \"a spokesman\"),\n"
+	"                     each many people under one word\n"
 	"  --json             one JSON object per speaker, one per line\n"
 	"  -h, --help         show this help\n";
 
@@ -284,9 +286,14 @@ static void print_speaker_text(json_t *r, size_t rank)
 	const char *name = vb_json_str(r, "name"), *first = vb_json_str(r, "first");
 	const char *last = vb_json_str(r, "last");
 	long long quotes = json_integer_value(json_object_get(r, "quotes"));
-	printf("%s%s  (%lld quote%s, %s to %s)\n", rank > 1 ? "\n" : "",
-	       *name ? name : vb_json_str(r, "key"), quotes, quotes == 1 ? "" : "s",
-	       *first ? first : "?", *last ? last : "?");
+	printf("%s%s  (%lld quote%s", rank > 1 ? "\n" : "",
+	       *name ? name : vb_json_str(r, "key"), quotes, quotes == 1 ? "" : "s");
+	if (!*first)
+		printf(", undated)\n");
+	else if (!strcmp(first, last))
+		printf(", %s)\n", first);
+	else
+		printf(", %s to %s)\n", first, last);
 	print_set("roles", json_object_get(r, "roles"));
 	print_set("organisations", json_object_get(r, "orgs"));
 }
@@ -296,6 +303,7 @@ int vb_cmd_speakers(int argc, char **argv)
 	static const struct option options[] = {
 		VB_DBS_OPTIONS,
 		{ "limit", required_argument, NULL, 'n' },
+		{ "all", no_argument, NULL, 'a' },
 		{ "json", no_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -321,6 +329,7 @@ int vb_cmd_speakers(int argc, char **argv)
 				return VB_EXIT_USAGE;
 			break;
 		case 'j': json = 1; break;
+		case 'a': req.all = true; break;
 		case 'h': fputs(speakers_usage, stdout); return VB_EXIT_OK;
 		default: return vb_bad_option(c, argv);
 		}
@@ -342,8 +351,15 @@ int vb_cmd_speakers(int argc, char **argv)
 		else
 			print_speaker_text(r, i + 1);
 	}
+	json_t *un = json_object_get(res, "unnamed");
+	long long un_n = json_integer_value(json_object_get(un, "speakers"));
+	long long un_q = json_integer_value(json_object_get(un, "quotes"));
 	if (!json_array_size(json_object_get(res, "results")) && !json)
-		printf("no speakers found\n");
+		printf("no%s speakers found\n", un_n ? " named" : "");
+	if (un_n && !json)
+		printf("\n%lld quote%s by %lld unnamed speaker%s (\"analysts\", \"a spokesman\") "
+		       "left out: --all lists them\n", un_q, un_q == 1 ? "" : "s", un_n,
+		       un_n == 1 ? "" : "s");
 	rc = VB_EXIT_OK;
 out:
 	json_decref(res);

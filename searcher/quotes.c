@@ -1,6 +1,7 @@
 /* quotes.c: quotes and speakers read from the passages that hold them. */
 #include "quotes.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -376,18 +377,55 @@ struct speaker_row {
 struct speaker_table {
 	struct speaker_row *v;
 	size_t n, alloc;
-	struct vb_strset keys;
+	json_t *index;            /* key -> row number: a large archive has many */
 };
 
-static struct speaker_row *row_for(struct speaker_table *t, const char *key)
+/*
+ * A key without the legal form ending its organisation: "ines
+ * kowalczyk|halden music group plc" is "ines kowalczyk|halden music
+ * group" of another release.  (Keys stored in an index do not change, so
+ * this is done here, where they are counted.)
+ */
+static void row_key(const char *key, struct vb_buf *out)
 {
-	for (size_t i = 0; i < t->n; i++)
-		if (!strcmp(t->v[i].key, key))
-			return &t->v[i];
+	static const char *const forms[] = {
+		"plc", "inc", "ltd", "llc", "llp", "corp", "co", "gmbh", "ag", "sa",
+		"nv", "bv", "limited", "incorporated", "corporation", "holdings", NULL,
+	};
+	vb_buf_reset(out);
+	vb_buf_adds(out, key);
+	const char *bar = strchr(out->buf, '|');
+	if (!bar)
+		return;
+	size_t org0 = (size_t)(bar - out->buf) + 1;
+	char *sp = strrchr(out->buf + org0, ' ');
+	if (!sp)
+		return;
+	for (size_t i = 0; forms[i]; i++)
+		if (!strcmp(sp + 1, forms[i])) {
+			out->len = (size_t)(sp - out->buf);
+			out->buf[out->len] = '\0';
+			return;
+		}
+}
+
+static struct speaker_row *row_for(struct speaker_table *t, const char *raw)
+{
+	struct vb_buf k = VB_BUF_INIT;
+	row_key(raw, &k);
+	const char *key = k.buf;
+	if (!t->index)
+		t->index = json_object();
+	json_t *at = json_object_get(t->index, key);
+	if (at) {
+		vb_buf_release(&k);
+		return &t->v[json_integer_value(at)];
+	}
 	VB_ALLOC_GROW(t->v, t->n + 1, t->alloc);
+	json_object_set_new(t->index, key, json_integer((json_int_t)t->n));
 	struct speaker_row *r = &t->v[t->n++];
 	memset(r, 0, sizeof(*r));
-	r->key = vb_strdup(key);
+	r->key = vb_buf_detach(&k, NULL);
 	return r;
 }
 
@@ -487,8 +525,33 @@ static int generic_org(const struct speaker_row *r)
  * less (no organisation, a surname) then count for the speaker they
  * belong to.
  */
+/* Add row i under `name` (its first `len` bytes) in `map`, in row order. */
+static void map_add(json_t *map, const char *name, size_t len, size_t i)
+{
+	char *k = vb_strndup(name, len);
+	json_t *list = json_object_get(map, k);
+	if (!list) {
+		list = json_array();
+		json_object_set_new(map, k, list);
+	}
+	json_array_append_new(list, json_integer((json_int_t)i));
+	free(k);
+}
+
 static void merge_rows(struct speaker_table *t)
 {
+	/* The candidates of each round, found by name rather than by a
+	 * walk over every row: an archive has tens of thousands. */
+	json_t *by_name = json_object(), *by_last = json_object();
+	for (size_t j = 0; j < t->n; j++) {
+		const char *key = t->v[j].key;
+		size_t sl = key_name_len(key);
+		if (key[sl] && key[sl + 1] && !generic_org(&t->v[j]))
+			map_add(by_name, key, sl, j);
+		const char *sp = memrchr(key, ' ', sl);
+		if (sp)
+			map_add(by_last, sp + 1, sl - (size_t)(sp + 1 - key), j);
+	}
 	for (int round = 0; round < 2; round++) {
 		for (size_t i = 0; i < t->n; i++) {
 			struct speaker_row *r = &t->v[i];
@@ -498,21 +561,20 @@ static void merge_rows(struct speaker_table *t)
 			if (r->merged_into || (round == 0 && !bare) ||
 			    (round == 1 && memchr(r->key, ' ', nl)))
 				continue;
+			char *name = vb_strndup(r->key, nl);
+			json_t *cands = json_object_get(round == 0 ? by_name : by_last, name);
+			free(name);
 			struct speaker_row *target = NULL;
 			const char *target_name = NULL;
-			size_t target_len = 0;
+			size_t target_len = 0, k;
 			int ambiguous = 0;
-			for (size_t j = 0; j < t->n && !ambiguous; j++) {
-				struct speaker_row *s = &t->v[j];
+			json_t *jv;
+			json_array_foreach(cands, k, jv) {
+				struct speaker_row *s = &t->v[json_integer_value(jv)];
 				size_t sl = key_name_len(s->key);
+				if (ambiguous)
+					break;
 				if (s == r || s->merged_into)
-					continue;
-				int match = round == 0
-					? sl == nl && !memcmp(s->key, r->key, nl) &&
-					  s->key[sl + 1] && !generic_org(s)
-					: sl > nl + 1 && s->key[sl - nl - 1] == ' ' &&
-					  !memcmp(s->key + sl - nl, r->key, nl);
-				if (!match)
 					continue;
 				if (round == 0 && target) {
 					ambiguous = 1;
@@ -529,6 +591,8 @@ static void merge_rows(struct speaker_table *t)
 				merge_into(r, target);
 		}
 	}
+	json_decref(by_name);
+	json_decref(by_last);
 }
 
 static int by_quotes(const void *a, const void *b)
@@ -558,7 +622,7 @@ static void release_table(struct speaker_table *t)
 		vb_strset_release(&t->v[i].orgs);
 	}
 	free(t->v);
-	vb_strset_release(&t->keys);
+	json_decref(t->index);
 }
 
 /* Do the words of `name` (space-separated) all occur in the row's name or key? */
@@ -572,11 +636,28 @@ static int row_has_name(const struct speaker_row *r, const char *name)
 	return ok;
 }
 
+/*
+ * Is the speaker named: "Clayton Yeutter", "the Ministry", "Halden"; not
+ * "analysts", "the spokesman", "A Wall Street analyst", whose quotes are
+ * many people's under one word across documents.
+ */
+static bool row_named(const struct speaker_row *r)
+{
+	const char *n = r->name ? r->name : r->key;
+	if (!strncasecmp(n, "a ", 2) || !strncasecmp(n, "an ", 3))
+		return false;
+	if (!strncasecmp(n, "the ", 4))
+		n += 4;
+	/* Chinese and other scripts without case are names. */
+	return !(*n >= 'a' && *n <= 'z') && *n;
+}
+
 static json_t *speaker_item(struct speaker_row *r)
 {
 	json_t *j = json_object();
 	json_object_set_new(j, "key", json_string(r->key));
 	json_object_set_new(j, "name", json_string(r->name ? r->name : ""));
+	json_object_set_new(j, "named", json_boolean(row_named(r)));
 	json_object_set_new(j, "quotes", json_integer(r->quotes));
 	json_object_set_new(j, "roles", set_json(&r->roles));
 	json_object_set_new(j, "orgs", set_json(&r->orgs));
@@ -585,18 +666,84 @@ static json_t *speaker_item(struct speaker_row *r)
 	return j;
 }
 
+/*
+ * The passages to read for speakers named with the words of `name` and of
+ * `more` (surnames): "has:speaker" and, with words, any of them as a
+ * speaker's or organisation's word.  Words are letters and digits only, so
+ * that nothing in a name is read as query syntax.
+ */
+static void speakers_query(const char *name, const char *more, struct vb_buf *out)
+{
+	vb_buf_reset(out);
+	vb_buf_adds(out, "has:speaker");
+	size_t mark = out->len;
+	vb_buf_adds(out, " AND (");
+	bool any = false;
+	const char *parts[2] = { name, more };
+	for (int p = 0; p < 2; p++)
+		for (const char *c = parts[p] ? parts[p] : ""; *c;) {
+			while (*c && !isalnum((unsigned char)*c) && !((unsigned char)*c & 0x80))
+				c++;
+			const char *e = c;
+			while (*e && (isalnum((unsigned char)*e) || ((unsigned char)*e & 0x80)))
+				e++;
+			if (e == c)
+				break;
+			/* The word (stemmed as indexed) and its beginning. */
+			int n = (int)(e - c);
+			vb_buf_addf(out, "%sspeaker:%.*s OR speaker:%.*s* OR org:%.*s OR org:%.*s*",
+				    any ? " OR " : "", n, c, n, c, n, c, n, c);
+			any = true;
+			c = e;
+		}
+	if (any) {
+		vb_buf_addch(out, ')');
+	} else {
+		out->len = mark;
+		out->buf[mark] = '\0';
+	}
+}
+
 int vb_speakers_run(const xap_db *db, const struct vb_speakers_req *req,
 		    json_t **out, struct vb_buf *err)
 {
 	struct vb_query_opts q = { 0 };
 	struct speaker_table t = { 0 };
-	/* Every quote with a speaker: names are matched after merging, so
-	 * that "owen brackley" also counts the quotes that said "Brackley". */
+	struct vb_buf text = VB_BUF_INIT;
+	/* Names are matched after merging, so that "owen brackley" also
+	 * counts the quotes that said "Brackley".  Without a name: every
+	 * quote with a speaker.  With one: only the passages whose speakers
+	 * or their organisations have one of its words, then once more with
+	 * the surnames of the speakers found (the quotes that gave only the
+	 * surname merge into them), so that a name costs no walk over an
+	 * archive's every quote, and counts what the whole walk would. */
+	speakers_query(req->name, NULL, &text);
 	struct quote_walk w = {
-		.text = "has:speaker", .q = &q, .first = 0, .max = 0xFFFFFFFFu,
+		.text = text.buf, .q = &q, .first = 0, .max = 0xFFFFFFFFu,
 		.fn = collect_speaker, .ud = &t,
 	};
 	int rc = walk_quotes(db, &w, err);
+	if (!rc && req->name && *req->name) {
+		struct vb_buf more = VB_BUF_INIT;
+		for (size_t i = 0; i < t.n; i++)
+			if (row_has_name(&t.v[i], req->name)) {
+				const char *key = t.v[i].key;
+				size_t nl = key_name_len(key);
+				const char *sp = memrchr(key, ' ', nl);
+				const char *last = sp ? sp + 1 : key;
+				vb_buf_addch(&more, ' ');
+				vb_buf_add(&more, last, nl - (size_t)(last - key));
+			}
+		if (more.len) {
+			release_table(&t);
+			memset(&t, 0, sizeof(t));
+			speakers_query(req->name, more.buf, &text);
+			w.text = text.buf;
+			rc = walk_quotes(db, &w, err);
+		}
+		vb_buf_release(&more);
+	}
+	vb_buf_release(&text);
 
 	*out = NULL;
 	if (rc) {
@@ -607,11 +754,16 @@ int vb_speakers_run(const xap_db *db, const struct vb_speakers_req *req,
 	if (t.n > 1)
 		qsort(t.v, t.n, sizeof(t.v[0]), by_quotes);
 	json_t *results = json_array();
-	size_t total = 0;
+	size_t total = 0, unnamed = 0, unnamed_quotes = 0;
 	for (size_t i = 0; i < t.n; i++) {
 		struct speaker_row *r = &t.v[i];
 		if (r->merged_into || !row_has_name(r, req->name))
 			continue;
+		if (!req->all && !row_named(r)) {
+			unnamed++;
+			unnamed_quotes += r->quotes;
+			continue;
+		}
 		if (req->limit < 0 || total < (size_t)req->limit)
 			json_array_append_new(results, speaker_item(r));
 		total++;
@@ -619,6 +771,9 @@ int vb_speakers_run(const xap_db *db, const struct vb_speakers_req *req,
 	release_table(&t);
 	json_t *res = json_object();
 	json_object_set_new(res, "total", json_integer((json_int_t)total));
+	json_object_set_new(res, "unnamed",
+			    json_pack("{s:I, s:I}", "speakers", (json_int_t)unnamed,
+				      "quotes", (json_int_t)unnamed_quotes));
 	json_object_set_new(res, "results", results);
 	*out = res;
 	return VB_API_OK;

@@ -3,6 +3,7 @@
 #define VB_QUOTES_H
 
 #include <jansson.h>
+#include <stdbool.h>
 
 #include "api.h"
 #include "query.h"
@@ -43,12 +44,17 @@ int vb_quotes_run(const xap_db *db, const struct vb_quotes_req *req,
 struct vb_speakers_req {
 	const char *name;          /* words the name (or key) must contain, or NULL */
 	long limit;                /* at most this many; -1 for all */
+	bool all;                  /* also unnamed ones ("analysts", "a spokesman") */
 };
 
 /*
  * Speakers, most quoted first, with partial names merged into the full
- * ones.  The response: { "total": speakers listed before the limit,
- * "results": [ {key, name, quotes, roles, orgs, first, last} ... ] }.
+ * ones.  Unnamed speakers, who are many people under one word across
+ * documents ("analysts", "the spokesman", "a senior official"), are
+ * counted apart unless `all`.  The response: { "total": speakers listed
+ * before the limit, "unnamed": {"speakers": N, "quotes": N} (those left
+ * out), "results": [ {key, name, named, quotes, roles, orgs, first, last}
+ * ... ] }.
  */
 int vb_speakers_run(const xap_db *db, const struct vb_speakers_req *req,
 		    json_t **out, struct vb_buf *err);

@@ -294,9 +294,13 @@ static int route_quotes(struct route_ctx *c, const xap_db *db, json_t **out, str
 static int route_speakers(struct route_ctx *c, const xap_db *db, json_t **out, struct vb_buf *err)
 {
 	struct vb_speakers_req req = { 0 };
+	int all = 0;
 	int st = count_param(c, "limit", 100, VB_SERVE_MAX_LIST, &req.limit, err);
+	if (!st)
+		st = flag_param(c, "all", &all, err);
 	if (st)
 		return st;
+	req.all = all;
 	req.name = param(c, "name");
 	return vb_speakers_run(db, &req, out, err);
 }

@@ -122,6 +122,32 @@ class Quotes(vbtest.SharedDbTest):
         only = self.run_json("speakers", SPEAKER)
         self.assertEqual([r["key"] for r in only], [m["key"]])
 
+    def test_speakers_named_and_unnamed(self):
+        named = self.run_json("speakers")
+        every = self.run_json("speakers", "--all")
+        self.assertTrue(all(r["named"] for r in named), [r["name"] for r in named if not r["named"]])
+        unnamed = [r for r in every if not r["named"]]
+        self.assertTrue(unnamed, "corpus/ has quotes by 'a spokesman' and the like")
+        for r in unnamed:
+            self.assertRegex(r["name"], r"^(?i:an? |the )?[a-z]", r)
+        self.assertEqual([r for r in every if r["named"]], named)
+        out = self.vb.run(["speakers", "--db", self.db]).out
+        self.assertIn("quotes by %d unnamed speakers" % len(unnamed), out)
+        self.assertIn("--all lists them", out)
+        # A name reads only the passages with its words, and counts what
+        # the whole list counts for it, merges included.
+        for name in (SPEAKER, "kowal", "federation", "halden music"):
+            words = name.split()
+            want = [r for r in every if all(w in r["name"].lower() or w in r["key"] for w in words)]
+            self.assertEqual(self.run_json("speakers", "--all", name), want, name)
+
+    def test_speakers_legal_form_is_one_organisation(self):
+        # corpus/ quotes Ines Kowalczyk of "Halden Music Group plc" and of
+        # "Halden Music Group": one speaker.
+        rows = self.run_json("speakers", "kowalczyk")
+        self.assertEqual(len([r for r in rows if r["key"].endswith("|halden music group")]), 1, rows)
+        self.assertFalse([r for r in rows if r["key"].endswith(" plc")], rows)
+
     def test_entities_by_type(self):
         rows = self.run_json("entities", "--type", "organisation", "-n", "10")
         self.assertEqual(len(rows), 10)
