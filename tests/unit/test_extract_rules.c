@@ -85,6 +85,19 @@ static void assert_speaker_name(const struct vb_quote *q, const char *name)
 			 q->speaker.name, name);
 }
 
+/* The speaker's role and organisation; NULL: none. */
+static void assert_role_org(const struct vb_quote *q, const char *role, const char *org)
+{
+	const char *have[2] = { q->speaker.role, q->speaker.org }, *want[2] = { role, org };
+	for (int i = 0; i < 2; i++) {
+		if (!want[i] && have[i])
+			fail_msg("quote '%s': %s '%s', wanted none", q->text, i ? "org" : "role", have[i]);
+		if (want[i] && (!have[i] || strcmp(have[i], want[i])))
+			fail_msg("quote '%s': %s '%s', wanted '%s'", q->text, i ? "org" : "role",
+				 have[i] ? have[i] : "(none)", want[i]);
+	}
+}
+
 /* "...," he said. "..." is one quote in two parts. */
 static void test_interrupted_by_sentence(void **state)
 {
@@ -615,14 +628,10 @@ static void test_participles_and_high_titles(void **state)
 	assert_speaker_name(must_quote(&x, "an insult to every nurse"), "The nurses' union");
 	const struct vb_quote *q = must_quote(&x, "some 200,000 people");
 	assert_speaker(q, "Tomas Berglund");
-	assert_non_null(q->speaker.role);
-	assert_string_equal(q->speaker.role, "high commissioner for refugees");
-	assert_non_null(q->speaker.org);
-	assert_string_equal(q->speaker.org, "UN");
+	assert_role_org(q, "high commissioner for refugees", "UN");
 	q = must_quote(&x, "the talks would resume");
 	assert_speaker(q, "Jane Oduya");
-	assert_string_equal(q->speaker.role, "foreign secretary");
-	assert_null(q->speaker.org);
+	assert_role_org(q, "foreign secretary", NULL);
 	/* The dateline's city is a place, and no speaker. */
 	assert_null(find_entity(&x, VB_ENTITY_ORGANISATION, "YORK"));
 	assert_non_null(find_entity(&x, VB_ENTITY_PLACE, "NEW YORK"));
@@ -644,22 +653,20 @@ static void test_police_and_local(void **state)
 	    "the trains were late.\n", NULL, &x);
 	const struct vb_quote *q = must_quote(&x, "the car was grey");
 	assert_speaker(q, "Priya Ramaswamy");
-	assert_string_equal(q->speaker.role, "detective sergeant");
-	assert_string_equal(q->speaker.org, "Serious Collision Investigation Unit");
+	assert_role_org(q, "detective sergeant", "Serious Collision Investigation Unit");
 	q = must_quote(&x, "the force would review");
 	assert_speaker(q, "Alan Pryce");
-	assert_string_equal(q->speaker.role, "chief constable");
+	assert_role_org(q, "chief constable", NULL);
 	q = must_quote(&x, "the suspect was armed");
 	assert_speaker(q, "Dana Cole");
-	assert_string_equal(q->speaker.role, "sheriff");
+	assert_role_org(q, "sheriff", NULL);
 	assert_non_null(find_entity(&x, VB_ENTITY_PERSON, "Robert S. Griffin"));
 	q = must_quote(&x, "the ward was full");
 	assert_speaker(q, "Ana Ruiz");
-	assert_string_equal(q->speaker.role, "nurse");
-	assert_null(q->speaker.org);
+	assert_role_org(q, "nurse", NULL);
 	q = must_quote(&x, "the road was unsafe");
 	assert_speaker(q, "Tom Hale");
-	assert_string_equal(q->speaker.org, "Marbury Residents Association");
+	assert_role_org(q, NULL, "Marbury Residents Association");
 	q = must_quote(&x, "the trains were late");
 	assert_true(q->has_speaker);
 	assert_int_equal(q->speaker.type, VB_SPEAKER_PERSON);
@@ -685,8 +692,7 @@ static void test_reports_and_sources(void **state)
 	assert_speaker(must_quote(&x, "Evictions rose by a third"), "Shelterwise");
 	const struct vb_quote *q = must_quote(&x, "These figures are");
 	assert_speaker(q, "Imogen Thackeray");
-	assert_string_equal(q->speaker.role, "chief executive");
-	assert_string_equal(q->speaker.org, "Shelterwise");
+	assert_role_org(q, "chief executive", "Shelterwise");
 	assert_speaker(must_quote(&x, "Inflation fell to 2.1"), "Office for National Statistics");
 	assert_speaker(must_quote(&x, "wages rose by 4"), "Bank of Marbury");
 	assert_null(find_entity(&x, VB_ENTITY_PERSON, "Speech"));
