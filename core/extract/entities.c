@@ -1864,6 +1864,57 @@ static size_t scale_at(const struct xdoc *d, size_t i, double *v)
 
 static void money_in_context(struct xdoc *d);
 
+/*
+ * A Chinese sum after the number at i: the byte where it ends and its
+ * canonical form in `canon`, or 0.  The run of Han characters after the
+ * number holds the scale, the currency and whatever follows.
+ */
+static size_t zh_money(const struct xdoc *d, size_t i, double *v, char *canon, size_t cap,
+		       size_t *start)
+{
+	/* "人民币28亿元": the currency's name before the number is the sum's. */
+	*start = d->t[i].start;
+	if (i > 0 && d->t[i - 1].kind == TK_WORD && d->t[i - 1].end == d->t[i].start &&
+	    d->t[i - 1].end - d->t[i - 1].start >= 9 &&
+	    !memcmp(d->s + d->t[i - 1].end - 9, "\xe4\xba\xba\xe6\xb0\x91\xe5\xb8\x81", 9))
+		*start = d->t[i - 1].end - 9;
+	static const struct { const char *s; double scale; } scales[] = {
+		{ "\xe4\xba\xbf", 1e8 },   /* 亿 */
+		{ "\xe4\xb8\x87", 1e4 },   /* 万 */
+	};
+	static const struct { const char *s, *code; } currencies[] = {
+		{ "\xe5\x85\x83\xe4\xba\xba\xe6\xb0\x91\xe5\xb8\x81", "CNY" }, /* 元人民币 */
+		{ "\xe7\xbe\x8e\xe5\x85\x83", "USD" },  /* 美元 */
+		{ "\xe6\xac\xa7\xe5\x85\x83", "EUR" },  /* 欧元 */
+		{ "\xe6\xb8\xaf\xe5\x85\x83", "HKD" },  /* 港元 */
+		{ "\xe6\x97\xa5\xe5\x85\x83", "JPY" },  /* 日元 */
+		{ "\xe8\x8b\xb1\xe9\x95\x91", "GBP" },  /* 英镑 */
+		{ "\xe5\x85\x83", "CNY" },                  /* 元 */
+	};
+	if (d->t[i].kind != TK_NUM || i + 1 >= d->nt || d->t[i + 1].kind != TK_WORD ||
+	    d->t[i + 1].start != d->t[i].end || (unsigned char)d->s[d->t[i + 1].start] < 0xE3)
+		return 0;
+	const char *w = d->s + d->t[i + 1].start;
+	size_t n = d->t[i + 1].end - d->t[i + 1].start, at = 0;
+	double value = *v;
+	for (size_t k = 0; k < sizeof(scales) / sizeof(scales[0]); k++)
+		if (n >= 3 && !memcmp(w, scales[k].s, 3)) {
+			value *= scales[k].scale;
+			at = 3;
+			break;
+		}
+	for (size_t k = 0; k < sizeof(currencies) / sizeof(currencies[0]); k++) {
+		size_t cl = strlen(currencies[k].s);
+		if (n - at >= cl && !memcmp(w + at, currencies[k].s, cl)) {
+			char amount[64];
+			format_amount(amount, sizeof(amount), value);
+			snprintf(canon, cap, "%s %s", currencies[k].code, amount);
+			return d->t[i + 1].start + at + cl;
+		}
+	}
+	return 0;
+}
+
 void entities_money_percent(struct xdoc *d)
 {
 	char amount[64], canon[96];
@@ -1901,6 +1952,14 @@ void entities_money_percent(struct xdoc *d)
 			for (size_t k = i; k <= j; k++)
 				d->t[k].flags |= TF_USED_DATE;
 			i = j;
+			continue;
+		}
+		/* Chinese: "128.6亿元", "5000万美元", "3.5亿元人民币": a scale and a
+		 * currency opening the run of Han characters after the number. */
+		size_t zh_start, zh_end = zh_money(d, i, &v, canon, sizeof(canon), &zh_start);
+		if (zh_end) {
+			ent_out(d, zh_start, zh_end, VB_ENTITY_MONEY, canon);
+			d->t[i].flags |= TF_USED_DATE;
 			continue;
 		}
 		/* Percentages: "40%", "6.4 pct", "12 per cent", "two percent". */

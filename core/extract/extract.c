@@ -356,7 +356,11 @@ static void quotes_out(struct xdoc *d)
 			quote_id(d->opts ? d->opts->doc_id : NULL, b.buf, o->id);
 			vb_buf_release(&b);
 		}
-		if (q->cue_tok != SIZE_MAX) {
+		/* Chinese runs hold the speaker and the verb: the verb. */
+		const char *zh = q->cue_tok != SIZE_MAX ? zh_cue_of(d, q->cue_tok) : NULL;
+		if (zh) {
+			o->cue = vb_strdup(zh);
+		} else if (q->cue_tok != SIZE_MAX) {
 			lower_utf8(d->s + d->t[q->cue_tok].start,
 				   tok_len(d, q->cue_tok), &d->tmp);
 			o->cue = vb_strdup(d->tmp.buf);

@@ -457,13 +457,24 @@ static bool attribution_after(struct xdoc *d, size_t c, struct xspeaker *sp,
  * comma; the speaker is what precedes it, after the last job title.
  */
 static const char *const zh_cues[] = {
-	"表示", "说", "指出", "称", "强调", "介绍", "透露", "宣布", "认为",
+	"表示", "说", "指出", "称", "强调", "介绍", "透露", "宣布", "认为", "统计",
 };
 
 static bool ends_with(const char *s, size_t n, const char *suf, size_t *sl)
 {
 	*sl = strlen(suf);
 	return n >= *sl && !memcmp(s + n - *sl, suf, *sl);
+}
+
+const char *zh_cue_of(const struct xdoc *d, size_t t)
+{
+	if (t >= d->nt || (unsigned char)d->s[d->t[t].start] < 0xE3)
+		return NULL;
+	size_t n = d->t[t].end - d->t[t].start, cl;
+	for (size_t i = 0; i < sizeof(zh_cues) / sizeof(zh_cues[0]); i++)
+		if (ends_with(d->s + d->t[t].start, n, zh_cues[i], &cl))
+			return zh_cues[i];
+	return NULL;
 }
 
 static bool zh_speaker(struct xdoc *d, size_t t, struct xspeaker *sp, size_t *cue)
@@ -477,6 +488,11 @@ static bool zh_speaker(struct xdoc *d, size_t t, struct xspeaker *sp, size_t *cu
 	for (size_t i = 0; i < sizeof(zh_cues) / sizeof(zh_cues[0]) && !found; i++)
 		found = ends_with(w, n, zh_cues[i], &cl);
 	if (!found)
+		return false;
+	/* "据协会统计，……" (by the association's count) reports; a bare
+	 * "统计" (counted) does not. */
+	if (!strcmp(zh_cue_of(d, t), "\xe7\xbb\x9f\xe8\xae\xa1") &&
+	    (n < 3 || memcmp(w, "\xe6\x8d\xae", 3)))
 		return false;
 	size_t e = n - cl, b = 0;
 	/* "陈士华在发布会上表示", "李明对记者说", "王芳也表示": a name of two to
@@ -1710,6 +1726,12 @@ static void according_to(struct xdoc *d, size_t k, size_t width, size_t s0,
 	if (!speaker_right(d, w, s1, &sp))
 		return;
 	size_t e = sp.t1;
+	/* "according to the National Association of Realtors (NAR), ...",
+	 * "Nach Angaben des Bundesverbands (BVES) wächst ...": the short
+	 * name in brackets is the source's, not the report's. */
+	if (e + 2 < s1 && tok_punct(d, e, '(') && d->t[e + 1].kind == TK_WORD &&
+	    (d->t[e + 1].flags & (TF_ALLCAPS | TF_CAP)) && tok_punct(d, e + 2, ')'))
+		e += 3;
 	if (german && k == s0 && e < s1 && !tok_punct(d, e, ',')) {
 		/* "Laut Polizei wurden drei Personen verletzt": the verb
 		 * comes second, after the source. */

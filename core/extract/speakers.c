@@ -1349,62 +1349,6 @@ bool speaker_left(struct xdoc *d, size_t cue, size_t limit, struct xspeaker *sp)
 	return false;
 }
 
-/*
- * "according to a report published today by the housing charity
- * Shelterwise", "according to figures from the Office for National
- * Statistics": whoever wrote the report speaks.
- */
-static bool report_noun(const struct xdoc *d, size_t i)
-{
-	return lower_word(d, i) &&
-	       (document_noun(d, i) ||
-		tok_in(d, i, (const char *const[]){ "report", "study", "survey", "analysis",
-			"figures", "data", "research", "estimates", "review", "poll", NULL }));
-}
-
-static bool document_by(struct xdoc *d, size_t i, size_t limit, struct xspeaker *sp)
-{
-	/* "a report", "the latest figures", "figures" */
-	if (!lower_word(d, i) || (!(d->t[i].lex & L_DET) && !report_noun(d, i)))
-		return false;
-	size_t h = report_noun(d, i) ? i : i + 1;
-	while (h < limit && h < i + 4 && lower_word(d, h) && !report_noun(d, h))
-		h++;
-	if (h >= limit || h >= i + 4 || !report_noun(d, h))
-		return false;
-	/* "published today by", "released on Monday by", "of 500 firms by" */
-	size_t k = h + 1;
-	while (k < limit && k < h + 8 && (lower_word(d, k) || d->t[k].kind == TK_NUM) &&
-	       !tok_is(d, k, "by") && !tok_is(d, k, "from"))
-		k++;
-	if (k + 1 >= limit || !(tok_is(d, k, "by") || tok_is(d, k, "from")))
-		return false;
-	size_t n = k + 1;
-	if (tok_is(d, n, "the"))
-		n++;
-	/* "the housing charity Shelterwise": what the author is, then its name. */
-	size_t a = n;
-	while (n < limit && n < a + 3 && lower_word(d, n) && !(d->t[n].lex & (L_CUE | L_STOP)))
-		n++;
-	size_t e = name_run_right(d, n, limit);
-	/* "the Office for National Statistics": the entity found there. */
-	for (size_t m = 0; m < d->nms; m++)
-		if (d->ms[m].t0 == n && d->ms[m].t1 > e && d->ms[m].t1 <= limit)
-			e = d->ms[m].t1;
-	if (e <= n || (d->t[e - 1].flags & TF_POSS))
-		return false;
-	int type = run_type(d, n, e);
-	if (type == ET_PLACE)
-		return false;
-	size_t n0 = trim_run(d, n, e, sp);
-	set_name(sp, n0, e);
-	sp->t0 = i;
-	sp->t1 = e;
-	if (type == ET_ORG || n > a)
-		sp->type = ET_ORG;
-	return true;
-}
-
 bool speaker_right(struct xdoc *d, size_t i, size_t limit, struct xspeaker *sp)
 {
 	memset(sp, 0, sizeof(*sp));
@@ -1437,8 +1381,6 @@ bool speaker_right(struct xdoc *d, size_t i, size_t limit, struct xspeaker *sp)
 				}
 	}
 	t = &d->t[i];
-	if (document_by(d, i, limit, sp))
-		return true;
 	/* "said a spokesman for the Acme Union", "said the company";
 	 * "according to industry analysts" needs no determiner. */
 	bool bare = false;
