@@ -457,7 +457,7 @@ static bool attribution_after(struct xdoc *d, size_t c, struct xspeaker *sp,
  * comma; the speaker is what precedes it, after the last job title.
  */
 static const char *const zh_cues[] = {
-	"表示", "说", "指出", "称", "强调", "介绍", "透露", "宣布", "认为", "统计",
+	"表示", "说", "指出", "称", "强调", "介绍", "透露", "宣布", "认为",
 };
 
 static bool ends_with(const char *s, size_t n, const char *suf, size_t *sl)
@@ -488,11 +488,6 @@ static bool zh_speaker(struct xdoc *d, size_t t, struct xspeaker *sp, size_t *cu
 	for (size_t i = 0; i < sizeof(zh_cues) / sizeof(zh_cues[0]) && !found; i++)
 		found = ends_with(w, n, zh_cues[i], &cl);
 	if (!found)
-		return false;
-	/* "据协会统计，……" (by the association's count) reports; a bare
-	 * "统计" (counted) does not. */
-	if (!strcmp(zh_cue_of(d, t), "\xe7\xbb\x9f\xe8\xae\xa1") &&
-	    (n < 3 || memcmp(w, "\xe6\x8d\xae", 3)))
 		return false;
 	size_t e = n - cl, b = 0;
 	/* "陈士华在发布会上表示", "李明对记者说", "王芳也表示": a name of two to
