@@ -296,6 +296,9 @@ static json_t *item_quote(json_t *q)
 	json_t *o = json_object();
 	json_object_set(o, "id", json_object_get(q, "id"));
 	json_object_set(o, "text", json_object_get(q, "text"));
+	/* direct, partial or indirect: reported speech is no quotation */
+	json_t *kind = json_object_get(q, "quote_kind");
+	json_object_set(o, "kind", kind ? kind : json_null());
 	static const char *const spk[] = { "name", "role", "org", NULL };
 	static const char *const as[] = { "speaker", "role", "org" };
 	for (size_t i = 0; spk[i]; i++) {
@@ -621,7 +624,8 @@ void vb_cite_list_add_quote(struct vb_cite_list *l, json_t *record, json_t *quot
 /* One quote as a line of a note: “text” — attribution (para. N). */
 static void quote_line(json_t *q, struct vb_buf *out)
 {
-	vb_buf_addf(out, "\xe2\x80\x9c%s\xe2\x80\x9d \xe2\x80\x94 ", vb_json_str(q, "text"));
+	vb_quote_words(vb_json_str(q, "text"), vb_json_str(q, "kind"), out);
+	vb_buf_adds(out, " \xe2\x80\x94 ");
 	vb_cite_attribution(q, out);
 	if (*vb_json_str(q, "locator"))
 		vb_buf_addf(out, " (%s)", vb_json_str(q, "locator"));

@@ -203,7 +203,8 @@ static void ris_item(struct vb_buf *out, json_t *item)
 	ris_line(out, "LA", vb_json_str(item, "language"));
 	json_array_foreach(quotes_of(item), i, q) {
 		vb_buf_reset(&b);
-		vb_buf_addf(&b, "\xe2\x80\x9c%s\xe2\x80\x9d \xe2\x80\x94 ", vb_json_str(q, "text"));
+		vb_quote_words(vb_json_str(q, "text"), vb_json_str(q, "kind"), &b);
+		vb_buf_adds(&b, " \xe2\x80\x94 ");
 		vb_cite_attribution(q, &b);
 		if (*vb_json_str(q, "locator"))
 			vb_buf_addf(&b, " (%s)", vb_json_str(q, "locator"));
@@ -371,12 +372,15 @@ static void quote_block(struct vb_buf *out, json_t *q, int md)
 {
 	const char *pre = md ? "  > " : "    ";
 	if (md) {
-		vb_buf_addf(out, "%s\xe2\x80\x9c", pre);
-		md_escape(out, vb_json_str(q, "text"), md);
-		vb_buf_addf(out, "\xe2\x80\x9d\\\n%s\xe2\x80\x94 ", pre);
+		struct vb_buf t = VB_BUF_INIT;
+		vb_quote_words(vb_json_str(q, "text"), vb_json_str(q, "kind"), &t);
+		vb_buf_adds(out, pre);
+		md_escape(out, t.buf, md);
+		vb_buf_addf(out, "\\\n%s\xe2\x80\x94 ", pre);
+		vb_buf_release(&t);
 	} else {
 		struct vb_buf t = VB_BUF_INIT;
-		vb_buf_addf(&t, "\xe2\x80\x9c%s\xe2\x80\x9d", vb_json_str(q, "text"));
+		vb_quote_words(vb_json_str(q, "text"), vb_json_str(q, "kind"), &t);
 		vb_buf_adds(out, pre);
 		wrap(out, t.buf, 4, 5, 78);
 		vb_buf_addf(out, "\n%s\xe2\x80\x94 ", pre);

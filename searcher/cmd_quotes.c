@@ -69,7 +69,7 @@ static void print_quote_text(json_t *q, json_t *results, unsigned first_rank,
 				break;
 		vb_buf_addf(&line, "(the same quote as %u)", first_rank + (unsigned)i);
 	} else {
-		vb_buf_addf(&line, "\xe2\x80\x9c%s\xe2\x80\x9d", text);
+		vb_quote_words(text, vb_json_str(q, "kind"), &line);
 	}
 	int col = printf("%u.", rank);
 	printf("%*s", col < 3 ? 3 - col : 1, "");

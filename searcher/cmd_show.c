@@ -79,7 +79,7 @@ static void print_quote(json_t *res, const struct vb_style *st)
 	json_t *doc = json_object_get(res, "document");
 	json_t *sp = json_object_get(q, "speaker");
 	struct vb_buf line = VB_BUF_INIT;
-	vb_buf_addf(&line, "\xe2\x80\x9c%s\xe2\x80\x9d", vb_json_str(q, "text"));
+	vb_quote_words(vb_json_str(q, "text"), vb_json_str(q, "quote_kind"), &line);
 	vb_print_wrapped(stdout, line.buf, line.len, NULL, st, 0, 78);
 	vb_buf_release(&line);
 	if (sp) {

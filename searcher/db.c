@@ -290,3 +290,11 @@ char *vb_db_metadata(const xap_db *db, const char *key)
 	}
 	return v;
 }
+
+void vb_quote_words(const char *text, const char *kind, struct vb_buf *out)
+{
+	if (kind && !strcmp(kind, "indirect"))
+		vb_buf_addf(out, "(reported) %s", text);
+	else
+		vb_buf_addf(out, "\xe2\x80\x9c%s\xe2\x80\x9d", text);
+}

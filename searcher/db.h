@@ -73,6 +73,14 @@ void vb_doc_records_release(struct vb_doc_records *recs);
 void vb_db_add_doc_meta(const xap_db *db, json_t *passage,
 			struct vb_doc_records *recs);
 
+/*
+ * A quote's words as a person reads them: “text” for what was said in
+ * those words (direct, partial), "(reported) text" for reported speech
+ * (indirect), which must not be put in quotation marks as if it had been
+ * said so.  `kind` is the quote's kind; appended to `out`.
+ */
+void vb_quote_words(const char *text, const char *kind, struct vb_buf *out);
+
 /* A quote held by a passage, as commands print it: the passage's record
  * of it ("kind" moved to "quote_kind", "kind" then "quote") with where it
  * stands: document, passage, its number and paragraph, date, language.

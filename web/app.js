@@ -635,6 +635,9 @@ function quoteItem(q) {
   if (q.duplicate_of) {
     li.classList.add('duplicate');
     li.append(el('p', { class: 'muted' }, `The same quote as ${q.duplicate_of}, in another document:`));
+  } else if (q.kind === 'indirect') {
+    // Reported speech: the writer's words, not the speaker's; no quotation marks.
+    li.append(el('p', { class: 'reported' }, el('span', { class: 'muted' }, '(reported) '), q.text || ''));
   } else {
     li.append(el('blockquote', null, el('p', null, q.text || '')));
   }
@@ -650,7 +653,7 @@ function quoteItem(q) {
   li.append(cite);
   const actions = el('div', { class: 'actions' });
   actions.append(cite_button({
-    id: q.id, kind: 'quote', text: q.text || '', title: q.title, date: q.date, source: q.source, speaker: who,
+    id: q.id, kind: 'quote', quoteKind: q.kind, text: q.text || '', title: q.title, date: q.date, source: q.source, speaker: who,
   }, `quote by ${sp.name || 'unknown'}: ${(q.text || '').slice(0, 40)}`));
   actions.append(el('span', { class: 'pid' }, q.id || ''));
   li.append(actions);
@@ -785,7 +788,8 @@ function renderTray() {
   $('cite-preview').hidden = true;
   for (const x of tray) {
     const li = el('li', { class: 'tray-item', dataset: { id: x.id, kind: x.kind } });
-    li.append(el('p', { class: 'tray-text' }, x.kind === 'quote' ? `“${x.text}”` : x.text));
+    const words = x.kind !== 'quote' ? x.text : x.quoteKind === 'indirect' ? `(reported) ${x.text}` : `“${x.text}”`;
+    li.append(el('p', { class: 'tray-text' }, words));
     const meta = [x.speaker, x.title, formatDate(x.date), x.source].filter(Boolean).join(' · ');
     li.append(el('p', { class: 'meta' }, el('span', { class: 'kind' }, x.kind), ' · ', meta));
     li.append(el('div', { class: 'actions' },

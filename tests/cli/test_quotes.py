@@ -148,6 +148,21 @@ class Quotes(vbtest.SharedDbTest):
         self.assertEqual(len([r for r in rows if r["key"].endswith("|halden music group")]), 1, rows)
         self.assertFalse([r for r in rows if r["key"].endswith(" plc")], rows)
 
+    def test_reported_speech_is_printed_without_quotation_marks(self):
+        rows = self.run_json("quotes", "--kind", "indirect", "-n", "3")
+        self.assertTrue(rows)
+        out = self.vb.run(["quotes", "--db", self.db, "--color", "never", "--kind", "indirect",
+                           "-n", "3"]).out
+        for r in rows:
+            words = r["text"].split()[:4]
+            line = next(l for l in out.splitlines() if " ".join(words) in " ".join(l.split()))
+            self.assertIn("(reported) ", line, out)
+        self.assertNotIn("\u201c", out)
+        direct = self.vb.run(["quotes", "--db", self.db, "--color", "never", "--kind", "direct",
+                              "-n", "3"]).out
+        self.assertIn("\u201c", direct)
+        self.assertNotIn("(reported)", direct)
+
     def test_entities_by_type(self):
         rows = self.run_json("entities", "--type", "organisation", "-n", "10")
         self.assertEqual(len(rows), 10)

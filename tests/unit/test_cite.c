@@ -176,6 +176,42 @@ static void formats_write_the_fields(void **state)
 	json_decref(rec);
 }
 
+/* Reported speech is no quotation: no quotation marks in any format. */
+static void reported_speech_is_not_quoted(void **state)
+{
+	(void)state;
+	json_t *rec = record("acme-2", "press_release", "Tariffs", "2008-02-03",
+			     "Acme Federation", "Acme Federation");
+	struct vb_cite_list *l = vb_cite_list_new("2026-01-02");
+	json_t *said = json_pack("{s:s,s:s,s:s,s:{s:s},s:s,s:i}", "id", "q1", "text",
+				 "the tariff would be withdrawn", "quote_kind", "indirect",
+				 "speaker", "name", "John Smith", "passage", "acme-2#2",
+				 "paragraph", 2);
+	json_t *words = json_pack("{s:s,s:s,s:s,s:{s:s},s:s,s:i}", "id", "q2", "text",
+				  "We win", "quote_kind", "direct", "speaker", "name",
+				  "John Smith", "passage", "acme-2#3", "paragraph", 3);
+	vb_cite_list_add_quote(l, rec, said);
+	vb_cite_list_add_quote(l, rec, words);
+	json_t *items = vb_cite_list_finish(l);
+	json_t *item = json_array_get(items, 0);
+	assert_string_equal(json_string_value(json_object_get(item, "note")),
+			    "(reported) the tariff would be withdrawn \xe2\x80\x94 John Smith "
+			    "(para. 2)\n\xe2\x80\x9cWe win\xe2\x80\x9d \xe2\x80\x94 John Smith (para. 3)");
+	static const enum vb_cite_format formats[] = { VB_CITE_RIS, VB_CITE_MARKDOWN, VB_CITE_TEXT };
+	for (size_t f = 0; f < sizeof(formats) / sizeof(formats[0]); f++) {
+		struct vb_buf out = VB_BUF_INIT;
+		vb_cite_format_items(items, formats[f], &out);
+		assert_non_null(strstr(out.buf, "(reported) the tariff would be withdrawn"));
+		assert_null(strstr(out.buf, "\xe2\x80\x9cthe tariff"));
+		assert_non_null(strstr(out.buf, "\xe2\x80\x9cWe win\xe2\x80\x9d"));
+		vb_buf_release(&out);
+	}
+	vb_cite_list_free(l);
+	json_decref(said);
+	json_decref(words);
+	json_decref(rec);
+}
+
 static void formats_parse_by_name(void **state)
 {
 	(void)state;
@@ -193,6 +229,7 @@ int main(void)
 		cmocka_unit_test(names_split_into_kinds),
 		cmocka_unit_test(biblatex_escapes_specials),
 		cmocka_unit_test(formats_write_the_fields),
+		cmocka_unit_test(reported_speech_is_not_quoted),
 		cmocka_unit_test(formats_parse_by_name),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
