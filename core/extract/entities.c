@@ -1102,7 +1102,7 @@ int run_type(const struct xdoc *d, size_t t0, size_t t1)
 	}
 	if (t1 - t0 == 1 && (d->t[t0].flags & TF_ALLCAPS) &&
 	    tok_len(d, t0) <= 6 && !(d->t[t0].flags & TF_DOTS) &&
-	    !(d->t[t0].lex & (L_CURRENCY | L_NOM_PERSON)) && !common_acronym(d, t0) &&
+	    !(d->t[t0].lex & (L_CURRENCY | L_NOM_PERSON | L_HONORIFIC)) && !common_acronym(d, t0) &&
 	    !ticker(d, t0)) {
 		type = ET_ORG;
 		goto out;
@@ -1161,7 +1161,23 @@ static char *run_canonical(const struct xdoc *d, size_t t0, size_t t1, int type)
 	if (g && g->aux)
 		r = vb_strdup(g->aux);
 	vb_buf_release(&low);
-	return r ? r : name_text(d, t0, t1);
+	if (r)
+		return r;
+	r = name_text(d, t0, t1);
+	/* "MS. ANDERSEN:" in a transcript, "JOHN SMITH" in a headline: a
+	 * person's name in capitals is written as a name. */
+	bool caps = type == ET_PERSON, longer = false;
+	for (size_t k = t0; k < t1 && caps; k++) {
+		caps = d->t[k].kind != TK_WORD || (d->t[k].flags & TF_ALLCAPS);
+		longer |= d->t[k].kind == TK_WORD && tok_len(d, k) >= 4;
+	}
+	/* Not an acronym ("IBJ", "II"). */
+	if (caps && longer)
+		for (char *c = r; *c; c++)
+			if (*c >= 'A' && *c <= 'Z' && c > r && ((c[-1] >= 'A' && c[-1] <= 'Z') ||
+								(c[-1] >= 'a' && c[-1] <= 'z')))
+				*c = (char)(*c + 32);
+	return r;
 }
 
 /* Link a run to the document's entity, creating one when its type is known. */

@@ -389,6 +389,8 @@ size_t tok_stem_end(const struct xdoc *d, size_t i);
 char *text_dup(const struct xdoc *d, size_t start, size_t end);
 /* Copy with runs of white space collapsed to one space. */
 char *text_dup_clean(const struct xdoc *d, size_t start, size_t end);
+/* text_dup_clean, lowercased (a role as written: "Chief Executive"). */
+char *lower_dup(struct xdoc *d, size_t start, size_t end);
 
 /* entities.c: append an entity to the output. */
 void ent_out(struct xdoc *d, size_t start, size_t end, enum vb_entity_type type,

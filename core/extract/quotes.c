@@ -1220,6 +1220,110 @@ static void colon_block_quotes(struct xdoc *d)
 	}
 }
 
+/*
+ * Transcripts of briefings and interviews: "MS. ANDERSEN: We have been in
+ * contact with both unions ...", "Q: ...", "A: ...".  A paragraph opening
+ * with a label in capitals and a colon is its speaker's words, verbatim.
+ * The label of the paragraph at pi ends at the colon it returns (0: none);
+ * *kind is 'n' for a name, 'q' for a question or a moderator, 'a' for
+ * an answer.
+ */
+static size_t turn_label(const struct xdoc *d, size_t pi, int *kind)
+{
+	size_t t0 = d->p[pi].t0, t1 = d->p[pi].t1;
+	static const char *const askers[] = {
+		"q", "question", "questions", "moderator", "operator", "reporter",
+		"reporters", "interviewer", "audience", "frage", NULL,
+	};
+	size_t words = 0, c = t0;
+	for (; c < t1 && c < t0 + 7; c++) {
+		const struct xtok *t = &d->t[c];
+		if (t->kind == TK_PUNCT && t->cp == ':')
+			break;
+		if (t->kind == TK_PUNCT && (t->cp == '.' || t->cp == '-' || t->cp == '\''))
+			continue;
+		if (t->kind != TK_WORD)
+			return 0;
+		if (!(t->flags & TF_ALLCAPS) && !tok_is(d, c, "q") && !tok_is(d, c, "a"))
+			return 0;
+		words++;
+	}
+	/* Words after the colon, on the same line. */
+	if (!words || c >= t1 || c + 1 >= t1 || !tok_punct(d, c, ':') ||
+	    (d->t[c + 1].flags & TF_NL_BEFORE))
+		return 0;
+	if (words == 1 && tok_is(d, t0, "a"))
+		*kind = 'a';
+	else if (words == 1 && tok_in(d, t0, askers))
+		*kind = 'q';
+	else if (words <= 4 && !notes_heading(d, t0, c))
+		*kind = 'n';
+	else
+		return 0;
+	return c;
+}
+
+/* What a turn says is prose: four words or more, some in lower case (not
+ * "PARANA STATE: UMUARAMA NIL, PARANAVAI NIL" in a table of figures). */
+static bool turn_is_prose(const struct xdoc *d, size_t pi)
+{
+	size_t words = 0, lower = 0;
+	for (size_t k = d->p[pi].t0; k < d->p[pi].t1; k++)
+		if (d->t[k].kind == TK_WORD) {
+			words++;
+			lower += !(d->t[k].flags & (TF_ALLCAPS | TF_CAP));
+		}
+	return words >= 4 && lower * 2 >= words - 4;
+}
+
+static void transcript_turns(struct xdoc *d)
+{
+	size_t named = 0;
+	for (size_t pi = 0; pi < d->np; pi++) {
+		int kind = 0;
+		if (turn_label(d, pi, &kind) && kind == 'n' && turn_is_prose(d, pi))
+			named++;
+	}
+	/* One label alone is a heading or a note ("UPDATE: ..."). */
+	if (named < 2)
+		return;
+	size_t last_name0 = SIZE_MAX, last_name1 = 0;
+	for (size_t pi = 0; pi < d->np; pi++) {
+		int kind = 0;
+		size_t c = turn_label(d, pi, &kind), t0 = d->p[pi].t0, t1 = d->p[pi].t1;
+		if (!c || kind == 'q' || para_boiler(d, pi) || !turn_is_prose(d, pi))
+			continue;
+		size_t n0 = t0, n1 = c;
+		if (kind == 'n') {
+			/* "MS. ANDERSEN", "SECRETARY BLINKEN": the name after the title. */
+			while (n0 + 1 < n1 && ((d->t[n0].kind == TK_WORD &&
+						(d->t[n0].lex & (L_HONORIFIC | L_ROLE))) ||
+					       d->t[n0].kind == TK_PUNCT))
+				n0++;
+			while (n0 < n1 && d->t[n0].kind == TK_PUNCT)
+				n0++;
+			if (n0 >= n1)
+				continue;
+			last_name0 = n0;
+			last_name1 = n1;
+		} else if (last_name0 == SIZE_MAX) {
+			continue;   /* "A:" with nobody named before */
+		} else {
+			n0 = last_name0;
+			n1 = last_name1;
+		}
+		struct xquote *q = quote_new(d, VB_QUOTE_DIRECT);
+		q->sp.how = SP_NAME;
+		q->sp.type = ET_PERSON;
+		q->sp.t0 = q->sp.name_t0 = n0;
+		q->sp.t1 = q->sp.name_t1 = n1;
+		if (n0 > t0 && kind == 'n' && (d->t[n0 - 1].lex & L_ROLE))
+			q->sp.role = lower_dup(d, d->t[t0].start, d->t[n0 - 1].end);
+		add_span(q, d->t[c + 1].start, d->t[t1 - 1].end);
+		mark_inquote(d, c + 1, t1 - 1);
+	}
+}
+
 void quotes_find(struct xdoc *d)
 {
 	struct segs ss = { 0 };
@@ -1227,6 +1331,8 @@ void quotes_find(struct xdoc *d)
 	size_t first_own = d->nq;
 	if (is_statement(d))
 		statement_paragraphs(d);
+	else
+		transcript_turns(d);
 	size_t own = d->nq;
 	find_segments(d, &ss);
 	for (size_t i = 0; i < ss.n;) {

@@ -246,7 +246,7 @@ static size_t skip_postnominals(const struct xdoc *d, size_t e, size_t limit)
 
 /* A role or description in lower case, but for its acronyms ("CEO",
  * "OPEC"): words of two to five capital letters keep them. */
-static char *lower_dup(struct xdoc *d, size_t start, size_t end)
+char *lower_dup(struct xdoc *d, size_t start, size_t end)
 {
 	char *t = text_dup_clean(d, start, end);
 	size_t n = strlen(t);

@@ -753,6 +753,41 @@ static void test_chinese_results(void **state)
 	vb_extraction_release(&x);
 }
 
+/* Briefing and interview transcripts: each labelled turn is its
+ * speaker's words; questions and the moderator are not quotes. */
+static void test_transcript_turns(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	run("MODERATOR: Good afternoon. The spokesperson will take a few questions.\n\n"
+	    "MS. ANDERSEN: Thank you. We expect talks to resume on Monday.\n\n"
+	    "QUESTION: Will the ministry intervene if the strike continues?\n\n"
+	    "MS. ANDERSEN: We are not going to speculate about that at all.\n\n"
+	    "Q: What about the bridge closure in Harlow?\n\n"
+	    "A: The bridge will reopen next week once the inspection is complete.\n\n"
+	    "MINISTER HOLT: I have nothing to add to what was said.\n", NULL, &x);
+	assert_speaker(must_quote(&x, "Thank you. We expect talks"), "Andersen");
+	assert_speaker(must_quote(&x, "We are not going to speculate"), "Andersen");
+	assert_speaker(must_quote(&x, "The bridge will reopen"), "Andersen");
+	const struct vb_quote *q = must_quote(&x, "I have nothing to add");
+	assert_speaker(q, "Holt");
+	assert_role_org(q, "minister", NULL);
+	assert_int_equal(q->kind, VB_QUOTE_DIRECT);
+	assert_false(has_quote(&x, "Good afternoon"));
+	assert_false(has_quote(&x, "Will the ministry"));
+	assert_false(has_quote(&x, "What about the bridge"));
+	assert_null(find_entity(&x, VB_ENTITY_ORGANISATION, "MS"));
+	vb_extraction_release(&x);
+
+	/* A table of figures with labels, and one label alone, are no
+	 * transcript. */
+	run("PARANA STATE: UMUARAMA NIL, PARANAVAI NIL, LONDRINA NIL.\n\n"
+	    "MINAS GERAIS STATE: GUAXUPE NIL, TRES PONTAS NIL.\n\n"
+	    "UPDATE: The plant reopened on Tuesday after the inspection.\n", NULL, &x);
+	assert_int_equal(x.nquotes, 0);
+	vb_extraction_release(&x);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -778,6 +813,7 @@ int main(void)
 		cmocka_unit_test(test_police_and_local),
 		cmocka_unit_test(test_reports_and_sources),
 		cmocka_unit_test(test_chinese_results),
+		cmocka_unit_test(test_transcript_turns),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
