@@ -314,7 +314,7 @@ size_t name_run_right(const struct xdoc *d, size_t i, size_t limit)
 				 * or one ending in an organisation word when another
 				 * name follows ("Kessel Brothers and Tarrow
 				 * Associates", not "Bank and Trust Company"). */
-				if (left_person || (d->t[j - 1].lex & L_ORG_SUFFIX) ||
+				if (left_person || (d->t[j - 1].lex & (L_ORG_SUFFIX | L_ORG_NAME)) ||
 				    (institution_word(d, j - 1) && !in_of && !d->t[k].lex))
 					break;
 			} else if (tok_is(d, j, "on")) {
@@ -1022,6 +1022,8 @@ static bool common_acronym(const struct xdoc *d, size_t i)
 		"it", "tv", "hd", "gps", "sms", "atm", "diy", "phd", "mba",
 		"rsvp", "asap", "fyi", "etc", "ps", "pps", "eps", "ebit",
 		"ebitda", "yoy", "q1", "q2", "q3", "q4", "h1", "h2", "fy",
+		/* labels and diseases in capitals: "NOTE: ...", "AIDS" */
+		"note", "notes", "update", "aids", "hiv", "covid", "sars", "ends",
 		/* time zones: "until 2100 EST" */
 		"est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet",
 		"cest", "jst", "hkt", "sgt", "aest", "ist", NULL,
@@ -1056,6 +1058,26 @@ static bool street_word(const struct xdoc *d, size_t i)
 	return (d->t[i].flags & TF_CAP) && !(d->t[i].flags & TF_ALLCAPS) && tok_in(d, i, words);
 }
 
+/*
+ * A run of one word after a title that is no name but a word of office
+ * or of government: "Mr. Speaker", "the Chief Magistrate", "the General
+ * Staff", "General Agreement", "Secretary of the Treasury".
+ */
+static bool title_noun(const struct xdoc *d, size_t t0, size_t t1)
+{
+	static const char *const nouns[] = {
+		"speaker", "magistrate", "staff", "agreement", "treasury", "assembly",
+		"governments", "counsel", "accounting", "estimates", "session",
+		"conference", "convention", "election", "elections", "services",
+		"affairs", "headquarters", "command", "council", "councils", NULL,
+	};
+	if (t1 != t0 + 1)
+		return false;
+	if (d->t[t0].lex & (L_COMMON | L_ROLE | L_HONORIFIC | L_ORG_CUE | L_NOM_ORG | L_PLURAL_NOM))
+		return !(d->t[t0].lex & L_GIVEN);
+	return tok_in(d, t0, nouns);
+}
+
 int run_type(const struct xdoc *d, size_t t0, size_t t1)
 {
 	struct vb_buf low = VB_BUF_INIT;
@@ -1084,15 +1106,17 @@ int run_type(const struct xdoc *d, size_t t0, size_t t1)
 		type = ET_ORG;
 		goto out;
 	}
-	/* "Mr Smith"; not "the King's Speech" */
+	/* "Mr Smith"; not "the King's Speech", "Mr. Speaker", "General
+	 * Agreement", "Chief Magistrate" */
 	if (t0 > 0 && d->t[t0 - 1].kind == TK_WORD &&
 	    (d->t[t0 - 1].lex & L_HONORIFIC) && (d->t[t0 - 1].flags & TF_CAP) &&
-	    !(d->t[t0 - 1].flags & TF_POSS)) {
+	    !(d->t[t0 - 1].flags & TF_POSS) && !title_noun(d, t0, t1)) {
 		type = ET_PERSON;
 		goto out;
 	}
 	if (t0 > 1 && tok_punct(d, t0 - 1, '.') &&
-	    (d->t[t0 - 2].lex & L_HONORIFIC) && (d->t[t0 - 2].flags & TF_CAP)) {
+	    (d->t[t0 - 2].lex & L_HONORIFIC) && (d->t[t0 - 2].flags & TF_CAP) &&
+	    !title_noun(d, t0, t1)) {
 		type = ET_PERSON;
 		goto out;
 	}
@@ -1591,6 +1615,7 @@ void entities_find(struct xdoc *d)
 		    !(d->t[t0].lex & L_GIVEN))
 			continue;
 		if (t1 - t0 == 1 && (d->t[t0].lex & (L_ORG_CUE | L_ORG_SUFFIX)) &&
+		    !(d->t[t0].lex & L_ORG_NAME) &&
 		    !(d->t[t0].flags & TF_ALLCAPS) && !lone_institution(d, t0)) {
 			/* "the Bank said" after "Bank of Tokyo": the same one. */
 			char *word = name_text(d, t0, t1);
@@ -1610,6 +1635,8 @@ void entities_find(struct xdoc *d)
 			type = ET_ORG;
 		if (type != ET_ORG && type != ET_PLACE) {
 			size_t p0 = strip_titles(d, t0, t1);
+			if (p0 > t0 && title_noun(d, p0, t1))
+				p0 = t0;   /* "the Chief Magistrate", "General Staff" */
 			if (p0 > t0) {
 				/* "Acme Federation Chairman John Smith" */
 				size_t o1 = t0;

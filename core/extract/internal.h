@@ -71,6 +71,7 @@ enum {
 	L_DATE_PREP = 1u << 27, /* in, since, by, until, during... before a year */
 	L_MALE = 1u << 28,      /* a given name or title of men: john, mr, herr */
 	L_FEMALE = 1u << 29,    /* a given name or title of women: mary, ms, frau */
+	L_ORG_NAME = 1u << 30,  /* ends a whole name: Hamas, Taliban, Qaeda */
 };
 
 const struct strmap_entry *lexicon_get(const struct strmap *lex, const char *w,

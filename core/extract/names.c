@@ -43,7 +43,13 @@ static const struct word_group groups[] = {
 	  "called calls calling described describes describing termed terms "
 	  "dubbed dubs labelled labeled labels branded brands denounced "
 	  "hailed praised condemned" },
-	{ L_PRONOUN, "he she it they we i er sie" },	/* German "sagte er" */
+	/* Groups known by one name, each a whole name: "Hamas said", "Al
+	 * Qaeda", "the Taliban and Al Qaida" (two). */
+	{ L_ORG_CUE | L_ORG_NAME,
+	  "qaeda qaida shabaab jazeera hamas hezbollah hizbollah taliban isis isil "
+	  "daesh haram" },
+	{ L_PRONOUN, "he she it they we i er sie i'd i've i'll i'm we'd we've we'll we're they're "
+	  "i’d i’ve i’ll i’m we’d we’ve we’ll we’re they’re" },	/* German "sagte er" */
 	{ L_HONORIFIC,
 	  "mr mrs ms miss mx dr prof professor sir dame lord lady judge justice "
 	  "minister president senator sen rep representative congressman "
@@ -53,7 +59,7 @@ static const struct word_group groups[] = {
 	  "inspector detective archbishop bishop cardinal rabbi imam sheikh "
 	  "premier chairman chairwoman chairperson councillor councilor "
 	  "alderman deputy superintendent chief constable officer vice mp mep "
-	  "commander cmdr marshal sheriff admiral commodore "
+	  "commander cmdr marshal sheriff admiral commodore speaker "
 	  "attorney-general cllr cllrs councilwoman councilman vice-president "
 	  "vice-chancellor vice-premier secretary-general director-general" },
 	{ L_ORG_SUFFIX,
@@ -215,7 +221,7 @@ static const struct word_group groups[] = {
 	  "ceo cfo coo cto md evp svp treasurer chancellor prosecutor "
 	  "representative coordinator researcher scientist fellow principal "
 	  "dean provost rector superintendent inspector inspector-general "
-	  "detective sergeant constable sheriff marshal commander "
+	  "detective sergeant constable sheriff marshal commander speaker "
 	  "strategist consultant negotiator envoy aide owner trustee "
 	  "organiser organizer campaigner activist singer artist musician "
 	  "producer writer author actor actress player coach captain "

@@ -520,6 +520,43 @@ static void test_streets_and_towns(void **state)
 	vb_extraction_release(&x);
 }
 
+/* After a title, a word of office or government is no name. */
+static void test_titles_before_nouns(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	run("Mr. Speaker, the Chief Magistrate spoke of the General Agreement on "
+	    "Tariffs and Trade and of the General Staff. The Secretary of the "
+	    "Treasury agreed. President Reagan and Mr. Speaker Wright spoke.\n",
+	    NULL, &x);
+	assert_no_entities(&x, (const char *const[]){ "Speaker", "Magistrate", "Agreement",
+						     "Staff", "Treasury", NULL });
+	for (size_t i = 0; i < x.nentities; i++)
+		if (x.entities[i].type == VB_ENTITY_PERSON)
+			assert_true(!strcmp(x.entities[i].canonical, "Reagan") ||
+				    !strcmp(x.entities[i].canonical, "Wright"));
+	assert_true(has_entity(&x, "Reagan"));
+	vb_extraction_release(&x);
+}
+
+/* Groups known by one name, labels and diseases in capitals,
+ * contractions of "I". */
+static void test_groups_labels_contractions(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	run("We fought the Taliban and Al Qaida for years. Hamas said the truce held. "
+	    "The fight against AIDS and HIV goes on. If I've heard it once, I’ve heard "
+	    "it a thousand times, and I'd say it again.\n\n"
+	    "NOTE: Per share figures are restated.\n", NULL, &x);
+	expect(&x, "Taliban", VB_ENTITY_ORGANISATION, "Taliban");
+	expect(&x, "Al Qaida", VB_ENTITY_ORGANISATION, "Al Qaida");
+	expect(&x, "Hamas", VB_ENTITY_ORGANISATION, "Hamas");
+	assert_no_entities(&x, (const char *const[]){ "Taliban and Al Qaida", "AIDS", "HIV",
+						     "I've", "I\xe2\x80\x99ve", "I'd", "NOTE", NULL });
+	vb_extraction_release(&x);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -533,6 +570,8 @@ int main(void)
 		cmocka_unit_test(test_money_in_context),
 		cmocka_unit_test(test_chinese_names),
 		cmocka_unit_test(test_streets_and_towns),
+		cmocka_unit_test(test_titles_before_nouns),
+		cmocka_unit_test(test_groups_labels_contractions),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
