@@ -8,6 +8,8 @@
 
 /* ---- name runs ---------------------------------------------------------- */
 
+static bool lone_institution(const struct xdoc *d, size_t i);
+
 bool tok_capword(const struct xdoc *d, size_t i)
 {
 	if (i >= d->nt)
@@ -296,8 +298,17 @@ size_t name_run_right(const struct xdoc *d, size_t i, size_t limit)
 				 * is an organisation by itself.
 				 */
 				/* "the Bank of England and the U.S. Federal
-				 * Reserve Board": "and the" starts another name. */
-				if (left_org && tok_is(d, j + 1, "the"))
+				 * Reserve Board", "the House and the Senate":
+				 * "and the" starts another name. */
+				if (tok_is(d, j + 1, "the"))
+					break;
+				/* "the Army and Navy", "House and Senate": two
+				 * institutions named by one word each. */
+				if (j == i + 1 + tok_is(d, i, "the") &&
+				    (lone_institution(d, j - 1) ||
+				     tok_in(d, j - 1, (const char *const[]){ "house", "army",
+						"navy", "nation", "constitution", "union",
+						"government", NULL })))
 					break;
 				bool in_of = false;
 				for (size_t m = i + 1; m < j; m++)
@@ -321,6 +332,10 @@ size_t name_run_right(const struct xdoc *d, size_t i, size_t limit)
 				if (!left_org)
 					break;
 			} else if (!left_org && !(right_org && !left_person)) {
+				break;
+			} else if (!left_org && (d->t[j - 1].lex & L_PLURAL_NOM)) {
+				/* "Members of Congress", "Citizens of the
+				 * Senate": people of an institution. */
 				break;
 			}
 		}

@@ -172,7 +172,7 @@ static const struct word_group groups[] = {
 	  "teenager teenagers pensioner pensioners family families couple "
 	  "vice-president secretary-general director-general" },
 	{ L_PLURAL_NOM,
-	  "crews boys girls teenagers pensioners families pilots midwives carers "
+	  "crews boys girls teenagers pensioners families pilots midwives carers citizens "
 	  "builders fishermen landlords tenants homeowners commuters "
 	  "pupils retirees "
 	  "officials analysts sources lawyers experts economists traders "

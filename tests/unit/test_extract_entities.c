@@ -557,6 +557,27 @@ static void test_groups_labels_contractions(void **state)
 	vb_extraction_release(&x);
 }
 
+/* "and the" starts another name; people of an institution are no
+ * organisation. */
+static void test_conjoined_institutions(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	run("Fellow-Citizens of the Senate and House of Representatives: Members of "
+	    "Congress met. The House and the Senate agreed with the Treasury and the "
+	    "Federal Reserve Board. Halden Music Group and Brightwater Ltd merged. "
+	    "The Ministry of Trade and Industry said so.\n", NULL, &x);
+	expect(&x, "Federal Reserve Board", VB_ENTITY_ORGANISATION, "Federal Reserve Board");
+	expect(&x, "Halden Music Group", VB_ENTITY_ORGANISATION, "Halden Music Group");
+	expect(&x, "Brightwater Ltd", VB_ENTITY_ORGANISATION, "Brightwater Ltd");
+	expect(&x, "Ministry of Trade and Industry", VB_ENTITY_ORGANISATION,
+	       "Ministry of Trade and Industry");
+	assert_no_entities(&x, (const char *const[]){
+		"Citizens of the Senate and House of Representatives", "Members of Congress",
+		"House and the Senate", "Treasury and the Federal Reserve Board", NULL });
+	vb_extraction_release(&x);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -572,6 +593,7 @@ int main(void)
 		cmocka_unit_test(test_streets_and_towns),
 		cmocka_unit_test(test_titles_before_nouns),
 		cmocka_unit_test(test_groups_labels_contractions),
+		cmocka_unit_test(test_conjoined_institutions),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
