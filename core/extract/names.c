@@ -30,7 +30,7 @@ static const struct word_group groups[] = {
 	  "revealed reveals indicated indicates estimated estimates "
 	  "believes believed reported reports agreed asked asks "
 	  "allege alleges alleged pointed shouted yelled whispered joked quipped "
-	  "exclaimed tweeted vowed vows pledged pledges promised promises "
+	  "exclaimed tweeted posted vowed vows pledged pledges promised promises "
 	  "lamented laments boasted boasts recounted mused pleaded "
 	  /* German and French: verbs of saying that introduce or follow a quote. */
 	  "sagte sagt sagten erklärte erklärt erklärten betonte betont "

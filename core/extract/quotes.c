@@ -1384,7 +1384,7 @@ static bool needs_that(const struct xdoc *d, size_t c)
 		"replies", "answered", "responded", "concluded", "testified",
 		"testifies", "predicted", "predicts", "confirmed", "confirms",
 		"wrote", "writes", "commented", "comments", "remarked",
-		"tweeted", "vowed", "vows", "pledged", "pledges", "promised",
+		"tweeted", "posted", "vowed", "vows", "pledged", "pledges", "promised",
 		"promises", "lamented", "laments", "boasted", "boasts", "recounted",
 		"mused", "pleaded", "joked", "quipped", "shouted", "yelled",
 		"whispered", "exclaimed",
@@ -1833,6 +1833,18 @@ static void according_to(struct xdoc *d, size_t k, size_t width, size_t s0,
 	if (e + 2 < s1 && tok_punct(d, e, '(') && d->t[e + 1].kind == TK_WORD &&
 	    (d->t[e + 1].flags & (TF_ALLCAPS | TF_CAP)) && tok_punct(d, e + 2, ')'))
 		e += 3;
+	/* "according to people familiar with the matter, ...", "according
+	 * to two officials briefed on the talks": what the sources are, to
+	 * the comma or the end of the sentence. */
+	if (sp.how == SP_NOMINAL && sp.type == ET_PERSON && e < s1 && lower_word_at(d, e) &&
+	    !tok_is(d, e, "that")) {
+		size_t m = e;
+		while (m < s1 && m < e + 8 && (lower_word_at(d, m) || tok_capword(d, m)) &&
+		       !cue_word(d, m) && !tok_is(d, m, "that") && !tok_is(d, m, "and"))
+			m++;
+		if (m < s1 && (tok_punct(d, m, ',') || m + 1 == s1))
+			e = m;
+	}
 	if (german && k == s0 && e < s1 && !tok_punct(d, e, ',')) {
 		/* "Laut Polizei wurden drei Personen verletzt": the verb
 		 * comes second, after the source. */

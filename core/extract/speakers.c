@@ -83,6 +83,8 @@ static bool statement_noun(const struct xdoc *d, size_t i)
 		"column", "article", "essay", "podcast", "video", "op-ed",
 		"dissent", "concurrence", "complaint", "lawsuit", "petition",
 		"motion", "appeal", "book", "memoir", "editorial", "newsletter",
+		"website", "account", "page", "programme", "program", "channel",
+		"feed", "media",
 	};
 	for (size_t k = 0; k < sizeof(nouns) / sizeof(nouns[0]); k++)
 		if (tok_is(d, i, nouns[k]))
@@ -126,6 +128,20 @@ size_t skip_adverbials_right(const struct xdoc *d, size_t i, size_t end)
 		     weekday_or_date_word(d, i + 1))) {
 			i += 2;
 			continue;
+		}
+		/* "said on Twitter that", "wrote on LinkedIn:", "said on CNN,":
+		 * where it was said, a name of one to three words. */
+		if (i + 1 < end && (tok_is(d, i, "on") || tok_is(d, i, "via")) &&
+		    !(d->t[i].flags & TF_CAP) && tok_capword(d, i + 1) &&
+		    !(d->t[i + 1].lex & (L_WEEKDAY | L_MONTH | L_GIVEN | L_HONORIFIC))) {
+			size_t k = i + 1;
+			while (k < end && k < i + 4 && tok_capword(d, k))
+				k++;
+			if (k >= end || tok_is(d, k, "that") || tok_punct(d, k, ',') ||
+			    tok_punct(d, k, ':') || weekday_or_date_word(d, k)) {
+				i = k;
+				continue;
+			}
 		}
 		if (i < end && (tok_is(d, i, "in") || tok_is(d, i, "at") ||
 				tok_is(d, i, "during") || tok_is(d, i, "via") ||

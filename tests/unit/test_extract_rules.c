@@ -788,6 +788,32 @@ static void test_transcript_turns(void **state)
 	vb_extraction_release(&x);
 }
 
+/* Where it was said ("on Twitter", "on his LinkedIn account"), "posted",
+ * and sources described after "according to". */
+static void test_platforms_and_sources(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	run("Sam Ortiz is the chief executive. Sam Ortiz said on Twitter that the outage "
+	    "was over. Ortiz said on his LinkedIn account that refunds would follow. "
+	    "\"This is a good day,\" he posted on X. The company posted a loss.\n\n"
+	    "According to people familiar with the matter, the deal could close next "
+	    "week. The board will meet on Monday, according to two officials briefed on "
+	    "the talks. It expects 400,000 subscribers, according to a business plan "
+	    "seen by the banks.\n", NULL, &x);
+	assert_speaker(must_quote(&x, "the outage was over"), "Sam Ortiz");
+	assert_speaker(must_quote(&x, "refunds would follow"), "Sam Ortiz");
+	const struct vb_quote *q = must_quote(&x, "This is a good day");
+	assert_speaker(q, "Sam Ortiz");
+	assert_string_equal(q->cue, "posted");
+	assert_false(has_quote(&x, "a loss"));
+	assert_speaker_name(must_quote(&x, "the deal could close"), "people");
+	assert_speaker_name(must_quote(&x, "The board will meet"), "two officials");
+	/* A document's findings are not speech. */
+	assert_false(has_quote(&x, "It expects 400,000"));
+	vb_extraction_release(&x);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -814,6 +840,7 @@ int main(void)
 		cmocka_unit_test(test_reports_and_sources),
 		cmocka_unit_test(test_chinese_results),
 		cmocka_unit_test(test_transcript_turns),
+		cmocka_unit_test(test_platforms_and_sources),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
