@@ -833,11 +833,18 @@ int ent_find(struct xdoc *d, const char *name, int type_hint)
 	found = ent_first(d, emap_hash(EK_ACRONYM, k, kl), Q_ACRONYM, &eq, 0, found);
 	/* A surname alone, or the first words of an organisation's name;
 	 * "Suffield said" after "SUFFIELD, Conn. - Suffield Financial Corp"
-	 * is the company, not the dateline's town. */
+	 * is the company, not the dateline's town, and "Rivera said" after
+	 * "Tomás Rivera" the person, not the town in Uruguay. */
 	if (found >= 0 && d->ents[found].type == ET_PLACE && type_hint != ET_PLACE) {
 		int org = ent_first(d, emap_hash(EK_PREFIX, k, kl), Q_PREFIX, &eq, 0, -1);
 		if (org >= 0)
 			found = org;
+		else if (one_word) {
+			struct ent_query lq = { k, kl, ET_PERSON, 0, 0, 0 };
+			int person = ent_first(d, emap_hash(EK_LAST, k, kl), Q_LAST, &lq, 0, -1);
+			if (person >= 0 && d->ents[person].type == ET_PERSON)
+				found = person;
+		}
 	}
 	if (found < 0) {
 		if (one_word)
@@ -1493,6 +1500,7 @@ size_t title_case_role(const struct xdoc *d, size_t i, size_t a1)
 }
 
 static void link_full_names(struct xdoc *d);
+static void surnames_not_places(struct xdoc *d);
 
 void entities_find(struct xdoc *d)
 {
@@ -1732,6 +1740,7 @@ void entities_find(struct xdoc *d)
 		mention_add(d, t0, t1, ent, type);
 	}
 	link_full_names(d);
+	surnames_not_places(d);
 }
 
 /*
@@ -1741,6 +1750,42 @@ void entities_find(struct xdoc *d)
  * our lists; it becomes the canonical name when the person was only known
  * by the surname.
  */
+/* The person of the document whose last name is the word at t, or -1. */
+static int person_by_last_name(struct xdoc *d, size_t t)
+{
+	lower_utf8(d->s + d->t[t].start, tok_stem_end(d, t) - d->t[t].start, &d->tmp);
+	struct ent_query lq = { d->tmp.buf, d->tmp.len, ET_PERSON, 0, 0, 0 };
+	int ent = ent_first(d, emap_hash(EK_LAST, lq.k, lq.kl), Q_LAST, &lq, 0, -1);
+	return ent >= 0 && d->ents[ent].type == ET_PERSON &&
+	       strchr(d->ents[ent].canonical, ' ') ? ent : -1;
+}
+
+/*
+ * "Tomás Rivera ... Rivera said": a word that names a town somewhere
+ * (Rivera, Uruguay) but is the last name of a person of the document,
+ * and stands where no place stands ("in Rivera"), is that person.
+ */
+static void surnames_not_places(struct xdoc *d)
+{
+	for (size_t i = 0; i < d->nms; i++) {
+		struct xmention *m = &d->ms[i];
+		if (m->type != ET_PLACE || m->t1 != m->t0 + 1 || place_context(d, m->t0, m->t1) ||
+		    dateline_place(d, m->t0, m->t1) || (d->t[m->t0].flags & TF_ALLCAPS))
+			continue;
+		/* Not a country or a state: "Washington" stays Washington. */
+		struct vb_buf low = VB_BUF_INIT;
+		const struct strmap_entry *g = gaz_of(d, m->t0, m->t1, &low);
+		vb_buf_release(&low);
+		if (g && (g->flags & (G_COUNTRY | G_SUBDIV)))
+			continue;
+		int ent = person_by_last_name(d, m->t0);
+		if (ent < 0)
+			continue;
+		m->ent = ent;
+		m->type = ET_PERSON;
+	}
+}
+
 static void link_full_names(struct xdoc *d)
 {
 	for (size_t i = 0; i < d->nms; i++) {

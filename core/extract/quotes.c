@@ -420,7 +420,9 @@ static bool attribution_after(struct xdoc *d, size_t c, struct xspeaker *sp,
 		 * wrote in a dissent that ...': after a quotation closed by a
 		 * full stop, a verb with a clause of its own opens the next
 		 * report; it does not attribute this one. */
-		if (c > 0 && tok_punct(d, c - 1, '.')) {
+		/* (also '"bittersweet". The company said its ...': the full
+		 * stop after the mark) */
+		if ((c > 0 && tok_punct(d, c - 1, '.')) || tok_punct(d, c + 1, '.')) {
 			size_t a = skip_adverbials_right(d, skip_told_object(d, j, j + 1, limit), limit);
 			if (a < limit && (tok_is(d, a, "that") || d->t[a].kind == TK_WORD))
 				break;
@@ -966,6 +968,14 @@ static void evaluate(struct xdoc *d, const struct segs *ss, size_t first,
 		}
 	} else {
 		size_t min = pk == PREV_THAT ? 1 : 2;
+		/* "said the result was "bittersweet"", "said he was
+		 * "delighted" to join": one word after a copula is what the
+		 * speaker called it (a verb far from it still makes it a
+		 * scare quote, below). */
+		if (nw == 1 && s0->o > 0 && lower_word_at(d, s0->o - 1) &&
+		    tok_in(d, s0->o - 1, (const char *const[]){ "was", "is", "were", "are",
+				"been", "be", "felt", "feels", "seemed", "seems", NULL }))
+			min = 1;
 		if (nw >= min && sentence_speaker(d, s0->o, sl->c, &sp, &cue)) {
 			kind = VB_QUOTE_PARTIAL;
 			/* One or two words with a far-away verb: a scare quote. */

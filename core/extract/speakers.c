@@ -1203,8 +1203,14 @@ bool speaker_left(struct xdoc *d, size_t cue, size_t limit, struct xspeaker *sp)
 		size_t c0 = k - 1;        /* the opening comma */
 		/* "A spokesman, who asked not to be named, said": the
 		 * relative clause is not the speaker; what comes before is. */
+		/* "Nadia Holloway of the Listeners' Rights Alliance, who ran
+		 * its hotline, said": who is the person, before the comma. */
+		bool one_phrase = true;   /* no comma before c0 in the sentence */
+		for (size_t m = limit; m < c0 && one_phrase; m++)
+			one_phrase = !tok_punct(d, m, ',');
 		if ((tok_is(d, c0 + 1, "who") || tok_is(d, c0 + 1, "which")) &&
-		    c0 > limit && !tok_capword(d, c0 - 1)) {
+		    c0 > limit && (!tok_capword(d, c0 - 1) ||
+				   (tok_is(d, c0 + 1, "who") && one_phrase))) {
 			xspeaker_release(sp);
 			if (speaker_left(d, c0, limit, sp))
 				return true;
@@ -1397,6 +1403,38 @@ bool speaker_right(struct xdoc *d, size_t i, size_t limit, struct xspeaker *sp)
 				}
 	}
 	t = &d->t[i];
+	/* "said head coach Marta Lindgren", "said chief executive John
+	 * Smith": a title in lower case, then the name. */
+	if (lower_word(d, i) && (t->lex & (L_ROLE | L_NOM_PERSON)) &&
+	    !(t->lex & (L_DET | L_PLURAL_NOM | L_CUE))) {
+		size_t h = i;
+		while (h < limit && h < i + 4 && lower_word(d, h) &&
+		       (d->t[h].lex & (L_ROLE | L_NOM_PERSON)) && !(d->t[h].lex & L_CUE))
+			h++;
+		if (h < limit && tok_capword(d, h) && !(d->t[h].lex & (L_STOP | L_PRONOUN))) {
+			size_t e = name_run_right(d, h, limit);
+			if (e > h && run_type(d, h, e) != ET_ORG && run_type(d, h, e) != ET_PLACE &&
+			    !(d->t[e - 1].flags & TF_POSS)) {
+				size_t n0 = trim_run(d, h, e, sp);
+				set_name(sp, n0, e);
+				sp->t0 = i;
+				sp->type = ET_PERSON;
+				free(sp->role);
+				sp->role = lower_dup(d, d->t[i].start, d->t[h - 1].end);
+				/* "said spokeswoman Jane Doe of Acme" */
+				if (e + 1 < limit && (tok_is(d, e, "of") || tok_is(d, e, "at"))) {
+					size_t o0 = e + 1 + tok_is(d, e + 1, "the");
+					size_t o1 = name_run_right(d, o0, limit);
+					if (o1 > o0 && run_type(d, o0, o1) != ET_PLACE) {
+						free(sp->org);
+						sp->org = name_text(d, o0, o1);
+						sp->t1 = o1;
+					}
+				}
+				return true;
+			}
+		}
+	}
 	/* "said a spokesman for the Acme Union", "said the company";
 	 * "according to industry analysts" needs no determiner. */
 	bool bare = false;

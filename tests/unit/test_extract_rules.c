@@ -814,6 +814,45 @@ static void test_platforms_and_sources(void **state)
 	vb_extraction_release(&x);
 }
 
+/* Sports copy: "said head coach NAME", a surname that names a town
+ * elsewhere, one word called so after a copula. */
+static void test_sports_release(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	run("Harbourside United have signed midfielder Tom\xc3\xa1s Rivera from Real "
+	    "Avenida.\n\n"
+	    "\"He is a player we have followed for a long time,\" said head coach "
+	    "Marta Lindgren.\n\n"
+	    "Rivera said he was \"delighted\" to join. \"I can't wait to meet the "
+	    "fans,\" he told the club's website. Owen Brackley said the result was "
+	    "\"bittersweet\". The company said its \"unique\" approach works in "
+	    "Rivera and Montevideo.\n", NULL, &x);
+	const struct vb_quote *q = must_quote(&x, "He is a player");
+	assert_speaker(q, "Marta Lindgren");
+	assert_role_org(q, "head coach", NULL);
+	q = must_quote(&x, "delighted");
+	assert_int_equal(q->kind, VB_QUOTE_PARTIAL);
+	assert_speaker(q, "Tom\xc3\xa1s Rivera");
+	assert_speaker(must_quote(&x, "I can't wait"), "Tom\xc3\xa1s Rivera");
+	q = must_quote(&x, "bittersweet");
+	assert_int_equal(q->kind, VB_QUOTE_PARTIAL);
+	/* The next sentence's verb, after the full stop, has a clause of
+	 * its own: it reports the company, not this. */
+	assert_speaker(q, "Owen Brackley");
+	/* An adjective before a noun is no quotation of a word. */
+	for (size_t i = 0; i < x.nquotes; i++)
+		assert_false(x.quotes[i].kind == VB_QUOTE_PARTIAL &&
+			     !strcmp(x.quotes[i].text, "unique"));
+	/* "Rivera" is the man, but "in Rivera" the town. */
+	const struct vb_entity *town = NULL;
+	for (size_t i = 0; i < x.nentities; i++)
+		if (!strcmp(x.entities[i].text, "Rivera") && x.entities[i].type == VB_ENTITY_PLACE)
+			town = &x.entities[i];
+	assert_non_null(town);
+	vb_extraction_release(&x);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -841,6 +880,7 @@ int main(void)
 		cmocka_unit_test(test_chinese_results),
 		cmocka_unit_test(test_transcript_turns),
 		cmocka_unit_test(test_platforms_and_sources),
+		cmocka_unit_test(test_sports_release),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
