@@ -109,9 +109,11 @@ static size_t plain_run(const struct xdoc *d, size_t i, size_t limit)
 			else
 				break;
 		}
-		/* "J. Smith": an initial and its dot. */
+		/* "J. Smith": an initial and its dot; "St. Louis", "Mt. Hood",
+		 * "Ft. Worth" (Saint, Mount, Fort). */
 		if (j < limit && tok_punct(d, j, '.') && tok_adjacent(d, j) &&
-		    tok_len(d, j - 1) == 1 && tok_capword(d, j + 1))
+		    (tok_len(d, j - 1) == 1 || tok_is(d, j - 1, "st") || tok_is(d, j - 1, "mt") ||
+		     tok_is(d, j - 1, "ft")) && tok_capword(d, j + 1))
 			j++;
 		/* "Industrial Equity (Pacific) Ltd" */
 		if (j + 3 < limit && tok_punct(d, j, '(') && tok_capword(d, j + 1) &&
@@ -1009,6 +1011,9 @@ bool demonym_word(const struct xdoc *d, size_t i)
 		w[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
 	}
 	w[n] = '\0';
+	/* "Americans", "Germans", "Brazilians": the people */
+	if (n > 4 && w[n - 1] == 's' && w[n - 2] == 'n')
+		w[--n] = '\0';
 	for (size_t k = 0; irregular[k]; k++)
 		if (!strcmp(w, irregular[k]))
 			return true;
@@ -1025,6 +1030,17 @@ bool demonym_word(const struct xdoc *d, size_t i)
 			return true;
 	}
 	return false;
+}
+
+/* "II", "XIV": a number in Roman letters, in capitals. */
+static bool roman_numeral(const struct xdoc *d, size_t i)
+{
+	if (!(d->t[i].flags & TF_ALLCAPS) && tok_len(d, i) > 1)
+		return false;
+	for (size_t k = d->t[i].start; k < d->t[i].end; k++)
+		if (!strchr("IVXLC", d->s[k]))
+			return false;
+	return true;
 }
 
 /* Institutions named by one word of our organisation cues. */
@@ -1636,6 +1652,10 @@ void entities_find(struct xdoc *d)
 		 * enquiries"), save the few institutions called by one. */
 		if (t1 - t0 == 1 && (d->t[t0].lex & (L_COMMON | L_STOP)) &&
 		    !(d->t[t0].lex & L_GIVEN))
+			continue;
+		/* A people ("Americans said") or a number in Roman letters
+		 * ("Title III", "John Paul II" keeps it) alone is no entity. */
+		if (t1 - t0 == 1 && (demonym_word(d, t0) || roman_numeral(d, t0)))
 			continue;
 		if (t1 - t0 == 1 && (d->t[t0].lex & (L_ORG_CUE | L_ORG_SUFFIX)) &&
 		    !(d->t[t0].lex & L_ORG_NAME) &&

@@ -2152,6 +2152,16 @@ void speakers_resolve(struct xdoc *d)
 			continue;
 		switch (sp->how) {
 		case SP_NAME: {
+			/* "Americans said", "Germans say": a people, no entity. */
+			if (sp->name_t1 == sp->name_t0 + 1 && demonym_word(d, sp->name_t0) &&
+			    d->s[d->t[sp->name_t0].end - 1] == 's') {
+				sp->type = ET_PERSON;
+				sp->plural = sp->anonymous = true;
+				free(sp->name);
+				sp->name = text_dup_clean(d, d->t[sp->name_t0].start,
+							  d->t[sp->name_t0].end);
+				break;
+			}
 			char *nm = name_text(d, sp->name_t0, sp->name_t1);
 			int ent = ent_find(d, nm, sp->type);
 			int type = sp->type;

@@ -578,6 +578,27 @@ static void test_conjoined_institutions(void **state)
 	vb_extraction_release(&x);
 }
 
+/* Saint, peoples and nationality adjectives, Roman numbers. */
+static void test_saints_peoples_numerals(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	run("The delegates flew from St. Louis. They met in St. Petersburg. Canadian and Dutch "
+	    "buyers met under Title III of the act. Americans said the plan was bad.\n",
+	    NULL, &x);
+	expect(&x, "St. Louis", VB_ENTITY_PLACE, "St. Louis");
+	expect(&x, "St. Petersburg", VB_ENTITY_PLACE, "St. Petersburg");
+	assert_no_entities(&x, (const char *const[]){ "Louis", "St", "Canadian", "Dutch",
+						     "III", "Americans", NULL });
+	const struct vb_quote *q = NULL;
+	for (size_t i = 0; i < x.nquotes; i++)
+		if (strstr(x.quotes[i].text, "the plan was bad"))
+			q = &x.quotes[i];
+	assert_non_null(q);
+	assert_int_equal(q->speaker.type, VB_SPEAKER_PERSON);
+	vb_extraction_release(&x);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -594,6 +615,7 @@ int main(void)
 		cmocka_unit_test(test_titles_before_nouns),
 		cmocka_unit_test(test_groups_labels_contractions),
 		cmocka_unit_test(test_conjoined_institutions),
+		cmocka_unit_test(test_saints_peoples_numerals),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
