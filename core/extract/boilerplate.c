@@ -176,6 +176,15 @@ static const char *line_reason(const char *s, size_t n, bool last_line)
 		for (size_t i = 0; i < sizeof(phrases) / sizeof(phrases[0]); i++)
 			if (n <= phrases[i].max_line && strstr(low, phrases[i].text))
 				return phrases[i].reason;
+		/* "Related: Halden Direct adds mobile downloads | Sharespan
+		 * files ...": headlines of other pages after a label. */
+		static const char *const heads[] = {
+			"related:", "see also:", "read more:", "also read:", "read also:",
+			"more:", "recommended:", "most read:", "latest:", "more stories:",
+		};
+		for (size_t i = 0; i < sizeof(heads) / sizeof(heads[0]); i++)
+			if (!strncmp(low, heads[i], strlen(heads[i])))
+				return "navigation";
 	}
 	if (navigation_line(s, n))
 		return "navigation";
