@@ -600,7 +600,8 @@ static const char female_names[] =
 	"carmen pilar lucía beatriz cristina alejandra francesca giulia chiara "
 	"alessandra federica olga tatiana natalia svetlana irina anastasia "
 	"fatima aisha layla leila mariam maryam zainab amina priya sunita anita "
-	"lakshmi indira";
+	"lakshmi indira marta sofia sofía camila daniela paola silvia noemi "
+	"valeria gabriela marina agnieszka katarzyna magdalena ewa zuzana";
 
 static const char male_titles[] =
 	"mr mister sir lord herr monsieur señor signor king prince father "

@@ -1022,6 +1022,10 @@ static bool interrupting_gap(const struct xdoc *d, const struct seg *a,
 						 tok_punct(d, a->c - 1, 0xFF0C))) ||
 			    tok_punct(d, a->c + 1, ',');  /* German: „...“, sagte X. */
 	bool cue = false;
+	/* '..."to bring Sharespan inside the tent". He said: "..."': a full
+	 * stop right after the mark ends the sentence, and the quote. */
+	if (tok_punct(d, a->c + 1, '.') && a->c + 2 < b->o)
+		return false;
 	for (size_t k = a->c + 1; k < b->o; k++) {
 		if (is_terminal_tok(d, k) && !tok_adjacent(d, k))
 			return false;

@@ -827,8 +827,15 @@ static void test_sports_release(void **state)
 	    "Rivera said he was \"delighted\" to join. \"I can't wait to meet the "
 	    "fans,\" he told the club's website. Owen Brackley said the result was "
 	    "\"bittersweet\". The company said its \"unique\" approach works in "
-	    "Rivera and Montevideo.\n", NULL, &x);
-	const struct vb_quote *q = must_quote(&x, "He is a player");
+	    "Rivera and Montevideo.\n\n"
+	    "Marta Lindgren said the aim had always been \"to win the league, not to "
+	    "survive\". She said: \"We have the squad for it.\"\n", NULL, &x);
+	/* A full stop after the closing mark ends the partial quote: the
+	 * quotation after "She said:" is another. */
+	const struct vb_quote *q = must_quote(&x, "to win the league");
+	assert_string_equal(q->text, "to win the league, not to survive");
+	assert_speaker(must_quote(&x, "We have the squad"), "Marta Lindgren");
+	q = must_quote(&x, "He is a player");
 	assert_speaker(q, "Marta Lindgren");
 	assert_role_org(q, "head coach", NULL);
 	q = must_quote(&x, "delighted");
@@ -837,6 +844,7 @@ static void test_sports_release(void **state)
 	assert_speaker(must_quote(&x, "I can't wait"), "Tom\xc3\xa1s Rivera");
 	q = must_quote(&x, "bittersweet");
 	assert_int_equal(q->kind, VB_QUOTE_PARTIAL);
+	assert_string_equal(q->text, "bittersweet");
 	/* The next sentence's verb, after the full stop, has a clause of
 	 * its own: it reports the company, not this. */
 	assert_speaker(q, "Owen Brackley");
