@@ -42,7 +42,7 @@ static const struct word_group groups[] = {
 	{ L_CALL,
 	  "called calls calling described describes describing termed terms "
 	  "dubbed dubs labelled labeled labels branded brands denounced "
-	  "hailed praised condemned" },
+	  "hailed praised condemned bezeichnete bezeichnet nannte nennt qualifié qualifie" },
 	/* Groups known by one name, each a whole name: "Hamas said", "Al
 	 * Qaeda", "the Taliban and Al Qaida" (two). */
 	{ L_ORG_CUE | L_ORG_NAME,

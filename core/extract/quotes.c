@@ -870,7 +870,7 @@ static int prev_kind(const struct xdoc *d, size_t o)
 	}
 	if (tok_is(d, o - 1, "that"))
 		return PREV_THAT;
-	if ((p->lex & L_CALL) || tok_is(d, o - 1, "as") || tok_is(d, o - 1, "of"))
+	if ((p->lex & L_CALL) || tok_is(d, o - 1, "as") || tok_is(d, o - 1, "als") || tok_is(d, o - 1, "of"))
 		return PREV_CALL;
 	if (cue_word(d, o - 1))   /* not "some industry reports" */
 		return PREV_COLON;

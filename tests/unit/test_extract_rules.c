@@ -861,6 +861,20 @@ static void test_sports_release(void **state)
 	vb_extraction_release(&x);
 }
 
+/* German and French "described as": "bezeichnete ... als „...“". */
+static void test_described_as_german(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	run("Jonas Riedl, Gr\xc3\xbcnder von Nordklang, bezeichnete die Einigung als "
+	    "\xe2\x80\x9ewichtigen Schritt\xe2\x80\x9c f\xc3\xbcr das Unternehmen.\n",
+	    NULL, &x);
+	const struct vb_quote *q = must_quote(&x, "wichtigen Schritt");
+	assert_int_equal(q->kind, VB_QUOTE_PARTIAL);
+	assert_speaker(q, "Jonas Riedl");
+	vb_extraction_release(&x);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -889,6 +903,7 @@ int main(void)
 		cmocka_unit_test(test_transcript_turns),
 		cmocka_unit_test(test_platforms_and_sources),
 		cmocka_unit_test(test_sports_release),
+		cmocka_unit_test(test_described_as_german),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
