@@ -426,6 +426,8 @@ void mention_add(struct xdoc *d, size_t t0, size_t t1, int ent, int type);
 int run_type(const struct xdoc *d, size_t t0, size_t t1);
 /* [t0, t1) is a country's portfolio before a title: "Indonesian Energy". */
 bool portfolio(const struct xdoc *d, size_t t0, size_t t1);
+/* The first token starting at or after byte pos. */
+size_t token_at(const struct xdoc *d, size_t pos);
 /* The speech verb ending a run of Han characters ("李明表示" -> "表示"), or NULL. */
 const char *zh_cue_of(const struct xdoc *d, size_t t);
 /* Is the title word at k (in a run from t0) part of a name instead: after

@@ -1950,6 +1950,114 @@ no:
 	return false;
 }
 
+/*
+ * German reported speech in the subjunctive with no verb of saying:
+ * "Nordklang erwartet, dass ... Besonders gefragt seien Hörspiele ...":
+ * the Konjunktiv I (sei, seien, habe, werde, könne...) says the sentence
+ * is someone's words, the subject named in the sentences before it in
+ * the paragraph, or the last speaker there (our guidelines, section 1).
+ */
+static bool konjunktiv_verb(const struct xdoc *d, size_t k)
+{
+	static const char *const forms[] = {
+		"sei", "seien", "habe", "werde", "k\xc3\xb6nne", "m\xc3\xbcsse", "solle",
+		"wolle", "d\xc3\xbcrfe", "gebe", "liege", "bleibe", "stehe", "gehe",
+		"komme", "brauche", "fehle", "wisse", "wolle", "m\xc3\xb6ge", NULL,
+	};
+	if (!lower_word_at(d, k) || !tok_in(d, k, forms) || (d->t[k].flags & TF_INQUOTE))
+		return false;
+	/* "ich habe", "ich werde": the indicative of the first person. */
+	return !(k > 0 && (tok_is(d, k - 1, "ich") || tok_is(d, k + 1, "ich")));
+}
+
+static bool german_sentence(const struct xdoc *d, size_t s0, size_t s1)
+{
+	static const char *const words[] = {
+		"der", "die", "das", "und", "ist", "nicht", "mit", "von", "f\xc3\xbcr",
+		"auf", "dem", "den", "des", "im", "aus", "bei", "noch", "auch", "aber",
+		"ein", "eine", "einen", "sich", "wird", "werden", "zu", "nach", NULL,
+	};
+	size_t n = 0;
+	for (size_t k = s0; k < s1 && n < 2; k++)
+		n += d->t[k].kind == TK_WORD && tok_in(d, k, words);
+	return n >= 2 || (d->opts && d->opts->lang && !strncmp(d->opts->lang, "de", 2));
+}
+
+static void konjunktiv_reports(struct xdoc *d)
+{
+	for (size_t si = 1; si < d->ns; si++) {
+		size_t s0 = d->sn[si].t0, s1 = d->sn[si].t1;
+		if (s1 < s0 + 5 || (d->t[s0].flags & (TF_BOILER | TF_HEADLINE)) ||
+		    d->sn[si - 1].para != d->sn[si].para)
+			continue;
+		bool subj = false, cue = false;
+		for (size_t k = s0; k < s1 && !cue; k++) {
+			subj |= konjunktiv_verb(d, k);
+			cue = cue_word(d, k) || (d->t[k].flags & TF_INQUOTE);
+		}
+		if (!subj || cue || !german_sentence(d, s0, s1))
+			continue;
+		/* Not inside a quote found already. */
+		bool covered = false;
+		for (size_t i = 0; i < d->nq && !covered; i++)
+			covered = !d->q[i].dead && d->q[i].spans[0].start <= d->t[s1 - 1].start &&
+				  d->q[i].spans[d->q[i].nspans - 1].end >= d->t[s0].end;
+		if (covered)
+			continue;
+		/* Who: the name opening one of the three sentences before. */
+		struct xspeaker sp = { .ent = -1 };
+		bool found = false;
+		for (size_t p = si; p-- > 0 && p + 3 >= si && d->sn[p].para == d->sn[si].para && !found;) {
+			size_t p0 = d->sn[p].t0;
+			if (opening_subject(d, p0, d->sn[p].t1, &sp) && sp.how == SP_NAME &&
+			    (sp.type == ET_ORG || sp.type == ET_PERSON)) {
+				found = true;
+				break;
+			}
+			xspeaker_release(&sp);
+			/* "Nordklang erwartet, ...", "Die Stadtwerke Kiel
+			 * melden ...": a name of the document opening the
+			 * sentence, after its article. */
+			if (tok_in(d, p0, (const char *const[]){ "die", "der", "das", "the", NULL }) &&
+			    tok_capword(d, p0 + 1))
+				p0++;
+			if (tok_capword(d, p0) && !(d->t[p0].lex & (L_STOP | L_PRONOUN | L_DET))) {
+				size_t e = name_run_right(d, p0, d->sn[p].t1);
+				char *nm = e > p0 ? text_dup_clean(d, d->t[p0].start, d->t[e - 1].end) : NULL;
+				int ent = nm ? ent_find(d, nm, ET_NONE) : -1;
+				free(nm);
+				if (ent >= 0 && (d->ents[ent].type == ET_ORG || d->ents[ent].type == ET_PERSON)) {
+					memset(&sp, 0, sizeof(sp));
+					sp.ent = -1;
+					sp.how = SP_NAME;
+					sp.type = d->ents[ent].type;
+					sp.t0 = sp.name_t0 = p0;
+					sp.t1 = sp.name_t1 = e;
+					found = true;
+				}
+			}
+		}
+		/* or the last speaker of the paragraph */
+		for (size_t i = d->nq; i-- > 0 && !found;) {
+			const struct xquote *q = &d->q[i];
+			if (q->dead || q->spans[0].start >= d->t[s0].start)
+				continue;
+			if (d->t[token_at(d, q->spans[0].start)].para != d->sn[si].para)
+				break;
+			if (q->sp.how != SP_NONE) {
+				xspeaker_dup(&sp, &q->sp);
+				found = true;
+			}
+		}
+		if (!found)
+			continue;
+		size_t b = s1;
+		while (b > s0 && d->t[b - 1].kind == TK_PUNCT)
+			b--;
+		add_indirect(d, s0, b, SIZE_MAX, &sp);
+	}
+}
+
 void reported_find(struct xdoc *d)
 {
 	for (size_t si = 0; si < d->ns; si++) {
@@ -2034,4 +2142,5 @@ void reported_find(struct xdoc *d)
 			}
 		}
 	}
+	konjunktiv_reports(d);
 }

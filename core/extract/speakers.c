@@ -1653,7 +1653,7 @@ static bool head_is(const struct xdoc *d, const struct xspeaker *sp,
 }
 
 /* The first token starting at or after byte pos (d->nt when none). */
-static size_t token_at(const struct xdoc *d, size_t pos)
+size_t token_at(const struct xdoc *d, size_t pos)
 {
 	size_t lo = 0, hi = d->nt;
 	while (lo < hi) {

@@ -875,6 +875,22 @@ static void test_described_as_german(void **state)
 	vb_extraction_release(&x);
 }
 
+/* German reported speech in the Konjunktiv I, with no verb of saying. */
+static void test_konjunktiv_reports(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	run("Die Stadtwerke Kiel melden steigende Preise. Die Lage sei ernst, die "
+	    "Versorgung aber gesichert.\n\n"
+	    "Ich habe das Buch gelesen und werde es empfehlen. Es war gut.\n", NULL, &x);
+	const struct vb_quote *q = must_quote(&x, "Die Lage sei ernst");
+	assert_int_equal(q->kind, VB_QUOTE_INDIRECT);
+	assert_speaker(q, "Stadtwerke Kiel");
+	/* "ich habe", "werde" of the first person: the writer's own words. */
+	assert_int_equal(x.nquotes, 1);
+	vb_extraction_release(&x);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -904,6 +920,7 @@ int main(void)
 		cmocka_unit_test(test_platforms_and_sources),
 		cmocka_unit_test(test_sports_release),
 		cmocka_unit_test(test_described_as_german),
+		cmocka_unit_test(test_konjunktiv_reports),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
