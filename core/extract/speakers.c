@@ -1712,8 +1712,27 @@ static int guess_type(struct xdoc *d, const struct xquote *q)
 		if (q->kind == VB_QUOTE_DIRECT && first_person_singular(d, q))
 			return ET_PERSON;
 	}
+	if (n == 1 && (d->t[sp->name_t0].lex & L_GIVEN))
+		return ET_PERSON;
+	/* "Ortiz said ... He added ...": the next sentence goes on about
+	 * a man or a woman. */
+	size_t ns = d->t[sp->name_t0].sent + 1;
+	if (ns < d->ns && d->sn[ns].para == d->t[sp->name_t0].para &&
+	    (tok_is(d, d->sn[ns].t0, "he") || tok_is(d, d->sn[ns].t0, "she")))
+		return ET_PERSON;
+	/* or the name is a person's elsewhere: "Mr. Ortiz" */
 	if (n == 1)
-		return (d->t[sp->name_t0].lex & L_GIVEN) ? ET_PERSON : ET_NONE;
+		for (size_t k = 1; k < d->nt; k++) {
+			size_t h = k - 1 - (k >= 2 && tok_punct(d, k - 1, '.'));
+			if (tok_len(d, k) == tok_len(d, sp->name_t0) &&
+			    !memcmp(d->s + d->t[k].start, d->s + d->t[sp->name_t0].start,
+				    tok_len(d, k)) &&
+			    d->t[h].kind == TK_WORD && (d->t[h].lex & L_HONORIFIC) &&
+			    (d->t[h].flags & TF_CAP))
+				return ET_PERSON;
+		}
+	if (n == 1)
+		return ET_NONE;
 	if (d->t[sp->name_t0].lex & L_GIVEN)
 		return ET_PERSON;
 	if (n > 3)

@@ -891,6 +891,23 @@ static void test_konjunktiv_reports(void **state)
 	vb_extraction_release(&x);
 }
 
+/* A surname alone is a person when the text says so elsewhere; an
+ * unknown word alone is still a company. */
+static void test_lone_surnames(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	run("Ortiz said the company would not raise prices. He added that costs "
+	    "were falling.\n\n"
+	    "Pramual said the deal was fair. Mr. Pramual chairs the board.\n\n"
+	    "Chrysler said the cars would be cheaper.\n", NULL, &x);
+	assert_int_equal(must_quote(&x, "the company would not")->speaker.type, VB_SPEAKER_PERSON);
+	assert_int_equal(must_quote(&x, "the deal was fair")->speaker.type, VB_SPEAKER_PERSON);
+	assert_int_equal(must_quote(&x, "the cars would")->speaker.type,
+			 VB_SPEAKER_ORGANISATION);
+	vb_extraction_release(&x);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -921,6 +938,7 @@ int main(void)
 		cmocka_unit_test(test_sports_release),
 		cmocka_unit_test(test_described_as_german),
 		cmocka_unit_test(test_konjunktiv_reports),
+		cmocka_unit_test(test_lone_surnames),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
