@@ -604,6 +604,31 @@ static const struct idlist *according_tokens(struct xdoc *d)
 	return &d->according;
 }
 
+/*
+ * 'Conrad Ashworth-Vale said it confirmed that "..."': "it" (or "they")
+ * of a clause that someone named earlier in the sentence reports is no
+ * speaker; the reporter is.  Replaces *sp and *cue when so.
+ */
+static void outer_reporter(struct xdoc *d, struct xspeaker *sp, size_t *cue, size_t lim)
+{
+	if (sp->how != SP_PRONOUN || !(tok_is(d, sp->t0, "it") || tok_is(d, sp->t0, "they")) ||
+	    sp->t0 < lim + 2)
+		return;
+	for (size_t j = sp->t0; j-- > lim;) {
+		if (!cue_word(d, j))
+			continue;
+		struct xspeaker outer;
+		if (speaker_left(d, j, lim, &outer) && outer.how == SP_NAME) {
+			xspeaker_release(sp);
+			*sp = outer;
+			*cue = j;
+		} else {
+			xspeaker_release(&outer);
+		}
+		return;
+	}
+}
+
 /* Before an opening mark: "Smith said:", "he told reporters,", "according to X,". */
 static bool attribution_before(struct xdoc *d, size_t o, struct xspeaker *sp,
 			       size_t *cue, bool *embedded)
@@ -646,6 +671,7 @@ static bool attribution_before(struct xdoc *d, size_t o, struct xspeaker *sp,
 			break;
 		if (speaker_left(d, c, lim, sp)) {
 			*cue = c;
+			outer_reporter(d, sp, cue, lim);
 			return true;
 		}
 		/* "said Smith:" inverted before a quote. */
@@ -811,6 +837,8 @@ static bool sentence_speaker(struct xdoc *d, size_t o, size_t c,
 	if (speaker_left(d, best, s0, sp) ||
 	    speaker_right(d, best + 1, s1, sp)) {
 		*cue = best;
+		if (best < o)
+			outer_reporter(d, sp, cue, s0);
 		return true;
 	}
 	return false;

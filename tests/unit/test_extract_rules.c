@@ -908,6 +908,21 @@ static void test_lone_surnames(void **state)
 	vb_extraction_release(&x);
 }
 
+/* A fragment in a clause reported by a named speaker is the reporter's,
+ * not the clause's "it". */
+static void test_fragment_of_the_reporter(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	run("The federation hailed the decision. Conrad Ashworth-Vale, its chairman, "
+	    "said it confirmed that \"the law protects creators online as well as off\".\n",
+	    NULL, &x);
+	const struct vb_quote *q = must_quote(&x, "the law protects");
+	assert_int_equal(q->kind, VB_QUOTE_PARTIAL);
+	assert_speaker(q, "Conrad Ashworth-Vale");
+	vb_extraction_release(&x);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -939,6 +954,7 @@ int main(void)
 		cmocka_unit_test(test_described_as_german),
 		cmocka_unit_test(test_konjunktiv_reports),
 		cmocka_unit_test(test_lone_surnames),
+		cmocka_unit_test(test_fragment_of_the_reporter),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
