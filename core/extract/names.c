@@ -92,6 +92,7 @@ static const struct word_group groups[] = {
 	  "renewables orchards vineyards winery wineries brewery breweries "
 	  "distillery dairies bakeries museum gallery theatre theater library "
 	  "zoo orchestra opera unit squad constabulary inspectorate regiment brigade "
+	  "ombudsman watchdog "
 	  "brothers grocers supermarkets hotels resorts restaurants clinic "
 	  /* German: "Bund der Steuerzahler", "Verband der Autoindustrie" */
 	  "verband verein gewerkschaft stiftung bund kammer ministerium "
@@ -198,7 +199,7 @@ static const struct word_group groups[] = {
 	  "shopkeepers soldiers firefighters paramedics survivors editors men "
 	  "women villagers" },
 	{ L_NOM_ORG,
-	  "company group firm organisation organization federation association "
+	  "company group firm organisation organization federation association ombudsman watchdog "
 	  "agency ministry government bank union court party council commission "
 	  "department board committee institute society university club "
 	  "label band coalition alliance foundation charity corporation "

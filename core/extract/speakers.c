@@ -2195,6 +2195,10 @@ void speakers_resolve(struct xdoc *d)
 				/* One unknown word: most often a company ("Chrysler said"). */
 				type = ET_ORG;
 			}
+			/* "The Ombudsman also said" after "the Consumer
+			 * Ombudsman": the end of a name said before. */
+			if (ent < 0 && sp->t0 < sp->name_t0 && tok_is(d, sp->t0, "the"))
+				ent = ent_tail(d, nm);
 			if (ent < 0)
 				ent = ent_match_name(d, sp->name_t0, sp->name_t1, type);
 			free(nm);

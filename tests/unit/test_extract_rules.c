@@ -921,6 +921,13 @@ static void test_fragment_of_the_reporter(void **state)
 	assert_int_equal(q->kind, VB_QUOTE_PARTIAL);
 	assert_speaker(q, "Conrad Ashworth-Vale");
 	vb_extraction_release(&x);
+
+	/* "The Ombudsman said" after "the Consumer Ombudsman": the same. */
+	run("Caldoria's Consumer Ombudsman has ruled that CDs must carry a warning.\n\n"
+	    "The Ombudsman also said that the software was an unacceptable intrusion.\n",
+	    NULL, &x);
+	assert_speaker(must_quote(&x, "the software was"), "Consumer Ombudsman");
+	vb_extraction_release(&x);
 }
 
 int main(void)
