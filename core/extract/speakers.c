@@ -1192,12 +1192,24 @@ bool speaker_left(struct xdoc *d, size_t cue, size_t limit, struct xspeaker *sp)
 		/* "John Smith, chairman of Acme, said" or "Acme's head, Jane Doe, said" */
 		size_t c1 = last;
 		size_t k = c1;
-		while (k > limit && !tok_punct(d, k - 1, ',') &&
-		       !(d->t[k - 1].kind == TK_PUNCT &&
-			 (d->t[k - 1].cp == '"' || d->t[k - 1].cp == 0x201D ||
-			  d->t[k - 1].cp == 0x201C || d->t[k - 1].cp == ';' ||
-			  d->t[k - 1].cp == ':')))
+		for (int pass = 0; pass < 2; pass++) {
+			while (k > limit && !tok_punct(d, k - 1, ',') &&
+			       !(d->t[k - 1].kind == TK_PUNCT &&
+				 (d->t[k - 1].cp == '"' || d->t[k - 1].cp == 0x201D ||
+				  d->t[k - 1].cp == 0x201C || d->t[k - 1].cp == ';' ||
+				  d->t[k - 1].cp == ':')))
+				k--;
+			/* "Treybig, who founded the Cupertino, Calif.-based
+			 * company, said": the comma of "City, State" is inside
+			 * the appositive; the opening one is before. */
+			bool state = false;
+			for (size_t m = k + 1; m < c1 && m < k + 4 && !state; m++)
+				state = tok_capword(d, k) && tok_is(d, m, "based") &&
+					tok_punct(d, m - 1, '-');
+			if (!state || k < limit + 2 || !tok_capword(d, k - 2))
+				break;
 			k--;
+		}
 		if (k <= limit || !tok_punct(d, k - 1, ',') || c1 - k > 25)
 			return false;
 		size_t c0 = k - 1;        /* the opening comma */
@@ -1920,6 +1932,39 @@ static void antecedent_try(struct xdoc *d, size_t i, struct antecedent *a)
  * The mentions are tried in the order they were added: the genders
  * computed on the way are kept, so the order matters.
  */
+/*
+ * 'Brackley shrugged off the criticism. "Lukas is a smart guy," he said.':
+ * the person whose name opens the sentence before the quote, in its
+ * paragraph, of the sex wanted; else -1.  A name opening a sentence may
+ * not be a mention yet when speakers are resolved.
+ */
+static int sentence_subject_before(struct xdoc *d, size_t qstart, int want)
+{
+	size_t t = token_at(d, qstart);
+	if (t >= d->nt || t == 0)
+		return -1;
+	if (d->t[t - 1].kind == TK_PUNCT)
+		t--;   /* the opening mark */
+	size_t s = d->t[t].sent;
+	if (d->sn[s].t0 < t)
+		return -1;   /* the quote does not open its sentence */
+	if (s == 0 || d->sn[s - 1].para != d->sn[s].para)
+		return -1;
+	size_t p0 = d->sn[s - 1].t0;
+	if (!tok_capword(d, p0) || (d->t[p0].lex & (L_STOP | L_PRONOUN | L_DET)))
+		return -1;
+	size_t e = name_run_right(d, p0, d->sn[s - 1].t1);
+	if (e <= p0 || e > p0 + 3)
+		return -1;
+	char *nm = text_dup_clean(d, d->t[p0].start, d->t[e - 1].end);
+	int ent = ent_find(d, nm, ET_PERSON);
+	free(nm);
+	if (ent < 0 || d->ents[ent].type != ET_PERSON)
+		return -1;
+	int g = person_gender(d, ent);
+	return g == 'u' || g == want ? ent : -1;
+}
+
 static int pronoun_antecedent(struct xdoc *d, size_t tok, size_t before, int want,
 			      size_t *at)
 {
@@ -2224,6 +2269,11 @@ void speakers_resolve(struct xdoc *d)
 				size_t named_at = 0;
 				ent = pronoun_antecedent(d, sp->t0, q->spans[0].start, sex,
 							 &named_at);
+				int subj = sentence_subject_before(d, q->spans[0].start, sex);
+				if (subj >= 0) {
+					ent = subj;
+					named_at = q->spans[0].start;
+				}
 				if (nominal_antecedent(sp, last_sp, last_sp_pos, last_sp_para,
 						       qpara, false, ent, named_at))
 					break;

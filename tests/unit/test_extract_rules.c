@@ -930,6 +930,25 @@ static void test_fragment_of_the_reporter(void **state)
 	vb_extraction_release(&x);
 }
 
+/* "he said" after a sentence a surname opens; a "City, State-based"
+ * appositive has a comma of its own. */
+static void test_subject_before_pronoun(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	run("Owen Brackley founded Sharespan.\n\n"
+	    "\"It is too early,\" said Dr Lukas Ferrante, an economist.\n\n"
+	    "Brackley shrugged off the criticism. \"Lukas is a smart guy,\" he said.\n\n"
+	    "James Treybig runs Tandem. Treybig, who founded the Cupertino, "
+	    "Calif.-based company, said orders had rebounded. Fidelity International "
+	    "Ltd, a Bermuda-based firm, said its funds bought shares.\n", NULL, &x);
+	assert_speaker(must_quote(&x, "It is too early"), "Lukas Ferrante");
+	assert_speaker(must_quote(&x, "Lukas is a smart guy"), "Owen Brackley");
+	assert_speaker(must_quote(&x, "orders had rebounded"), "James Treybig");
+	assert_speaker(must_quote(&x, "its funds bought"), "Fidelity International Ltd");
+	vb_extraction_release(&x);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -962,6 +981,7 @@ int main(void)
 		cmocka_unit_test(test_konjunktiv_reports),
 		cmocka_unit_test(test_lone_surnames),
 		cmocka_unit_test(test_fragment_of_the_reporter),
+		cmocka_unit_test(test_subject_before_pronoun),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
