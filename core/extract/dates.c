@@ -114,7 +114,10 @@ static int month_tok(const struct xdoc *d, size_t i, size_t *used)
 		return 0;
 	/* "may" and "march" are verbs when lowercase; French, Spanish and
 	 * Italian months are written in lower case. */
-	if (!(d->t[i].flags & TF_CAP) &&
+	/* But "le 10 mars 2026", "am 3. mai": a day before it. */
+	bool day_before = i > 0 && (d->t[i - 1].kind == TK_NUM ||
+				    (i > 1 && tok_punct(d, i - 1, '.') && d->t[i - 2].kind == TK_NUM));
+	if (!(d->t[i].flags & TF_CAP) && !day_before &&
 	    (tok_is(d, i, "may") || tok_is(d, i, "march") || tok_is(d, i, "mars") ||
 	     tok_is(d, i, "mai") || tok_is(d, i, "august")))
 		return 0;

@@ -1878,9 +1878,20 @@ static double num_value(const struct xdoc *d, size_t i)
 	char buf[64];
 	size_t n = 0;
 
-	for (size_t k = d->t[i].start; k < d->t[i].end && n + 1 < sizeof(buf); k++)
+	/* "1,2" and "2,50" (German, French): a comma before one or two
+	 * digits that end the number is a decimal comma; thousands come in
+	 * threes ("1,234"). */
+	size_t end = d->t[i].end, comma = end;
+	for (size_t k = d->t[i].start; k < end; k++)
+		if (d->s[k] == ',')
+			comma = k;
+	bool decimal = comma < end && (end - comma - 1 == 1 || end - comma - 1 == 2) &&
+		       !memchr(d->s + d->t[i].start, '.', end - d->t[i].start);
+	for (size_t k = d->t[i].start; k < end && n + 1 < sizeof(buf); k++)
 		if (d->s[k] != ',')
 			buf[n++] = d->s[k];
+		else if (decimal && k == comma)
+			buf[n++] = '.';
 	buf[n] = '\0';
 	return strtod(buf, NULL);
 }
@@ -1975,12 +1986,20 @@ static size_t scale_at(const struct xdoc *d, size_t i, double *v)
 	if (i < d->nt && d->t[i].kind == TK_WORD && (d->t[i].lex & L_SCALE)) {
 		size_t n = tok_len(d, i);
 		/* Short forms ("m", "bn", "k") only glued to the number. */
-		if (n <= 2 && !tok_adjacent(d, i) && !tok_is(d, i, "bn"))
+		if (n <= 2 && !tok_adjacent(d, i) && !tok_is(d, i, "bn") && !tok_is(d, i, "md"))
 			return 0;
 		if (tok_is(d, i, "b") && !tok_adjacent(d, i))
 			return 0;
 		*v *= pow(10, d->t[i].val);
-		return 1;
+		/* "3,4 Mrd. Euro", "120 Mio. Euro"; "12 millions de dollars" */
+		size_t used = 1;
+		if (i + 2 < d->nt && tok_punct(d, i + 1, '.') && tok_adjacent(d, i + 1) &&
+		    d->t[i + 2].kind == TK_WORD && (d->t[i + 2].lex & L_CURRENCY))
+			used = 2;
+		else if (i + 2 < d->nt && tok_is(d, i + 1, "de") &&
+			 d->t[i + 2].kind == TK_WORD && (d->t[i + 2].lex & L_CURRENCY))
+			used = 2;
+		return used;
 	}
 	return 0;
 }

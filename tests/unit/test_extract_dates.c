@@ -373,6 +373,19 @@ static void test_end_of_the_year(void **state)
 	vb_extraction_release(&x);
 }
 
+/* French months are written in lower case: "le 10 mars 2026"; but "it
+ * may rain" is no May. */
+static void test_french_lowercase_months(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	run("Lyon, le 10 mars 2026 - La soci\xc3\xa9t\xc3\xa9 annonce un plan. It may rain "
+	    "and we march on.\n", "2026-03-10", &x);
+	expect(&x, "10 mars 2026", "2026-03-10", VB_DATE_DAY, false);
+	assert_int_equal(x.ndates, 1);
+	vb_extraction_release(&x);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -387,6 +400,7 @@ int main(void)
 		cmocka_unit_test(test_more_dates),
 		cmocka_unit_test(test_tense_and_weekdays),
 		cmocka_unit_test(test_end_of_the_year),
+		cmocka_unit_test(test_french_lowercase_months),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

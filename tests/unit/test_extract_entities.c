@@ -599,6 +599,26 @@ static void test_saints_peoples_numerals(void **state)
 	vb_extraction_release(&x);
 }
 
+/* Sums in German and French: scale words, decimal commas, "d'euros". */
+static void test_money_german_french(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	run("Die Firma investiert 85 Millionen Euro; Umsatz 3,4 Mrd. Euro, Gewinn "
+	    "120 Mio. Euro. La soci\xc3\xa9t\xc3\xa9 investit 40 millions d'euros "
+	    "et 2,5 milliards d\xe2\x80\x99" "euros, plus 12 millions de dollars. "
+	    "It paid 1,234 dlrs.\n", NULL, &x);
+	expect(&x, "85 Millionen Euro", VB_ENTITY_MONEY, "EUR 85000000");
+	expect(&x, "3,4 Mrd. Euro", VB_ENTITY_MONEY, "EUR 3400000000");
+	expect(&x, "120 Mio. Euro", VB_ENTITY_MONEY, "EUR 120000000");
+	expect(&x, "40 millions d'euros", VB_ENTITY_MONEY, "EUR 40000000");
+	expect(&x, "2,5 milliards d\xe2\x80\x99" "euros", VB_ENTITY_MONEY, "EUR 2500000000");
+	expect(&x, "12 millions de dollars", VB_ENTITY_MONEY, "USD 12000000");
+	/* Thousands come in threes: "1,234" is no decimal. */
+	expect(&x, "1,234 dlrs", VB_ENTITY_MONEY, "USD 1234");
+	vb_extraction_release(&x);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -616,6 +636,7 @@ int main(void)
 		cmocka_unit_test(test_groups_labels_contractions),
 		cmocka_unit_test(test_conjoined_institutions),
 		cmocka_unit_test(test_saints_peoples_numerals),
+		cmocka_unit_test(test_money_german_french),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
