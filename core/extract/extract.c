@@ -417,6 +417,7 @@ int vb_extract(vb_extractor *ex, const char *body, size_t len,
 	d.len = len;
 	d.out = out;
 	strmap_init(&d.midcaps);
+	strmap_init(&d.titled);
 
 	scan_tokens(&d);
 	boilerplate_mark(&d);
@@ -460,6 +461,7 @@ int vb_extract(vb_extractor *ex, const char *body, size_t len,
 	free(d.p);
 	free(d.sn);
 	strmap_release(&d.midcaps);
+	strmap_release(&d.titled);
 	vb_buf_release(&d.tmp);
 	return 0;
 }

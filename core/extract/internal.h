@@ -323,6 +323,8 @@ struct xdoc {
 	struct mindex mix;        /* mentions, from speakers_resolve() on */
 	size_t aout_ents, aout_dates, aout_dropped;  /* capacities in *out */
 	struct strmap midcaps;    /* lowercase words seen capitalised inside sentences */
+	struct strmap titled;     /* words written after a title ("Mr. Ortiz"), on first use */
+	bool titled_done;
 	struct vb_buf tmp;
 	/* publication date: year, month, day (0 when unknown) */
 	int dy, dm, dd;

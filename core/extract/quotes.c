@@ -2011,8 +2011,22 @@ static bool german_sentence(const struct xdoc *d, size_t s0, size_t s1)
 	return n >= 2 || (d->opts && d->opts->lang && !strncmp(d->opts->lang, "de", 2));
 }
 
+struct qspan {
+	size_t start, end;
+};
+
+static int by_qspan_start(const void *a, const void *b)
+{
+	const struct qspan *x = a, *y = b;
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
 static void konjunktiv_reports(struct xdoc *d)
 {
+	/* The quotes found so far, by start, with the furthest end reached
+	 * up to each: a sentence inside one is found by bisection. */
+	struct qspan *qs = NULL;
+	size_t nqs = 0;
 	for (size_t si = 1; si < d->ns; si++) {
 		size_t s0 = d->sn[si].t0, s1 = d->sn[si].t1;
 		if (s1 < s0 + 5 || (d->t[s0].flags & (TF_BOILER | TF_HEADLINE)) ||
@@ -2026,11 +2040,26 @@ static void konjunktiv_reports(struct xdoc *d)
 		if (!subj || cue || !german_sentence(d, s0, s1))
 			continue;
 		/* Not inside a quote found already. */
-		bool covered = false;
-		for (size_t i = 0; i < d->nq && !covered; i++)
-			covered = !d->q[i].dead && d->q[i].spans[0].start <= d->t[s1 - 1].start &&
-				  d->q[i].spans[d->q[i].nspans - 1].end >= d->t[s0].end;
-		if (covered)
+		if (!qs) {
+			qs = vb_calloc(d->nq ? d->nq : 1, sizeof(*qs));
+			for (size_t i = 0; i < d->nq; i++)
+				if (!d->q[i].dead && d->q[i].nspans)
+					qs[nqs++] = (struct qspan){ d->q[i].spans[0].start,
+								    d->q[i].spans[d->q[i].nspans - 1].end };
+			qsort(qs, nqs, sizeof(*qs), by_qspan_start);
+			for (size_t i = 1; i < nqs; i++)
+				if (qs[i].end < qs[i - 1].end)
+					qs[i].end = qs[i - 1].end;   /* furthest end so far */
+		}
+		size_t lo = 0, hi = nqs, last_start = d->t[s1 - 1].start;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (qs[mid].start <= last_start)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo > 0 && qs[lo - 1].end >= d->t[s0].end)
 			continue;
 		/* Who: the name opening one of the three sentences before. */
 		struct xspeaker sp = { .ent = -1 };
@@ -2084,6 +2113,7 @@ static void konjunktiv_reports(struct xdoc *d)
 			b--;
 		add_indirect(d, s0, b, SIZE_MAX, &sp);
 	}
+	free(qs);
 }
 
 void reported_find(struct xdoc *d)

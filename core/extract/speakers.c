@@ -1732,17 +1732,23 @@ static int guess_type(struct xdoc *d, const struct xquote *q)
 	if (ns < d->ns && d->sn[ns].para == d->t[sp->name_t0].para &&
 	    (tok_is(d, d->sn[ns].t0, "he") || tok_is(d, d->sn[ns].t0, "she")))
 		return ET_PERSON;
-	/* or the name is a person's elsewhere: "Mr. Ortiz" */
-	if (n == 1)
-		for (size_t k = 1; k < d->nt; k++) {
-			size_t h = k - 1 - (k >= 2 && tok_punct(d, k - 1, '.'));
-			if (tok_len(d, k) == tok_len(d, sp->name_t0) &&
-			    !memcmp(d->s + d->t[k].start, d->s + d->t[sp->name_t0].start,
-				    tok_len(d, k)) &&
-			    d->t[h].kind == TK_WORD && (d->t[h].lex & L_HONORIFIC) &&
-			    (d->t[h].flags & TF_CAP))
-				return ET_PERSON;
+	/* or the name is a person's elsewhere: "Mr. Ortiz" (the words
+	 * after a title, gathered once per document) */
+	if (n == 1) {
+		if (!d->titled_done) {
+			d->titled_done = true;
+			for (size_t k = 1; k < d->nt; k++) {
+				size_t h = k - 1 - (k >= 2 && tok_punct(d, k - 1, '.'));
+				if (tok_capword(d, k) && d->t[h].kind == TK_WORD &&
+				    (d->t[h].lex & L_HONORIFIC) && (d->t[h].flags & TF_CAP))
+					strmap_put(&d->titled, d->s + d->t[k].start, tok_len(d, k),
+						   0, 0, NULL);
+			}
 		}
+		if (strmap_get(&d->titled, d->s + d->t[sp->name_t0].start,
+			       tok_len(d, sp->name_t0)))
+			return ET_PERSON;
+	}
 	if (n == 1)
 		return ET_NONE;
 	if (d->t[sp->name_t0].lex & L_GIVEN)
