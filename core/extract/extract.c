@@ -349,12 +349,16 @@ static void quotes_out(struct xdoc *d)
 		quote_id(d->opts ? d->opts->doc_id : NULL, o->text, o->id);
 		/* The same words quoted again in the document (a lead repeated,
 		 * two speakers saying one thing): the second is "TEXT#2", so
-		 * that every quote has its own id and the first keeps its. */
-		for (unsigned again = 2; !vb_strset_add(&ids, o->id); again++) {
+		 * that every quote has its own id and the first keeps its.
+		 * Counted per id, so that the thousandth repeat is one hash. */
+		unsigned seen = vb_strset_count_add(&ids, o->id, 1);
+		for (unsigned again = seen + 1; seen > 1; again++) {
 			struct vb_buf b = VB_BUF_INIT;
-			vb_buf_addf(&b, "%s#%u", o->text, again);
+			vb_buf_addf(&b, "%s#%u", o->text, again - 1);
 			quote_id(d->opts ? d->opts->doc_id : NULL, b.buf, o->id);
 			vb_buf_release(&b);
+			if (vb_strset_count_add(&ids, o->id, 1) == 1)
+				break;   /* a fresh id ("TEXT#3" of another text is rare) */
 		}
 		/* Chinese runs hold the speaker and the verb: the verb. */
 		const char *zh = q->cue_tok != SIZE_MAX ? zh_cue_of(d, q->cue_tok) : NULL;

@@ -713,16 +713,41 @@ static bool speech_or_call(const struct xdoc *d, size_t k)
  * bank").  What an opening adverbial precedes ("Nine years ago this week,
  * Owen Brackley ...") is skipped.
  */
+/*
+ * The mentions starting at tokens [t0, t1): their indexes in text order,
+ * by the mention index when it is built and sorted (a long document asks
+ * this once per sentence), else by a walk over every mention.
+ */
+static size_t mentions_starting(struct xdoc *d, size_t t0, size_t t1, size_t *out, size_t cap)
+{
+	size_t n = 0;
+	if (d->mix.built && d->mix.sorted && t1 <= d->nt) {
+		size_t i0, i1, hi = t1 < d->nt ? d->t[t1].start : d->len;
+		mindex_sorted_range(d, d->t[t0].start, hi, &i0, &i1);
+		for (size_t i = i0; i < i1 && n < cap; i++)
+			if (d->ms[i].t0 >= t0 && d->ms[i].t0 < t1)
+				out[n++] = i;
+		/* and those appended since the index was built */
+		for (size_t i = d->mix.ne; i < d->nms && n < cap; i++)
+			if (d->ms[i].t0 >= t0 && d->ms[i].t0 < t1)
+				out[n++] = i;
+		return n;
+	}
+	for (size_t i = 0; i < d->nms && n < cap; i++)
+		if (d->ms[i].t0 >= t0 && d->ms[i].t0 < t1)
+			out[n++] = i;
+	return n;
+}
+
 static bool opening_subject(struct xdoc *d, size_t s0, size_t k, struct xspeaker *sp)
 {
+	size_t found[16], nf;
 	memset(sp, 0, sizeof(*sp));
 	sp->ent = -1;
 	/* "Nine years ago this week, Owen Brackley stood ...": the subject
 	 * after an opening adverbial. */
 	if (!(d->t[s0].kind == TK_WORD && (d->t[s0].lex & L_PRONOUN)) && !tok_is(d, s0, "the")) {
-		bool named = false;
-		for (size_t i = 0; i < d->nms && !named; i++)
-			named = d->ms[i].t0 == s0;
+		bool named = mentions_starting(d, s0, s0 + 1, found, 1) > 0;
 		for (size_t c = s0 + 1; !named && c + 1 < k && c < s0 + 10; c++)
 			if (tok_punct(d, c, ',')) {
 				s0 = c + 1;
@@ -730,12 +755,14 @@ static bool opening_subject(struct xdoc *d, size_t s0, size_t k, struct xspeaker
 			}
 	}
 	size_t n0 = s0 + (tok_is(d, s0, "the") && tok_capword(d, s0 + 1));
-	size_t m = SIZE_MAX;   /* the mention starting at n0 (rare: a linear search) */
-	for (size_t i = 0; i < d->nms && m == SIZE_MAX; i++)
-		if (d->ms[i].t0 == n0)
-			m = i;
+	size_t m = SIZE_MAX;   /* the mention starting at n0 */
+	nf = mentions_starting(d, n0, n0 + 5 <= d->nt ? n0 + 5 : d->nt, found, 16);
+	for (size_t f = 0; f < nf && m == SIZE_MAX; f++)
+		if (d->ms[found[f]].t0 == n0)
+			m = found[f];
 	/* or after titles: "Texas Attorney General Ken Paxton called ..." */
-	for (size_t i = 0; i < d->nms && m == SIZE_MAX; i++)
+	for (size_t f = 0; f < nf && m == SIZE_MAX; f++) {
+		size_t i = found[f];
 		if (d->ms[i].t0 > n0 && d->ms[i].t0 < n0 + 5 && d->ms[i].type == ET_PERSON) {
 			bool titles = true;
 			for (size_t t = n0; t < d->ms[i].t0 && titles; t++)
@@ -748,6 +775,7 @@ static bool opening_subject(struct xdoc *d, size_t s0, size_t k, struct xspeaker
 				n0 = d->ms[i].t0;
 			}
 		}
+	}
 	if (d->t[s0].kind == TK_WORD && (d->t[s0].lex & L_PRONOUN)) {
 		sp->how = SP_PRONOUN;
 		sp->t0 = sp->name_t0 = s0;
@@ -2027,6 +2055,9 @@ static void konjunktiv_reports(struct xdoc *d)
 	 * up to each: a sentence inside one is found by bisection. */
 	struct qspan *qs = NULL;
 	size_t nqs = 0;
+	/* and the mentions by position, for opening_subject (speakers_resolve
+	 * builds the index again) */
+	mindex_build(d);
 	for (size_t si = 1; si < d->ns; si++) {
 		size_t s0 = d->sn[si].t0, s1 = d->sn[si].t1;
 		if (s1 < s0 + 5 || (d->t[s0].flags & (TF_BOILER | TF_HEADLINE)) ||
