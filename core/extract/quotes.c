@@ -707,13 +707,6 @@ static bool speech_or_call(const struct xdoc *d, size_t k)
 }
 
 /*
- * The subject opening the sentence at s0, before the verb at k: a pronoun,
- * a name the entity scan typed (after titles: "Texas Attorney General Ken
- * Paxton"), or "the" and a noun of people or organisations ("The central
- * bank").  What an opening adverbial precedes ("Nine years ago this week,
- * Owen Brackley ...") is skipped.
- */
-/*
  * The mentions starting at tokens [t0, t1): their indexes in text order,
  * by the mention index when it is built and sorted (a long document asks
  * this once per sentence), else by a walk over every mention.
@@ -739,6 +732,13 @@ static size_t mentions_starting(struct xdoc *d, size_t t0, size_t t1, size_t *ou
 	return n;
 }
 
+/*
+ * The subject opening the sentence at s0, before the verb at k: a pronoun,
+ * a name the entity scan typed (after titles: "Texas Attorney General Ken
+ * Paxton"), or "the" and a noun of people or organisations ("The central
+ * bank").  What an opening adverbial precedes ("Nine years ago this week,
+ * Owen Brackley ...") is skipped.
+ */
 static bool opening_subject(struct xdoc *d, size_t s0, size_t k, struct xspeaker *sp)
 {
 	size_t found[16], nf;
@@ -1490,7 +1490,6 @@ static size_t own_words(const struct xdoc *d, size_t a, size_t b)
 	return n;
 }
 
-/* The end of a reported clause: before the sentence's final punctuation. */
 /* ", adding that ...": a second report sharing the sentence's subject. */
 static const char *const speech_participles[] = {
 	"warning", "saying", "adding", "arguing", "noting", "claiming",
@@ -1508,6 +1507,7 @@ static bool det_or_subject(const struct xdoc *d, size_t i)
 	       (d->t[i].flags & TF_CAP);
 }
 
+/* The end of a reported clause: before the sentence's final punctuation. */
 static size_t clause_end(const struct xdoc *d, size_t a, size_t s1)
 {
 	size_t e = s1;
@@ -2018,7 +2018,7 @@ static bool konjunktiv_verb(const struct xdoc *d, size_t k)
 	static const char *const forms[] = {
 		"sei", "seien", "habe", "werde", "k\xc3\xb6nne", "m\xc3\xbcsse", "solle",
 		"wolle", "d\xc3\xbcrfe", "gebe", "liege", "bleibe", "stehe", "gehe",
-		"komme", "brauche", "fehle", "wisse", "wolle", "m\xc3\xb6ge", NULL,
+		"komme", "brauche", "fehle", "wisse", "m\xc3\xb6ge", NULL,
 	};
 	if (!lower_word_at(d, k) || !tok_in(d, k, forms) || (d->t[k].flags & TF_INQUOTE))
 		return false;

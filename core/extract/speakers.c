@@ -512,7 +512,6 @@ static void parse_appositive(struct xdoc *d, size_t a0, size_t a1,
 	}
 }
 
-/* Lowercase, or capitalised only because it opens the sentence. */
 /* A document that can say something: "the statement said". */
 static bool document_noun(const struct xdoc *d, size_t i)
 {
@@ -521,6 +520,7 @@ static bool document_noun(const struct xdoc *d, size_t i)
 			"communiqué", "announcement", NULL });
 }
 
+/* Lowercase, or capitalised only because it opens the sentence. */
 static bool plain_word(const struct xdoc *d, size_t i)
 {
 	return is_word(d, i) &&
@@ -553,7 +553,6 @@ static bool common_modifier(const struct xdoc *d, size_t k)
 	return tok_in(d, k, words);
 }
 
-/* "a spokesman", "the company", "Acme officials", "the Acme spokesman". */
 /* The word at i is written capitalised inside a sentence in the document
  * (within 20,000 tokens, to stay linear on huge ones): a name, not a
  * common word opening its sentence. */
@@ -567,6 +566,7 @@ bool capitalised_inside(const struct xdoc *d, size_t i)
 	return false;
 }
 
+/* "a spokesman", "the company", "Acme officials", "the Acme spokesman". */
 static bool nominal_left(struct xdoc *d, size_t e, size_t limit,
 			 struct xspeaker *sp)
 {
