@@ -451,6 +451,10 @@ int ent_tail(struct xdoc *d, const char *name);
 /* A title in capitals from i ("Chief Executive Officer", "President and
  * CEO"): the end of its last title word, or i. */
 size_t title_case_role(const struct xdoc *d, size_t i, size_t a1);
+/* The entity named by the capitalised words opening at p0, up to t1 and
+ * at most max words ("Brackley", "Stadtwerke Kiel"), or -1; *end: its end. */
+int opening_name_entity(struct xdoc *d, size_t p0, size_t t1, size_t max, int type,
+			size_t *end);
 /* Extend a capitalised name run; returns its end token (exclusive). */
 size_t name_run_right(const struct xdoc *d, size_t i, size_t limit);
 size_t name_run_left(const struct xdoc *d, size_t end, size_t limit);

@@ -2109,20 +2109,16 @@ static void konjunktiv_reports(struct xdoc *d)
 			if (tok_in(d, p0, (const char *const[]){ "die", "der", "das", "the", NULL }) &&
 			    tok_capword(d, p0 + 1))
 				p0++;
-			if (tok_capword(d, p0) && !(d->t[p0].lex & (L_STOP | L_PRONOUN | L_DET))) {
-				size_t e = name_run_right(d, p0, d->sn[p].t1);
-				char *nm = e > p0 ? text_dup_clean(d, d->t[p0].start, d->t[e - 1].end) : NULL;
-				int ent = nm ? ent_find(d, nm, ET_NONE) : -1;
-				free(nm);
-				if (ent >= 0 && (d->ents[ent].type == ET_ORG || d->ents[ent].type == ET_PERSON)) {
-					memset(&sp, 0, sizeof(sp));
-					sp.ent = -1;
-					sp.how = SP_NAME;
-					sp.type = d->ents[ent].type;
-					sp.t0 = sp.name_t0 = p0;
-					sp.t1 = sp.name_t1 = e;
-					found = true;
-				}
+			size_t e;
+			int ent = opening_name_entity(d, p0, d->sn[p].t1, SIZE_MAX, ET_NONE, &e);
+			if (ent >= 0 && (d->ents[ent].type == ET_ORG || d->ents[ent].type == ET_PERSON)) {
+				memset(&sp, 0, sizeof(sp));
+				sp.ent = -1;
+				sp.how = SP_NAME;
+				sp.type = d->ents[ent].type;
+				sp.t0 = sp.name_t0 = p0;
+				sp.t1 = sp.name_t1 = e;
+				found = true;
 			}
 		}
 		/* or the last speaker of the paragraph */

@@ -1931,13 +1931,26 @@ static void antecedent_try(struct xdoc *d, size_t i, struct antecedent *a)
 }
 
 /*
- * "he" or "she": the person of that sex named last before the pronoun
- * and before the quote it attributes (`before`), outside quotation marks,
- * not the object of a preposition ("bought from Jane Doe"), within the
- * three paragraphs before and PRONOUN_WINDOW bytes before; else -1.
- * The mentions are tried in the order they were added: the genders
- * computed on the way are kept, so the order matters.
+ * The entity named by the capitalised words opening at p0 (not a stop
+ * word, pronoun or article), up to t1 and at most `max` words, looked up
+ * with the type hint `type`; -1 if none.  *end is the name's end token.
+ * A name opening a sentence may not be a mention yet.
  */
+int opening_name_entity(struct xdoc *d, size_t p0, size_t t1, size_t max, int type,
+			size_t *end)
+{
+	if (!tok_capword(d, p0) || (d->t[p0].lex & (L_STOP | L_PRONOUN | L_DET)))
+		return -1;
+	size_t e = name_run_right(d, p0, t1);
+	if (e <= p0 || e - p0 > max)
+		return -1;
+	char *nm = text_dup_clean(d, d->t[p0].start, d->t[e - 1].end);
+	int ent = ent_find(d, nm, type);
+	free(nm);
+	*end = e;
+	return ent;
+}
+
 /*
  * 'Brackley shrugged off the criticism. "Lukas is a smart guy," he said.':
  * the person whose name opens the sentence before the quote, in its
@@ -1956,21 +1969,22 @@ static int sentence_subject_before(struct xdoc *d, size_t qstart, int want)
 		return -1;   /* the quote does not open its sentence */
 	if (s == 0 || d->sn[s - 1].para != d->sn[s].para)
 		return -1;
-	size_t p0 = d->sn[s - 1].t0;
-	if (!tok_capword(d, p0) || (d->t[p0].lex & (L_STOP | L_PRONOUN | L_DET)))
-		return -1;
-	size_t e = name_run_right(d, p0, d->sn[s - 1].t1);
-	if (e <= p0 || e > p0 + 3)
-		return -1;
-	char *nm = text_dup_clean(d, d->t[p0].start, d->t[e - 1].end);
-	int ent = ent_find(d, nm, ET_PERSON);
-	free(nm);
+	size_t e;
+	int ent = opening_name_entity(d, d->sn[s - 1].t0, d->sn[s - 1].t1, 3, ET_PERSON, &e);
 	if (ent < 0 || d->ents[ent].type != ET_PERSON)
 		return -1;
 	int g = person_gender(d, ent);
 	return g == 'u' || g == want ? ent : -1;
 }
 
+/*
+ * "he" or "she": the person of that sex named last before the pronoun
+ * and before the quote it attributes (`before`), outside quotation marks,
+ * not the object of a preposition ("bought from Jane Doe"), within the
+ * three paragraphs before and PRONOUN_WINDOW bytes before; else -1.
+ * The mentions are tried in the order they were added: the genders
+ * computed on the way are kept, so the order matters.
+ */
 static int pronoun_antecedent(struct xdoc *d, size_t tok, size_t before, int want,
 			      size_t *at)
 {
