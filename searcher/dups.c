@@ -20,28 +20,42 @@ static uint64_t item_fingerprint(json_t *item, int same_speaker)
 	return h;
 }
 
+/* A fingerprint and the rank-order index of its item. */
+struct fp_at {
+	uint64_t fp;
+	size_t i;
+};
+
+static int by_fp_then_index(const void *a, const void *b)
+{
+	const struct fp_at *x = a, *y = b;
+	if (x->fp != y->fp)
+		return x->fp < y->fp ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
 void vb_mark_duplicates(json_t *items, int same_speaker)
 {
 	size_t n = json_array_size(items);
 	if (n < 2)
 		return;
-	uint64_t *fp = malloc(n * sizeof(*fp));
+	/* Sorted by fingerprint, then rank: a page of 100,000 quotes is
+	 * n log n, not a walk back over every earlier item. */
+	struct fp_at *fp = malloc(n * sizeof(*fp));
 	if (!fp)
 		abort();
-	for (size_t i = 0; i < n; i++) {
-		json_t *item = json_array_get(items, i);
-		const char *text = vb_json_str(item, "text");
-		fp[i] = item_fingerprint(item, same_speaker);
-		if (!*text)
-			continue;
-		for (size_t j = 0; j < i; j++) {
-			json_t *first = json_array_get(items, j);
-			if (fp[j] != fp[i] || json_object_get(first, "duplicate_of"))
-				continue;
-			json_object_set_new(item, "duplicate_of",
-					    json_string(vb_json_str(first, "id")));
-			break;
-		}
+	for (size_t i = 0; i < n; i++)
+		fp[i] = (struct fp_at){ item_fingerprint(json_array_get(items, i), same_speaker), i };
+	qsort(fp, n, sizeof(*fp), by_fp_then_index);
+	/* In each run of equal fingerprints the first in rank order is the
+	 * original; the others, if they have text, repeat it. */
+	const char *orig = NULL;
+	for (size_t k = 0; k < n; k++) {
+		json_t *item = json_array_get(items, fp[k].i);
+		if (k == 0 || fp[k].fp != fp[k - 1].fp)
+			orig = vb_json_str(item, "id");
+		else if (*vb_json_str(item, "text"))
+			json_object_set_new(item, "duplicate_of", json_string(orig));
 	}
 	free(fp);
 }
