@@ -1,5 +1,6 @@
 /* cmd_quotes.c: `verbatim quotes` (who said what, when) and `verbatim speakers`: options and printing. */
 #include <getopt.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,7 @@
 
 #include "commands.h"
 #include "db.h"
+#include "dups.h"
 #include "output.h"
 #include "quotes.h"
 #include "util/usage.h"
@@ -53,7 +55,8 @@ static const char speakers_usage[] =
 	"  -h, --help         show this help\n";
 
 
-static void print_quote_text(json_t *q, json_t *results, unsigned first_rank,
+/* `orig_rank`: the rank of the quote q repeats, if it has "duplicate_of". */
+static void print_quote_text(json_t *q, unsigned orig_rank,
 			     const struct vb_style *st, unsigned rank,
 			     double weight, int show_weight)
 {
@@ -62,12 +65,7 @@ static void print_quote_text(json_t *q, json_t *results, unsigned first_rank,
 	struct vb_buf line = VB_BUF_INIT;
 	if (*dup) {
 		/* The same words by the same speaker in another document. */
-		size_t i;
-		json_t *o;
-		json_array_foreach(results, i, o)
-			if (!strcmp(vb_json_str(o, "id"), dup))
-				break;
-		vb_buf_addf(&line, "(the same quote as %u)", first_rank + (unsigned)i);
+		vb_buf_addf(&line, "(the same quote as %u)", orig_rank);
 	} else {
 		vb_quote_words(text, vb_json_str(q, "kind"), &line);
 	}
@@ -142,6 +140,7 @@ static void print_quotes(const struct quotes_opts *o, json_t *res)
 			printf("no quote has the words of '%s'; quotes from passages that do:\n\n",
 			       o->req.text);
 	}
+	size_t *orig = o->json ? NULL : vb_duplicate_origins(results);
 	json_array_foreach(results, i, q) {
 		if (o->json) {
 			print_json_line(q);
@@ -149,10 +148,12 @@ static void print_quotes(const struct quotes_opts *o, json_t *res)
 		}
 		if (i)
 			putchar('\n');
-		print_quote_text(q, results, (unsigned)(o->req.offset + 1), &st,
+		size_t at = orig[i] == SIZE_MAX ? json_array_size(results) : orig[i];
+		print_quote_text(q, (unsigned)(o->req.offset + at + 1), &st,
 				 (unsigned)(o->req.offset + i + 1),
 				 json_number_value(json_object_get(q, "score")), show_weight);
 	}
+	free(orig);
 	if (o->json) {
 		if (!json_array_size(results) && json_object_get(res, "speaker_suggestion"))
 			vb_warning("no quotes match; did you mean --speaker '%s'?",

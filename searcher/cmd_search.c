@@ -1,5 +1,6 @@
 /* cmd_search.c: `verbatim search`: ranked passages with highlighted snippets. */
 #include <getopt.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,7 @@
 
 #include "commands.h"
 #include "db.h"
+#include "dups.h"
 #include "output.h"
 #include "query.h"
 #include "schema.h"
@@ -64,18 +66,8 @@ struct search_opts {
 
 
 
-/* The rank of the result with this id among `results`; 0 if none. */
-static long long rank_of(json_t *results, const char *id)
-{
-	size_t i;
-	json_t *r;
-	json_array_foreach(results, i, r)
-		if (!strcmp(vb_json_str(r, "id"), id))
-			return (long long)json_integer_value(json_object_get(r, "rank"));
-	return 0;
-}
-
-static void print_text_result(json_t *r, json_t *results, struct vb_spans *hl,
+/* `orig`: the result r repeats (vb_duplicate_origins), or NULL. */
+static void print_text_result(json_t *r, json_t *orig, struct vb_spans *hl,
 			      const struct vb_style *st)
 {
 	const char *date = vb_json_str(r, "date"), *source = vb_json_str(r, "source");
@@ -90,7 +82,8 @@ static void print_text_result(json_t *r, json_t *results, struct vb_spans *hl,
 	       st->dim_off);
 	if (*dup) {
 		/* A copy (syndicated story, release posted twice): said once. */
-		printf("   same text as result %lld (%s)\n", rank_of(results, dup), dup);
+		printf("   same text as result %lld (%s)\n",
+		       orig ? (long long)json_integer_value(json_object_get(orig, "rank")) : 0, dup);
 		return;
 	}
 	vb_print_wrapped(stdout, snip, strlen(snip), vb_search_highlights(r, hl),
@@ -163,11 +156,14 @@ static void print_text(const struct search_opts *o, json_t *res, double secs)
 		       query, st.bold_on, searched, st.bold_off);
 	else if (*suggestion)
 		printf("did you mean: %s%s%s\n\n", st.bold_on, suggestion, st.bold_off);
+	size_t *orig = vb_duplicate_origins(results);
 	json_array_foreach(results, i, r) {
 		if (i)
 			putchar('\n');
-		print_text_result(r, results, &hl, &st);
+		print_text_result(r, orig[i] == SIZE_MAX ? NULL : json_array_get(results, orig[i]),
+				  &hl, &st);
 	}
+	free(orig);
 	vb_spans_release(&hl);
 	if (!o->req.limit && *searched)
 		printf("%u passages match '%s'\n", total, searched);
