@@ -93,7 +93,6 @@ static size_t speaker_count(json_t *list)
 	return n;
 }
 
-/* Give the wanted quotes of one passage to w->fn. */
 /* Do the words of `text` (a quote's, or its passage's) answer the query? */
 static bool answers(struct vb_highlighter *hl, const char *text, json_t *passage,
 		    struct vb_snippet *snip, struct vb_buf *scratch)
@@ -106,6 +105,7 @@ static bool answers(struct vb_highlighter *hl, const char *text, json_t *passage
 	       snip->highlights.n;
 }
 
+/* Give the wanted quotes of one passage to w->fn. */
 static void walk_passage(const xap_db *db, struct quote_walk *w, json_t *passage,
 			 double weight, struct vb_highlighter *hl,
 			 const struct vb_parsed_query *pq, struct vb_snippet *snip)
@@ -517,14 +517,6 @@ static int generic_org(const struct speaker_row *r)
 	return n > 0;
 }
 
-/*
- * Merge rows that are one person, in two rounds.  First a key without
- * organisation (or with a generic one) goes into the only key with the
- * same name and an organisation.  Then a surname alone goes into the only full name ending
- * with it (its row with the most quotes).  Quotes where a document said
- * less (no organisation, a surname) then count for the speaker they
- * belong to.
- */
 /* Add row i under `name` (its first `len` bytes) in `map`, in row order. */
 static void map_add(json_t *map, const char *name, size_t len, size_t i)
 {
@@ -538,6 +530,14 @@ static void map_add(json_t *map, const char *name, size_t len, size_t i)
 	free(k);
 }
 
+/*
+ * Merge rows that are one person, in two rounds.  First a key without
+ * organisation (or with a generic one) goes into the only key with the
+ * same name and an organisation.  Then a surname alone goes into the only full name ending
+ * with it (its row with the most quotes).  Quotes where a document said
+ * less (no organisation, a surname) then count for the speaker they
+ * belong to.
+ */
 static void merge_rows(struct speaker_table *t)
 {
 	/* The candidates of each round, found by name rather than by a

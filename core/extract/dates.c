@@ -733,17 +733,17 @@ static bool in_sentence(const struct xdoc *d, size_t i, const char *const *words
 	return false;
 }
 
-/*
- * Does the sentence of token i tell only of the future?  "will", "shall"
- * or "scheduled" in it, no past auxiliary, and no past participle just
- * before the date ("passed in January").
- */
 /* A word of five letters or more ending in "ed": most often a past form. */
 static bool long_ed_form(const struct xdoc *d, size_t k)
 {
 	return tok_len(d, k) > 4 && !memcmp(d->s + d->t[k].end - 2, "ed", 2);
 }
 
+/*
+ * Does the sentence of token i tell only of the future?  "will", "shall"
+ * or "scheduled" in it, no past auxiliary, and no past participle just
+ * before the date ("passed in January").
+ */
 static bool future_sentence(const struct xdoc *d, size_t i)
 {
 	static const char *const future[] = {

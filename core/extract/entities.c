@@ -1301,11 +1301,6 @@ static bool appositive_person(const struct xdoc *d, size_t t1)
 	return false;
 }
 
-/*
- * After a name ending at t1, an appositive that only an organisation
- * takes: ", a trade group representing ...", ", the Lisbon-based
- * carrier,".
- */
 /* A capital letter after the first: "NetChoice", "eBay" is not. */
 static bool inner_capital(const struct xdoc *d, size_t i)
 {
@@ -1315,6 +1310,11 @@ static bool inner_capital(const struct xdoc *d, size_t i)
 	return false;
 }
 
+/*
+ * After a name ending at t1, an appositive that only an organisation
+ * takes: ", a trade group representing ...", ", the Lisbon-based
+ * carrier,".
+ */
 static bool appositive_org(const struct xdoc *d, size_t t1)
 {
 	if (!tok_punct(d, t1, ',') || t1 + 2 >= d->nt ||
@@ -1466,12 +1466,6 @@ static bool dateline_place(const struct xdoc *d, size_t t0, size_t t1)
 	       d->t[k + 1].kind == TK_WORD && (d->t[k + 1].lex & L_MONTH);
 }
 
-/*
- * A title written in capitals, as press releases write them: "Chief
- * Executive Officer", "President and CEO", "Senior Vice President":
- * capitalised words from i (joined by "and" or "&") whose first is a
- * word of a title.  Returns the end of its last title word, or i.
- */
 /* Words of a portfolio, not of a title: "Social Affairs Minister",
  * "public relations director". */
 bool role_topic(const struct xdoc *d, size_t i)
@@ -1481,6 +1475,12 @@ bool role_topic(const struct xdoc *d, size_t i)
 			NULL });
 }
 
+/*
+ * A title written in capitals, as press releases write them: "Chief
+ * Executive Officer", "President and CEO", "Senior Vice President":
+ * capitalised words from i (joined by "and" or "&") whose first is a
+ * word of a title.  Returns the end of its last title word, or i.
+ */
 size_t title_case_role(const struct xdoc *d, size_t i, size_t a1)
 {
 	size_t end = i;
@@ -1763,13 +1763,6 @@ void entities_find(struct xdoc *d)
 	surnames_not_places(d);
 }
 
-/*
- * A run of two or three plain capitalised words whose last word is the
- * surname of a person named elsewhere with a title ("Ms Orrery") is that
- * person's full name ("Tamsin Orrery"), even when the given name is not in
- * our lists; it becomes the canonical name when the person was only known
- * by the surname.
- */
 /* The person of the document whose last name is the word at t, or -1. */
 static int person_by_last_name(struct xdoc *d, size_t t)
 {
@@ -1806,6 +1799,13 @@ static void surnames_not_places(struct xdoc *d)
 	}
 }
 
+/*
+ * A run of two or three plain capitalised words whose last word is the
+ * surname of a person named elsewhere with a title ("Ms Orrery") is that
+ * person's full name ("Tamsin Orrery"), even when the given name is not in
+ * our lists; it becomes the canonical name when the person was only known
+ * by the surname.
+ */
 static void link_full_names(struct xdoc *d)
 {
 	for (size_t i = 0; i < d->nms; i++) {

@@ -283,11 +283,6 @@ char *lower_dup(struct xdoc *d, size_t start, size_t end)
 	return vb_strdup(d->tmp.buf);
 }
 
-/*
- * Role and organisation from an appositive or title: "chairman and chief
- * executive of the Acme Federation", "Acme's head of digital", "the group's
- * spokeswoman", "a spokesman for the Union".
- */
 /* A word after the head noun of a phrase: "service [used] by", "firm [behind] it". */
 static bool np_ends(const struct xdoc *d, size_t i)
 {
@@ -312,6 +307,11 @@ static bool place_named(const struct xdoc *d, size_t t0, size_t t1)
 	return false;
 }
 
+/*
+ * Role and organisation from an appositive or title: "chairman and chief
+ * executive of the Acme Federation", "Acme's head of digital", "the group's
+ * spokeswoman", "a spokesman for the Union".
+ */
 static void parse_appositive(struct xdoc *d, size_t a0, size_t a1,
 			     struct xspeaker *sp, bool *personish)
 {
@@ -1779,11 +1779,6 @@ struct history {
 	size_t para;
 };
 
-/*
- * The entity of the last mention (in the order mentions were added) that
- * starts before `before` and names an entity of `type` whose key contains
- * `head` (when set).
- */
 /* The entity of the last mention before `before`; *at is where it starts. */
 static int nearest_mention_at(struct xdoc *d, size_t before, int type,
 			      const char *head, size_t *at)
@@ -1809,6 +1804,11 @@ static int nearest_mention_at(struct xdoc *d, size_t before, int type,
 	return best;
 }
 
+/*
+ * The entity of the last mention (in the order mentions were added) that
+ * starts before `before` and names an entity of `type` whose key contains
+ * `head` (when set).
+ */
 static int nearest_mention(struct xdoc *d, size_t before, int type,
 			   const char *head)
 {
@@ -2105,13 +2105,6 @@ static int subject_org(struct xdoc *d, size_t pos)
 	return m->ent;
 }
 
-/*
- * The organisation "the company" or "the bank" (head) stands for at byte
- * pos: the nearest organisation whose name has the noun; but "Lloyds Bank
- * Canada, a unit of Lloyds Bank International, said ... the bank said":
- * the one that spoke last, when it has the noun and no other was named
- * since it spoke.  -1 when none.
- */
 /* A company's name: its last word a legal form or a trade's word
  * ("Orvane Pharma", "Acme Corp"), not a public body's ("Union"). */
 static bool company_name(const struct xdoc *d, const char *name)
@@ -2137,6 +2130,13 @@ static bool company_name(const struct xdoc *d, const char *name)
 	return (w->flags & L_ORG_CUE) != 0;
 }
 
+/*
+ * The organisation "the company" or "the bank" (head) stands for at byte
+ * pos: the nearest organisation whose name has the noun; but "Lloyds Bank
+ * Canada, a unit of Lloyds Bank International, said ... the bank said":
+ * the one that spoke last, when it has the noun and no other was named
+ * since it spoke.  -1 when none.
+ */
 static int org_for_nominal(struct xdoc *d, size_t pos, const char *head,
 			   const struct history *last_org)
 {
@@ -2520,8 +2520,8 @@ static const char *const key_honorifics[] = {
 	"the", "rev", "hon",
 };
 
-/* Latin letters with diacritics to their base letter, for keys only. */
-/* Speaker keys fold only U+00E0..U+00FF, as they always have: keys
+/* Latin letters with diacritics to their base letter, for keys only.
+ * Speaker keys fold only U+00E0..U+00FF, as they always have: keys
  * stored in an index must not change. */
 static unsigned fold_latin(unsigned cp)
 {
