@@ -232,12 +232,6 @@ static void made_up_name(unsigned n, char *out)
 	out[0] = (char)(out[0] - 'a' + 'A');
 }
 
-/*
- * Every way a name refers back to an entity (acronym, spelling variant,
- * surname, full name after the surname, first words of an organisation,
- * initials) still works with thousands of other entities in between: the
- * lookups go through indexes, not through a list of all entities.
- */
 /* Amounts whose currency is said elsewhere: in the sentence, or before. */
 static void test_money_in_context(void **state)
 {
@@ -434,6 +428,12 @@ static void test_chinese_names(void **state)
 	vb_extraction_release(&x);
 }
 
+/*
+ * Every way a name refers back to an entity (acronym, spelling variant,
+ * surname, full name after the surname, first words of an organisation,
+ * initials) still works with thousands of other entities in between: the
+ * lookups go through indexes, not through a list of all entities.
+ */
 static void test_lookups_among_many(void **state)
 {
 	(void)state;
