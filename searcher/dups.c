@@ -60,46 +60,23 @@ void vb_mark_duplicates(json_t *items, int same_speaker)
 	free(fp);
 }
 
-/* An item's id and its index. */
-struct id_at {
-	const char *id;
-	size_t i;
-};
-
-static int by_id(const void *a, const void *b)
-{
-	const struct id_at *x = a, *y = b;
-	int c = strcmp(x->id, y->id);
-	return c ? c : (x->i < y->i ? -1 : x->i > y->i);
-}
-
 size_t *vb_duplicate_origins(json_t *items)
 {
 	size_t n = json_array_size(items);
 	size_t *orig = malloc((n ? n : 1) * sizeof(*orig));
-	struct id_at *ids = malloc((n ? n : 1) * sizeof(*ids));
-	if (!orig || !ids)
+	json_t *first = json_object();   /* id -> index of its first item */
+	if (!orig || !first)
 		abort();
-	for (size_t i = 0; i < n; i++)
-		ids[i] = (struct id_at){ vb_json_str(json_array_get(items, i), "id"), i };
-	qsort(ids, n, sizeof(*ids), by_id);
+	for (size_t i = 0; i < n; i++) {
+		const char *id = vb_json_str(json_array_get(items, i), "id");
+		if (!json_object_get(first, id))
+			json_object_set_new(first, id, json_integer((json_int_t)i));
+	}
 	for (size_t i = 0; i < n; i++) {
 		const char *dup = vb_json_str(json_array_get(items, i), "duplicate_of");
-		orig[i] = SIZE_MAX;
-		if (!*dup)
-			continue;
-		/* the first item with that id, as a walk from the top finds */
-		size_t lo = 0, hi = n;
-		while (lo < hi) {
-			size_t mid = lo + (hi - lo) / 2;
-			if (strcmp(ids[mid].id, dup) < 0)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		if (lo < n && !strcmp(ids[lo].id, dup))
-			orig[i] = ids[lo].i;
+		json_t *at = *dup ? json_object_get(first, dup) : NULL;
+		orig[i] = at ? (size_t)json_integer_value(at) : SIZE_MAX;
 	}
-	free(ids);
+	json_decref(first);
 	return orig;
 }

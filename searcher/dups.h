@@ -21,7 +21,7 @@ void vb_mark_duplicates(json_t *items, int same_speaker);
 /*
  * For each item of `items`, the index of the item its "duplicate_of"
  * names, or SIZE_MAX when it has none or names no item of `items`.  The
- * ids are sorted once, so printing a page of 100,000 results does not
+ * ids are mapped once, so printing a page of 100,000 results does not
  * search the page for each copy.  Free with free().
  */
 size_t *vb_duplicate_origins(json_t *items);
