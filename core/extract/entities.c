@@ -245,6 +245,26 @@ size_t title_list_end(const struct xdoc *d, size_t s, size_t limit)
 	return e > x ? e : s;
 }
 
+/*
+ * "said Dara Pell of the Tenants Union": two or three capitalised words
+ * that the lexicon knows nothing of (or knows as given names), not after
+ * "the", read as a person's name before "of" an organisation.  Names of
+ * organisations before "of" have their own word ("Bank", "Society",
+ * "Brothers") or follow "the".
+ */
+static bool person_shaped(const struct xdoc *d, size_t i, size_t j)
+{
+	if (j - i < 2 || j - i > 3 || (i > 0 && tok_is(d, i - 1, "the")))
+		return false;
+	for (size_t k = i; k < j; k++) {
+		const struct xtok *t = &d->t[k];
+		if (!tok_capword(d, k) || (t->flags & (TF_ALLCAPS | TF_POSS)) || tok_len(d, k) < 2 ||
+		    (t->lex & ~(uint32_t)(L_GIVEN | L_MALE | L_FEMALE)))
+			return false;
+	}
+	return true;
+}
+
 size_t name_run_right(const struct xdoc *d, size_t i, size_t limit)
 {
 	if (!tok_capword(d, i) || (d->t[i].lex & (L_WEEKDAY)))
@@ -334,6 +354,11 @@ size_t name_run_right(const struct xdoc *d, size_t i, size_t limit)
 				if (!left_org)
 					break;
 			} else if (!left_org && !(right_org && !left_person)) {
+				break;
+			} else if (!left_org && person_shaped(d, i, j) &&
+				   !comma_legal_form(d, e, limit) && !(d->t[e - 1].lex & L_ORG_SUFFIX)) {
+				/* "Dara Pell of the Tenants Union"; but "Pell
+				 * Kiln of Avrenshire, LLC" is a company. */
 				break;
 			} else if (!left_org && (d->t[j - 1].lex & L_PLURAL_NOM)) {
 				/* "Members of Congress", "Citizens of the

@@ -783,9 +783,12 @@ static bool person_of_org(struct xdoc *d, size_t *r0, size_t *r1, size_t limit,
 		if (!(tok_is(d, k, "of") || tok_is(d, k, "at") || tok_is(d, k, "from")))
 			continue;
 		size_t o0 = k + 1 + tok_is(d, k + 1, "the");
-		if (k - *r0 > 3 || o0 >= *r1 || run_type(d, *r0, k) == ET_ORG ||
-		    run_type(d, *r0, k) == ET_PLACE)
+		if (k - *r0 > 3 || o0 >= *r1)
 			return false;
+		/* "Republic National Bank of New York" is one name: a
+		 * person may still come before it (below). */
+		if (run_type(d, *r0, k) == ET_ORG || run_type(d, *r0, k) == ET_PLACE)
+			break;
 		free(sp->org);
 		sp->org = name_text(d, o0, *r1);
 		*r1 = k;
@@ -1246,10 +1249,23 @@ bool speaker_left(struct xdoc *d, size_t cue, size_t limit, struct xspeaker *sp)
 		 * "Acme's Chief Executive, Jane Doe, said": a person's name
 		 * alone between the commas, a title before them.
 		 */
-		if (tok_capword(d, c0 + 1) && name_run_right(d, c0 + 1, c1) == c1 &&
-		    c1 - c0 - 1 >= 2 && c1 - c0 - 1 <= 4 &&
-		    run_type(d, c0 + 1, c1) != ET_ORG &&
-		    run_type(d, c0 + 1, c1) != ET_PLACE) {
+		/* "the director, Helena Quist of the Coastal Protection
+		 * Authority, said": the name, then where she is from. */
+		size_t nm1 = c1, of0 = c1;
+		if (tok_capword(d, c0 + 1)) {
+			size_t r = name_run_right(d, c0 + 1, c1);
+			size_t o = r + 1 + (r + 1 < c1 && tok_is(d, r + 1, "the"));
+			if (r < c1 && r > c0 + 1 && lower_word(d, r) &&
+			    (tok_is(d, r, "of") || tok_is(d, r, "at") || tok_is(d, r, "from")) &&
+			    o < c1 && tok_capword(d, o) && name_run_right(d, o, c1) == c1) {
+				nm1 = r;
+				of0 = o;
+			}
+		}
+		if (tok_capword(d, c0 + 1) && name_run_right(d, c0 + 1, nm1) == nm1 &&
+		    nm1 - c0 - 1 >= 2 && nm1 - c0 - 1 <= 4 &&
+		    run_type(d, c0 + 1, nm1) != ET_ORG &&
+		    run_type(d, c0 + 1, nm1) != ET_PLACE) {
 			size_t a = c0;
 			while (a > limit && !tok_punct(d, a - 1, ',') && c0 - a < 12)
 				a--;
@@ -1272,8 +1288,14 @@ bool speaker_left(struct xdoc *d, size_t cue, size_t limit, struct xspeaker *sp)
 			if (title) {
 				bool personish;
 				parse_appositive(d, a, c0, sp, &personish);
-				size_t n0 = trim_run(d, c0 + 1, c1, sp);
-				set_name(sp, n0, c1);
+				size_t n0 = trim_run(d, c0 + 1, nm1, sp);
+				set_name(sp, n0, nm1);
+				if (of0 < c1) {
+					free(sp->org);
+					sp->org = name_text(d, of0, c1);
+					sp->org_t0 = of0;
+					sp->org_t1 = c1;
+				}
 				sp->t0 = a;
 				sp->type = ET_PERSON;
 				return true;
@@ -2215,6 +2237,45 @@ static void speaker_from_ent(struct xdoc *d, struct xspeaker *sp, int ent)
 	sp->name = vb_strdup(d->ents[ent].canonical);
 }
 
+/* Whether word `w` (n bytes) is one of the words of `name`. */
+static bool word_of(const char *name, const char *w, size_t n)
+{
+	for (const char *p = name; p && *p; p++)
+		if ((p == name || p[-1] == ' ') && !strncmp(p, w, n) &&
+		    (p[n] == 0 || p[n] == ' '))
+			return true;
+	return false;
+}
+
+/* Whether someone other than `sp` (entity sp->ent, or its organisation,
+ * entity `org`) is named between bytes `from` and `to`: an entity's
+ * mention, or a capitalised word the lexicon does not know (or knows as
+ * a given name) inside a sentence and outside their names ("Farmers met
+ * Amos Ekker"). */
+static bool named_between(struct xdoc *d, size_t from, size_t to,
+			  const struct xspeaker *sp, int org)
+{
+	for (size_t i = 0; i < d->nms; i++) {
+		const struct xmention *m = &d->ms[i];
+		if (m->start <= from || m->start >= to || m->ent < 0 || m->ent == sp->ent ||
+		    m->ent == org)
+			continue;
+		int type = d->ents[m->ent].type;
+		if (type == ET_PERSON || type == ET_ORG || type == ET_NONE)
+			return true;
+	}
+	for (size_t k = token_at(d, from); k < d->nt && d->t[k].start < to; k++) {
+		const struct xtok *t = &d->t[k];
+		if (t->start <= from || !tok_capword(d, k) || (t->flags & TF_SENT_START) ||
+		    (t->lex & ~(uint32_t)(L_GIVEN | L_MALE | L_FEMALE)))
+			continue;
+		const char *w = d->s + t->start;
+		if (!word_of(sp->name, w, tok_len(d, k)) && !word_of(sp->org, w, tok_len(d, k)))
+			return true;
+	}
+	return false;
+}
+
 void speakers_resolve(struct xdoc *d)
 {
 	struct history last_person = { -1, 0, NULL, 0, 0 };
@@ -2351,6 +2412,30 @@ void speakers_resolve(struct xdoc *d)
 				if (issued && last_sp->name && qpara <= last_sp_para + 2) {
 					copy_speaker(sp, last_sp);
 					sp->how = SP_NOMINAL;
+					break;
+				}
+				/* "the authority's director, Helena Quist, told
+				 * reporters ... The statement said": the organisation
+				 * she spoke for, when no one else was named since;
+				 * else the issuer of a press release.  No guess
+				 * beyond that: "The statement" is a vaguer speaker
+				 * than a wrong organisation. */
+				int org = last_sp && last_sp->type == ET_PERSON && last_sp->org
+						  ? ent_find(d, last_sp->org, ET_ORG) : -1;
+				if (last_sp && last_sp->type == ET_PERSON && last_sp->org &&
+				    qpara <= last_sp_para + 2 &&
+				    !named_between(d, last_sp_pos, d->t[sp->t0].start, last_sp, org)) {
+					if (org >= 0) {
+						speaker_from_ent(d, sp, org);
+					} else {
+						sp->name = vb_strdup(last_sp->org);
+						sp->type = ET_ORG;
+					}
+					break;
+				}
+				if (src) {
+					sp->name = vb_strdup(src);
+					sp->type = ET_ORG;
 					break;
 				}
 				sp->name = text_dup_clean(d, d->t[sp->name_t0].start,

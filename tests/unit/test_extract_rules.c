@@ -444,6 +444,29 @@ static void test_documents_and_bodies(void **state)
 	assert_speaker_name(must_quote(&x, "the ministers agreed"), "The statement");
 	vb_extraction_release(&x);
 
+	/* The statement of the organisation its last speaker spoke for,
+	 * unless someone else was named since. */
+	run("\"The wall will not hold another winter,\" the authority's director, "
+	    "Helena Quist of the Coastal Protection Authority, told reporters.\n\n"
+	    "The statement said work would begin in May.\n\n"
+	    "\"It is too late,\" said Dara Pell of the Tenants Union. Farmers met "
+	    "Amos Ekker on Monday. The statement said the meeting had been "
+	    "useful.\n",
+	    NULL, &x);
+	assert_speaker(must_quote(&x, "work would begin in May"),
+		       "Coastal Protection Authority");
+	assert_speaker_name(must_quote(&x, "the meeting had been useful"), "The statement");
+	/* A title, then "NAME of ORG" between the commas; "NAME of the
+	 * ORG" is a person and where she is from, not one company. */
+	const struct vb_quote *wall = must_quote(&x, "The wall will not hold");
+	assert_speaker(wall, "Helena Quist");
+	assert_role_org(wall, "director", "Coastal Protection Authority");
+	const struct vb_quote *late = must_quote(&x, "It is too late");
+	assert_speaker(late, "Dara Pell");
+	assert_int_equal(late->speaker.type, VB_SPEAKER_PERSON);
+	assert_role_org(late, NULL, "Tenants Union");
+	vb_extraction_release(&x);
+
 	/* "The Hughes board said" is Hughes; "The Indonesian government"
 	 * is no organisation "Indonesian". */
 	run("The Justice Department said it would block the merger. The Hughes "
