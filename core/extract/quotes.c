@@ -1497,6 +1497,13 @@ static const char *const speech_participles[] = {
 	"pointing", "acknowledging", NULL,
 };
 
+/* ", adding that" at token i. */
+static bool participle_report(const struct xdoc *d, size_t i, size_t s1)
+{
+	return i + 3 < s1 && tok_punct(d, i, ',') && tok_in(d, i + 1, speech_participles) &&
+	       tok_is(d, i + 2, "that");
+}
+
 /* A word that can open a subject: an article, a pronoun, a name, a
  * noun of people or organisations. */
 static bool det_or_subject(const struct xdoc *d, size_t i)
@@ -1724,7 +1731,10 @@ static bool reported_at(struct xdoc *d, size_t c, size_t s0, size_t s1)
 		      (after + 1 < s1 && tok_punct(d, after, ',') && !(d->t[after + 1].flags & TF_CAP) &&
 		       tok_in(d, after + 1, (const char *const[]){ "as", "while", "after", "before",
 				"because", "although", "though", "amid", "despite", "following",
-				"when", "since", "with", "even", NULL }));
+				"when", "since", "with", "even", NULL })) ||
+		      /* "..., the minister said, adding that ...": a report
+		       * of its own follows (reported_find). */
+		      participle_report(d, after, s1);
 	if (at_end && speaker_left(d, c, s0, &sp)) {
 		if (sp.t0 > s0 + 1 && tok_punct(d, sp.t0 - 1, ',')) {
 			size_t a = s0, b = cut_at_fragment(d, s0, sp.t0 - 1);
@@ -1782,9 +1792,19 @@ static bool reported_at(struct xdoc *d, size_t c, size_t s0, size_t s1)
 		i++;
 	}
 	i = skip_adverbials_right(d, i, s1);
+	bool that = false;
+	if (participle_report(d, i, s1) &&
+	    tok_in(d, c, (const char *const[]){ "said", "says", "told", "added", NULL })) {
+		/* '"It's overdue," she said, adding that the city would
+		 * pay': the report is the participle's.  Not after other
+		 * verbs: "the tariff on music players announced on Tuesday,
+		 * warning that" is the sentence's subject's (shared_subject). */
+		c = i + 1;
+		i += 3;
+		that = true;
+	}
 	if (i < s1 && tok_punct(d, i, ','))
 		i++;
-	bool that = false;
 	if (tok_is(d, i, "that")) {
 		i++;
 		that = true;
@@ -2204,13 +2224,17 @@ void reported_find(struct xdoc *d)
 					break;
 				const struct xquote *q = &d->q[d->nq - 1];
 				size_t end = q->spans[q->nspans - 1].end;
-				if (end <= d->t[k].start)
-					break;
+				/* The clause came before its verb ("..., the
+				 * minister said, adding that"): go on after the
+				 * attribution. */
+				bool trailing = end <= d->t[k].start;
+				if (trailing)
+					k = skip_adverbials_right(d, skip_told_object(d, k, k + 1, s1),
+								  s1) - 1;
 				while (k + 1 < s1 && d->t[k + 1].start < end)
 					k++;
 				/* "..., adding that ...": the same speaker again. */
-				if (k + 4 < s1 && tok_punct(d, k + 1, ',') &&
-				    tok_in(d, k + 2, speech_participles) && tok_is(d, k + 3, "that")) {
+				if (participle_report(d, k + 1, s1)) {
 					size_t a = k + 4, b = cut_at_fragment(d, a, clause_end(d, a, s1));
 					if (b > a && clause_words(d, a, b) >= 3 &&
 					    inquote_count(d, a, b) * 2 < b - a) {
@@ -2221,7 +2245,7 @@ void reported_find(struct xdoc *d)
 						continue;
 					}
 				}
-				if (k + 1 >= s1 || !tok_punct(d, k + 1, ',') ||
+				if (trailing || k + 1 >= s1 || !tok_punct(d, k + 1, ',') ||
 				    !(tok_is(d, k + 2, "and") || tok_is(d, k + 2, "but")))
 					break;
 			}

@@ -341,6 +341,24 @@ static void test_report_bounds(void **state)
 	assert_speaker(must_quote(&x, "We will fight"), "Maria Lopez");
 	vb_extraction_release(&x);
 
+	/* ", adding that" after a trailing attribution or a direct quote's:
+	 * the clause before the verb and the one after "that", each a
+	 * report of its own, and never "adding that" in the text. */
+	run("Talks will resume on Monday, the minister said, adding that no deal "
+	    "was expected before June.\n\n"
+	    "Mayor Lena Varga welcomed the plan. \"It's overdue,\" she said, adding "
+	    "that the city would contribute three million euros.\n", NULL, &x);
+	q = must_quote(&x, "Talks will resume");
+	assert_string_equal(q->text, "Talks will resume on Monday");
+	q = must_quote(&x, "no deal was expected");
+	assert_string_equal(q->text, "no deal was expected before June");
+	assert_speaker_name(q, "the minister");
+	q = must_quote(&x, "the city would contribute");
+	assert_string_equal(q->text, "the city would contribute three million euros");
+	assert_speaker(q, "Lena Varga");
+	assert_false(has_quote(&x, "adding"));
+	vb_extraction_release(&x);
+
 	struct vb_extract_opts de = { .lang = "de" };
 	run("Oberb\xc3\xbcrgermeister Thomas Lenz begr\xc3\xbc\xc3\x9fte die Pl\xc3\xa4ne. "
 	    "Die Stadt unterst\xc3\xbctze das Vorhaben, erkl\xc3\xa4rte er bei der "
