@@ -293,6 +293,15 @@ static bool np_ends(const struct xdoc *d, size_t i)
 	};
 	if (tok_punct(d, i, ','))
 		return true;
+	/* "the union representing harbour workers": a participle with
+	 * its object; not a noun ("the court building", "the court
+	 * hearing on Monday"). */
+	size_t n = i < d->nt ? tok_len(d, i) : 0;
+	if (n > 5 && i + 1 < d->nt && is_word(d, i) && !(d->t[i].flags & TF_CAP) &&
+	    !memcmp(d->s + d->t[i].end - 3, "ing", 3) && is_word(d, i + 1) &&
+	    ((d->t[i + 1].lex & L_DET) ||
+	     !(d->t[i + 1].lex & (L_STOP | L_CONNECT | L_DATE_PREP | L_CUE))))
+		return true;
 	return tok_in(d, i, words);
 }
 
@@ -365,9 +374,21 @@ static void parse_appositive(struct xdoc *d, size_t a0, size_t a1,
 			complement = true;
 		if (d->t[k].lex & (L_ROLE | L_NOM_PERSON | L_HONORIFIC))
 			*personish = true;
+		/* "a hydrologist at Marlow University", "an economist with
+		 * Harwell Securities": one works at or with a named place;
+		 * an organisation is "of" or "in" one. */
+		if (!complement && k < i + 3 && is_word(d, a0) && (d->t[a0].lex & L_DET) &&
+		    (k == i || !(d->t[k - 1].lex & (L_STOP | L_CONNECT | L_DATE_PREP))) &&
+		    !(d->t[k].lex & (L_NOM_ORG | L_STOP | L_CONNECT | L_DET)) &&
+		    k + 2 < a1 && (tok_is(d, k + 1, "at") || tok_is(d, k + 1, "with")) &&
+		    tok_capword(d, k + 2 + tok_is(d, k + 2, "the"))) {
+			*personish = true;
+			complement = true;
+		}
 		/* "a Hong Kong investment firm", "the file-sharing service used
 		 * by millions": the speaker is an organisation. */
 		if (!complement && (d->t[k].lex & L_NOM_ORG) && !(d->t[k].lex & L_NOM_PERSON) &&
+		    !(d->t[k].flags & TF_POSS) &&
 		    (k + 1 == a1 || tok_is(d, k + 1, "of") || tok_is(d, k + 1, "based") ||
 		     (!*personish && np_ends(d, k + 1)))) {
 			*personish = false;
@@ -1388,6 +1409,19 @@ bool speaker_left(struct xdoc *d, size_t cue, size_t limit, struct xspeaker *sp)
 					set_name(sp, n0, c1);
 					sp->t0 = a;
 					sp->type = ET_PERSON;
+					return true;
+				}
+				/* "The union representing harbour workers,
+				 * Unite Marine, said": what it is, its name. */
+				if (sp->type == ET_ORG && run_type(d, c0 + 1, c1) != ET_PERSON &&
+				    run_type(d, c0 + 1, c1) != ET_PLACE && (d->t[a].lex & L_DET)) {
+					free(sp->role);
+					free(sp->org);
+					sp->role = sp->org = NULL;
+					size_t n0 = trim_run(d, c0 + 1, c1, sp);
+					set_name(sp, n0, c1);
+					sp->t0 = a;
+					sp->type = ET_ORG;
 					return true;
 				}
 				free(sp->role);

@@ -359,6 +359,31 @@ static void test_report_bounds(void **state)
 	assert_false(has_quote(&x, "adding"));
 	vb_extraction_release(&x);
 
+	/* One who works "at" or "with" a named place is a person; an
+	 * organisation's noun with a participle names an organisation; a
+	 * possessive or a noun in -ing is no participle. */
+	run("Kowalczyk, a hydrologist at Marlow University, said the wall was "
+	    "never designed for these tides.\n\n"
+	    "The union representing harbour workers, Unite Marine, said in a "
+	    "statement: \"Our members will not pay for years of neglect.\"\n\n"
+	    "Pesch, in an interview with Reuters, said he had majority support "
+	    "among the shareholders.\n\n"
+	    "Mr Brackley, speaking on the steps of the court building, said the "
+	    "company would look at every option.\n", NULL, &x);
+	q = must_quote(&x, "the wall was never designed");
+	assert_speaker(q, "Kowalczyk");
+	assert_int_equal(q->speaker.type, VB_SPEAKER_PERSON);
+	assert_role_org(q, "hydrologist", "Marlow University");
+	q = must_quote(&x, "Our members");
+	assert_speaker(q, "Unite Marine");
+	assert_int_equal(q->speaker.type, VB_SPEAKER_ORGANISATION);
+	q = must_quote(&x, "he had majority support");
+	assert_speaker(q, "Pesch");
+	assert_role_org(q, NULL, NULL);
+	q = must_quote(&x, "the company would look");
+	assert_int_equal(q->speaker.type, VB_SPEAKER_PERSON);
+	vb_extraction_release(&x);
+
 	struct vb_extract_opts de = { .lang = "de" };
 	run("Oberb\xc3\xbcrgermeister Thomas Lenz begr\xc3\xbc\xc3\x9fte die Pl\xc3\xa4ne. "
 	    "Die Stadt unterst\xc3\xbctze das Vorhaben, erkl\xc3\xa4rte er bei der "
