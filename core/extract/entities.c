@@ -838,6 +838,20 @@ static int ent_first(struct xdoc *d, uint64_t hash, int q,
 	return found;
 }
 
+/* The organisation of the document whose name starts with the words of
+ * [t0, t1) ("Nippon Lace" of "Nippon Lace Co Ltd"), or -1. */
+static int org_with_prefix(struct xdoc *d, size_t t0, size_t t1)
+{
+	char *name = name_text(d, t0, t1);
+	struct vb_buf low = VB_BUF_INIT;
+	lower_utf8(name, strlen(name), &low);
+	free(name);
+	struct ent_query eq = { low.buf, low.len, ET_ORG, 0, 0, 0 };
+	int org = ent_first(d, emap_hash(EK_PREFIX, low.buf, low.len), Q_PREFIX, &eq, 0, -1);
+	vb_buf_release(&low);
+	return org >= 0 && d->ents[org].type == ET_ORG ? org : -1;
+}
+
 /*
  * The entity a name refers to: each pass below takes the first entity (in
  * the order they were added) that it accepts, the first pass that finds
@@ -1177,9 +1191,11 @@ int run_type(const struct xdoc *d, size_t t0, size_t t1)
 		type = ET_PERSON;
 		goto out;
 	}
+	/* "Mr. Smith", "Gen. Hale"; not "... Chief Financial Officer.
+	 * Brightfold expects": the full stop ends a sentence there. */
 	if (t0 > 1 && tok_punct(d, t0 - 1, '.') &&
 	    (d->t[t0 - 2].lex & L_HONORIFIC) && (d->t[t0 - 2].flags & TF_CAP) &&
-	    !title_noun(d, t0, t1)) {
+	    d->t[t0 - 2].sent == d->t[t0].sent && !title_noun(d, t0, t1)) {
 		type = ET_PERSON;
 		goto out;
 	}
@@ -1353,7 +1369,16 @@ static bool appositive_org(const struct xdoc *d, size_t t1)
 			return false;
 		/* nouns only organisations are ("a trade group"), not "a
 		 * body of water", "a subscription service", "a unit" */
-		if (!(t->flags & TF_CAP) && (t->lex & L_NOM_ORG) && !(t->lex & L_NOM_PERSON))
+		if (!(t->flags & TF_CAP) && (t->lex & L_NOM_ORG) && !(t->lex & L_NOM_PERSON)) {
+			/* "According to Natarajan, the company plans": with
+			 * "the", the noun may be the next clause's subject;
+			 * an appositive ends there or goes on as one. */
+			if (tok_is(d, t1 + 1, "the") && k + 1 < d->nt &&
+			    d->t[k + 1].kind != TK_PUNCT &&
+			    !tok_in(d, k + 1, (const char *const[]){ "that", "which", "whose",
+					"based", "of", "behind", "owned", "run", "operated",
+					"founded", "backed", "known", "with", NULL }))
+				return false;
 			return tok_in(d, k, (const char *const[]){ "company", "group", "firm",
 					"organisation", "organization", "federation", "association",
 					"agency", "ministry", "bank", "union", "council", "commission",
@@ -1363,6 +1388,7 @@ static bool appositive_org(const struct xdoc *d, size_t t1)
 					"lender", "retailer", "manufacturer", "maker", "producer",
 					"distributor", "broadcaster", "publisher", "newspaper",
 					"subsidiary", "consortium", "developer", "museum", NULL });
+		}
 		if (t->lex & (L_NOM_PERSON | L_ROLE | L_CUE | L_STOP))
 			return false;
 	}
@@ -1428,6 +1454,10 @@ static bool place_context(const struct xdoc *d, size_t t0, size_t t1)
 	/* "in June", "in CD" */
 	if (t1 - t0 == 1 && ((d->t[t0].lex & (L_MONTH | L_WEEKDAY)) ||
 			     common_acronym(d, t0)))
+		return false;
+	/* "in R&D", "in M&A": a letter and a letter is a term. */
+	if (t1 - t0 == 3 && tok_punct(d, t0 + 1, '&') && tok_len(d, t0) == 1 &&
+	    tok_len(d, t0 + 2) == 1)
 		return false;
 	if (t0 > 0 && d->t[t0 - 1].kind == TK_WORD &&
 	    !(d->t[t0].flags & TF_SENT_START) &&
@@ -1542,6 +1572,24 @@ size_t title_case_role(const struct xdoc *d, size_t i, size_t a1)
 
 static void link_full_names(struct xdoc *d);
 static void surnames_not_places(struct xdoc *d);
+
+/* The only person of the document so far whose first word is the given
+ * name at token t, or -1 (none, or more than one). */
+static int person_by_given_name(struct xdoc *d, size_t t)
+{
+	lower_utf8(d->s + d->t[t].start, tok_stem_end(d, t) - d->t[t].start, &d->tmp);
+	int found = -1;
+	for (size_t e = 0; e < d->nents; e++) {
+		const struct xent *x = &d->ents[e];
+		if (x->type != ET_PERSON || strncmp(x->key, d->tmp.buf, d->tmp.len) ||
+		    x->key[d->tmp.len] != ' ')
+			continue;
+		if (found >= 0)
+			return -1;
+		found = (int)e;
+	}
+	return found;
+}
 
 void entities_find(struct xdoc *d)
 {
@@ -1765,6 +1813,11 @@ void entities_find(struct xdoc *d)
 			i = t1 + 3;
 			continue;
 		}
+		/* "shareholder in Nippon Lace" after "Nippon Lace Co Ltd": the
+		 * first words of an organisation of the document name it,
+		 * wherever they stand. */
+		if (type == ET_NONE && org_with_prefix(d, t0, t1) >= 0)
+			type = ET_ORG;
 		if (type == ET_NONE && place_context(d, t0, t1))
 			type = ET_PLACE;
 		/* "Ruth Okonkwo MP", "Sir Ian Lee QC": letters after a name
@@ -1782,6 +1835,11 @@ void entities_find(struct xdoc *d)
 		if (type == ET_NONE && t0 >= 2 && tok_is(d, t0 - 1, "of") && place_noun(d, t0 - 2))
 			type = ET_PLACE;
 		int ent = type != ET_NONE ? ent_match_name(d, t0, t1, type) : -1;
+		/* "Megan Crowley ... Megan's story": a given name alone is
+		 * the one person named before with it. */
+		if (type == ET_NONE && t1 == t0 + 1 && (d->t[t0].lex & L_GIVEN) &&
+		    !(d->t[t0].flags & TF_ALLCAPS) && (ent = person_by_given_name(d, t0)) >= 0)
+			type = ET_PERSON;
 		mention_add(d, t0, t1, ent, type);
 	}
 	link_full_names(d);

@@ -619,6 +619,45 @@ static void test_money_german_french(void **state)
 	vb_extraction_release(&x);
 }
 
+/* Whether `text` is an entity of `type`. */
+static bool has_typed(const struct vb_extraction *x, const char *text, enum vb_entity_type type)
+{
+	for (size_t i = 0; i < x->nentities; i++)
+		if (!strcmp(x->entities[i].text, text) && x->entities[i].type == type)
+			return true;
+	return false;
+}
+
+/*
+ * What a name is, from the names of the document: a given name alone is
+ * the one person with it; the first words of an organisation name it even
+ * after "in"; a title's full stop that ends a sentence makes no "Mr.";
+ * "According to X, the company ..." is no appositive; "R&D" is no place.
+ */
+static void test_names_by_context(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	run("Joining us is a rare disease survivor, Megan Crowley.Megan was "
+	    "diagnosed when she was 15 months old. Megan's story moved us.\n\n"
+	    "Lifetime Corp agreed to buy shares of Nippon Lace Co Ltd. Toho Mutual "
+	    "Life is the largest shareholder in Nippon Lace, the company said.\n\n"
+	    "\"We delivered,\" said Marcus Eberhardt, Senior Vice President and "
+	    "Chief Financial Officer.\n\n"
+	    "Brightfold expects revenue to rise as it invests in R&D.\n\n"
+	    "\"It was a record,\" said Priya Natarajan, chief executive of "
+	    "Brightfold. According to Natarajan, the company plans a second "
+	    "centre.\n", NULL, &x);
+	expect(&x, "Megan", VB_ENTITY_PERSON, "Megan Crowley");
+	expect(&x, "Nippon Lace", VB_ENTITY_ORGANISATION, "Nippon Lace Co Ltd");
+	assert_false(has_typed(&x, "Nippon Lace", VB_ENTITY_PLACE));
+	assert_false(has_typed(&x, "Brightfold", VB_ENTITY_PERSON));
+	expect(&x, "Natarajan", VB_ENTITY_PERSON, "Priya Natarajan");
+	assert_false(has_typed(&x, "Natarajan", VB_ENTITY_ORGANISATION));
+	assert_no_entities(&x, (const char *const[]){ "R&D", NULL });
+	vb_extraction_release(&x);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -637,6 +676,7 @@ int main(void)
 		cmocka_unit_test(test_conjoined_institutions),
 		cmocka_unit_test(test_saints_peoples_numerals),
 		cmocka_unit_test(test_money_german_french),
+		cmocka_unit_test(test_names_by_context),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
