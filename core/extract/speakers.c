@@ -2034,6 +2034,21 @@ static int sentence_subject_before(struct xdoc *d, size_t qstart, int want)
 }
 
 /*
+ * "TWA offered to buy USAir for 52 dlrs a share. It also said": the
+ * organisation whose name opens the sentence before the one that "it"
+ * (token t) opens, in its paragraph; else -1.
+ */
+static int org_subject_before(struct xdoc *d, size_t t)
+{
+	size_t s = d->t[t].sent;
+	if (d->sn[s].t0 != t || s == 0 || d->sn[s - 1].para != d->sn[s].para)
+		return -1;
+	size_t e;
+	int ent = opening_name_entity(d, d->sn[s - 1].t0, d->sn[s - 1].t1, 6, ET_ORG, &e);
+	return ent >= 0 && d->ents[ent].type == ET_ORG ? ent : -1;
+}
+
+/*
  * "he" or "she": the person of that sex named last before the pronoun
  * and before the quote it attributes (`before`), outside quotation marks,
  * not the object of a preposition ("bought from Jane Doe"), within the
@@ -2399,7 +2414,9 @@ void speakers_resolve(struct xdoc *d)
 							      ET_PERSON, NULL);
 				sp->type = ET_PERSON;
 			} else if (wl == 2 && !strncasecmp(w, "it", 2)) {
-				ent = last_org.ent;
+				ent = org_subject_before(d, sp->t0);
+				if (ent < 0)
+					ent = last_org.ent;
 				if (ent < 0)
 					ent = nearest_mention(d, d->t[sp->t0].start,
 							      ET_ORG, NULL);

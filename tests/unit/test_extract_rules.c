@@ -384,6 +384,14 @@ static void test_report_bounds(void **state)
 	assert_int_equal(q->speaker.type, VB_SPEAKER_PERSON);
 	vb_extraction_release(&x);
 
+	/* "It" opening a sentence: the organisation opening the one before,
+	 * not the last one named (the object of its verb). */
+	run("USAir Group said it would weigh the offer.\n\n"
+	    "Trans World Airlines offered to buy USAir for 52 dlrs a share. It also "
+	    "said it was the largest shareholder of USAir.\n", NULL, &x);
+	assert_speaker(must_quote(&x, "it was the largest shareholder"), "Trans World Airlines");
+	vb_extraction_release(&x);
+
 	struct vb_extract_opts de = { .lang = "de" };
 	run("Oberb\xc3\xbcrgermeister Thomas Lenz begr\xc3\xbc\xc3\x9fte die Pl\xc3\xa4ne. "
 	    "Die Stadt unterst\xc3\xbctze das Vorhaben, erkl\xc3\xa4rte er bei der "
