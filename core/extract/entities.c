@@ -1099,6 +1099,10 @@ static bool common_acronym(const struct xdoc *d, size_t i)
 		"it", "tv", "hd", "gps", "sms", "atm", "diy", "phd", "mba",
 		"rsvp", "asap", "fyi", "etc", "ps", "pps", "eps", "ebit",
 		"ebitda", "yoy", "q1", "q2", "q3", "q4", "h1", "h2", "fy",
+		/* results releases and technology copy */
+		"gaap", "ifrs", "roi", "roe", "capex", "opex", "esg", "kpi", "arr",
+		"saas", "api", "apis", "iot", "cpu", "gpu", "ssd", "lcd", "led", "sdk",
+		"erp", "crm", "svp", "evp", "vp", "cio", "cmo", "hr",
 		/* labels and diseases in capitals: "NOTE: ...", "AIDS" */
 		"note", "notes", "update", "aids", "hiv", "covid", "sars", "ends",
 		/* time zones: "until 2100 EST" */

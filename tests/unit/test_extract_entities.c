@@ -644,7 +644,7 @@ static void test_names_by_context(void **state)
 	    "Life is the largest shareholder in Nippon Lace, the company said.\n\n"
 	    "\"We delivered,\" said Marcus Eberhardt, Senior Vice President and "
 	    "Chief Financial Officer.\n\n"
-	    "Brightfold expects revenue to rise as it invests in R&D.\n\n"
+	    "Brightfold expects GAAP revenue to rise as it invests in R&D.\n\n"
 	    "\"It was a record,\" said Priya Natarajan, chief executive of "
 	    "Brightfold. According to Natarajan, the company plans a second "
 	    "centre.\n", NULL, &x);
@@ -654,7 +654,7 @@ static void test_names_by_context(void **state)
 	assert_false(has_typed(&x, "Brightfold", VB_ENTITY_PERSON));
 	expect(&x, "Natarajan", VB_ENTITY_PERSON, "Priya Natarajan");
 	assert_false(has_typed(&x, "Natarajan", VB_ENTITY_ORGANISATION));
-	assert_no_entities(&x, (const char *const[]){ "R&D", NULL });
+	assert_no_entities(&x, (const char *const[]){ "R&D", "GAAP", NULL });
 	vb_extraction_release(&x);
 }
 
