@@ -61,7 +61,8 @@ static const struct word_group groups[] = {
 	  "alderman deputy superintendent chief constable officer vice mp mep "
 	  "commander cmdr marshal sheriff admiral commodore speaker "
 	  "attorney-general cllr cllrs councilwoman councilman vice-president "
-	  "vice-chancellor vice-premier secretary-general director-general" },
+	  "vice-chancellor vice-premier secretary-general director-general "
+	  "rt hon honourable" },
 	{ L_ORG_SUFFIX,
 	  "inc incorporated ltd limited corp corporation co cie plc llc llp lp gmbh "
 	  "ag sa nv bv spa sarl srl oy ab asa kk pty pte bhd tbk "

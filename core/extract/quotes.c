@@ -747,7 +747,11 @@ static bool opening_subject(struct xdoc *d, size_t s0, size_t k, struct xspeaker
 	/* "Nine years ago this week, Owen Brackley stood ...": the subject
 	 * after an opening adverbial. */
 	if (!(d->t[s0].kind == TK_WORD && (d->t[s0].lex & L_PRONOUN)) && !tok_is(d, s0, "the")) {
-		bool named = mentions_starting(d, s0, s0 + 1, found, 1) > 0;
+		/* a name, or a title before one: "Cllr Tom Ashdown, leader
+		 * of ..., welcomed" */
+		bool named = mentions_starting(d, s0, s0 + 1, found, 1) > 0 ||
+			     (tok_capword(d, s0) && (d->t[s0].lex & (L_HONORIFIC | L_ROLE)) &&
+			      mentions_starting(d, s0 + 1, s0 + 4, found, 1) > 0);
 		for (size_t c = s0 + 1; !named && c + 1 < k && c < s0 + 10; c++)
 			if (tok_punct(d, c, ',')) {
 				s0 = c + 1;
@@ -852,9 +856,13 @@ static bool sentence_speaker(struct xdoc *d, size_t o, size_t c,
 	/* "X welcomed the agreement, calling it "...", "X rejected the
 	 * claim, describing it as "...": the participle shares the
 	 * sentence's subject, and what follows it is its object. */
+	/* Or a verb coordinated with the subject's first: "Cllr Tom Ashdown
+	 * welcomed the announcement but said the money was "...". */
 	size_t n = tok_len(d, best);
-	if (best > s0 + 3 && tok_punct(d, best - 1, ',') && lower_word_at(d, best) && n > 4 &&
-	    !memcmp(d->s + d->t[best].end - 3, "ing", 3) &&
+	bool participle = tok_punct(d, best - 1, ',') && n > 4 &&
+			  !memcmp(d->s + d->t[best].end - 3, "ing", 3);
+	bool coordinated = tok_is(d, best - 1, "but") || tok_is(d, best - 1, "and");
+	if (best > s0 + 3 && (participle || coordinated) && lower_word_at(d, best) &&
 	    !speaker_left(d, best, s0, sp)) {
 		xspeaker_release(sp);
 		if (!opening_subject(d, s0, best - 1, sp))

@@ -1094,8 +1094,10 @@ bool speaker_left(struct xdoc *d, size_t cue, size_t limit, struct xspeaker *sp)
 			r0 = last;
 		if (r0 < last && (tok_is(d, r0, "the") || tok_is(d, r0, "a") || tok_is(d, r0, "an")))
 			r0++;
-		/* Not an organisation's name: "the National Guild of Estate Agents". */
-		bool org = run_type(d, r0, e) == ET_ORG;
+		/* Not an organisation's name: "the National Guild of Estate
+		 * Agents"; nor a person's with letters after it: "The Rt Hon
+		 * Alison Pryce MP". */
+		bool org = run_type(d, r0, e) == ET_ORG || part_has(d, r0, last, L_GIVEN);
 		for (size_t k = r0; k < e && !org; k++)
 			org = d->t[k].kind == TK_WORD && (d->t[k].lex & L_CONNECT) &&
 			      !(d->t[k].flags & TF_CAP);

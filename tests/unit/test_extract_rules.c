@@ -392,6 +392,21 @@ static void test_report_bounds(void **state)
 	assert_speaker(must_quote(&x, "it was the largest shareholder"), "Trans World Airlines");
 	vb_extraction_release(&x);
 
+	/* A fragment after a verb coordinated with the subject's first
+	 * ("welcomed ... but said"), the subject after its title and
+	 * appositive; a name between "The Rt Hon" and "MP" is a person's. */
+	run("The Environment Agency warned that river levels remained high.\n\n"
+	    "Cllr Tom Ashdown, leader of Carlisle City Council, welcomed the "
+	    "announcement but said the money was \"a fraction of what is "
+	    "needed\".\n\n"
+	    "The Rt Hon Alison Pryce MP said the plan was sound and would be "
+	    "funded.\n", NULL, &x);
+	assert_speaker(must_quote(&x, "a fraction of what is needed"), "Tom Ashdown");
+	q = must_quote(&x, "the plan was sound");
+	assert_speaker(q, "Alison Pryce");
+	assert_false(q->speaker.anonymous);
+	vb_extraction_release(&x);
+
 	struct vb_extract_opts de = { .lang = "de" };
 	run("Oberb\xc3\xbcrgermeister Thomas Lenz begr\xc3\xbc\xc3\x9fte die Pl\xc3\xa4ne. "
 	    "Die Stadt unterst\xc3\xbctze das Vorhaben, erkl\xc3\xa4rte er bei der "
