@@ -258,8 +258,18 @@ static void load_iso(struct strmap *gaz, const char *dir, const char *file,
 		    strcmp(type, "Metropolitan region") &&
 		    strcmp(type, "Federal district") &&
 		    strcmp(type, "Territory") && strcmp(type, "Emirate") &&
-		    strcmp(type, "Governorate"))
+		    strcmp(type, "Governorate") &&
+		    /* English counties, Scottish council areas */
+		    strcmp(type, "Two-tier county") && strcmp(type, "Council area"))
 			continue;
+		/* Not a county that is a given name or a common word
+		 * ("Angus", "Highland"). */
+		if ((flags & G_SUBDIV) && type && !strchr(name, ' ') &&
+		    (!strcmp(type, "Two-tier county") || !strcmp(type, "Council area"))) {
+			const struct strmap_entry *w = lexicon_get(lex, name, strlen(name));
+			if (w && (w->flags & (L_GIVEN | L_STOP | L_COMMON)))
+				continue;
+		}
 		struct vb_buf spec = VB_BUF_INIT;
 		vb_buf_addf(&spec, "%s=%s", name, canon);
 		put_place(gaz, spec.buf, flags, low);

@@ -219,6 +219,17 @@ static void test_gazetteer(void **state)
 	expect(&x, "Frankreich", VB_ENTITY_PLACE, "France");
 	expect(&x, "Spanien", VB_ENTITY_PLACE, "Spain");
 	vb_extraction_release(&x);
+
+	/* English counties and Scottish council areas, but not one that is
+	 * a given name ("Angus"); US states that are ("Virginia") stay. */
+	t = "Homes in Cumbria and Lancashire were flooded. Angus Reid said Fife "
+	    "and Virginia had sent crews.\n";
+	assert_int_equal(vb_extract(ex, t, strlen(t), NULL, &x, NULL), 0);
+	expect(&x, "Lancashire", VB_ENTITY_PLACE, "Lancashire");
+	expect(&x, "Fife", VB_ENTITY_PLACE, "Fife");
+	expect(&x, "Virginia", VB_ENTITY_PLACE, "Virginia");
+	expect(&x, "Angus Reid", VB_ENTITY_PERSON, "Angus Reid");
+	vb_extraction_release(&x);
 }
 
 /* A made-up name for n < 10000: any two are at least three edits apart. */
