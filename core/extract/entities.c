@@ -1800,7 +1800,9 @@ void entities_find(struct xdoc *d)
 		    /* not a dateline's agency: "NEW YORK (AP)", but "New
 		     * South Wales (NSW)" */
 		    ((type != ET_PLACE && run_type(d, t0, t1) != ET_PLACE) ||
-		     initials_of(d, t0, t1, t1 + 1))) {
+		     initials_of(d, t0, t1, t1 + 1)) &&
+		    /* nor a person's party: "Jens Hallmann (SPD)" */
+		    (type != ET_PERSON || initials_of(d, t0, t1, t1 + 1))) {
 			if (type == ET_NONE)
 				type = ET_ORG;
 			int ent = ent_match_name(d, t0, t1, type);

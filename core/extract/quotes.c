@@ -667,7 +667,14 @@ static bool attribution_before(struct xdoc *d, size_t o, struct xspeaker *sp,
 			continue;
 		size_t after = skip_told_object(d, c, c + 1, q + 1);
 		after = skip_adverbials_right(d, after, q + 1);
-		if (after <= q && !tok_is(d, after, "that"))
+		/* Before a colon the verb may have its object: "warnte
+		 * jedoch vor steigenden Preisen:", "warned of higher
+		 * prices:". */
+		bool object = tok_punct(d, p, ':') && q + 1 - after <= 8;
+		for (size_t m = after; object && m <= q; m++)
+			object = !(d->t[m].kind == TK_PUNCT && d->t[m].cp != '-') &&
+				 !cue_word(d, m) && !tok_is(d, m, "that");
+		if (after <= q && !tok_is(d, after, "that") && !object)
 			break;
 		if (speaker_left(d, c, lim, sp)) {
 			*cue = c;
@@ -1910,6 +1917,18 @@ static bool shared_subject(struct xdoc *d, size_t k, size_t s0, size_t s1)
 	return true;
 }
 
+/* A German noun for a company or a body in general ("Unternehmen",
+ * "Konzerns", "Verband"), capitalised as German nouns are. */
+static bool german_org_noun(const struct xdoc *d, size_t i)
+{
+	return tok_capword(d, i) &&
+	       tok_in(d, i, (const char *const[]){ "unternehmen", "unternehmens", "konzern",
+			"konzerns", "konzernes", "firma", "gesellschaft", "verband", "verbands",
+			"verbandes", "verein", "vereins", "hersteller", "herstellers",
+			"betreiber", "betreibers", "veranstalter", "veranstalters", "stiftung",
+			"gewerkschaft", "kammer", "institut", "instituts", NULL });
+}
+
 /* "according to X" (width 2), "selon X", "so X" (width 1). */
 static void according_to(struct xdoc *d, size_t k, size_t width, size_t s0,
 			 size_t s1)
@@ -1922,8 +1941,16 @@ static void according_to(struct xdoc *d, size_t k, size_t width, size_t s0,
 	if (german && w < s1 && lower_word_at(d, w) &&
 	    tok_in(d, w, (const char *const[]){ "der", "des", "dem", "den", "von", "vom", NULL }))
 		w++;
-	if (!speaker_right(d, w, s1, &sp))
+	if (german && w > k + width && german_org_noun(d, w) && !tok_capword(d, w + 1)) {
+		/* "Nach Angaben des Unternehmens": the company of the
+		 * document, as "the company said" (speakers_resolve). */
+		sp.how = SP_NOMINAL;
+		sp.type = ET_ORG;
+		sp.t0 = sp.name_t0 = w - 1;
+		sp.t1 = sp.name_t1 = w + 1;
+	} else if (!speaker_right(d, w, s1, &sp)) {
 		return;
+	}
 	size_t e = sp.t1;
 	/* "according to the National Association of Realtors (NAR), ...",
 	 * "Nach Angaben des Bundesverbands (BVES) wächst ...": the short

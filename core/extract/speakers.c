@@ -2495,9 +2495,14 @@ void speakers_resolve(struct xdoc *d)
 							  d->t[sp->name_t1 - 1].end);
 				break;
 			}
+			/* "the company", "its board"; German "des Unternehmens" */
 			bool definite = tok_is(d, sp->t0, "the") ||
 					(d->t[sp->t0].lex & L_DET && !sp->anonymous &&
-					 !tok_is(d, sp->t0, "a") && !tok_is(d, sp->t0, "an"));
+					 !tok_is(d, sp->t0, "a") && !tok_is(d, sp->t0, "an")) ||
+					(!(d->t[sp->t0].flags & TF_CAP) &&
+					 tok_in(d, sp->t0, (const char *const[]){ "der", "des", "dem",
+						"den", "das", "die", NULL }) &&
+					 tok_capword(d, sp->t0 + 1));
 			char head[32] = "";
 			size_t hl = tok_len(d, sp->name_t1 - 1);
 			if (hl < sizeof(head)) {

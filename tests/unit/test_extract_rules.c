@@ -420,6 +420,25 @@ static void test_report_bounds(void **state)
 	assert_speaker(q, "Markus Weber");
 	assert_string_equal(q->speaker.role, "landesvorsitzender");
 	vb_extraction_release(&x);
+
+	/* "des Unternehmens" is the company of the document, as "the
+	 * company" is; a colon after the verb's object still introduces the
+	 * quote; "(SPD)" after a name is a party, not the person's alias. */
+	run("Die Stadtwerke Lindenau GmbH investieren 140 Millionen Euro.\n\n"
+	    "Nach Angaben des Unternehmens sind derzeit rund 42.000 Haushalte "
+	    "angeschlossen.\n\n"
+	    "Dessen Sprecher Thomas Berger warnte jedoch vor steigenden Preisen: "
+	    "\xe2\x80\x9e" "Die Kosten d\xc3\xbcrfen nicht allein bei den Kunden "
+	    "landen.\xe2\x80\x9c\n\n"
+	    "Oberb\xc3\xbcrgermeister Jens Hallmann (SPD) erkl\xc3\xa4rte, die Stadt "
+	    "werde das Projekt unterst\xc3\xbctzen.\n", &de, &x);
+	assert_speaker(must_quote(&x, "sind derzeit rund"), "Stadtwerke Lindenau GmbH");
+	assert_speaker(must_quote(&x, "Die Kosten d"), "Thomas Berger");
+	assert_speaker(must_quote(&x, "die Stadt werde"), "Jens Hallmann");
+	assert_non_null(find_entity(&x, VB_ENTITY_ORGANISATION, "SPD"));
+	assert_null(find_entity(&x, VB_ENTITY_PERSON, "SPD"));
+	assert_null(find_entity(&x, VB_ENTITY_ORGANISATION, "Unternehmens"));
+	vb_extraction_release(&x);
 }
 
 /* Chinese: a place or listener between name and verb, "他说" after a
