@@ -66,7 +66,11 @@ static bool opens(const struct xdoc *d, size_t i, size_t t0, size_t t1,
 			    (d->t[i - 1].kind == TK_PUNCT &&
 			     (d->t[i - 1].cp == '(' || d->t[i - 1].cp == '[' ||
 			      is_dash_cp(d->t[i - 1].cp) || d->t[i - 1].cp == ':' ||
-			      is_quote_cp(d->t[i - 1].cp)));
+			      is_quote_cp(d->t[i - 1].cp) ||
+			      /* Chinese text has no spaces: "表示：\"...\"" */
+			      d->t[i - 1].cp == 0xFF1A || d->t[i - 1].cp == 0xFF0C ||
+			      d->t[i - 1].cp == 0x3002 || d->t[i - 1].cp == 0x3001 ||
+			      d->t[i - 1].cp == 0xFF08 || d->t[i - 1].cp == 0xFF1B));
 	bool space_after = i + 1 >= t1 || (d->t[i + 1].flags & TF_SPACE_BEFORE);
 	bool can_open = space_before && !space_after;
 
