@@ -1048,6 +1048,31 @@ static size_t zh_month_day(const char *p, const char *end, int *m, int *dd)
 	return (size_t)(q - p);
 }
 
+/* "第三季度", "三季度", "第1季度": a quarter after p, *q its number;
+ * returns the bytes used, 0 if none. */
+static size_t zh_quarter(const char *p, const char *end, int *q)
+{
+	static const char *const han[] = { "一", "二", "三", "四" };
+	const char *r = p;
+	if (zh_at(r, end, "第"))
+		r += strlen("第");
+	*q = 0;
+	size_t nl;
+	int n = zh_number(r, end, &nl);
+	if (n >= 1 && n <= 4 && nl == 1) {
+		*q = n;
+		r += nl;
+	}
+	for (int k = 0; k < 4 && !*q; k++)
+		if (zh_at(r, end, han[k])) {
+			*q = k + 1;
+			r += strlen(han[k]);
+		}
+	if (!*q || !zh_at(r, end, "季度"))
+		return 0;
+	return (size_t)(r - p) + strlen("季度");
+}
+
 /* A month, or a day when dd is set, of year y (0: unknown) at bytes [start, end). */
 static void zh_add_month_day(struct xdoc *d, size_t start, size_t end, int y, int m,
 			     int dd, bool relative)
@@ -1094,14 +1119,32 @@ static size_t zh_date_at(struct xdoc *d, const char *p, const char *end)
 	if (y >= 1000 && y <= 2999 && nl >= 4 && zh_at(p + nl, end, "年")) {
 		size_t yl = nl + strlen("年");
 		size_t ml = zh_month_day(p + yl, end, &m, &dd);
+		int q;
+		size_t ql = ml ? 0 : zh_quarter(p + yl, end, &q);
 		if (ml) {
 			zh_add_month_day(d, at, at + yl + ml, y, m, dd, false);
+		} else if (ql) {
+			/* "2026年第三季度" */
+			char v[32];
+			snprintf(v, sizeof(v), "%04d-Q%d", y, q);
+			add_date_at(d, at, at + yl + ql, v, VB_DATE_QUARTER, false);
+			return yl + ql;
 		} else {
 			char v[32];
 			snprintf(v, sizeof(v), "%04d", y);
 			add_date_at(d, at, at + yl, v, VB_DATE_YEAR, false);
 		}
 		return yl + ml;
+	}
+	/* "第三季度": a quarter of the year of publication. */
+	int q;
+	size_t ql = zh_quarter(p, end, &q);
+	if (ql) {
+		char v[32];
+		if (d->dy)
+			snprintf(v, sizeof(v), "%04d-Q%d", d->dy, q);
+		add_date_at(d, at, at + ql, d->dy ? v : NULL, VB_DATE_QUARTER, true);
+		return ql;
 	}
 	/* "4月", "3月15日": in the year of publication. */
 	size_t ml = zh_month_day(p, end, &m, &dd);

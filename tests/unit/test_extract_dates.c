@@ -286,6 +286,14 @@ static void test_chinese(void **state)
 	expect(&x, "今天", "2011-03-15", VB_DATE_DAY, true);
 	expect(&x, "去年", "2010", VB_DATE_YEAR, true);
 	vb_extraction_release(&x);
+
+	/* Quarters: of a year written, or of the year of publication. */
+	run("公司公布2026年第三季度业绩。一季度收入增长，第4季度将推出新品。\n",
+	    "2026-10-30", &x);
+	expect(&x, "2026年第三季度", "2026-Q3", VB_DATE_QUARTER, false);
+	expect(&x, "一季度", "2026-Q1", VB_DATE_QUARTER, true);
+	expect(&x, "第4季度", "2026-Q4", VB_DATE_QUARTER, true);
+	vb_extraction_release(&x);
 }
 
 /* Months and weekdays whose year or week the sentence decides. */
