@@ -1824,7 +1824,8 @@ static bool reported_at(struct xdoc *d, size_t c, size_t s0, size_t s1)
 	}
 	if (i < s1 && tok_punct(d, i, ','))
 		i++;
-	if (tok_is(d, i, "that")) {
+	/* "that"; German "dass", French "que" */
+	if (tok_is(d, i, "that") || tok_is(d, i, "dass") || tok_is(d, i, "que")) {
 		i++;
 		that = true;
 	}
@@ -1945,7 +1946,26 @@ static void according_to(struct xdoc *d, size_t k, size_t width, size_t s0,
 	if (german && w < s1 && lower_word_at(d, w) &&
 	    tok_in(d, w, (const char *const[]){ "der", "des", "dem", "den", "von", "vom", NULL }))
 		w++;
-	if (german && w > k + width && german_org_noun(d, w) && !tok_capword(d, w + 1)) {
+	size_t np = w;
+	if (tok_is(d, k, "selon") && w + 1 < s1 &&
+	    tok_in(d, w, (const char *const[]){ "le", "la", "les", NULL }) && lower_word_at(d, w + 1))
+		while (np < s1 && np < w + 8 && !tok_punct(d, np, ','))
+			np++;
+	if (np > w && np < s1 && tok_punct(d, np, ',')) {
+		/* "Selon le ministère des Transports, ...": French names of
+		 * bodies open in lower case; "selon le maire de Blois" is a
+		 * person, by office. */
+		bool person = tok_in(d, w + 1, (const char *const[]){ "maire", "ministre",
+				"président", "présidente", "porte-parole", "directeur", "directrice",
+				"préfet", "préfète", "procureur", "secrétaire", "responsable",
+				"député", "députée", "avocat", "avocate", "juge", NULL });
+		sp.how = SP_NAME;
+		sp.t0 = w;
+		sp.name_t0 = w + 1;
+		sp.t1 = sp.name_t1 = np;
+		sp.type = person ? ET_PERSON : ET_ORG;
+		sp.anonymous = person;
+	} else if (german && w > k + width && german_org_noun(d, w) && !tok_capword(d, w + 1)) {
 		/* "Nach Angaben des Unternehmens": the company of the
 		 * document, as "the company said" (speakers_resolve). */
 		sp.how = SP_NOMINAL;

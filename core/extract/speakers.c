@@ -45,6 +45,12 @@ static bool lower_word(const struct xdoc *d, size_t i)
 /* Words that may stand between a speaker and the verb: "Smith also said". */
 size_t skip_adverbs_left(const struct xdoc *d, size_t i, size_t limit)
 {
+	/* French perfect: "La SNCF a indiqué", "ils ont déclaré", "avait
+	 * précisé": the auxiliary before a participle of saying. */
+	if (i > limit && i < d->nt && lower_word(d, i - 1) && (d->t[i].lex & L_CUE) &&
+	    tok_len(d, i) > 2 && !memcmp(d->s + d->t[i].end - 2, "\xc3\xa9", 2) &&
+	    tok_in(d, i - 1, (const char *const[]){ "a", "ont", "avait", "avaient", NULL }))
+		i--;
 	for (;;) {
 		size_t before = i;
 		while (i > limit && lower_word(d, i - 1) && (d->t[i - 1].lex & L_ADV) &&
@@ -933,6 +939,12 @@ static size_t trim_run(struct xdoc *d, size_t r0, size_t r1, struct xspeaker *sp
 	size_t s0 = r0;
 	while (r0 + 1 < r1 && (d->t[r0].lex & (L_DET | L_STOP)) &&
 	       !(d->t[r0].lex & (L_GIVEN | L_ORG_CUE)))
+		r0++;
+	/* French and German articles opening a sentence: "La SNCF a
+	 * indiqué", "Die Bahn erklärte". */
+	if (r0 + 1 < r1 && (d->t[r0].flags & TF_SENT_START) && d->opts && d->opts->lang &&
+	    (!strncmp(d->opts->lang, "fr", 2) || !strncmp(d->opts->lang, "de", 2)) &&
+	    tok_in(d, r0, (const char *const[]){ "le", "la", "les", "der", "die", "das", NULL }))
 		r0++;
 	/* "In March Ecuador said" */
 	while (r0 > s0 && r0 + 1 < r1 && (d->t[r0].lex & (L_MONTH | L_WEEKDAY)))

@@ -439,6 +439,30 @@ static void test_report_bounds(void **state)
 	assert_null(find_entity(&x, VB_ENTITY_PERSON, "SPD"));
 	assert_null(find_entity(&x, VB_ENTITY_ORGANISATION, "Unternehmens"));
 	vb_extraction_release(&x);
+
+	/* "sagte, dass": the clause after "dass"; an article opening the
+	 * sentence is no part of the name. */
+	run("Die Bahn erkl\xc3\xa4rte, dass die Strecke im Juni wieder ge\xc3\xb6""ffnet "
+	    "werde.\n", &de, &x);
+	q = must_quote(&x, "die Strecke im Juni");
+	assert_speaker_name(q, "Bahn");
+	vb_extraction_release(&x);
+
+	/* French: the perfect ("a indiqué que"), "selon" a body whose name
+	 * opens in lower case, or a person by office. */
+	struct vb_extract_opts fr = { .lang = "fr" };
+	run("La SNCF a indiqu\xc3\xa9 que les travaux commenceraient en septembre.\n\n"
+	    "Selon le minist\xc3\xa8re des Transports, le nombre de voyageurs a "
+	    "augment\xc3\xa9 l'an dernier.\n\n"
+	    "Selon le maire de Blois, la ville participera au financement.\n", &fr, &x);
+	assert_speaker_name(must_quote(&x, "les travaux commenceraient"), "SNCF");
+	q = must_quote(&x, "le nombre de voyageurs");
+	assert_speaker_name(q, "minist\xc3\xa8re des Transports");
+	assert_int_equal(q->speaker.type, VB_SPEAKER_ORGANISATION);
+	q = must_quote(&x, "la ville participera");
+	assert_int_equal(q->speaker.type, VB_SPEAKER_PERSON);
+	assert_true(q->speaker.anonymous);
+	vb_extraction_release(&x);
 }
 
 /* Chinese: a place or listener between name and verb, "他说" after a
