@@ -1516,11 +1516,22 @@ static const char *const speech_participles[] = {
 	"pointing", "acknowledging", NULL,
 };
 
-/* ", adding that" at token i. */
-static bool participle_report(const struct xdoc *d, size_t i, size_t s1)
+/* ", adding that ..." or ", adding it would ..." at token i: where the
+ * reported clause starts, or 0. */
+static size_t participle_report(const struct xdoc *d, size_t i, size_t s1)
 {
-	return i + 3 < s1 && tok_punct(d, i, ',') && tok_in(d, i + 1, speech_participles) &&
-	       tok_is(d, i + 2, "that");
+	if (i + 3 >= s1 || !tok_punct(d, i, ',') || !tok_in(d, i + 1, speech_participles))
+		return 0;
+	if (tok_is(d, i + 2, "that"))
+		return i + 3;
+	/* Without "that", a subject must follow: "adding the market was
+	 * stable", not "warning of higher prices", "pointing to". */
+	const struct xtok *t = &d->t[i + 2];
+	if (tok_is(d, i + 1, "pointing") ||
+	    !((t->kind == TK_WORD && (t->lex & (L_DET | L_PRONOUN)) && !(t->lex & L_CONNECT)) ||
+	      tok_capword(d, i + 2)))
+		return 0;
+	return i + 2;
 }
 
 /* A word that can open a subject: an article, a pronoun, a name, a
@@ -1552,7 +1563,7 @@ static size_t clause_end(const struct xdoc *d, size_t a, size_t s1)
 			break;
 		}
 		/* "..., adding that ...": a report of its own (shared_subject) */
-		if (tok_in(d, k + 1, speech_participles) && tok_is(d, k + 2, "that")) {
+		if (participle_report(d, k, s1)) {
 			e = k;
 			break;
 		}
@@ -1753,7 +1764,13 @@ static bool reported_at(struct xdoc *d, size_t c, size_t s0, size_t s1)
 				"when", "since", "with", "even", NULL })) ||
 		      /* "..., the minister said, adding that ...": a report
 		       * of its own follows (reported_find). */
-		      participle_report(d, after, s1);
+		      participle_report(d, after, s1) ||
+		      /* "..., the company said on Friday, sending its shares
+		       * down 7%": the writer's participle clause. */
+		      (after + 2 < s1 && tok_punct(d, after, ',') && lower_word_at(d, after + 1) &&
+		       tok_len(d, after + 1) > 5 &&
+		       !memcmp(d->s + d->t[after + 1].end - 3, "ing", 3) &&
+		       !tok_is(d, after + 1, "according"));
 	if (at_end && speaker_left(d, c, s0, &sp)) {
 		if (sp.t0 > s0 + 1 && tok_punct(d, sp.t0 - 1, ',')) {
 			size_t a = s0, b = cut_at_fragment(d, s0, sp.t0 - 1);
@@ -1812,14 +1829,14 @@ static bool reported_at(struct xdoc *d, size_t c, size_t s0, size_t s1)
 	}
 	i = skip_adverbials_right(d, i, s1);
 	bool that = false;
-	if (participle_report(d, i, s1) &&
-	    tok_in(d, c, (const char *const[]){ "said", "says", "told", "added", NULL })) {
+	size_t pr = participle_report(d, i, s1);
+	if (pr && tok_in(d, c, (const char *const[]){ "said", "says", "told", "added", NULL })) {
 		/* '"It's overdue," she said, adding that the city would
 		 * pay': the report is the participle's.  Not after other
 		 * verbs: "the tariff on music players announced on Tuesday,
 		 * warning that" is the sentence's subject's (shared_subject). */
 		c = i + 1;
-		i += 3;
+		i = pr;
 		that = true;
 	}
 	if (i < s1 && tok_punct(d, i, ','))
@@ -2293,8 +2310,9 @@ void reported_find(struct xdoc *d)
 				while (k + 1 < s1 && d->t[k + 1].start < end)
 					k++;
 				/* "..., adding that ...": the same speaker again. */
-				if (participle_report(d, k + 1, s1)) {
-					size_t a = k + 4, b = cut_at_fragment(d, a, clause_end(d, a, s1));
+				size_t a = participle_report(d, k + 1, s1);
+				if (a) {
+					size_t b = cut_at_fragment(d, a, clause_end(d, a, s1));
 					if (b > a && clause_words(d, a, b) >= 3 &&
 					    inquote_count(d, a, b) * 2 < b - a) {
 						struct xspeaker sp;

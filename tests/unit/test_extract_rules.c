@@ -359,6 +359,22 @@ static void test_report_bounds(void **state)
 	assert_false(has_quote(&x, "adding"));
 	vb_extraction_release(&x);
 
+	/* The writer's participle after a trailing attribution is no report;
+	 * a speech participle with a subject and no "that" is one. */
+	run("Veltrix will recall about 40,000 scooters across Europe, the company "
+	    "said on Friday, sending its shares down 7%.\n\n"
+	    "Vulcan is working to resolve the problems, chairman Lloyd Miller "
+	    "said, adding it appears it will take most of 1987 to find "
+	    "solutions.\n", NULL, &x);
+	q = must_quote(&x, "Veltrix will recall");
+	assert_string_equal(q->text, "Veltrix will recall about 40,000 scooters across Europe");
+	assert_false(has_quote(&x, "sending"));
+	q = must_quote(&x, "Vulcan is working");
+	assert_string_equal(q->text, "Vulcan is working to resolve the problems");
+	q = must_quote(&x, "it appears it will take");
+	assert_speaker(q, "Lloyd Miller");
+	vb_extraction_release(&x);
+
 	/* One who works "at" or "with" a named place is a person; an
 	 * organisation's noun with a participle names an organisation; a
 	 * possessive or a noun in -ing is no participle. */
