@@ -307,7 +307,8 @@ size_t name_run_right(const struct xdoc *d, size_t i, size_t limit)
 			break;
 		size_t e = plain_run(d, k, limit);
 		if (ofor) {
-			bool left_org = part_has(d, i, j, L_ORG_CUE | L_ORG_SUFFIX);
+			bool left_org = part_has(d, i, j, L_ORG_CUE | L_ORG_SUFFIX) ||
+					(j == i + 1 && port_of(d, i));
 			bool right_org = part_has(d, k, e, L_ORG_CUE | L_ORG_SUFFIX) ||
 					 comma_legal_form(d, e, limit);
 			bool left_person = (d->t[i].lex & (L_GIVEN | L_HONORIFIC)) != 0;
@@ -1159,6 +1160,14 @@ static bool title_noun(const struct xdoc *d, size_t t0, size_t t1)
 	return tok_in(d, t0, nouns);
 }
 
+/* "Port of Kessling": a port named by its town is its port authority,
+ * an organisation ("Port Selwyn" is a town). */
+bool port_of(const struct xdoc *d, size_t i)
+{
+	return tok_capword(d, i) && tok_is(d, i, "port") && tok_is(d, i + 1, "of") &&
+	       tok_capword(d, i + 2);
+}
+
 int run_type(const struct xdoc *d, size_t t0, size_t t1)
 {
 	struct vb_buf low = VB_BUF_INIT;
@@ -1182,8 +1191,11 @@ int run_type(const struct xdoc *d, size_t t0, size_t t1)
 		type = ET_PLACE;
 		goto out;
 	}
+	/* "the Port of Kessling" is its port authority ("Port Selwyn" a
+	 * town). */
 	if (part_has(d, t0, t1, L_ORG_SUFFIX | L_ORG_CUE) ||
-	    (t1 - t0 >= 2 && legal_form(d, t1 - 1))) {
+	    (t1 - t0 >= 2 && legal_form(d, t1 - 1)) ||
+	    (t1 - t0 >= 3 && port_of(d, t0))) {
 		type = ET_ORG;
 		goto out;
 	}

@@ -439,6 +439,7 @@ bool inside_name(const struct xdoc *d, size_t k, size_t t0);
 size_t name_without_letters(const struct xdoc *d, size_t t0, size_t t1);
 size_t title_list_end(const struct xdoc *d, size_t s, size_t limit);
 bool part_has(const struct xdoc *d, size_t t0, size_t t1, uint32_t lex);
+bool port_of(const struct xdoc *d, size_t i);
 bool role_topic(const struct xdoc *d, size_t i);
 bool place_noun(const struct xdoc *d, size_t i);
 unsigned latin_base(unsigned cp);

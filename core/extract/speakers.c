@@ -812,9 +812,11 @@ static bool person_of_org(struct xdoc *d, size_t *r0, size_t *r1, size_t limit,
 		size_t o0 = k + 1 + tok_is(d, k + 1, "the");
 		if (k - *r0 > 3 || o0 >= *r1)
 			return false;
-		/* "Republic National Bank of New York" is one name: a
-		 * person may still come before it (below). */
-		if (run_type(d, *r0, k) == ET_ORG || run_type(d, *r0, k) == ET_PLACE)
+		/* "Republic National Bank of New York", "the Port of
+		 * Kessling" are one name: a person may still come before it
+		 * (below). */
+		if (run_type(d, *r0, k) == ET_ORG || run_type(d, *r0, k) == ET_PLACE ||
+		    port_of(d, *r0))
 			break;
 		free(sp->org);
 		sp->org = name_text(d, o0, *r1);
@@ -1265,6 +1267,16 @@ bool speaker_left(struct xdoc *d, size_t cue, size_t limit, struct xspeaker *sp)
 			if (speaker_left(d, c0, limit, sp))
 				return true;
 			return false;
+		}
+		/* "A ministry official, speaking on condition of anonymity,
+		 * said": a participle phrase between the subject and its verb. */
+		if (c0 > limit && c1 > c0 + 2 && lower_word(d, c0 + 1) && tok_len(d, c0 + 1) > 5 &&
+		    (!memcmp(d->s + d->t[c0 + 1].end - 3, "ing", 3) ||
+		     !memcmp(d->s + d->t[c0 + 1].end - 2, "ed", 2)) &&
+		    !(d->t[c0 + 1].lex & (L_ROLE | L_NOM_PERSON | L_NOM_ORG)) &&
+		    (nominal_word(d, c0 - 1) || (d->t[c0 - 1].lex & L_PLURAL_NOM))) {
+			xspeaker_release(sp);
+			return speaker_left(d, c0, limit, sp);
 		}
 		/* "The developer, Northgale Renewables, says": what the
 		 * organisation is, then its name alone between the commas. */
@@ -2190,10 +2202,15 @@ static int subject_org(struct xdoc *d, size_t pos)
 	return m->ent;
 }
 
-/* A company's name: its last word a legal form or a trade's word
- * ("Orvane Pharma", "Acme Corp"), not a public body's ("Union"). */
-static bool company_name(const struct xdoc *d, const char *name)
+/* Whether `name` names another kind of organisation than a `head`
+ * ("ministry"): a company (its last word a legal form or a trade's word:
+ * "Orvane Pharma", "Acme Corp"), a public body of another kind
+ * ("Dockworkers' Union"), or a body named "KIND of PLACE" of another
+ * kind ("Port of Kessling"; the caller knows the name lacks the head). */
+static bool other_kind(const struct xdoc *d, const char *name, const char *head)
 {
+	if (strstr(name, " of "))
+		return true;
 	const char *last = strrchr(name, ' ');
 	last = last ? last + 1 : name;
 	const struct strmap_entry *w = lexicon_get(&d->ex->lex, last, strlen(last));
@@ -2211,7 +2228,7 @@ static bool company_name(const struct xdoc *d, const char *name)
 	};
 	for (size_t k = 0; public_words[k]; k++)
 		if (!strcasecmp(last, public_words[k]))
-			return false;
+			return strcasecmp(last, head) != 0;
 	return (w->flags & L_ORG_CUE) != 0;
 }
 
@@ -2254,8 +2271,10 @@ static int org_for_nominal(struct xdoc *d, size_t pos, const char *head,
 	bool body = false;
 	for (size_t k = 0; bodies[k] && !body; k++)
 		body = !strcmp(head, bodies[k]);
+	/* Nor another kind of body: "The transport ministry says" after the
+	 * dockworkers' union spoke. */
 	if (ent >= 0 && body && !strcasestr(d->ents[ent].canonical, head) &&
-	    company_name(d, d->ents[ent].canonical))
+	    other_kind(d, d->ents[ent].canonical, head))
 		ent = -1;
 	return ent;
 }
@@ -2298,6 +2317,18 @@ static void speaker_from_ent(struct xdoc *d, struct xspeaker *sp, int ent)
 	sp->type = d->ents[ent].type;
 	free(sp->name);
 	sp->name = vb_strdup(d->ents[ent].canonical);
+}
+
+/* Whether the word w (n bytes, any case) stands in the text of quote q. */
+static bool quote_has_word(const struct xdoc *d, const struct xquote *q, const char *w,
+			   size_t n)
+{
+	for (size_t i = 0; i < q->nspans; i++)
+		for (size_t k = token_at(d, q->spans[i].start);
+		     k < d->nt && d->t[k].start < q->spans[i].end; k++)
+			if (tok_len(d, k) == n && !strncasecmp(d->s + d->t[k].start, w, n))
+				return true;
+	return false;
 }
 
 /* Whether word `w` (n bytes) is one of the words of `name`. */
@@ -2345,6 +2376,7 @@ void speakers_resolve(struct xdoc *d)
 	struct history last_org = { -1, 0, NULL, 0, 0 };
 	struct history last_any = { -1, 0, NULL, 0, 0 };
 	const struct xspeaker *last_sp = NULL;
+	const struct xquote *last_q = NULL;   /* the quote of last_sp */
 	size_t last_sp_para = 0, last_sp_pos = 0, last_cue = SIZE_MAX;
 	const char *src = d->opts ? d->opts->source_org : NULL;
 
@@ -2418,7 +2450,14 @@ void speakers_resolve(struct xdoc *d)
 					ent = subj;
 					named_at = q->spans[0].start;
 				}
-				if (nominal_antecedent(sp, last_sp, last_sp_pos, last_sp_para,
+				/* 'The spokesman said "He continues to be
+				 * interested ..."  He was quoted as saying': the
+				 * spokesman spoke of him, who is named (in
+				 * reported speech "he" is the speaker himself). */
+				bool of_third = last_q && last_q->kind == VB_QUOTE_DIRECT && ent >= 0 &&
+						quote_has_word(d, last_q, w, wl);
+				if (!of_third &&
+				    nominal_antecedent(sp, last_sp, last_sp_pos, last_sp_para,
 						       qpara, false, ent, named_at))
 					break;
 				if (ent < 0)
@@ -2662,6 +2701,7 @@ void speakers_resolve(struct xdoc *d)
 		if (sp->ent >= 0)
 			last_any = h;
 		last_sp = sp;
+		last_q = q;
 		last_sp_para = qpara;
 		last_sp_pos = sp->how == SP_NOMINAL ? d->t[sp->t0].start : qpos;
 		last_cue = q->cue_tok;

@@ -408,6 +408,31 @@ static void test_report_bounds(void **state)
 	assert_speaker(must_quote(&x, "it was the largest shareholder"), "Trans World Airlines");
 	vb_extraction_release(&x);
 
+	/* "the Port of Kessling" is an organisation; "the transport
+	 * ministry" is not the union that spoke before it; a participle
+	 * phrase between subject and verb; "he" after a spokesman's words
+	 * about "him" is the man named before. */
+	run("In a statement, the Port of Kessling said it had lost about four "
+	    "million euros since the strike began.\n\n"
+	    "Mira Castellanos of the Dockworkers' Union said the union would hold "
+	    "a ballot next month.\n\n"
+	    "The transport ministry says it is monitoring the situation. A "
+	    "ministry official, speaking on condition of anonymity, said the "
+	    "government was prepared to appoint a mediator.\n\n"
+	    "Heinz chairman Tony O'Reilly would be interested in buying the "
+	    "brewery, a spokesman said. The spokesman said \"He continues to be "
+	    "interested in the brewery.\" He was quoted by a magazine as saying he "
+	    "had the support of two banks.\n", NULL, &x);
+	q = must_quote(&x, "it had lost about four million");
+	assert_speaker(q, "Port of Kessling");
+	assert_int_equal(q->speaker.type, VB_SPEAKER_ORGANISATION);
+	q = must_quote(&x, "it is monitoring");
+	assert_speaker_name(q, "The transport ministry");
+	q = must_quote(&x, "the government was prepared");
+	assert_speaker_name(q, "A ministry official");
+	assert_speaker(must_quote(&x, "he had the support of two banks"), "Tony O'Reilly");
+	vb_extraction_release(&x);
+
 	/* A fragment after a verb coordinated with the subject's first
 	 * ("welcomed ... but said"), the subject after its title and
 	 * appositive; a name between "The Rt Hon" and "MP" is a person's. */
