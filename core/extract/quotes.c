@@ -426,9 +426,16 @@ static bool attribution_after(struct xdoc *d, size_t c, struct xspeaker *sp,
 		 * report; it does not attribute this one. */
 		/* (also '"bittersweet". The company said its ...': the full
 		 * stop after the mark) */
-		if ((c > 0 && tok_punct(d, c - 1, '.')) || tok_punct(d, c + 1, '.')) {
+		/* A full stop after the mark ends the sentence: what follows
+		 * is the writer's next one ('called the ruling "a historic
+		 * win". Its national officer, Daniel Okoro, said: "..."'). */
+		if (tok_punct(d, c + 1, '.'))
+			break;
+		if (c > 0 && tok_punct(d, c - 1, '.')) {
 			size_t a = skip_adverbials_right(d, skip_told_object(d, j, j + 1, limit), limit);
-			if (a < limit && (tok_is(d, a, "that") || d->t[a].kind == TK_WORD))
+			/* a clause of its own, or a quotation it introduces */
+			if (a < limit && (tok_is(d, a, "that") || d->t[a].kind == TK_WORD ||
+					  tok_punct(d, a, ':')))
 				break;
 		}
 		if (speaker_left(d, j, k, sp)) {

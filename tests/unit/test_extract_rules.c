@@ -433,6 +433,17 @@ static void test_report_bounds(void **state)
 	assert_speaker(must_quote(&x, "he had the support of two banks"), "Tony O'Reilly");
 	vb_extraction_release(&x);
 
+	/* A full stop after the closing mark ends the sentence: the next
+	 * one's speaker is not the fragment's. */
+	run("The GMB union, which backed the drivers, called the ruling \"a "
+	    "historic win\". Its national officer, Daniel Okoro, said: \"This is "
+	    "a victory for every worker.\"\n", NULL, &x);
+	q = must_quote(&x, "a historic win");
+	assert_int_equal(q->kind, VB_QUOTE_PARTIAL);
+	assert_speaker(q, "GMB");
+	assert_speaker(must_quote(&x, "This is a victory"), "Daniel Okoro");
+	vb_extraction_release(&x);
+
 	/* A fragment after a verb coordinated with the subject's first
 	 * ("welcomed ... but said"), the subject after its title and
 	 * appositive; a name between "The Rt Hon" and "MP" is a person's. */
