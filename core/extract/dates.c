@@ -146,10 +146,18 @@ static void add_date_at(struct xdoc *d, size_t start, size_t end, const char *va
 	e->relative = relative;
 }
 
+/* Where a date of tokens [.., t1) ends: "Tuesday's vote", "today's
+ * judgment" without the possessive, as names are (the guidelines'
+ * extents). */
+static size_t date_end(const struct xdoc *d, size_t t1)
+{
+	return (d->t[t1 - 1].flags & TF_POSS) ? tok_stem_end(d, t1 - 1) : d->t[t1 - 1].end;
+}
+
 static void add_date(struct xdoc *d, size_t t0, size_t t1, const char *value,
 		     enum vb_date_granularity g, bool relative)
 {
-	add_date_at(d, d->t[t0].start, d->t[t1 - 1].end, value, g, relative);
+	add_date_at(d, d->t[t0].start, date_end(d, t1), value, g, relative);
 	for (size_t k = t0; k < t1; k++)
 		d->t[k].flags |= TF_USED_DATE;
 }
@@ -360,8 +368,27 @@ static bool unit_after(const struct xdoc *d, size_t i)
 	       !(d->t[i].flags & TF_CAP);
 }
 
+/* "Today's announcement": token i is `lower` with a possessive. */
+static bool possessive_of(const struct xdoc *d, size_t i, const char *lower)
+{
+	size_t n = strlen(lower);
+	return (d->t[i].flags & TF_POSS) && tok_stem_end(d, i) - d->t[i].start == n &&
+	       !strncasecmp(d->s + d->t[i].start, lower, n);
+}
+
 static int unit_of(const struct xdoc *d, size_t i)
 {
+	/* "last week's data", "next year's budget" */
+	if (i < d->nt && (d->t[i].flags & TF_POSS)) {
+		static const struct { const char *w; int u; } poss[] = {
+			{ "day", 'd' }, { "week", 'w' }, { "month", 'm' },
+			{ "quarter", 'q' }, { "year", 'y' },
+		};
+		for (size_t k = 0; k < sizeof(poss) / sizeof(poss[0]); k++)
+			if (possessive_of(d, i, poss[k].w))
+				return poss[k].u;
+		return 0;
+	}
 	if (tok_is(d, i, "day") || tok_is(d, i, "days"))
 		return 'd';
 	if (tok_is(d, i, "week") || tok_is(d, i, "weeks"))
@@ -382,7 +409,7 @@ static bool future_sentence(const struct xdoc *d, size_t i);
 /* Resolve an offset of `n` units from the publication date and add the date. */
 static void add_relative(struct xdoc *d, size_t t0, size_t t1, int unit, int n)
 {
-	add_relative_at(d, d->t[t0].start, d->t[t1 - 1].end, unit, n);
+	add_relative_at(d, d->t[t0].start, date_end(d, t1), unit, n);
 	for (size_t k = t0; k < t1; k++)
 		d->t[k].flags |= TF_USED_DATE;
 }
@@ -533,9 +560,10 @@ static size_t relative_at(struct xdoc *d, size_t i)
 	     it = in_lang(d, "it");
 	if (tok_is(d, i, "today") || tok_is(d, i, "tonight") ||
 	    (de && tok_is(d, i, "heute")) || (es && tok_is(d, i, "hoy")) ||
-	    (it && tok_is(d, i, "oggi")))
+	    (it && tok_is(d, i, "oggi")) || possessive_of(d, i, "today"))
 		day = 0;
-	else if (tok_is(d, i, "yesterday") || (fr && tok_is(d, i, "hier")) ||
+	else if (tok_is(d, i, "yesterday") || possessive_of(d, i, "yesterday") ||
+		 (fr && tok_is(d, i, "hier")) ||
 		 (de && tok_is(d, i, "gestern")) || (es && tok_is(d, i, "ayer")) ||
 		 (it && tok_is(d, i, "ieri")))
 		day = -1;

@@ -296,6 +296,23 @@ static void test_chinese(void **state)
 	vb_extraction_release(&x);
 }
 
+/* Possessives: "today's judgment", "last week's data" are dates, and
+ * their extent has no "'s", as names have none. */
+static void test_possessives(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	run("The federation welcomed today\xe2\x80\x99s judgment. Last week's data were "
+	    "weak, Tuesday's vote was close and next year's budget will be tight.\n",
+	    "2026-03-05", &x);
+	expect(&x, "today", "2026-03-05", VB_DATE_DAY, true);
+	expect(&x, "Last week", "2026-W09", VB_DATE_WEEK, true);
+	expect(&x, "Tuesday", "2026-03-03", VB_DATE_DAY, true);
+	expect(&x, "next year", "2027", VB_DATE_YEAR, true);
+	assert_int_equal(x.ndates, 4);
+	vb_extraction_release(&x);
+}
+
 /* Months and weekdays whose year or week the sentence decides. */
 static void test_tense_and_weekdays(void **state)
 {
@@ -406,6 +423,7 @@ int main(void)
 		cmocka_unit_test(test_chinese),
 		cmocka_unit_test(test_german),
 		cmocka_unit_test(test_more_dates),
+		cmocka_unit_test(test_possessives),
 		cmocka_unit_test(test_tense_and_weekdays),
 		cmocka_unit_test(test_end_of_the_year),
 		cmocka_unit_test(test_french_lowercase_months),
