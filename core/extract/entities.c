@@ -1191,9 +1191,17 @@ int run_type(const struct xdoc *d, size_t t0, size_t t1)
 		type = ET_PLACE;
 		goto out;
 	}
+	/* "Co-founder Jane Doe", "Co-author Professor ...": "Co" before a
+	 * hyphen and a word in lower case is a prefix, not the legal form
+	 * ("The Co-operative Bank" has its own organisation word). */
+	size_t c0 = t0;
+	if (t1 >= t0 + 2 && t0 + 2 < d->nt && (d->t[t0].lex & L_ORG_SUFFIX) &&
+	    tok_punct(d, t0 + 1, '-') && d->t[t0 + 2].kind == TK_WORD &&
+	    !(d->t[t0 + 2].flags & TF_CAP))
+		c0 = t0 + 2 < t1 ? t0 + 2 : t1;
 	/* "the Port of Kessling" is its port authority ("Port Selwyn" a
 	 * town). */
-	if (part_has(d, t0, t1, L_ORG_SUFFIX | L_ORG_CUE) ||
+	if (part_has(d, c0, t1, L_ORG_SUFFIX | L_ORG_CUE) ||
 	    (t1 - t0 >= 2 && legal_form(d, t1 - 1)) ||
 	    (t1 - t0 >= 3 && port_of(d, t0))) {
 		type = ET_ORG;

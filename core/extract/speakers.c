@@ -107,10 +107,13 @@ size_t skip_adverbials_right(const struct xdoc *d, size_t i, size_t end)
 {
 	for (;;) {
 		size_t start = i;
-		/* not "last" of "last month" (below) */
+		/* not "last" of "last month" (below), nor "further" of "said
+		 * further work would" */
 		while (i < end && lower_word(d, i) && (d->t[i].lex & L_ADV) &&
 		       !(d->t[i].lex & L_CUE) &&
-		       !(tok_is(d, i, "last") && i + 1 < end && !tok_is(d, i + 1, "night")))
+		       !(tok_is(d, i, "last") && i + 1 < end && !tok_is(d, i + 1, "night")) &&
+		       !(tok_is(d, i, "further") && i + 1 < end && lower_word(d, i + 1) &&
+			 !tok_is(d, i + 1, "that")))
 			i++;
 		if (i < end && (tok_is(d, i, "late") || tok_is(d, i, "early")) &&
 		    tok_is(d, i + 1, "on"))

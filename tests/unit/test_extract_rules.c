@@ -444,6 +444,19 @@ static void test_report_bounds(void **state)
 	assert_speaker(must_quote(&x, "This is a victory"), "Daniel Okoro");
 	vb_extraction_release(&x);
 
+	/* "Co-founder" is a title, not the legal form "Co"; "said further
+	 * work would" keeps "further" in the clause. */
+	run("Co-founder Jane Doe said the firm would expand into Asia next year.\n\n"
+	    "Nwosu said further work would examine the particles.\n\n"
+	    "The Co-operative Bank said profits rose sharply in the year.\n", NULL, &x);
+	q = must_quote(&x, "the firm would expand");
+	assert_speaker(q, "Jane Doe");
+	assert_role_org(q, "co-founder", NULL);
+	assert_null(find_entity(&x, VB_ENTITY_ORGANISATION, "Co-founder Jane Doe"));
+	assert_non_null(find_entity(&x, VB_ENTITY_ORGANISATION, "Co-operative Bank"));
+	must_quote(&x, "further work would examine");
+	vb_extraction_release(&x);
+
 	/* A fragment after a verb coordinated with the subject's first
 	 * ("welcomed ... but said"), the subject after its title and
 	 * appositive; a name between "The Rt Hon" and "MP" is a person's. */
