@@ -667,6 +667,11 @@ static void test_names_by_context(void **state)
 	assert_false(has_typed(&x, "Natarajan", VB_ENTITY_ORGANISATION));
 	assert_no_entities(&x, (const char *const[]){ "R&D", "GAAP", NULL });
 	vb_extraction_release(&x);
+
+	/* A football club opening a sentence is one organisation. */
+	run("Harbourside FC have sacked their manager, the club announced.\n", NULL, &x);
+	expect(&x, "Harbourside FC", VB_ENTITY_ORGANISATION, "Harbourside FC");
+	vb_extraction_release(&x);
 }
 
 int main(void)
