@@ -2222,6 +2222,11 @@ void entities_money_percent(struct xdoc *d)
 			pe = i + 2;
 		else if (tok_is(d, i + 1, "per") && tok_is(d, i + 2, "cent"))
 			pe = i + 3;
+		/* "0.25 percentage points", "two percent points" */
+		if (pe && (tok_is(d, pe, "points") || tok_is(d, pe, "point")) &&
+		    (tok_is(d, pe - 1, "percentage") || tok_is(d, pe - 1, "percent") ||
+		     tok_is(d, pe - 1, "pct")))
+			pe++;
 		if (pe) {
 			format_amount(amount, sizeof(amount), v);
 			snprintf(canon, sizeof(canon), "%s%%", amount);

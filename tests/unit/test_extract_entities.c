@@ -83,6 +83,12 @@ static void test_money_percent(void **state)
 	expect(&x, "12 per cent", VB_ENTITY_PERCENT, "12%");
 	expect(&x, "two percent", VB_ENTITY_PERCENT, "2%");
 	vb_extraction_release(&x);
+
+	/* Percentage points are a percentage's extent. */
+	run("Rates rose 0.25 percentage points and then 1.5 pct points.\n", NULL, &x);
+	expect(&x, "0.25 percentage points", VB_ENTITY_PERCENT, "0.25%");
+	expect(&x, "1.5 pct points", VB_ENTITY_PERCENT, "1.5%");
+	vb_extraction_release(&x);
 }
 
 static void test_names(void **state)
