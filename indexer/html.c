@@ -225,6 +225,11 @@ static bool is_junk(const xmlNode *n, bool in_article)
 
 	if (!is_element(n))
 		return false;
+	/* "<blockquote><p>“...”</p><footer>— Jane Doe, CEO</footer>": a
+	 * quotation's footer is its signature, not the page's. */
+	if (tag_is(n, "footer") && is_element(n->parent) &&
+	    (tag_is(n->parent, "blockquote") || tag_is(n->parent, "figure")))
+		return false;
 	if (tag_in(n, junk_tags))
 		return true;
 	if (!in_article && tag_is(n, "header"))
@@ -535,7 +540,7 @@ static const char *const paragraph_tags[] = {
 	"h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "blockquote",
 	"figure", "figcaption", "table", "thead", "tbody", "tfoot", "caption",
 	"address", "hr", "center", "details", "summary", "fieldset", "pre",
-	"body", NULL,
+	"body", "footer", NULL,
 };
 
 /*

@@ -1227,10 +1227,13 @@ int run_type(const struct xdoc *d, size_t t0, size_t t1)
 		type = ET_PERSON;
 		goto out;
 	}
+	/* Not a product's code: "VH-201", "F-35", "A320" */
+	bool code = t1 < d->nt && tok_punct(d, t1, '-') && tok_adjacent(d, t1) &&
+		    t1 + 1 < d->nt && d->t[t1 + 1].kind == TK_NUM && tok_adjacent(d, t1 + 1);
 	if (t1 - t0 == 1 && (d->t[t0].flags & TF_ALLCAPS) &&
 	    tok_len(d, t0) <= 6 && !(d->t[t0].flags & TF_DOTS) &&
 	    !(d->t[t0].lex & (L_CURRENCY | L_NOM_PERSON | L_HONORIFIC)) && !common_acronym(d, t0) &&
-	    !ticker(d, t0)) {
+	    !ticker(d, t0) && !code) {
 		type = ET_ORG;
 		goto out;
 	}

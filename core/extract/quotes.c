@@ -390,13 +390,42 @@ static size_t skip_told_object(const struct xdoc *d, size_t cue, size_t i,
 }
 
 /* After a closing mark: ", he said", ", said Smith", " Smith said." */
+/*
+ * A quotation that ends its paragraph, signed in the next one: "<p>“...”
+ * </p><footer>— Dr. Samuel Achebe, Chief Medical Officer</footer>", as web
+ * pages set a blockquote.  The next paragraph is a dash, a name and what
+ * the person is, with no verb.
+ */
+static bool signature_below(struct xdoc *d, size_t c, struct xspeaker *sp, size_t *cue)
+{
+	size_t p = d->t[c].para + 1;
+	if (p >= d->np)
+		return false;
+	size_t t0 = d->p[p].t0, t1 = d->p[p].t1;
+	if (t1 <= t0 + 2 || t1 - t0 > 24 || d->t[t0].kind != TK_PUNCT ||
+	    !is_dash_cp(d->t[t0].cp) || !tok_capword(d, t0 + 1) ||
+	    !speaker_right(d, t0 + 1, t1, sp))
+		return false;
+	bool verb = false;
+	for (size_t j = t0 + 1; j < t1 && !verb; j++)
+		verb = cue_word(d, j) || (d->t[j].lex & L_VERB_NOT_NAME);
+	if (sp->how != SP_NAME || sp->type == ET_PLACE || verb) {
+		xspeaker_release(sp);
+		return false;
+	}
+	*cue = SIZE_MAX;
+	return true;
+}
+
 static bool attribution_after(struct xdoc *d, size_t c, struct xspeaker *sp,
 			      size_t *cue)
 {
-	size_t k = c + 1, limit = para_end(d, c);
+	size_t k = c + 1, limit = c < d->nt ? para_end(d, c) : 0;
 
-	if (c >= d->nt || k >= limit)
+	if (c >= d->nt)
 		return false;
+	if (k >= limit)
+		return signature_below(d, c, sp, cue);
 	if (tok_punct(d, k, ',') || (d->t[k].kind == TK_PUNCT && is_dash_cp(d->t[k].cp)))
 		k++;
 	if (k >= limit)

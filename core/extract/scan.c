@@ -549,10 +549,12 @@ static void sentences(struct xdoc *d)
 						    tok_len(d, i - 1) == 1 &&
 						    (w->flags & TF_CAP))
 							brk = false;
-						/* "Acme Inc. The ..." ends; "Acme Inc. said" not. */
+						/* "Acme Inc. The ..." ends; "Acme Inc. said"
+						 * and "Acme Inc. (NASDAQ: ACME) said" not. */
 						if (w->kind == TK_WORD &&
 						    (w->lex & L_ORG_SUFFIX))
-							brk = true;
+							brk = !(d->t[end].kind == TK_PUNCT &&
+								d->t[end].cp == '(');
 					}
 				}
 			} else if (t->kind == TK_WORD && (t->flags & TF_DOTS) &&

@@ -1032,11 +1032,20 @@ bool speaker_left(struct xdoc *d, size_t cue, size_t limit, struct xspeaker *sp)
 		       !(d->t[o - 1].kind == TK_WORD && !(d->t[o - 1].flags & TF_CAP) &&
 			 !(d->t[o - 1].flags & TF_ALLCAPS)))
 			o--;
+		/* "Vireo Health Inc. (NASDAQ: VIRH) said" */
+		bool abbrev = o > limit + 2 && tok_punct(d, o - 2, '.') && tok_adjacent(d, o - 2) &&
+			      (d->t[o - 3].lex & L_ORG_SUFFIX);
 		if (o <= limit + 1 || !tok_punct(d, o - 1, open) ||
-		    !(tok_capword(d, o - 2) || tok_punct(d, o - 2, ')') || tok_punct(d, o - 2, '>')))
+		    !(tok_capword(d, o - 2) || tok_punct(d, o - 2, ')') || tok_punct(d, o - 2, '>') ||
+		      abbrev))
 			break;
 		e = o - 1;
 	}
+	/* "Vireo Health Inc. said": the full stop of a legal form. */
+	if (e > limit + 2 && tok_punct(d, e - 1, '.') && tok_adjacent(d, e - 1) &&
+	    (d->t[e - 2].lex & L_ORG_SUFFIX) && d->t[e - 2].kind == TK_WORD &&
+	    (d->t[e - 2].flags & TF_CAP) && tok_capword(d, e - 3))
+		e--;
 	if (e <= limit)
 		return false;
 	size_t last = e - 1;

@@ -457,6 +457,17 @@ static void test_report_bounds(void **state)
 	must_quote(&x, "further work would examine");
 	vb_extraction_release(&x);
 
+	/* "Inc." with its full stop, before a ticker in brackets; a
+	 * quotation signed in the paragraph below it. */
+	run("Vireo Health Inc. (NASDAQ: VIRH) said on Thursday it would expand its "
+	    "trial of VH-201 to 40 sites.\n\n"
+	    "\xe2\x80\x9c" "Expanding into Europe lets us enrol patients faster.\xe2\x80\x9d\n\n"
+	    "\xe2\x80\x94 Dr. Samuel Achebe, Chief Medical Officer\n", NULL, &x);
+	assert_speaker(must_quote(&x, "it would expand its trial"), "Vireo Health Inc");
+	assert_speaker(must_quote(&x, "Expanding into Europe"), "Samuel Achebe");
+	assert_null(find_entity(&x, VB_ENTITY_ORGANISATION, "VH"));
+	vb_extraction_release(&x);
+
 	/* A fragment after a verb coordinated with the subject's first
 	 * ("welcomed ... but said"), the subject after its title and
 	 * appositive; a name between "The Rt Hon" and "MP" is a person's. */

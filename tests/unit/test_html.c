@@ -234,6 +234,25 @@ static void test_header_kept_only_in_articles(void **state)
 	vb_buf_release(&err);
 }
 
+/* A blockquote's <footer> is the quotation's signature, kept as its own
+ * paragraph; the page's <footer> is furniture. */
+static void test_blockquote_footer_kept(void **state)
+{
+	struct vb_buf err = VB_BUF_INIT;
+	struct vb_doc doc;
+	(void)state;
+
+	parse_string("<html><body><article><p>Vireo Health said on Thursday it would expand "
+		     "its trial to forty sites in Europe.</p><blockquote><p>\xe2\x80\x9c" "Expanding "
+		     "into Europe lets us enrol patients faster.\xe2\x80\x9d</p><footer>\xe2\x80\x94 "
+		     "Dr. Samuel Achebe, Chief Medical Officer</footer></blockquote></article>"
+		     "<footer><p>All rights reserved.</p></footer></body></html>", &doc, &err);
+	assert_has(doc.body, "faster.\xe2\x80\x9d\n\n\xe2\x80\x94 Dr. Samuel Achebe");
+	assert_lacks(doc.body, "All rights reserved");
+	vb_doc_release(&doc);
+	vb_buf_release(&err);
+}
+
 static void test_metadata_precedence(void **state)
 {
 	struct vb_buf err = VB_BUF_INIT;
@@ -422,6 +441,7 @@ int main(void)
 		cmocka_unit_test(test_malformed_page_repaired),
 		cmocka_unit_test(test_blocks_inline_and_spaces),
 		cmocka_unit_test(test_header_kept_only_in_articles),
+		cmocka_unit_test(test_blockquote_footer_kept),
 		cmocka_unit_test(test_metadata_precedence),
 		cmocka_unit_test(test_title_without_site_name),
 		cmocka_unit_test(test_page_without_text_skipped),
