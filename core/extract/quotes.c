@@ -1875,8 +1875,14 @@ static bool reported_at(struct xdoc *d, size_t c, size_t s0, size_t s1)
 		i = pr;
 		that = true;
 	}
-	if (i < s1 && tok_punct(d, i, ','))
+	bool comma = i < s1 && tok_punct(d, i, ',');
+	if (comma)
 		i++;
+	/* "said, asking not to be identified": the writer's participle,
+	 * no clause reported. */
+	if (comma && !that && lower_word_at(d, i) && tok_len(d, i) > 5 &&
+	    !memcmp(d->s + d->t[i].end - 3, "ing", 3))
+		goto no;
 	/* "that"; German "dass", French "que" */
 	if (tok_is(d, i, "that") || tok_is(d, i, "dass") || tok_is(d, i, "que")) {
 		i++;

@@ -651,6 +651,15 @@ static bool nominal_left(struct xdoc *d, size_t e, size_t limit,
 	bool has_mod = i < head;
 	if (!plural && !has_det && !has_mod)
 		return false;
+	/* "two of the sources said", "one of the people": some of them. */
+	bool some = false;
+	if (has_det && tok_is(d, i, "the") && i >= limit + 2 && tok_is(d, i - 1, "of") &&
+	    is_word(d, i - 2) && ((d->t[i - 2].lex & L_NUMWORD) ||
+				   tok_in(d, i - 2, (const char *const[]){ "some", "many",
+					"several", "most", "both", "all", NULL }))) {
+		i -= 2;
+		some = true;
+	}
 	sp->how = SP_NOMINAL;
 	sp->t0 = i;
 	sp->t1 = e;
@@ -660,7 +669,7 @@ static bool nominal_left(struct xdoc *d, size_t e, size_t limit,
 	sp->type = (d->t[head].lex & L_NOM_ORG) && !(d->t[head].lex & L_NOM_PERSON)
 			   ? ET_ORG : ET_PERSON;
 	sp->anonymous = !has_det || tok_is(d, i, "a") || tok_is(d, i, "an") ||
-			plural;
+			plural || some;
 	/* "The company" opening a sentence is "the company". */
 	/* "McLean's United States Lines subsidiary said": the organisation speaks. */
 	if (sp->type == ET_ORG && !plural && head > i && tok_capword(d, head - 1)) {

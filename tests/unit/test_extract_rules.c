@@ -468,6 +468,17 @@ static void test_report_bounds(void **state)
 	assert_null(find_entity(&x, VB_ENTITY_ORGANISATION, "VH"));
 	vb_extraction_release(&x);
 
+	/* "two of the sources said, asking not to be identified": some of
+	 * the sources, and the writer's participle is nothing reported. */
+	run("The company has hired investment bank Lazard to run the process, two of "
+	    "the sources said, asking not to be identified.\n\n"
+	    "One industry source said, asking not to be identified.\n", NULL, &x);
+	q = must_quote(&x, "The company has hired");
+	assert_speaker_name(q, "two of the sources");
+	assert_true(q->speaker.anonymous);
+	assert_false(has_quote(&x, "asking"));
+	vb_extraction_release(&x);
+
 	/* A fragment after a verb coordinated with the subject's first
 	 * ("welcomed ... but said"), the subject after its title and
 	 * appositive; a name between "The Rt Hon" and "MP" is a person's. */
