@@ -377,6 +377,13 @@ size_t name_run_right(const struct xdoc *d, size_t i, size_t limit)
 		j++;
 	else if (j > i && comma_legal_form(d, j, limit))
 		j += 2;
+	/* "the Navy Department Of $24,000,000": a function word capitalised
+	 * by accident does not end a name. */
+	while (j > i + 1 && d->t[j - 1].kind == TK_WORD && !(d->t[j - 1].flags & TF_POSS) &&
+	       !(d->t[j - 1].flags & TF_ALLCAPS) && !(d->t[j - 2].flags & TF_ALLCAPS) &&
+	       tok_in(d, j - 1, (const char *const[]){ "of", "for", "and", "the", "on", "to",
+			"in", "at", "by", "with", NULL }))
+		j--;
 	return j;
 }
 

@@ -674,6 +674,11 @@ static void test_names_by_context(void **state)
 	assert_no_entities(&x, (const char *const[]){ "R&D", "GAAP", NULL });
 	vb_extraction_release(&x);
 
+	/* A function word capitalised by accident ends no name. */
+	run("It spent on the Navy Department Of $24,000,000 in all.\n", NULL, &x);
+	expect(&x, "Navy Department", VB_ENTITY_ORGANISATION, "Navy Department");
+	vb_extraction_release(&x);
+
 	/* A football club opening a sentence is one organisation. */
 	run("Harbourside FC have sacked their manager, the club announced.\n", NULL, &x);
 	expect(&x, "Harbourside FC", VB_ENTITY_ORGANISATION, "Harbourside FC");
