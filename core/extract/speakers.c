@@ -1518,14 +1518,23 @@ bool speaker_right(struct xdoc *d, size_t i, size_t limit, struct xspeaker *sp)
 				}
 	}
 	t = &d->t[i];
+	/* "said U.S. trade representative Clayton Yeutter", "said French
+	 * finance minister ...": a country or its adjective before the
+	 * title. */
+	size_t ti = i;
+	if (i + 2 < limit && tok_capword(d, i) && lower_word(d, i + 1) &&
+	    !(d->t[i + 1].lex & (L_STOP | L_CUE | L_DET)) &&
+	    (demonym_word(d, i) || run_type(d, i, i + 1) == ET_PLACE))
+		ti = i + 1;
 	/* "said head coach Marta Lindgren", "said chief executive John
-	 * Smith": a title in lower case, then the name. */
-	if (lower_word(d, i) && (t->lex & (L_ROLE | L_NOM_PERSON)) &&
-	    !(t->lex & (L_DET | L_PLURAL_NOM | L_CUE))) {
-		size_t h = i;
-		while (h < limit && h < i + 4 && lower_word(d, h) &&
-		       (d->t[h].lex & (L_ROLE | L_NOM_PERSON)) && !(d->t[h].lex & L_CUE))
-			h++;
+	 * Smith", "said finance minister ...": a title in lower case (its
+	 * last word a title's), then the name. */
+	size_t th = ti;   /* after the title */
+	while (th < limit && th < ti + 4 && lower_word(d, th) &&
+	       !(d->t[th].lex & (L_STOP | L_CUE | L_DET | L_PRONOUN | L_PLURAL_NOM)))
+		th++;
+	if (th > ti && (d->t[th - 1].lex & (L_ROLE | L_NOM_PERSON))) {
+		size_t h = th;
 		if (h < limit && tok_capword(d, h) && !(d->t[h].lex & (L_STOP | L_PRONOUN))) {
 			size_t e = name_run_right(d, h, limit);
 			if (e > h && run_type(d, h, e) != ET_ORG && run_type(d, h, e) != ET_PLACE &&

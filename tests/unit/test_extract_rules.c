@@ -479,6 +479,22 @@ static void test_report_bounds(void **state)
 	assert_false(has_quote(&x, "asking"));
 	vb_extraction_release(&x);
 
+	/* A title after "said" whose first words are no titles ("finance
+	 * minister", "trade representative"), after a country; the surname
+	 * alone later is that person. */
+	run("The talks failed badly, said French finance minister Edouard Balladur.\n\n"
+	    "Responsibility lies with those countries, said U.S. trade representative "
+	    "Clayton Yeutter.\n\n"
+	    "Yeutter said that it is in their interest.\n", NULL, &x);
+	q = must_quote(&x, "The talks failed badly");
+	assert_speaker(q, "Edouard Balladur");
+	assert_role_org(q, "french finance minister", NULL);
+	assert_speaker(must_quote(&x, "Responsibility lies"), "Clayton Yeutter");
+	q = must_quote(&x, "it is in their interest");
+	assert_speaker(q, "Clayton Yeutter");
+	assert_int_equal(q->speaker.type, VB_SPEAKER_PERSON);
+	vb_extraction_release(&x);
+
 	/* A fragment after a verb coordinated with the subject's first
 	 * ("welcomed ... but said"), the subject after its title and
 	 * appositive; a name between "The Rt Hon" and "MP" is a person's. */
