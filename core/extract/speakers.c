@@ -1232,9 +1232,14 @@ bool speaker_left(struct xdoc *d, size_t cue, size_t limit, struct xspeaker *sp)
 				"financial", "operating", "senior", "managing", "deputy",
 				"vice", NULL })) {
 			size_t a = k - 1;
+			/* "U.S. trade representative Clayton Yeutter": words
+			 * the lexicon does not know belong to the title too. */
 			while (a > limit && ((lower_word(d, a - 1) &&
 					      (d->t[a - 1].lex & (L_ROLE | L_NOM_PERSON)) &&
 					      !(d->t[a - 1].lex & L_CUE)) ||
+					     (lower_word(d, a - 1) && !d->t[a - 1].lex && k - a < 4 &&
+					      !tok_in(d, a - 1, (const char *const[]){ "day", "week",
+							"month", "year", NULL })) ||
 					     tok_capword(d, a - 1) ||
 					     (is_word(d, a - 1) && (d->t[a - 1].flags & TF_POSS))))
 				a--;

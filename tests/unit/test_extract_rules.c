@@ -495,6 +495,20 @@ static void test_report_bounds(void **state)
 	assert_int_equal(q->speaker.type, VB_SPEAKER_PERSON);
 	vb_extraction_release(&x);
 
+	/* The same title before the name and the verb at the end; not
+	 * "last month" in it. */
+	run("A cut in the deficit will be needed to help eliminate the trade gap, "
+	    "U.S. trade representative Clayton Yeutter said.\n\n"
+	    "Last month social affairs minister Louw de Graaf said the strike "
+	    "would end soon.\n", NULL, &x);
+	q = must_quote(&x, "A cut in the deficit");
+	assert_speaker(q, "Clayton Yeutter");
+	assert_role_org(q, "u.s. trade representative", NULL);
+	q = must_quote(&x, "the strike would end");
+	assert_speaker(q, "Louw de Graaf");
+	assert_false(strstr(q->speaker.role, "month"));
+	vb_extraction_release(&x);
+
 	/* A fragment after a verb coordinated with the subject's first
 	 * ("welcomed ... but said"), the subject after its title and
 	 * appositive; a name between "The Rt Hon" and "MP" is a person's. */
