@@ -1538,30 +1538,28 @@ bool speaker_right(struct xdoc *d, size_t i, size_t limit, struct xspeaker *sp)
 	while (th < limit && th < ti + 4 && lower_word(d, th) &&
 	       !(d->t[th].lex & (L_STOP | L_CUE | L_DET | L_PRONOUN | L_PLURAL_NOM)))
 		th++;
-	if (th > ti && (d->t[th - 1].lex & (L_ROLE | L_NOM_PERSON))) {
-		size_t h = th;
-		if (h < limit && tok_capword(d, h) && !(d->t[h].lex & (L_STOP | L_PRONOUN))) {
-			size_t e = name_run_right(d, h, limit);
-			if (e > h && run_type(d, h, e) != ET_ORG && run_type(d, h, e) != ET_PLACE &&
-			    !(d->t[e - 1].flags & TF_POSS)) {
-				size_t n0 = trim_run(d, h, e, sp);
-				set_name(sp, n0, e);
-				sp->t0 = i;
-				sp->type = ET_PERSON;
-				free(sp->role);
-				sp->role = lower_dup(d, d->t[i].start, d->t[h - 1].end);
-				/* "said spokeswoman Jane Doe of Acme" */
-				if (e + 1 < limit && (tok_is(d, e, "of") || tok_is(d, e, "at"))) {
-					size_t o0 = e + 1 + tok_is(d, e + 1, "the");
-					size_t o1 = name_run_right(d, o0, limit);
-					if (o1 > o0 && run_type(d, o0, o1) != ET_PLACE) {
-						free(sp->org);
-						sp->org = name_text(d, o0, o1);
-						sp->t1 = o1;
-					}
+	if (th > ti && (d->t[th - 1].lex & (L_ROLE | L_NOM_PERSON)) && th < limit &&
+	    tok_capword(d, th) && !(d->t[th].lex & (L_STOP | L_PRONOUN))) {
+		size_t e = name_run_right(d, th, limit);
+		if (e > th && run_type(d, th, e) != ET_ORG && run_type(d, th, e) != ET_PLACE &&
+		    !(d->t[e - 1].flags & TF_POSS)) {
+			size_t n0 = trim_run(d, th, e, sp);
+			set_name(sp, n0, e);
+			sp->t0 = i;
+			sp->type = ET_PERSON;
+			free(sp->role);
+			sp->role = lower_dup(d, d->t[i].start, d->t[th - 1].end);
+			/* "said spokeswoman Jane Doe of Acme" */
+			if (e + 1 < limit && (tok_is(d, e, "of") || tok_is(d, e, "at"))) {
+				size_t o0 = e + 1 + tok_is(d, e + 1, "the");
+				size_t o1 = name_run_right(d, o0, limit);
+				if (o1 > o0 && run_type(d, o0, o1) != ET_PLACE) {
+					free(sp->org);
+					sp->org = name_text(d, o0, o1);
+					sp->t1 = o1;
 				}
-				return true;
 			}
+			return true;
 		}
 	}
 	/* "said a spokesman for the Acme Union", "said the company";
