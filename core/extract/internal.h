@@ -355,6 +355,17 @@ size_t mindex_find_range(const struct xdoc *d, size_t t0, size_t t1);
 void scan_tokens(struct xdoc *d);
 /* Sentences, headline lines and the set of capitalised words (after boilerplate). */
 void scan_doc_finish(struct xdoc *d);
+/* Token i is a word in lower case ending in -ing, of six letters or more:
+ * a participle ("representing", "sending", "asking"), most often. */
+static inline bool ing_word(const struct xdoc *d, size_t i)
+{
+	if (i >= d->nt)
+		return false;
+	const struct xtok *t = &d->t[i];
+	return t->kind == TK_WORD && !(t->flags & TF_CAP) && t->end - t->start > 5 &&
+	       !memcmp(d->s + t->end - 3, "ing", 3);
+}
+
 /* Token i is `lower`, ASCII case-insensitively.  Inline: it is called
  * some thirty times per token, mostly with literals, whose length the
  * compiler then knows (5% of indexing's instructions as a function). */

@@ -1803,9 +1803,7 @@ static bool reported_at(struct xdoc *d, size_t c, size_t s0, size_t s1)
 		      participle_report(d, after, s1) ||
 		      /* "..., the company said on Friday, sending its shares
 		       * down 7%": the writer's participle clause. */
-		      (after + 2 < s1 && tok_punct(d, after, ',') && lower_word_at(d, after + 1) &&
-		       tok_len(d, after + 1) > 5 &&
-		       !memcmp(d->s + d->t[after + 1].end - 3, "ing", 3) &&
+		      (after + 2 < s1 && tok_punct(d, after, ',') && ing_word(d, after + 1) &&
 		       !tok_is(d, after + 1, "according"));
 	if (at_end && speaker_left(d, c, s0, &sp)) {
 		if (sp.t0 > s0 + 1 && tok_punct(d, sp.t0 - 1, ',')) {
@@ -1880,8 +1878,7 @@ static bool reported_at(struct xdoc *d, size_t c, size_t s0, size_t s1)
 		i++;
 	/* "said, asking not to be identified": the writer's participle,
 	 * no clause reported. */
-	if (comma && !that && lower_word_at(d, i) && tok_len(d, i) > 5 &&
-	    !memcmp(d->s + d->t[i].end - 3, "ing", 3))
+	if (comma && !that && ing_word(d, i))
 		goto no;
 	/* "that"; German "dass", French "que" */
 	if (tok_is(d, i, "that") || tok_is(d, i, "dass") || tok_is(d, i, "que")) {

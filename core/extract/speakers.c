@@ -305,9 +305,7 @@ static bool np_ends(const struct xdoc *d, size_t i)
 	/* "the union representing harbour workers": a participle with
 	 * its object; not a noun ("the court building", "the court
 	 * hearing on Monday"). */
-	size_t n = i < d->nt ? tok_len(d, i) : 0;
-	if (n > 5 && i + 1 < d->nt && is_word(d, i) && !(d->t[i].flags & TF_CAP) &&
-	    !memcmp(d->s + d->t[i].end - 3, "ing", 3) && is_word(d, i + 1) &&
+	if (ing_word(d, i) && is_word(d, i + 1) &&
 	    ((d->t[i + 1].lex & L_DET) ||
 	     !(d->t[i + 1].lex & (L_STOP | L_CONNECT | L_DATE_PREP | L_CUE))))
 		return true;
