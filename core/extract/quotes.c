@@ -827,6 +827,23 @@ static bool opening_subject(struct xdoc *d, size_t s0, size_t k, struct xspeaker
 			}
 		}
 	}
+	/* or after what the organisation is: "Local business group Eastbrook
+	 * First welcomed ...", "Consumer group Which? said" */
+	for (size_t f = 0; f < nf && m == SIZE_MAX; f++) {
+		size_t i = found[f], t0 = d->ms[i].t0;
+		if (t0 <= n0 || t0 >= n0 + 5 || d->ms[i].type != ET_ORG ||
+		    d->t[t0 - 1].kind != TK_WORD || (d->t[t0 - 1].flags & TF_CAP) ||
+		    !(d->t[t0 - 1].lex & L_NOM_ORG))
+			continue;
+		bool words = true;
+		for (size_t t = n0; t < t0 && words; t++)
+			words = d->t[t].kind == TK_WORD && !(d->t[t].lex & (L_STOP | L_PRONOUN | L_CUE)) &&
+				(t == n0 || !(d->t[t].flags & TF_CAP));
+		if (words) {
+			m = i;
+			n0 = t0;
+		}
+	}
 	if (d->t[s0].kind == TK_WORD && (d->t[s0].lex & L_PRONOUN)) {
 		sp->how = SP_PRONOUN;
 		sp->t0 = sp->name_t0 = s0;

@@ -509,6 +509,14 @@ static void test_report_bounds(void **state)
 	assert_false(strstr(q->speaker.role, "month"));
 	vb_extraction_release(&x);
 
+	/* The subject after what it is: "Local business group Eastbrook
+	 * First welcomed the plan but warned that ..." */
+	run("Eastbrook First was founded in 2009.\n\n"
+	    "Local business group Eastbrook First welcomed the plan but warned that "
+	    "deliveries must not be disrupted.\n", NULL, &x);
+	assert_speaker(must_quote(&x, "deliveries must not be disrupted"), "Eastbrook First");
+	vb_extraction_release(&x);
+
 	/* A fragment after a verb coordinated with the subject's first
 	 * ("welcomed ... but said"), the subject after its title and
 	 * appositive; a name between "The Rt Hon" and "MP" is a person's. */
