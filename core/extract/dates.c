@@ -558,6 +558,13 @@ static size_t relative_at(struct xdoc *d, size_t i)
 	int day = 99;
 	bool de = in_lang(d, "de"), fr = in_lang(d, "fr"), es = in_lang(d, "es"),
 	     it = in_lang(d, "it");
+	/* "the BBC's Today programme", "USA Today": capitalised inside a
+	 * sentence, after a word, "Today" is a name (not in German, whose
+	 * nouns and "Heute" at a sentence's start are capitalised anyway). */
+	if ((t->flags & TF_CAP) && !(t->flags & (TF_SENT_START | TF_ALLCAPS)) && i > 0 &&
+	    d->t[i - 1].kind == TK_WORD && d->t[i - 1].sent == t->sent &&
+	    (tok_is(d, i, "today") || tok_is(d, i, "tonight") || possessive_of(d, i, "today")))
+		return 0;
 	if (tok_is(d, i, "today") || tok_is(d, i, "tonight") ||
 	    (de && tok_is(d, i, "heute")) || (es && tok_is(d, i, "hoy")) ||
 	    (it && tok_is(d, i, "oggi")) || possessive_of(d, i, "today"))

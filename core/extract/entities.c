@@ -1115,9 +1115,18 @@ static bool common_acronym(const struct xdoc *d, size_t i)
 		"note", "notes", "update", "aids", "hiv", "covid", "sars", "ends",
 		/* time zones: "until 2100 EST" */
 		"est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet",
-		"cest", "jst", "hkt", "sgt", "aest", "ist", NULL,
+		"cest", "jst", "hkt", "sgt", "aest", "ist",
+		/* "our POW's home" */
+		"pow", "pows", "mia", "mias", NULL,
 	};
-	return tok_in(d, i, words);
+	if (!(d->t[i].flags & TF_POSS))
+		return tok_in(d, i, words);
+	/* "CD's", "POW's": the word before its "'s" */
+	size_t n = tok_stem_end(d, i) - d->t[i].start;
+	for (const char *const *w = words; *w; w++)
+		if (strlen(*w) == n && !strncasecmp(d->s + d->t[i].start, *w, n))
+			return true;
+	return false;
 }
 
 /* A stock symbol after an exchange: "(PSE: HLDN)", "NYSE: ACME"; or in

@@ -80,12 +80,18 @@ static struct xtok *push(struct xdoc *d)
 /* Letter case of a word: sets TF_CAP and TF_ALLCAPS. */
 static void word_case(struct xdoc *d, struct xtok *t)
 {
-	size_t i = t->start;
+	size_t i = t->start, end = t->end, n = t->end - t->start;
 	int letters = 0, lower = 0;
 	bool first = true;
 
-	while (i < t->end) {
-		unsigned cp = next_cp(d->s, t->end, &i);
+	/* "BBC's" is in capitals: not its possessive's "s". */
+	const char *w = d->s + t->start;
+	if (n > 3 && w[n - 1] == 's' && w[n - 2] == '\'')
+		end -= 2;
+	else if (n > 5 && w[n - 1] == 's' && !memcmp(w + n - 4, "\xE2\x80\x99", 3))
+		end -= 4;
+	while (i < end) {
+		unsigned cp = next_cp(d->s, end, &i);
 		bool up, lo;
 		if (cp < 0x80) {
 			up = cp >= 'A' && cp <= 'Z';

@@ -311,6 +311,14 @@ static void test_possessives(void **state)
 	expect(&x, "next year", "2027", VB_DATE_YEAR, true);
 	assert_int_equal(x.ndates, 4);
 	vb_extraction_release(&x);
+
+	/* "Today" capitalised after a word is a name: "the BBC's Today
+	 * programme", "USA Today"; opening a sentence it is the day. */
+	run("He told the BBC's Today programme and USA Today. Today the union met.\n",
+	    "2026-01-12", &x);
+	assert_int_equal(x.ndates, 1);
+	expect(&x, "Today", "2026-01-12", VB_DATE_DAY, true);
+	vb_extraction_release(&x);
 }
 
 /* Months and weekdays whose year or week the sentence decides. */

@@ -679,6 +679,13 @@ static void test_names_by_context(void **state)
 	expect(&x, "Navy Department", VB_ENTITY_ORGANISATION, "Navy Department");
 	vb_extraction_release(&x);
 
+	/* An acronym with its possessive is still in capitals; "CD's" is
+	 * still a common acronym. */
+	run("He told the BBC's programme that sales of CD's fell.\n", NULL, &x);
+	expect(&x, "BBC", VB_ENTITY_ORGANISATION, "BBC");
+	assert_no_entities(&x, (const char *const[]){ "CD", "CD's", NULL });
+	vb_extraction_release(&x);
+
 	/* A football club opening a sentence is one organisation. */
 	run("Harbourside FC have sacked their manager, the club announced.\n", NULL, &x);
 	expect(&x, "Harbourside FC", VB_ENTITY_ORGANISATION, "Harbourside FC");
