@@ -368,36 +368,18 @@ static bool unit_after(const struct xdoc *d, size_t i)
 	       !(d->t[i].flags & TF_CAP);
 }
 
-/* "Today's announcement": token i is `lower` with a possessive. */
-static bool possessive_of(const struct xdoc *d, size_t i, const char *lower)
-{
-	size_t n = strlen(lower);
-	return (d->t[i].flags & TF_POSS) && tok_stem_end(d, i) - d->t[i].start == n &&
-	       !strncasecmp(d->s + d->t[i].start, lower, n);
-}
-
 static int unit_of(const struct xdoc *d, size_t i)
 {
-	/* "last week's data", "next year's budget" */
-	if (i < d->nt && (d->t[i].flags & TF_POSS)) {
-		static const struct { const char *w; int u; } poss[] = {
-			{ "day", 'd' }, { "week", 'w' }, { "month", 'm' },
-			{ "quarter", 'q' }, { "year", 'y' },
-		};
-		for (size_t k = 0; k < sizeof(poss) / sizeof(poss[0]); k++)
-			if (possessive_of(d, i, poss[k].w))
-				return poss[k].u;
-		return 0;
-	}
-	if (tok_is(d, i, "day") || tok_is(d, i, "days"))
+	/* also "last week's data", "next year's budget" */
+	if (tok_stem_is(d, i, "day") || tok_is(d, i, "days"))
 		return 'd';
-	if (tok_is(d, i, "week") || tok_is(d, i, "weeks"))
+	if (tok_stem_is(d, i, "week") || tok_is(d, i, "weeks"))
 		return 'w';
-	if (tok_is(d, i, "month") || tok_is(d, i, "months"))
+	if (tok_stem_is(d, i, "month") || tok_is(d, i, "months"))
 		return 'm';
-	if (tok_is(d, i, "quarter") || tok_is(d, i, "quarters"))
+	if (tok_stem_is(d, i, "quarter") || tok_is(d, i, "quarters"))
 		return 'q';
-	if (tok_is(d, i, "year") || tok_is(d, i, "years"))
+	if (tok_stem_is(d, i, "year") || tok_is(d, i, "years"))
 		return 'y';
 	return 0;
 }
@@ -563,13 +545,13 @@ static size_t relative_at(struct xdoc *d, size_t i)
 	 * nouns and "Heute" at a sentence's start are capitalised anyway). */
 	if ((t->flags & TF_CAP) && !(t->flags & (TF_SENT_START | TF_ALLCAPS)) && i > 0 &&
 	    d->t[i - 1].kind == TK_WORD && d->t[i - 1].sent == t->sent &&
-	    (tok_is(d, i, "today") || tok_is(d, i, "tonight") || possessive_of(d, i, "today")))
+	    (tok_stem_is(d, i, "today") || tok_is(d, i, "tonight")))
 		return 0;
-	if (tok_is(d, i, "today") || tok_is(d, i, "tonight") ||
+	if (tok_stem_is(d, i, "today") || tok_is(d, i, "tonight") ||
 	    (de && tok_is(d, i, "heute")) || (es && tok_is(d, i, "hoy")) ||
-	    (it && tok_is(d, i, "oggi")) || possessive_of(d, i, "today"))
+	    (it && tok_is(d, i, "oggi")))
 		day = 0;
-	else if (tok_is(d, i, "yesterday") || possessive_of(d, i, "yesterday") ||
+	else if (tok_stem_is(d, i, "yesterday") ||
 		 (fr && tok_is(d, i, "hier")) ||
 		 (de && tok_is(d, i, "gestern")) || (es && tok_is(d, i, "ayer")) ||
 		 (it && tok_is(d, i, "ieri")))

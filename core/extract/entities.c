@@ -1119,12 +1119,9 @@ static bool common_acronym(const struct xdoc *d, size_t i)
 		/* "our POW's home" */
 		"pow", "pows", "mia", "mias", NULL,
 	};
-	if (!(d->t[i].flags & TF_POSS))
-		return tok_in(d, i, words);
-	/* "CD's", "POW's": the word before its "'s" */
-	size_t n = tok_stem_end(d, i) - d->t[i].start;
+	/* "CD's", "POW's" too */
 	for (const char *const *w = words; *w; w++)
-		if (strlen(*w) == n && !strncasecmp(d->s + d->t[i].start, *w, n))
+		if (tok_stem_is(d, i, *w))
 			return true;
 	return false;
 }

@@ -400,6 +400,9 @@ bool is_dash_cp(unsigned cp);
 size_t tok_len(const struct xdoc *d, size_t i);
 /* Byte end of token i without a possessive "'s". */
 size_t tok_stem_end(const struct xdoc *d, size_t i);
+/* Token i is `lower` once a possessive is set aside: "Today's", "CD's"
+ * are "today", "cd"; a token without one is compared as tok_is does. */
+bool tok_stem_is(const struct xdoc *d, size_t i, const char *lower);
 char *text_dup(const struct xdoc *d, size_t start, size_t end);
 /* Copy with runs of white space collapsed to one space. */
 char *text_dup_clean(const struct xdoc *d, size_t start, size_t end);

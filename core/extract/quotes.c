@@ -391,23 +391,17 @@ static size_t skip_told_object(const struct xdoc *d, size_t cue, size_t i,
 
 /* After a closing mark: ", he said", ", said Smith", " Smith said." */
 /*
- * A quotation that ends its paragraph, signed in the next one: "<p>“...”
- * </p><footer>— Dr. Samuel Achebe, Chief Medical Officer</footer>", as web
- * pages set a blockquote.  The next paragraph is a dash, a name and what
- * the person is, with no verb.
+ * A signature: from token k (after a dash) to `limit`, a person's or an
+ * organisation's name and what they are, with no verb ("Maria Lopez,
+ * chair of the residents' group").  Fills *sp, *cue = SIZE_MAX.
  */
-static bool signature_below(struct xdoc *d, size_t c, struct xspeaker *sp, size_t *cue)
+static bool signature(struct xdoc *d, size_t k, size_t limit, struct xspeaker *sp,
+		      size_t *cue)
 {
-	size_t p = d->t[c].para + 1;
-	if (p >= d->np)
-		return false;
-	size_t t0 = d->p[p].t0, t1 = d->p[p].t1;
-	if (t1 <= t0 + 2 || t1 - t0 > 24 || d->t[t0].kind != TK_PUNCT ||
-	    !is_dash_cp(d->t[t0].cp) || !tok_capword(d, t0 + 1) ||
-	    !speaker_right(d, t0 + 1, t1, sp))
+	if (!tok_capword(d, k) || !speaker_right(d, k, limit, sp))
 		return false;
 	bool verb = false;
-	for (size_t j = t0 + 1; j < t1 && !verb; j++)
+	for (size_t j = k; j < limit && !verb; j++)
 		verb = cue_word(d, j) || (d->t[j].lex & L_VERB_NOT_NAME);
 	if (sp->how != SP_NAME || sp->type == ET_PLACE || verb) {
 		xspeaker_release(sp);
@@ -415,6 +409,21 @@ static bool signature_below(struct xdoc *d, size_t c, struct xspeaker *sp, size_
 	}
 	*cue = SIZE_MAX;
 	return true;
+}
+
+/*
+ * A quotation that ends its paragraph, signed in the next one: "<p>“...”
+ * </p><footer>— Dr. Samuel Achebe, Chief Medical Officer</footer>", as web
+ * pages set a blockquote.  The next paragraph is a dash and a signature.
+ */
+static bool signature_below(struct xdoc *d, size_t c, struct xspeaker *sp, size_t *cue)
+{
+	size_t p = d->t[c].para + 1;
+	if (p >= d->np)
+		return false;
+	size_t t0 = d->p[p].t0, t1 = d->p[p].t1;
+	return t1 > t0 + 2 && t1 - t0 <= 24 && d->t[t0].kind == TK_PUNCT &&
+	       is_dash_cp(d->t[t0].cp) && signature(d, t0 + 1, t1, sp, cue);
 }
 
 static bool attribution_after(struct xdoc *d, size_t c, struct xspeaker *sp,
@@ -479,18 +488,8 @@ static bool attribution_after(struct xdoc *d, size_t c, struct xspeaker *sp,
 	/* '"We will fight this." — Maria Lopez, chair of the residents'
 	 * group': a signature after a dash, with no verb, ending the
 	 * paragraph. */
-	if (k == c + 2 && d->t[c + 1].kind == TK_PUNCT && is_dash_cp(d->t[c + 1].cp) &&
-	    tok_capword(d, k) && speaker_right(d, k, limit, sp)) {
-		bool verb = false;
-		for (size_t j = k; j < limit && !verb; j++)
-			verb = cue_word(d, j) || (d->t[j].lex & L_VERB_NOT_NAME);
-		if (sp->how == SP_NAME && sp->type != ET_PLACE && !verb) {
-			*cue = SIZE_MAX;
-			return true;
-		}
-		xspeaker_release(sp);
-	}
-	return false;
+	return k == c + 2 && d->t[c + 1].kind == TK_PUNCT && is_dash_cp(d->t[c + 1].cp) &&
+	       signature(d, k, limit, sp, cue);
 }
 
 /*

@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <unicode/uchar.h>
 
@@ -687,6 +688,15 @@ size_t tok_stem_end(const struct xdoc *d, size_t i)
 	if (!(t->flags & TF_POSS))
 		return t->end;
 	return d->s[t->end - 2] == '\'' ? t->end - 2 : t->end - 4;
+}
+
+bool tok_stem_is(const struct xdoc *d, size_t i, const char *lower)
+{
+	if (i >= d->nt || !(d->t[i].flags & TF_POSS))
+		return tok_is(d, i, lower);
+	size_t n = strlen(lower);
+	return tok_stem_end(d, i) - d->t[i].start == n &&
+	       !strncasecmp(d->s + d->t[i].start, lower, n);
 }
 
 bool tok_adjacent(const struct xdoc *d, size_t i)
