@@ -335,9 +335,12 @@ size_t name_run_right(const struct xdoc *d, size_t i, size_t limit)
 					break;
 				bool in_of = false;
 				for (size_t m = i + 1; m < j; m++)
-					if (tok_is(d, m, "of") || tok_is(d, m, "for"))
+					if (tok_is(d, m, "of") || tok_is(d, m, "for") || tok_is(d, m, "on"))
 						in_of = true;
-				if (in_of && left_org && !right_org && e - k <= 2) {
+				size_t words = 0;
+				for (size_t m = k; m < e; m++)
+					words += d->t[m].kind == TK_WORD;
+				if (in_of && left_org && !right_org && words <= 2) {
 					j = e;
 					continue;
 				}

@@ -1436,7 +1436,11 @@ static void transcript_turns(struct xdoc *d)
 			continue;
 		size_t n0 = t0, n1 = c;
 		if (kind == 'n') {
-			/* "MS. ANDERSEN", "SECRETARY BLINKEN": the name after the title. */
+			/* "MS. ANDERSEN", "SECRETARY BLINKEN", "STATE SECRETARY
+			 * LUND": the name after the title. */
+			for (size_t k = n0; k + 1 < n1; k++)
+				if (d->t[k].kind == TK_WORD && (d->t[k].lex & (L_HONORIFIC | L_ROLE)))
+					n0 = k + 1;
 			while (n0 + 1 < n1 && ((d->t[n0].kind == TK_WORD &&
 						(d->t[n0].lex & (L_HONORIFIC | L_ROLE))) ||
 					       d->t[n0].kind == TK_PUNCT))
@@ -1458,8 +1462,12 @@ static void transcript_turns(struct xdoc *d)
 		q->sp.type = ET_PERSON;
 		q->sp.t0 = q->sp.name_t0 = n0;
 		q->sp.t1 = q->sp.name_t1 = n1;
-		if (n0 > t0 && kind == 'n' && (d->t[n0 - 1].lex & L_ROLE))
-			q->sp.role = lower_dup(d, d->t[t0].start, d->t[n0 - 1].end);
+		if (n0 > t0 && kind == 'n' && (d->t[n0 - 1].lex & L_ROLE)) {
+			/* A label in capitals has no acronyms to keep. */
+			lower_utf8(d->s + d->t[t0].start, d->t[n0 - 1].end - d->t[t0].start,
+				   &d->tmp);
+			q->sp.role = vb_strdup(d->tmp.buf);
+		}
 		add_span(q, d->t[c + 1].start, d->t[t1 - 1].end);
 		mark_inquote(d, c + 1, t1 - 1);
 	}

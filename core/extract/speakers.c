@@ -346,9 +346,17 @@ static void parse_appositive(struct xdoc *d, size_t a0, size_t a1,
 	size_t run = name_run_right(d, i, a1);
 	if (title1 > i) {
 	} else if (run > i && (d->t[run - 1].flags & TF_POSS)) {
-		/* "Acme's Chief Executive" */
+		/* "Acme's Chief Executive", "Acme's Regional Director for
+		 * Africa": after an owner, words the lexicon does not know
+		 * before a title are the title's. */
 		title0 = run;
-		title1 = title_case_role(d, run, a1);
+		size_t m = run;
+		while (m < run + 2 && m < a1 && tok_capword(d, m) && !d->t[m].lex &&
+		       !(d->t[m].flags & TF_POSS))
+			m++;
+		title1 = title_case_role(d, m, a1);
+		if (title1 == m)
+			title1 = title_case_role(d, run, a1);
 	} else if (run == i && is_word(d, i) && (d->t[i].flags & TF_POSS)) {
 		/* "the company's Chief Medical Officer" */
 		title0 = i + 1;
@@ -946,6 +954,43 @@ bool portfolio(const struct xdoc *d, size_t t0, size_t t1)
 	       !tok_is(d, t1 - 1, "committee") && !tok_is(d, t1 - 1, "party");
 }
 
+/*
+ * "Kestrel Mobile Chief Executive Officer Renata Solberg", "Brightwater
+ * CEO Tom Ashby": capitalised words the lexicon does not know, before a
+ * company's title at t1, name the company, not a part of the title.  A
+ * government's titles ("Energy Minister", "House Speaker", "State
+ * Secretary") and places ("Dunmore Mayor") stay the title's.
+ */
+static bool company_before_title(const struct xdoc *d, size_t t0, size_t t1)
+{
+	if (t1 - t0 > 3 || run_type(d, t0, t1) == ET_PLACE || demonym_word(d, t0) ||
+	    !tok_in(d, t1, (const char *const[]){ "chief", "ceo", "cfo", "coo", "cto",
+			"chairman", "chairwoman", "chairperson", "founder", "co-founder",
+			"cofounder", "managing", "executive", "president", NULL }))
+		return false;
+	for (size_t k = t0; k < t1; k++)
+		if (!tok_capword(d, k) || (d->t[k].lex & (L_GIVEN | L_STOP | L_DET | L_HONORIFIC |
+							 L_ROLE | L_MONTH | L_WEEKDAY)))
+			return false;
+	/* A title's own modifiers: "Interim Chief Executive", "Group
+	 * Chairman", "Administrative Executive", "Regional President". */
+	if (tok_in(d, t1 - 1, (const char *const[]){ "interim", "acting", "former", "incoming",
+			"outgoing", "founding", "joint", "group", "global", "assistant",
+			"associate", "lead", "corporate", NULL }))
+		return false;
+	if (t1 == t0 + 1 && !(d->t[t0].flags & TF_ALLCAPS)) {
+		const char *w = d->s + d->t[t0].start;
+		size_t n = tok_len(d, t0);
+		static const char *const ends[] = { "ive", "al", "ant", "ing", "ary", "ior", NULL };
+		for (const char *const *e = ends; *e; e++) {
+			size_t m = strlen(*e);
+			if (n > m + 2 && !strncasecmp(w + n - m, *e, m))
+				return false;
+		}
+	}
+	return true;
+}
+
 static size_t trim_run(struct xdoc *d, size_t r0, size_t r1, struct xspeaker *sp)
 {
 	size_t s0 = r0;
@@ -985,7 +1030,8 @@ static size_t trim_run(struct xdoc *d, size_t r0, size_t r1, struct xspeaker *sp
 				o1++;
 			/* But "Indonesian Energy Minister", "Saudi Arabian Oil
 			 * Minister": a country's portfolio is part of the title. */
-			if (o1 > r0 && run_type(d, r0, o1) == ET_ORG && !portfolio(d, r0, o1)) {
+			if (o1 > r0 && !portfolio(d, r0, o1) &&
+			    (run_type(d, r0, o1) == ET_ORG || company_before_title(d, r0, o1))) {
 				free(sp->org);
 				sp->org = name_text(d, r0, o1);
 				h0 = o1;

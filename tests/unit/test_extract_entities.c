@@ -380,7 +380,10 @@ static void test_org_rules(void **state)
 
 	/* "and the" starts another name; "and" inside an "of" name does not. */
 	run("The Bank of England and the U.S. Federal Reserve Board agreed. The "
-	    "Ministry of Trade and Industry met.\n", NULL, &x);
+	    "Ministry of Trade and Industry met. So did the Select Commission on "
+	    "Immigration and Refugee Policy.\n", NULL, &x);
+	expect(&x, "Select Commission on Immigration and Refugee Policy",
+	       VB_ENTITY_ORGANISATION, "Select Commission on Immigration and Refugee Policy");
 	expect(&x, "Bank of England", VB_ENTITY_ORGANISATION, "Bank of England");
 	expect(&x, "U.S. Federal Reserve Board", VB_ENTITY_ORGANISATION,
 	       "U.S. Federal Reserve Board");

@@ -1178,6 +1178,55 @@ static void test_lone_surnames(void **state)
 	vb_extraction_release(&x);
 }
 
+/* Titles around a name, as newsrooms and NGOs write them. */
+static void test_titles_with_owners(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	const struct vb_quote *q;
+	/* A company's name before its title, capitalised or not; a
+	 * title's own modifier is not a company. */
+	run("Kestrel Mobile Chief Executive Officer Renata Solberg said the network "
+	    "would be ready in May.\n\n"
+	    "Brightwater CEO Tom Ashby told reporters the plant would reopen.\n\n"
+	    "Interim Chief Executive Paul Okafor said costs had peaked.\n", NULL, &x);
+	q = must_quote(&x, "the network would be ready");
+	assert_speaker(q, "Renata Solberg");
+	assert_role_org(q, "chief executive officer", "Kestrel Mobile");
+	assert_role_org(must_quote(&x, "the plant would reopen"), "CEO", "Brightwater");
+	q = must_quote(&x, "costs had peaked");
+	assert_speaker(q, "Paul Okafor");
+	assert_null(q->speaker.org);
+	vb_extraction_release(&x);
+
+	/* An owner's title in capitals with a modifier the lexicon does not
+	 * know; an organisation named "... Watch" is no person. */
+	run("Lantern Rights Watch said the arrests were unlawful.\n\n"
+	    "\u201cJournalism is not a crime,\u201d said Amara Nwosu, Lantern Rights "
+	    "Watch\u2019s Regional Director for West Africa.\n", NULL, &x);
+	assert_int_equal(must_quote(&x, "the arrests were")->speaker.type,
+			 VB_SPEAKER_ORGANISATION);
+	q = must_quote(&x, "Journalism is not");
+	assert_speaker(q, "Amara Nwosu");
+	assert_role_org(q, "regional director for west africa", "Lantern Rights Watch");
+	vb_extraction_release(&x);
+
+	/* A transcript's label: the title has a portfolio before it, and a
+	 * label in capitals gives a role in lower case. */
+	run("MINISTER HALVORSEN: Good morning. We are publishing the revised budget "
+	    "for this year today.\n\n"
+	    "Q: What is your forecast for unemployment?\n\n"
+	    "STATE SECRETARY LUND: We expect unemployment to peak in the second "
+	    "quarter and to fall after that.\n\n"
+	    "END\n", NULL, &x);
+	q = must_quote(&x, "We expect unemployment");
+	assert_speaker_name(q, "Lund");
+	assert_string_equal(q->speaker.role, "state secretary");
+	assert_int_equal(x.ndropped, 1);
+	assert_string_equal(x.dropped[0].reason, "signoff");
+	vb_extraction_release(&x);
+}
+
 /* A fragment in a clause reported by a named speaker is the reporter's,
  * not the clause's "it". */
 static void test_fragment_of_the_reporter(void **state)
@@ -1250,6 +1299,7 @@ int main(void)
 		cmocka_unit_test(test_described_as_german),
 		cmocka_unit_test(test_konjunktiv_reports),
 		cmocka_unit_test(test_lone_surnames),
+		cmocka_unit_test(test_titles_with_owners),
 		cmocka_unit_test(test_fragment_of_the_reporter),
 		cmocka_unit_test(test_subject_before_pronoun),
 	};
