@@ -1056,6 +1056,46 @@ static size_t trim_run(struct xdoc *d, size_t r0, size_t r1, struct xspeaker *sp
 	return r0;
 }
 
+/*
+ * Where the name starts in "Minister for Health Jane Doe": s is a
+ * capitalised title followed by "for" or "of" and a portfolio, and the
+ * name of two or three words ends at e.  The name starts at a given name,
+ * or after a portfolio's list closed by "and" and one word ("... Oceans
+ * and Fisheries Andrius Kalnas").  SIZE_MAX: no such name.
+ */
+static size_t portfolio_name(const struct xdoc *d, size_t s, size_t e)
+{
+	if (!tok_capword(d, s) || !(d->t[s].lex & (L_ROLE | L_HONORIFIC)) ||
+	    !ministerial_title(d, s) ||
+	    !(tok_is(d, s + 1, "for") || tok_is(d, s + 1, "of")))
+		return SIZE_MAX;
+	size_t p = s + 2 + tok_is(d, s + 2, "the");
+	/* "Secretary of State for Health"; "Secretary of State John Doe" is
+	 * the plain title's. */
+	if (tok_is(d, s + 1, "of") && tok_is(d, p, "state")) {
+		if (!tok_is(d, p + 1, "for"))
+			return SIZE_MAX;
+		p += 2;
+	}
+	for (size_t k = p; k < e; k++)
+		if (!tok_capword(d, k) && !tok_punct(d, k, ',') && !tok_is(d, k, "and"))
+			return SIZE_MAX;
+	size_t n0 = SIZE_MAX;
+	for (size_t k = p + 1; k + 1 < e && n0 == SIZE_MAX; k++)
+		if ((d->t[k].lex & L_GIVEN) && tok_capword(d, k) && !tok_is(d, k - 1, "and") &&
+		    !(d->t[k].lex & (L_ORG_CUE | L_ROLE)))
+			n0 = k;
+	if (n0 == SIZE_MAX && e >= p + 5 && tok_is(d, e - 4, "and") && tok_capword(d, e - 3))
+		n0 = e - 2;
+	/* "for Health Wes Streeting": one word of portfolio, two of name. */
+	if (n0 == SIZE_MAX && e == p + 3)
+		n0 = e - 2;
+	if (n0 == SIZE_MAX || e - n0 < 2 || e - n0 > 3 || run_type(d, n0, e) == ET_ORG ||
+	    run_type(d, n0, e) == ET_PLACE)
+		return SIZE_MAX;
+	return n0;
+}
+
 bool speaker_left(struct xdoc *d, size_t cue, size_t limit, struct xspeaker *sp)
 {
 	size_t e = skip_adverbs_left(d, cue, limit);
@@ -1147,6 +1187,28 @@ bool speaker_left(struct xdoc *d, size_t cue, size_t limit, struct xspeaker *sp)
 		return true;
 	if (nominal_word(d, last) && nominal_left(d, e, limit, sp))
 		return true;
+	/* "Minister for Health Jane Doe", "Secretary of State for Health Wes
+	 * Streeting", "Commissioner for Environment, Oceans and Fisheries
+	 * Andrius Kalnas": a title, its portfolio, and a name. */
+	if (tok_capword(d, last)) {
+		for (size_t s = e > limit + 12 ? e - 12 : limit; s + 4 < e; s++) {
+			size_t n0 = portfolio_name(d, s, e);
+			if (n0 == SIZE_MAX)
+				continue;
+			/* "Under Secretary of Agriculture", "Shadow Minister for" */
+			while (s > limit && tok_capword(d, s - 1) &&
+			       ((d->t[s - 1].lex & (L_ROLE | L_HONORIFIC)) ||
+				tok_in(d, s - 1, (const char *const[]){ "under", "assistant",
+						"associate", "shadow", "junior", "acting",
+						"interim", "parliamentary", NULL })))
+				s--;
+			set_name(sp, n0, e);
+			sp->t0 = s > limit && tok_is(d, s - 1, "the") ? s - 1 : s;
+			sp->type = ET_PERSON;
+			sp->role = lower_dup(d, d->t[s].start, d->t[n0 - 1].end);
+			return true;
+		}
+	}
 	/* "the Commissioner for Jobs, Growth and Investment said": a title
 	 * and its portfolio's list, with no name. */
 	if (tok_capword(d, last)) {
@@ -2252,7 +2314,10 @@ static int subject_org(struct xdoc *d, size_t pos)
 		if (type != ET_ORG &&
 		    (type != ET_NONE || m->t0 != s || m->t1 - m->t0 != 1 || d->t[m->t0].lex ||
 		     (d->t[m->t0].flags & TF_ALLCAPS) || demonym_word(d, m->t0) ||
-		     run_type(d, m->t0, m->t1) != ET_NONE))
+		     run_type(d, m->t0, m->t1) != ET_NONE ||
+		     /* a product and its model number: "Atlas 3 cuts ..." */
+		     (m->t1 < d->nt && d->t[m->t1].kind == TK_NUM &&
+		      d->t[m->t1].sent == d->t[m->t0].sent)))
 			continue;
 		best = (long)i;
 		best_start = m->start;
@@ -2337,6 +2402,11 @@ static int org_for_nominal(struct xdoc *d, size_t pos, const char *head,
 		ent = last_org->ent;
 	if (ent < 0 && !kind)
 		ent = subject_org(d, pos);
+	/* A press release's "the company" is its issuer, when the text names
+	 * it, rather than whatever was named last ("(NASDAQ: QLLN)"). */
+	const char *src = d->opts ? d->opts->source_org : NULL;
+	if (ent < 0 && !kind && src)
+		ent = ent_find(d, src, ET_ORG);
 	if (ent < 0 && !kind)
 		ent = nearest_mention(d, pos, ET_ORG, NULL);
 	/* "the union", "the ministry" is no company named before ("Orvane

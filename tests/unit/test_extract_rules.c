@@ -1227,6 +1227,46 @@ static void test_titles_with_owners(void **state)
 	vb_extraction_release(&x);
 }
 
+/* A government title, its portfolio and a name, in one run of capitals. */
+static void test_title_portfolio_name(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	const struct vb_quote *q;
+	run("Commissioner for Environment, Oceans and Fisheries Andrius Kalnas added: "
+	    "\"Consumers want to do the right thing.\"\n\n"
+	    "Minister for Health Jane Doe said the hospital would open.\n\n"
+	    "Secretary of State for Health Wes Streeting said the plan was funded.\n\n"
+	    "Deputy Secretary of State John Whitehead said trade would grow.\n", NULL, &x);
+	q = must_quote(&x, "Consumers want");
+	assert_speaker(q, "Andrius Kalnas");
+	assert_role_org(q, "commissioner for environment, oceans and fisheries", NULL);
+	q = must_quote(&x, "the hospital would open");
+	assert_speaker(q, "Jane Doe");
+	assert_role_org(q, "minister for health", NULL);
+	q = must_quote(&x, "the plan was funded");
+	assert_speaker(q, "Wes Streeting");
+	assert_role_org(q, "secretary of state for health", NULL);
+	assert_speaker(must_quote(&x, "trade would grow"), "John Whitehead");
+	vb_extraction_release(&x);
+}
+
+/* "the company" in a press release is its issuer, not a product with a
+ * model number opening the sentence, nor the exchange of its ticker. */
+static void test_company_of_a_release(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	struct vb_extract_opts opts = { .source_org = "Quillon Systems",
+					.doc_type = "press_release" };
+	run("Quillon Systems, Inc. (NASDAQ: QLLN) today announced Atlas 3, its "
+	    "platform for factories.\n\n"
+	    "Atlas 3 cuts the time needed to deploy models from weeks to hours, the "
+	    "company said.\n", &opts, &x);
+	assert_speaker(must_quote(&x, "Atlas 3 cuts"), "Quillon Systems Inc");
+	vb_extraction_release(&x);
+}
+
 /* A fragment in a clause reported by a named speaker is the reporter's,
  * not the clause's "it". */
 static void test_fragment_of_the_reporter(void **state)
@@ -1300,6 +1340,8 @@ int main(void)
 		cmocka_unit_test(test_konjunktiv_reports),
 		cmocka_unit_test(test_lone_surnames),
 		cmocka_unit_test(test_titles_with_owners),
+		cmocka_unit_test(test_title_portfolio_name),
+		cmocka_unit_test(test_company_of_a_release),
 		cmocka_unit_test(test_fragment_of_the_reporter),
 		cmocka_unit_test(test_subject_before_pronoun),
 	};
