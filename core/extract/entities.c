@@ -303,7 +303,9 @@ size_t name_run_right(const struct xdoc *d, size_t i, size_t limit)
 			    tok_is(d, j, "on") || conj;
 		if (ofor && tok_is(d, k, "the"))
 			k++;
-		if (!tok_capword(d, k) || date_word(d, k))
+		/* "in November for Project Independence" */
+		if (!tok_capword(d, k) || date_word(d, k) ||
+		    (j == i + 1 && date_word(d, i) && tok_len(d, i) > 3 && !conj))
 			break;
 		size_t e = plain_run(d, k, limit);
 		if (ofor) {
@@ -1217,9 +1219,12 @@ int run_type(const struct xdoc *d, size_t t0, size_t t1)
 		c0 = t0 + 2 < t1 ? t0 + 2 : t1;
 	/* "the Port of Kessling" is its port authority ("Port Selwyn" a
 	 * town). */
+	/* "Eastport United" is a club; "United" opens places' names too
+	 * ("the United States"), which the gazetteer has taken above. */
 	if (part_has(d, c0, t1, L_ORG_SUFFIX | L_ORG_CUE) ||
 	    (t1 - t0 >= 2 && legal_form(d, t1 - 1)) ||
-	    (t1 - t0 >= 3 && port_of(d, t0))) {
+	    (t1 - t0 >= 3 && port_of(d, t0)) ||
+	    (t1 - t0 >= 2 && tok_is(d, t1 - 1, "united") && !tok_is(d, t1 - 2, "the"))) {
 		type = ET_ORG;
 		goto out;
 	}
@@ -1660,7 +1665,8 @@ void entities_find(struct xdoc *d)
 		 */
 		bool dateline = dateline_place(d, t0, t1);
 		bool org_opener = t1 - t0 >= 2 && !(d->t[t0].flags & TF_ALLCAPS) && /* a headline */
-				  ((!d->t[t0].lex && (d->t[t1 - 1].lex & (L_ORG_SUFFIX | L_ORG_CUE))) ||
+				  ((!d->t[t0].lex && ((d->t[t1 - 1].lex & (L_ORG_SUFFIX | L_ORG_CUE)) ||
+						      tok_is(d, t1 - 1, "united"))) ||
 				   /* "Canadian Imperial Bank of Commerce said" */
 				   (!(d->t[t0].lex & (L_STOP | L_DET | L_PRONOUN | L_CUE | L_NOM_PERSON |
 						      L_NOM_ORG | L_MONTH | L_WEEKDAY | L_HONORIFIC)) &&

@@ -93,7 +93,7 @@ static const struct word_group groups[] = {
 	  "renewables orchards vineyards winery wineries brewery breweries "
 	  "distillery dairies bakeries museum gallery theatre theater library "
 	  "zoo orchestra opera unit squad constabulary inspectorate regiment brigade "
-	  "ombudsman watchdog watch fc afc "
+	  "ombudsman watchdog watch project fc afc rovers wanderers athletic albion "
 	  "brothers grocers supermarkets hotels resorts restaurants clinic "
 	  /* German: "Bund der Steuerzahler", "Verband der Autoindustrie" */
 	  "verband verein gewerkschaft stiftung bund kammer ministerium "

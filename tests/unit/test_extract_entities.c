@@ -391,6 +391,22 @@ static void test_org_rules(void **state)
 	       "Ministry of Trade and Industry");
 	vb_extraction_release(&x);
 
+	/* Organisations named by a last word of their own: "... Project"
+	 * (not the person "Project" after the title "Justice"), "... Watch",
+	 * a club's "United" or "Rovers"; a month does not open a name. */
+	run("The voters were represented by the Southern Justice Project. Lantern "
+	    "Rights Watch said so. Eastport United play Kingsbridge Rovers on "
+	    "Tuesday. Congress acted in November for Project Independence. The "
+	    "United States agreed.\n", NULL, &x);
+	expect(&x, "Southern Justice Project", VB_ENTITY_ORGANISATION, "Southern Justice Project");
+	expect(&x, "Lantern Rights Watch", VB_ENTITY_ORGANISATION, "Lantern Rights Watch");
+	expect(&x, "Eastport United", VB_ENTITY_ORGANISATION, "Eastport United");
+	expect(&x, "Kingsbridge Rovers", VB_ENTITY_ORGANISATION, "Kingsbridge Rovers");
+	expect(&x, "Project Independence", VB_ENTITY_ORGANISATION, "Project Independence");
+	expect(&x, "United States", VB_ENTITY_PLACE, "United States");
+	assert_false(has_entity(&x, "Project"));
+	vb_extraction_release(&x);
+
 	/* A time zone is no place ("EST" is also Estonia's code). */
 	run("The wires were held open until 2100 EST on Tuesday.\n", NULL, &x);
 	assert_false(has_entity(&x, "EST"));
