@@ -461,6 +461,9 @@ unsigned latin_base(unsigned cp);
 bool capitalised_inside(const struct xdoc *d, size_t i);
 /* Word i names a nation's people: "Indonesian", "Iraqi", "French". */
 bool demonym_word(const struct xdoc *d, size_t i);
+/* The definite article of the document's language, when it is Spanish,
+ * French or German ("El alcalde", "La SNCF", "Die Bahn"). */
+bool foreign_article(const struct xdoc *d, size_t i);
 /* The one organisation whose name ends with `name` ("Bank": "World Bank"), or -1. */
 int ent_tail(struct xdoc *d, const char *name);
 /* A title in capitals from i ("Chief Executive Officer", "President and

@@ -38,7 +38,15 @@ static const struct word_group groups[] = {
 	  "warnte warnt kritisierte unterstrich "
 	  "déclaré dit affirmé estimé expliqué souligné ajouté indiqué "
 	  "précisé assuré estime affirme déclare explique souligne ajoute "
-	  "indique" },
+	  "indique "
+	  /* Spanish, preterite, present and participle ("ha declarado") */
+	  "dijo declaró afirmó explicó señaló aseguró indicó añadió subrayó "
+	  "destacó manifestó comentó apuntó advirtió recalcó insistió sostuvo "
+	  "admitió reconoció precisó agregó anunció afirma asegura explica "
+	  "señala declara añade subraya destaca advierte sostiene "
+	  "declarado afirmado explicado señalado dicho asegurado indicado "
+	  "añadido subrayado destacado manifestado comentado apuntado "
+	  "advertido anunciado recalcado precisado reconocido" },
 	{ L_CALL,
 	  "called calls calling described describes describing termed terms "
 	  "dubbed dubs labelled labeled labels branded brands denounced "
@@ -98,7 +106,11 @@ static const struct word_group groups[] = {
 	  /* German: "Bund der Steuerzahler", "Verband der Autoindustrie" */
 	  "verband verein gewerkschaft stiftung bund kammer ministerium "
 	  "behörde amt bundesamt landesamt konzern gruppe stadtwerke werke "
-	  "hochschule universität" },
+	  "hochschule universität "
+	  /* Spanish: "el Ayuntamiento de Toledo", "la Fundación ..." */
+	  "ayuntamiento ministerio junta consejería fundación asociación "
+	  "sindicato universidad compañía empresa comisión tribunal juzgado "
+	  "federación confederación agencia instituto partido diputación" },
 	{ L_STOP,
 	  "the a an and or but if then so as at by for from in into of off on "
 	  "onto out over to up with without this that these those there here "
@@ -211,7 +223,16 @@ static const struct word_group groups[] = {
 	  "exchange fund service police administration campaign movement "
 	  "regime military army groups companies unions organisations developer "
 	  "museum gallery theatre theater library zoo orchestra hospital school "
-	  "organizations" },
+	  "organizations "
+	  /* Spanish: "según ha anunciado hoy la compañía" */
+	  "compañía empresa entidad sociedad organización" },
+	/* Spanish titles: "El alcalde de Toledo, Carlos Ruiz, afirmó" */
+	{ L_ROLE | L_NOM_PERSON,
+	  "alcalde alcaldesa presidenta consejero consejera delegado delegada "
+	  "directora portavoz ministro ministra secretario secretaria gerente "
+	  "jefe jefa concejal concejala diputado diputada senadora jueza "
+	  "abogado abogada profesora investigador investigadora economista "
+	  "analista responsable" },
 	{ L_ROLE,
 	  "chairman chairwoman chairperson chair chief executive president "
 	  "vice director head spokesman spokeswoman spokesperson minister "

@@ -439,8 +439,10 @@ static bool attribution_after(struct xdoc *d, size_t c, struct xspeaker *sp,
 		k++;
 	if (k >= limit)
 		return false;
-	/* French compound past: "», a déclaré X", "ont dit". */
-	if ((tok_is(d, k, "a") || tok_is(d, k, "ont")) && cue_word(d, k + 1))
+	/* French and Spanish compound past: "», a déclaré X", "ont dit",
+	 * "», ha declarado X". */
+	if ((tok_is(d, k, "a") || tok_is(d, k, "ont") || tok_is(d, k, "ha") ||
+	     tok_is(d, k, "han")) && cue_word(d, k + 1))
 		k++;
 	if (cue_word(d, k)) {
 		if (speaker_right(d, k + 1, limit, sp)) {
@@ -2026,9 +2028,23 @@ static void according_to(struct xdoc *d, size_t k, size_t width, size_t s0,
 	if (german && w < s1 && lower_word_at(d, w) &&
 	    tok_in(d, w, (const char *const[]){ "der", "des", "dem", "den", "von", "vom", NULL }))
 		w++;
+	bool spanish = tok_is(d, k, "según");
+	/* "según ha anunciado hoy la compañía": the verb, then its subject. */
+	if (spanish && w + 2 < s1 && tok_in(d, w, (const char *const[]){ "ha", "han", NULL }) &&
+	    (d->t[w + 1].lex & L_CUE)) {
+		w += 2;
+		/* "hoy", "este martes" */
+		for (size_t m = w; m < s1 && m < w + 3; m++)
+			if (foreign_article(d, m)) {
+				w = m;
+				break;
+			}
+	}
+	if (spanish && w + 1 < s1 && foreign_article(d, w) && tok_capword(d, w + 1))
+		w++;
 	size_t np = w;
-	if (tok_is(d, k, "selon") && w + 1 < s1 &&
-	    tok_in(d, w, (const char *const[]){ "le", "la", "les", NULL }) && lower_word_at(d, w + 1))
+	if ((tok_is(d, k, "selon") || spanish) && w + 1 < s1 && foreign_article(d, w) &&
+	    lower_word_at(d, w + 1) && !(d->t[w + 1].lex & L_NOM_ORG))
 		while (np < s1 && np < w + 8 && !tok_punct(d, np, ','))
 			np++;
 	if (np > w && np < s1 && tok_punct(d, np, ',')) {
@@ -2038,7 +2054,8 @@ static void according_to(struct xdoc *d, size_t k, size_t width, size_t s0,
 		bool person = tok_in(d, w + 1, (const char *const[]){ "maire", "ministre",
 				"président", "présidente", "porte-parole", "directeur", "directrice",
 				"préfet", "préfète", "procureur", "secrétaire", "responsable",
-				"député", "députée", "avocat", "avocate", "juge", NULL });
+				"député", "députée", "avocat", "avocate", "juge", NULL }) ||
+			      (d->t[w + 1].lex & L_NOM_PERSON);
 		sp.how = SP_NAME;
 		sp.t0 = w;
 		sp.name_t0 = w + 1;
@@ -2322,7 +2339,7 @@ void reported_find(struct xdoc *d)
 				continue;
 			}
 			/* French "selon X, ...", German "..., so X." : the same with one word. */
-			if ((tok_is(d, k, "selon") ||
+			if ((tok_is(d, k, "selon") || tok_is(d, k, "según") ||
 			     (tok_is(d, k, "so") && k > s0 && tok_punct(d, k - 1, ',') &&
 			      tok_capword(d, k + 1))) &&
 			    !(d->t[k].flags & TF_INQUOTE)) {

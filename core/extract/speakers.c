@@ -323,6 +323,20 @@ static bool place_named(const struct xdoc *d, size_t t0, size_t t1)
 	return false;
 }
 
+/* The definite article of the document's language, when it is not
+ * English: "El alcalde de Toledo", "La SNCF", "Die Bahn". */
+bool foreign_article(const struct xdoc *d, size_t i)
+{
+	const char *lang = d->opts && d->opts->lang ? d->opts->lang : "";
+	if (!strncmp(lang, "es", 2))
+		return tok_in(d, i, (const char *const[]){ "el", "la", "los", "las", NULL });
+	if (!strncmp(lang, "fr", 2))
+		return tok_in(d, i, (const char *const[]){ "le", "la", "les", NULL });
+	if (!strncmp(lang, "de", 2))
+		return tok_in(d, i, (const char *const[]){ "der", "die", "das", NULL });
+	return false;
+}
+
 /*
  * Role and organisation from an appositive or title: "chairman and chief
  * executive of the Acme Federation", "Acme's head of digital", "the group's
@@ -338,7 +352,7 @@ static void parse_appositive(struct xdoc *d, size_t a0, size_t a1,
 		return;
 	if (tok_is(d, i, "who") || tok_is(d, i, "which") || tok_is(d, i, "whose"))
 		return;
-	while (i < a1 && is_word(d, i) && (d->t[i].lex & L_DET) &&
+	while (i < a1 && is_word(d, i) && ((d->t[i].lex & L_DET) || foreign_article(d, i)) &&
 	       !(d->t[i].flags & TF_POSS))
 		i++;
 	/* "Chief Executive Officer of Acme", "Acme Chief Financial Officer" */
@@ -450,10 +464,11 @@ static void parse_appositive(struct xdoc *d, size_t a0, size_t a1,
 		if (!(tok_is(d, k, "of") || tok_is(d, k, "at") ||
 		      tok_is(d, k, "for") || tok_is(d, k, "with") ||
 		      tok_is(d, k, "from") ||
-		      tok_is(d, k, "von") || tok_is(d, k, "bei")))
+		      tok_is(d, k, "von") || tok_is(d, k, "bei") ||
+		      tok_is(d, k, "de") || tok_is(d, k, "del")))
 			continue;
 		size_t n = k + 1;
-		if (tok_is(d, n, "the"))
+		if (tok_is(d, n, "the") || foreign_article(d, n))
 			n++;
 		size_t e = name_run_right(d, n, a1);
 		/* "a nurse from Ashby": where one lives, not for whom
@@ -573,7 +588,7 @@ static bool nominal_word(const struct xdoc *d, size_t i)
 
 static bool det_word(const struct xdoc *d, size_t i)
 {
-	return plain_word(d, i) && (d->t[i].lex & L_DET) &&
+	return plain_word(d, i) && ((d->t[i].lex & L_DET) || foreign_article(d, i)) &&
 	       !(d->t[i].flags & TF_POSS);
 }
 
@@ -999,9 +1014,7 @@ static size_t trim_run(struct xdoc *d, size_t r0, size_t r1, struct xspeaker *sp
 		r0++;
 	/* French and German articles opening a sentence: "La SNCF a
 	 * indiqué", "Die Bahn erklärte". */
-	if (r0 + 1 < r1 && (d->t[r0].flags & TF_SENT_START) && d->opts && d->opts->lang &&
-	    (!strncmp(d->opts->lang, "fr", 2) || !strncmp(d->opts->lang, "de", 2)) &&
-	    tok_in(d, r0, (const char *const[]){ "le", "la", "les", "der", "die", "das", NULL }))
+	if (r0 + 1 < r1 && (d->t[r0].flags & TF_SENT_START) && foreign_article(d, r0))
 		r0++;
 	/* "In March Ecuador said" */
 	while (r0 > s0 && r0 + 1 < r1 && (d->t[r0].lex & (L_MONTH | L_WEEKDAY)))
@@ -1684,7 +1697,8 @@ bool speaker_right(struct xdoc *d, size_t i, size_t limit, struct xspeaker *sp)
 	bool quant = lower_word(d, i) && !bare &&
 		     (tok_is(d, i, "one") || tok_is(d, i, "another") || tok_is(d, i, "some") ||
 		      tok_is(d, i, "several") || tok_is(d, i, "two") || tok_is(d, i, "three"));
-	if (lower_word(d, i) && ((t->lex & L_DET) || bare || quant)) {
+	bool article = foreign_article(d, i);
+	if (lower_word(d, i) && ((t->lex & L_DET) || article || bare || quant)) {
 		size_t h = i + !bare;
 		while (h < limit && h < i + 5 && !nominal_word(d, h) &&
 		       (is_word(d, h) || tok_punct(d, h, '-')) &&
@@ -1693,18 +1707,30 @@ bool speaker_right(struct xdoc *d, size_t i, size_t limit, struct xspeaker *sp)
 		/* "a company spokesman", "industry analysts": the last noun is the head. */
 		while (h + 1 < limit && nominal_word(d, h) && nominal_word(d, h + 1))
 			h++;
-		/* "said the charity's chief executive, Imogen Thackeray": the
-		 * name after the title speaks, with that title. */
-		if (h + 2 < limit && nominal_word(d, h) && (d->t[h].lex & (L_ROLE | L_NOM_PERSON)) &&
-		    !(d->t[h].lex & L_PLURAL_NOM) && tok_punct(d, h + 1, ',') &&
-		    tok_capword(d, h + 2)) {
-			size_t e = name_run_right(d, h + 2, limit);
-			if (e > h + 2 && (e == limit || tok_punct(d, e, ',') || tok_punct(d, e, '.')) &&
-			    run_type(d, h + 2, e) != ET_ORG && run_type(d, h + 2, e) != ET_PLACE) {
+		/* "said the charity's chief executive, Imogen Thackeray", "said
+		 * the chief executive of Tajo Water, Marta Iglesias": the name
+		 * after the title (and its organisation) speaks, with that
+		 * title. */
+		size_t c = h + 1;
+		if (c + 1 < limit && tok_in(d, c, (const char *const[]){ "of", "at", "for", "de",
+				"del", NULL })) {
+			size_t o0 = c + 1;
+			if (tok_is(d, o0, "the") || foreign_article(d, o0))
+				o0++;
+			size_t o1 = name_run_right(d, o0, limit);
+			if (o1 > o0)
+				c = o1;
+		}
+		if (c + 1 < limit && nominal_word(d, h) && (d->t[h].lex & (L_ROLE | L_NOM_PERSON)) &&
+		    !(d->t[h].lex & L_PLURAL_NOM) && tok_punct(d, c, ',') &&
+		    tok_capword(d, c + 1)) {
+			size_t e = name_run_right(d, c + 1, limit);
+			if (e > c + 1 && (e == limit || tok_punct(d, e, ',') || tok_punct(d, e, '.')) &&
+			    run_type(d, c + 1, e) != ET_ORG && run_type(d, c + 1, e) != ET_PLACE) {
 				bool personish;
-				parse_appositive(d, i, h + 1, sp, &personish);
+				parse_appositive(d, i, c, sp, &personish);
 				if (personish) {
-					size_t n0 = trim_run(d, h + 2, e, sp);
+					size_t n0 = trim_run(d, c + 1, e, sp);
 					set_name(sp, n0, e);
 					sp->t0 = i;
 					sp->t1 = e;
@@ -2694,7 +2720,7 @@ void speakers_resolve(struct xdoc *d)
 				break;
 			}
 			/* "the company", "its board"; German "des Unternehmens" */
-			bool definite = tok_is(d, sp->t0, "the") ||
+			bool definite = tok_is(d, sp->t0, "the") || foreign_article(d, sp->t0) ||
 					(d->t[sp->t0].lex & L_DET && !sp->anonymous &&
 					 !tok_is(d, sp->t0, "a") && !tok_is(d, sp->t0, "an")) ||
 					(!(d->t[sp->t0].flags & TF_CAP) &&

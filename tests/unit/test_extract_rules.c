@@ -588,6 +588,32 @@ static void test_report_bounds(void **state)
 	assert_int_equal(q->speaker.type, VB_SPEAKER_PERSON);
 	assert_true(q->speaker.anonymous);
 	vb_extraction_release(&x);
+
+	/* Spanish: the perfect after a quotation ("ha declarado la
+	 * consejera delegada de X, NAME"), a title and its place before an
+	 * appositive name, "según" with a body, or with a verb and the
+	 * company ("según ha anunciado hoy la compañía"). */
+	struct vb_extract_opts es = { .lang = "es", .source_org = "Aguas del Tajo",
+				      .doc_type = "press_release" };
+	run("Aguas del Tajo invertir\xc3\xa1 80 millones de euros en la red, seg\xc3\xban "
+	    "ha anunciado hoy la compa\xc3\xb1\xc3\xad""a.\n\n"
+	    "\"Esta inversi\xc3\xb3n garantiza el suministro\", ha declarado la consejera "
+	    "delegada de Aguas del Tajo, Marta Iglesias.\n\n"
+	    "El alcalde de Toledo, Carlos Ruiz, afirm\xc3\xb3 que el proyecto \"es una gran "
+	    "noticia\".\n\n"
+	    "Seg\xc3\xban el Ayuntamiento, las obras comenzar\xc3\xa1n en septiembre.\n",
+	    &es, &x);
+	assert_speaker_name(must_quote(&x, "Aguas del Tajo invertir"), "Aguas del Tajo");
+	q = must_quote(&x, "Esta inversi");
+	assert_speaker(q, "Marta Iglesias");
+	assert_role_org(q, "consejera delegada", "Aguas del Tajo");
+	q = must_quote(&x, "es una gran noticia");
+	assert_speaker(q, "Carlos Ruiz");
+	assert_role_org(q, "alcalde", "Toledo");
+	q = must_quote(&x, "las obras");
+	assert_speaker_name(q, "Ayuntamiento");
+	assert_int_equal(q->speaker.type, VB_SPEAKER_ORGANISATION);
+	vb_extraction_release(&x);
 }
 
 /* Chinese: a place or listener between name and verb, "他说" after a
