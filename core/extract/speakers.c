@@ -312,6 +312,15 @@ static bool np_ends(const struct xdoc *d, size_t i)
 	return tok_in(d, i, words);
 }
 
+/* A word that qualifies a title, not an organisation: "Interim Chief
+ * Executive", "Lead author". */
+static bool title_modifier(const struct xdoc *d, size_t i)
+{
+	return tok_in(d, i, (const char *const[]){ "interim", "acting", "former", "incoming",
+			"outgoing", "founding", "joint", "assistant", "associate", "lead",
+			"co-lead", NULL });
+}
+
 /* Is [t0, t1) a place's name: known, or found as one in this text? */
 static bool place_named(const struct xdoc *d, size_t t0, size_t t1)
 {
@@ -521,7 +530,8 @@ static void parse_appositive(struct xdoc *d, size_t a0, size_t a1,
 	if (!org1 && !(demonym_word(d, role0) && name_run_right(d, role0, a1) == role0 + 1)) {
 		size_t e = name_run_right(d, role0, a1);
 		if (e > role0 && e < a1 && lower_word(d, e) &&
-		    (d->t[e].lex & (L_ROLE | L_NOM_PERSON))) {
+		    (d->t[e].lex & (L_ROLE | L_NOM_PERSON)) &&
+		    !(e == role0 + 1 && title_modifier(d, role0))) {
 			/* "Chicago physician": where one works, not for whom
 			 * (but "the GAO official" is no city of Mali's). */
 			if (run_type(d, role0, e) != ET_PLACE ||
@@ -989,9 +999,8 @@ static bool company_before_title(const struct xdoc *d, size_t t0, size_t t1)
 			return false;
 	/* A title's own modifiers: "Interim Chief Executive", "Group
 	 * Chairman", "Administrative Executive", "Regional President". */
-	if (tok_in(d, t1 - 1, (const char *const[]){ "interim", "acting", "former", "incoming",
-			"outgoing", "founding", "joint", "group", "global", "assistant",
-			"associate", "lead", "corporate", NULL }))
+	if (title_modifier(d, t1 - 1) || tok_in(d, t1 - 1, (const char *const[]){ "group",
+			"global", "corporate", NULL }))
 		return false;
 	if (t1 == t0 + 1 && !(d->t[t0].flags & TF_ALLCAPS)) {
 		const char *w = d->s + d->t[t0].start;
@@ -1056,8 +1065,12 @@ static size_t trim_run(struct xdoc *d, size_t r0, size_t r1, struct xspeaker *sp
 				re--;
 			/* Nor a portfolio's words alone ("... for Economic
 			 * Affairs Allen Wallis"). */
+			/* Nor an academic's title over the office an
+			 * appositive gave: "Its medical director, Professor
+			 * Tom Abernethy". */
 			if (!(re == h0 && tok_len(d, h0) <= 4 &&
-			      !(d->t[h0].lex & L_ROLE)) && !role_topic(d, re)) {
+			      !(d->t[h0].lex & L_ROLE)) && !role_topic(d, re) &&
+			    !(sp->role && re == h0 && (d->t[h0].lex & L_HONORIFIC))) {
 				free(sp->role);
 				sp->role = lower_dup(d, d->t[h0].start,
 						     d->t[re].end);
@@ -1340,8 +1353,13 @@ bool speaker_left(struct xdoc *d, size_t cue, size_t limit, struct xspeaker *sp)
 		sp->t0 = m0;
 		if (m0 > limit && lower_word(d, m0 - 1) && tok_is(d, m0 - 1, "the"))
 			sp->t0 = m0 - 1;
-		/* "chairman John Smith", "Acme chief executive John Smith" */
+		/* "chairman John Smith", "Acme chief executive John Smith",
+		 * "Lead author Dr Anjali Mehra" (over the honorific). */
 		size_t k = n0;
+		while (k > r0 && ((is_word(d, k - 1) && (d->t[k - 1].lex & L_HONORIFIC) &&
+				   !(d->t[k - 1].lex & L_ROLE)) ||
+				  (tok_punct(d, k - 1, '.') && tok_adjacent(d, k - 1))))
+			k--;
 		/* Not a title's modifier: "undersecretary of economic
 		 * affairs Robert Ortner" has no role "affairs". */
 		if (!sp->role && k > limit && lower_word(d, k - 1) &&

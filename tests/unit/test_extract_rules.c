@@ -1237,6 +1237,20 @@ static void test_titles_with_owners(void **state)
 	assert_role_org(q, "regional director for west africa", "Lantern Rights Watch");
 	vb_extraction_release(&x);
 
+	/* An academic's title does not replace the office before it; a
+	 * title's modifier ("Lead") is no organisation, and the title
+	 * before an honorific is the speaker's. */
+	run("The charity Heartline UK welcomed the study. Its medical director, "
+	    "Professor Tom Abernethy, said the NHS should do more.\n\n"
+	    "Lead author Dr Anjali Mehra said the findings were striking.\n", NULL, &x);
+	q = must_quote(&x, "the NHS should");
+	assert_speaker(q, "Tom Abernethy");
+	assert_role_org(q, "medical director", "Heartline UK");
+	q = must_quote(&x, "the findings were");
+	assert_speaker(q, "Anjali Mehra");
+	assert_role_org(q, "lead author", NULL);
+	vb_extraction_release(&x);
+
 	/* A transcript's label: the title has a portfolio before it, and a
 	 * label in capitals gives a role in lower case. */
 	run("MINISTER HALVORSEN: Good morning. We are publishing the revised budget "
