@@ -2,6 +2,7 @@
 #include "extract/internal.h"
 
 #include <stdio.h>
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -160,6 +161,33 @@ static void add_date(struct xdoc *d, size_t t0, size_t t1, const char *value,
 	add_date_at(d, d->t[t0].start, date_end(d, t1), value, g, relative);
 	for (size_t k = t0; k < t1; k++)
 		d->t[k].flags |= TF_USED_DATE;
+}
+
+/*
+ * "of that year", "of the same year" at token k: the year of the last
+ * date before it that has one written out ("in 2024 ... in the third
+ * quarter of that year"); 0 when k does not say so or no year is known.
+ * *used is how many tokens the phrase takes.
+ */
+static int anaphoric_year(const struct xdoc *d, size_t k, size_t *used)
+{
+	size_t n = 0;
+	if (tok_is(d, k, "that") && tok_is(d, k + 1, "year"))
+		n = 2;
+	else if (tok_is(d, k, "the") && tok_is(d, k + 1, "same") && tok_is(d, k + 2, "year"))
+		n = 3;
+	if (!n)
+		return 0;
+	const struct vb_extraction *x = d->out;
+	for (size_t j = x->ndates; j-- > 0;) {
+		const struct vb_date *e = &x->dates[j];
+		if (e->start >= d->t[k].start || e->relative || !e->value ||
+		    strlen(e->value) < 4 || !isdigit((unsigned char)e->value[3]))
+			continue;
+		*used = n;
+		return atoi(e->value);
+	}
+	return 0;
 }
 
 static void fmt_day(char *buf, size_t cap, int y, int m, int dd)
@@ -631,6 +659,18 @@ static size_t relative_at(struct xdoc *d, size_t i)
 				return 2;
 			}
 	}
+	/* "Sales fell that year", after "in 2024": the year named before. */
+	if (tok_is(d, i, "that") && !(i + 2 < d->nt && tok_punct(d, i + 2, '-') &&
+				      tok_adjacent(d, i + 2))) {
+		size_t used = 0;
+		int y = anaphoric_year(d, i, &used);
+		if (y) {
+			char v[16];
+			snprintf(v, sizeof(v), "%04d", y);
+			add_date(d, i, i + used, v, VB_DATE_YEAR, true);
+			return (int)used;
+		}
+	}
 	/* last/this/next week|month|year|quarter */
 	if ((tok_is(d, i, "last") || tok_is(d, i, "this") || tok_is(d, i, "next") ||
 	     tok_is(d, i, "previous")) && !prev_the) {
@@ -867,7 +907,13 @@ static size_t absolute_at(struct xdoc *d, size_t i)
 		}
 	}
 	if ((mon = month_tok(d, i, &u1))) {
-		size_t k = i + u1;
+		size_t k = i + u1, used = 0;
+		/* "in March of that year" */
+		if (tok_is(d, k, "of") && (y = anaphoric_year(d, k + 1, &used))) {
+			snprintf(v, sizeof(v), "%04d-%02d", y, mon);
+			add_date(d, i, k + 1 + used, v, VB_DATE_MONTH, true);
+			return k + 1 + used - i;
+		}
 		/* April 12, 2005; Feb 26 */
 		if ((day = day_tok(d, k, &u2)) && day <= days_in_month(2000, mon)) {
 			k += u2;
@@ -970,13 +1016,19 @@ static size_t absolute_at(struct xdoc *d, size_t i)
 	}
 	if ((d->t[i].lex & L_ORDINAL) && tok_is(d, i + 1, "quarter")) {
 		int q = d->t[i].val;
-		size_t k = i + 2;
+		size_t k = i + 2, used = 0;
 		if (tok_is(d, k, "of"))
 			k++;
 		if ((y = year_tok(d, k))) {
 			snprintf(v, sizeof(v), "%04d-Q%d", y, q);
 			add_date(d, i, k + 1, v, VB_DATE_QUARTER, false);
 			return k + 1 - i;
+		}
+		/* "the third quarter of that year" */
+		if (k == i + 3 && (y = anaphoric_year(d, k, &used))) {
+			snprintf(v, sizeof(v), "%04d-Q%d", y, q);
+			add_date(d, i, k + used, v, VB_DATE_QUARTER, true);
+			return k + used - i;
 		}
 		if (d->dy)
 			snprintf(v, sizeof(v), "%04d-Q%d", d->dy, q);

@@ -321,6 +321,27 @@ static void test_possessives(void **state)
 	vb_extraction_release(&x);
 }
 
+/* "of that year", "that year": the year written last before, not the
+ * year of publication. */
+static void test_that_year(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	run("Harwell agreed in 2024 to buy Tindall Snacks. The deal closed in the "
+	    "third quarter of that year. Sales fell that year. In March of the same "
+	    "year it moved. Growth was flat year-on-year.\n", "2026-05-06", &x);
+	expect(&x, "third quarter of that year", "2024-Q3", VB_DATE_QUARTER, true);
+	expect(&x, "that year", "2024", VB_DATE_YEAR, true);
+	expect(&x, "March of the same year", "2024-03", VB_DATE_MONTH, true);
+	assert_int_equal(x.ndates, 4);
+	vb_extraction_release(&x);
+
+	/* No year written before: "that year" is no date. */
+	run("Sales fell that year.\n", "2026-05-06", &x);
+	assert_int_equal(x.ndates, 0);
+	vb_extraction_release(&x);
+}
+
 /* Months and weekdays whose year or week the sentence decides. */
 static void test_tense_and_weekdays(void **state)
 {
@@ -432,6 +453,7 @@ int main(void)
 		cmocka_unit_test(test_german),
 		cmocka_unit_test(test_more_dates),
 		cmocka_unit_test(test_possessives),
+		cmocka_unit_test(test_that_year),
 		cmocka_unit_test(test_tense_and_weekdays),
 		cmocka_unit_test(test_end_of_the_year),
 		cmocka_unit_test(test_french_lowercase_months),
