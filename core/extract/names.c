@@ -261,6 +261,13 @@ static const struct word_group groups[] = {
 	  "pressesprecherin vorsitzende vorsitzender vorstandsvorsitzende "
 	  "vorstandsvorsitzender präsident präsidentin bürgermeister "
 	  "bürgermeisterin ministerin direktor direktorin leiter leiterin" },
+	/* German people by their office, capitalised: "ein Sprecher der
+	 * Nordbahn", "die Ministerin" */
+	{ L_NOM_PERSON,
+	  "sprecher sprecherin pressesprecher pressesprecherin minister ministerin "
+	  "experte expertin analyst analystin vorsitzende vorsitzender chef chefin "
+	  "leiter leiterin direktor direktorin präsident präsidentin bürgermeister "
+	  "bürgermeisterin geschäftsführer geschäftsführerin" },
 	{ L_ADV,
 	  "also later earlier previously then further recently again has had "
 	  "have would will had once repeatedly subsequently separately still "

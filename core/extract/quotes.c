@@ -321,6 +321,18 @@ static bool lower_word_at(const struct xdoc *d, size_t i)
 static size_t skip_told_object(const struct xdoc *d, size_t cue, size_t i,
 			       size_t end)
 {
+	/* German: "sagte der Zeitung, ...", "sagte dem Sender NDR, ...": the
+	 * listener in the dative before the comma that opens the clause. */
+	if (d->opts && d->opts->lang && !strncmp(d->opts->lang, "de", 2) &&
+	    (d->t[cue].lex & L_CUE) && tok_in(d, i, (const char *const[]){ "der", "dem", NULL }) &&
+	    tok_capword(d, i + 1)) {
+		size_t k = i + 1;
+		while (k < end && k < i + 5 && (tok_capword(d, k) ||
+						 (d->t[k].kind == TK_PUNCT && d->t[k].cp != ',')))
+			k++;
+		if (k < end && tok_punct(d, k, ','))
+			return k;
+	}
 	if (!(tok_is(d, cue, "told") || tok_is(d, cue, "tells") ||
 	      tok_is(d, cue, "tell")))
 		return i;
@@ -444,7 +456,11 @@ static bool attribution_after(struct xdoc *d, size_t c, struct xspeaker *sp,
 	if ((tok_is(d, k, "a") || tok_is(d, k, "ont") || tok_is(d, k, "ha") ||
 	     tok_is(d, k, "han")) && cue_word(d, k + 1))
 		k++;
-	if (cue_word(d, k)) {
+	/* German '„...“, so Behrens.', '„...“, so der Minister.' */
+	bool so = tok_is(d, k, "so") && !(d->t[k].flags & TF_CAP) && d->opts && d->opts->lang &&
+		  !strncmp(d->opts->lang, "de", 2) && k + 1 < limit &&
+		  (tok_capword(d, k + 1) || foreign_article(d, k + 1));
+	if (cue_word(d, k) || so) {
 		if (speaker_right(d, k + 1, limit, sp)) {
 			*cue = k;
 			return true;

@@ -196,13 +196,16 @@ static void word_lex(struct xdoc *d, struct xtok *t)
 		R("direktor"), R("direktorin"), R("leiter"), R("leiterin"), R("chefin"),
 		R("präsident"), R("präsidentin"), R("ministerin"), R("geschäftsführer"),
 		R("geschäftsführerin"), R("bürgermeister"), R("bürgermeisterin"),
+		R("minister"), R("chef"), R("kanzler"), R("kanzlerin"), R("senator"),
+		R("senatorin"), R("vorstand"), R("sekretär"), R("sekretärin"),
 #undef R
 	};
 	if ((t->flags & TF_CAP) && ln >= 9)	/* nouns, capitalised */
 		for (size_t r = 0; r < sizeof(de_roles) / sizeof(de_roles[0]); r++)
 			if (ln > de_roles[r].n + 2 &&
 			    !memcmp(w + ln - de_roles[r].n, de_roles[r].s, de_roles[r].n)) {
-				t->lex = L_ROLE;
+				/* a title before a name, as "Minister" is */
+				t->lex = L_ROLE | L_HONORIFIC | L_NOM_PERSON;
 				return;
 			}
 	/* A given name written with its accents where the list has none

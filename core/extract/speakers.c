@@ -342,7 +342,8 @@ bool foreign_article(const struct xdoc *d, size_t i)
 	if (!strncmp(lang, "fr", 2))
 		return tok_in(d, i, (const char *const[]){ "le", "la", "les", NULL });
 	if (!strncmp(lang, "de", 2))
-		return tok_in(d, i, (const char *const[]){ "der", "die", "das", NULL });
+		return tok_in(d, i, (const char *const[]){ "der", "die", "das", "ein", "eine",
+				NULL });
 	return false;
 }
 
@@ -590,9 +591,16 @@ static bool plain_word(const struct xdoc *d, size_t i)
 		 (d->t[i - 1].flags & TF_SENT_START)));
 }
 
+/* German capitalises its nouns: "sagte ein Sprecher der Nordbahn". */
+static bool german(const struct xdoc *d)
+{
+	return d->opts && d->opts->lang && !strncmp(d->opts->lang, "de", 2);
+}
+
 static bool nominal_word(const struct xdoc *d, size_t i)
 {
-	return plain_word(d, i) && !(d->t[i].flags & TF_ALLCAPS) &&
+	return (plain_word(d, i) || (german(d) && is_word(d, i))) &&
+	       !(d->t[i].flags & TF_ALLCAPS) &&
 	       (d->t[i].lex & (L_NOM_PERSON | L_NOM_ORG | L_PLURAL_NOM));
 }
 
@@ -700,6 +708,8 @@ static bool nominal_left(struct xdoc *d, size_t e, size_t limit,
 	sp->type = (d->t[head].lex & L_NOM_ORG) && !(d->t[head].lex & L_NOM_PERSON)
 			   ? ET_ORG : ET_PERSON;
 	sp->anonymous = !has_det || tok_is(d, i, "a") || tok_is(d, i, "an") ||
+			tok_in(d, i, (const char *const[]){ "ein", "eine", "un", "una", "une",
+				NULL }) ||
 			plural || some;
 	/* "The company" opening a sentence is "the company". */
 	/* "McLean's United States Lines subsidiary said": the organisation speaks. */
@@ -1762,10 +1772,17 @@ bool speaker_right(struct xdoc *d, size_t i, size_t limit, struct xspeaker *sp)
 		}
 		if (h < limit && nominal_word(d, h) && nominal_left(d, h + 1, i, sp)) {
 			size_t k = h + 1;
+			/* "ein Sprecher der Nordbahn", "un portavoz de la empresa" */
+			bool genitive = german(d) && tok_in(d, k, (const char *const[]){ "der",
+					"des", "von", "vom", NULL });
 			if ((tok_is(d, k, "for") || tok_is(d, k, "of") ||
-			     tok_is(d, k, "at")) && k + 1 < limit) {
-				size_t n = k + 1;
-				if (tok_is(d, n, "the"))
+			     tok_is(d, k, "at") || genitive ||
+			     (foreign_article(d, k + 1) && tok_in(d, k, (const char *const[]){
+					"de", "del", "du", NULL }))) && k + 1 < limit) {
+				size_t n = genitive && !tok_is(d, k, "von") ? k : k + 1;
+				if (tok_is(d, n, "the") || foreign_article(d, n) ||
+				    (genitive && tok_in(d, n, (const char *const[]){ "der", "des",
+						"dem", NULL })))
 					n++;
 				size_t e = name_run_right(d, n, limit);
 				if (e > n) {

@@ -573,6 +573,30 @@ static void test_report_bounds(void **state)
 	assert_speaker_name(q, "Bahn");
 	vb_extraction_release(&x);
 
+	/* German news: a spokesman by office, capitalised ("sagte ein
+	 * Sprecher der Nordbahn"); "„...“, so Behrens"; the listener in the
+	 * dative before the clause ("sagte der Zeitung, ..."); compound
+	 * titles before a name ("Verkehrsministerin Anja Kr\u00fcger (SPD)":
+	 * a person, her party no alias). */
+	run("\xe2\x80\x9e" "Wir bedauern die Einschr\xc3\xa4nkungen sehr\xe2\x80\x9c, sagte ein "
+	    "Sprecher der Nordbahn.\n\n"
+	    "GDL-Bezirksleiter Frank Behrens wies das zur\xc3\xbc""ck. \xe2\x80\x9e" "Das "
+	    "Angebot ist eine Provokation\xe2\x80\x9c, so Behrens.\n\n"
+	    "Verkehrsministerin Anja Kr\xc3\xbcger (SPD) rief zu Verhandlungen auf. Sie "
+	    "sagte der Zeitung, ein weiterer Streik m\xc3\xbcsse verhindert werden.\n\n"
+	    "\xe2\x80\x9e" "Die Pendler leiden\xe2\x80\x9c, erkl\xc3\xa4rte Verbandschef Martin "
+	    "Lohse.\n", &de, &x);
+	q = must_quote(&x, "Wir bedauern");
+	assert_int_equal(q->speaker.type, VB_SPEAKER_PERSON);
+	assert_true(q->speaker.anonymous);
+	assert_role_org(q, "sprecher", "Nordbahn");
+	assert_speaker(must_quote(&x, "Das Angebot ist"), "Frank Behrens");
+	assert_speaker(must_quote(&x, "ein weiterer Streik"), "Anja Kr\xc3\xbcger");
+	q = must_quote(&x, "Die Pendler");
+	assert_speaker(q, "Martin Lohse");
+	assert_string_equal(q->speaker.role, "verbandschef");
+	vb_extraction_release(&x);
+
 	/* French: the perfect ("a indiqué que"), "selon" a body whose name
 	 * opens in lower case, or a person by office. */
 	struct vb_extract_opts fr = { .lang = "fr" };
