@@ -598,7 +598,10 @@ static size_t relative_at(struct xdoc *d, size_t i)
 		add_relative(d, i, e, 'd', day);
 		return e - i;
 	}
-	if ((t->lex & L_WEEKDAY) && (t->flags & TF_CAP)) {
+	/* French and Spanish write weekdays in lower case ("a annoncé mardi"). */
+	bool romance = d->opts && d->opts->lang &&
+		       (!strncmp(d->opts->lang, "fr", 2) || !strncmp(d->opts->lang, "es", 2));
+	if ((t->lex & L_WEEKDAY) && ((t->flags & TF_CAP) || (romance && t->kind == TK_WORD))) {
 		int dir = 0;
 		size_t t0 = i;
 		if (i > 0 && tok_is(d, i - 1, "next")) {
@@ -804,7 +807,9 @@ static bool long_ed_form(const struct xdoc *d, size_t k)
 static bool future_sentence(const struct xdoc *d, size_t i)
 {
 	static const char *const future[] = {
-		"will", "shall", "scheduled", "upcoming", "intends", NULL,
+		"will", "shall", "scheduled", "upcoming", "intends",
+		/* French and Spanish futures of "be" */
+		"sera", "seront", "será", "serán", NULL,
 	};
 	/* Weaker, so only before the date: "talks could resume in January". */
 	static const char *const modal[] = {

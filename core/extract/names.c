@@ -38,7 +38,8 @@ static const struct word_group groups[] = {
 	  "warnte warnt kritisierte unterstrich "
 	  "déclaré dit affirmé estimé expliqué souligné ajouté indiqué "
 	  "précisé assuré estime affirme déclare explique souligne ajoute "
-	  "indique "
+	  "indique annoncé rappelé prévenu confié reconnu regretté insisté martelé "
+	  "répondu averti "
 	  /* Spanish, preterite, present and participle ("ha declarado") */
 	  "dijo declaró afirmó explicó señaló aseguró indicó añadió subrayó "
 	  "destacó manifestó comentó apuntó advirtió recalcó insistió sostuvo "
@@ -226,6 +227,12 @@ static const struct word_group groups[] = {
 	  "organizations "
 	  /* Spanish: "según ha anunciado hoy la compañía" */
 	  "compañía empresa entidad sociedad organización" },
+	/* French titles: "Le maire de Toulouse, Jean-Luc Moudenc, a affirmé" */
+	{ L_ROLE | L_NOM_PERSON,
+	  "maire ministre présidente directeur directrice porte-parole préfet "
+	  "préfète procureur procureure secrétaire député députée sénateur "
+	  "sénatrice adjoint adjointe délégué déléguée avocat avocate juge "
+	  "conseiller conseillère dirigeant dirigeante parole" },
 	/* Spanish titles: "El alcalde de Toledo, Carlos Ruiz, afirmó" */
 	{ L_ROLE | L_NOM_PERSON,
 	  "alcalde alcaldesa presidenta consejero consejera delegado delegada "
@@ -717,6 +724,14 @@ void lexicon_build(struct strmap *lex)
 	for (int i = 0; i < 7; i++)
 		strmap_put(lex, wochentage[i], strlen(wochentage[i]), L_WEEKDAY,
 			   i + 1, NULL);
+	/* French and Spanish weekdays, in lower case ("a annoncé mardi"). */
+	static const char *const jours[][7] = {
+		{ "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche" },
+		{ "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo" },
+	};
+	for (size_t l = 0; l < sizeof(jours) / sizeof(jours[0]); l++)
+		for (int i = 0; i < 7; i++)
+			strmap_put(lex, jours[l][i], strlen(jours[l][i]), L_WEEKDAY, i + 1, NULL);
 	for (int i = 0; i < 20; i++)
 		strmap_put(lex, numwords[i], strlen(numwords[i]), L_NUMWORD,
 			   i + 1, NULL);

@@ -456,6 +456,33 @@ static bool attribution_after(struct xdoc *d, size_t c, struct xspeaker *sp,
 	if ((tok_is(d, k, "a") || tok_is(d, k, "ont") || tok_is(d, k, "ha") ||
 	     tok_is(d, k, "han")) && cue_word(d, k + 1))
 		k++;
+	/* French inversion: "», a-t-il déclaré", "», ajoute-t-elle", "», dit-il". */
+	{
+		size_t v = k, p = SIZE_MAX;
+		if (tok_in(d, k, (const char *const[]){ "a", "ont", NULL }))
+			v = k + 5;
+		if (tok_punct(d, k + 1, '-') && tok_adjacent(d, k + 1)) {
+			if (tok_is(d, k + 2, "t") && tok_punct(d, k + 3, '-'))
+				p = k + 4;
+			else
+				p = k + 2;
+		}
+		if (v == k + 5 && !cue_word(d, v))
+			p = SIZE_MAX;
+		else if (v == k && !(lower_word_at(d, k) && (d->t[k].lex & L_CUE) &&
+				     !(d->t[k].flags & TF_CAP)))
+			p = SIZE_MAX;	/* cue_word() refuses a verb before a hyphen */
+		if (p < limit && tok_in(d, p, (const char *const[]){ "il", "elle", "ils", "elles",
+				NULL })) {
+			memset(sp, 0, sizeof(*sp));
+			sp->ent = -1;
+			sp->how = SP_PRONOUN;
+			sp->t0 = sp->name_t0 = p;
+			sp->t1 = sp->name_t1 = p + 1;
+			*cue = v;
+			return true;
+		}
+	}
 	/* German '„...“, so Behrens.', '„...“, so der Minister.' */
 	bool so = tok_is(d, k, "so") && !(d->t[k].flags & TF_CAP) && d->opts && d->opts->lang &&
 		  !strncmp(d->opts->lang, "de", 2) && k + 1 < limit &&
@@ -1879,11 +1906,23 @@ static bool reported_at(struct xdoc *d, size_t c, size_t s0, size_t s1)
 	}
 	/* Inverted trailing: "..., said the company.", "..., erklärte er bei
 	 * der Vorstellung im Rathaus." */
-	if (c > s0 + 3 && tok_punct(d, c - 1, ',') &&
-	    speaker_right(d, c + 1, s1, &sp)) {
+	/* French and Spanish: "..., a annoncé mardi la SNCF.", "..., ha
+	 * explicado hoy la empresa." */
+	size_t inv_comma = c - 1, subj = c + 1;
+	if (c > s0 + 4 && tok_in(d, c - 1, (const char *const[]){ "a", "ont", "ha", "han", NULL }) &&
+	    tok_punct(d, c - 2, ',')) {
+		inv_comma = c - 2;
+		while (subj + 1 < s1 && lower_word_at(d, subj) &&
+		       ((d->t[subj].lex & L_WEEKDAY) ||
+			tok_in(d, subj, (const char *const[]){ "hier", "hoy", "ayer", "soir",
+				"matin", NULL })))
+			subj++;
+	}
+	if (c > s0 + 3 && tok_punct(d, inv_comma, ',') &&
+	    speaker_right(d, subj, s1, &sp)) {
 		size_t e = skip_adverbials_right(d, sp.t1, s1);
 		if (e >= s1 - 1 || (e < s1 && is_terminal_tok(d, e)) || place_tail(d, e, s1)) {
-			size_t a = s0, b = cut_at_fragment(d, s0, c - 1);
+			size_t a = s0, b = cut_at_fragment(d, s0, inv_comma);
 			if (b > a && clause_words(d, a, b) >= 3 &&
 			    inquote_count(d, a, b) * 2 < b - a) {
 				add_indirect(d, a, b, c, &sp);

@@ -338,9 +338,10 @@ bool foreign_article(const struct xdoc *d, size_t i)
 {
 	const char *lang = d->opts && d->opts->lang ? d->opts->lang : "";
 	if (!strncmp(lang, "es", 2))
-		return tok_in(d, i, (const char *const[]){ "el", "la", "los", "las", NULL });
+		return tok_in(d, i, (const char *const[]){ "el", "la", "los", "las", "un", "una",
+				NULL });
 	if (!strncmp(lang, "fr", 2))
-		return tok_in(d, i, (const char *const[]){ "le", "la", "les", NULL });
+		return tok_in(d, i, (const char *const[]){ "le", "la", "les", "un", "une", NULL });
 	if (!strncmp(lang, "de", 2))
 		return tok_in(d, i, (const char *const[]){ "der", "die", "das", "ein", "eine",
 				NULL });
@@ -1651,8 +1652,14 @@ bool speaker_right(struct xdoc *d, size_t i, size_t limit, struct xspeaker *sp)
 		sp->t1 = sp->name_t1 = i + 1;
 		return true;
 	}
-	/* "said the NAR's John Tuccillo": the possessive names the organisation. */
+	/* "a annoncé la SNCF", "según el Ayuntamiento": an article of the
+	 * document's language before a name. */
 	size_t det = i;
+	if (lower_word(d, i) && foreign_article(d, i) && i + 1 < limit &&
+	    (tok_capword(d, i + 1) || (is_word(d, i + 1) && (d->t[i + 1].flags & TF_ALLCAPS))) &&
+	    !tok_in(d, i, (const char *const[]){ "un", "une", "una", "ein", "eine", NULL }))
+		i++;
+	/* "said the NAR's John Tuccillo": the possessive names the organisation. */
 	if (lower_word(d, i) && tok_is(d, i, "the") && tok_capword(d, i + 1)) {
 		size_t r = name_run_right(d, i + 1, limit), n = r;
 		while (n < limit && n < r + 4 && lower_word(d, n) &&
@@ -2645,9 +2652,12 @@ void speakers_resolve(struct xdoc *d)
 			size_t wl = tok_len(d, sp->t0);
 			int ent = -1;
 			/* he, she; German er, sie ("..., erklärte er") */
-			int sex = (wl == 2 && (!strncasecmp(w, "he", 2) || !strncasecmp(w, "er", 2)))
+			/* French il, elle ("», a-t-il déclaré") */
+			int sex = (wl == 2 && (!strncasecmp(w, "he", 2) || !strncasecmp(w, "er", 2) ||
+					       !strncasecmp(w, "il", 2)))
 					  ? 'm'
-				  : (wl == 3 && (!strncasecmp(w, "she", 3) || !strncasecmp(w, "sie", 3)))
+				  : ((wl == 3 && (!strncasecmp(w, "she", 3) || !strncasecmp(w, "sie", 3))) ||
+				     (wl == 4 && !strncasecmp(w, "elle", 4)))
 					  ? 'f' : 0;
 			if (sex) {
 				size_t named_at = 0;

@@ -613,6 +613,37 @@ static void test_report_bounds(void **state)
 	assert_true(q->speaker.anonymous);
 	vb_extraction_release(&x);
 
+	/* French news: an inverted subject after a comma ("..., a annoncé
+	 * mardi la SNCF."), "un porte-parole de la SNCF", a title with an
+	 * appositive name ("Le maire de Toulouse, X, a affirmé que"), the
+	 * inverted pronoun ("», a-t-il déclaré", "», dit-elle"); weekdays in
+	 * lower case are dates. */
+	struct vb_extract_opts frn = { .lang = "fr", .doc_date = "2026-03-10" };
+	run("La circulation sera fortement perturb\xc3\xa9""e jeudi en Occitanie, a "
+	    "annonc\xc3\xa9 mardi la SNCF.\n\n"
+	    "\xc2\xab Nous pr\xc3\xa9voyons un TER sur trois \xc2\xbb, a pr\xc3\xa9""cis\xc3\xa9 un "
+	    "porte-parole de la SNCF.\n\n"
+	    "Le maire de Toulouse, Jean-Luc Moudenc, a affirm\xc3\xa9 que la ville "
+	    "mettrait en place des navettes. \xc2\xab Personne ne doit rester sur le "
+	    "quai \xc2\xbb, a-t-il d\xc3\xa9""clar\xc3\xa9.\n\n"
+	    "La ministre Claire Dufour \xc3\xa9tait pr\xc3\xa9sente. \xc2\xab Le dialogue est "
+	    "ouvert \xc2\xbb, dit-elle.\n", &frn, &x);
+	assert_speaker_name(must_quote(&x, "La circulation"), "SNCF");
+	q = must_quote(&x, "Nous pr");
+	assert_true(q->speaker.anonymous);
+	assert_role_org(q, "porte-parole", "SNCF");
+	q = must_quote(&x, "la ville mettrait");
+	assert_speaker(q, "Jean-Luc Moudenc");
+	assert_role_org(q, "maire", "Toulouse");
+	assert_speaker(must_quote(&x, "Personne ne doit"), "Jean-Luc Moudenc");
+	assert_speaker(must_quote(&x, "Le dialogue est"), "Claire Dufour");
+	bool jeudi = false;
+	for (size_t i = 0; i < x.ndates; i++)
+		jeudi |= !strcmp(x.dates[i].text, "jeudi") && x.dates[i].value &&
+			 !strcmp(x.dates[i].value, "2026-03-12");
+	assert_true(jeudi);
+	vb_extraction_release(&x);
+
 	/* Spanish: the perfect after a quotation ("ha declarado la
 	 * consejera delegada de X, NAME"), a title and its place before an
 	 * appositive name, "según" with a body, or with a verb and the
