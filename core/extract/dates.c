@@ -601,6 +601,12 @@ static size_t relative_at(struct xdoc *d, size_t i)
 	/* French and Spanish write weekdays in lower case ("a annoncé mardi"). */
 	bool romance = d->opts && d->opts->lang &&
 		       (!strncmp(d->opts->lang, "fr", 2) || !strncmp(d->opts->lang, "es", 2));
+	/* A weekday opening a name: "the BBC's Sunday Politics programme",
+	 * "the Sunday Times" (but "on Sunday Trump said" is the day). */
+	if ((t->lex & L_WEEKDAY) && (t->flags & TF_CAP) && i > 0 && tok_capword(d, i + 1) &&
+	    !(d->t[i + 1].lex & (L_MONTH | L_WEEKDAY)) && d->t[i + 1].sent == t->sent &&
+	    (tok_is(d, i - 1, "the") || (d->t[i - 1].flags & TF_POSS)))
+		return 0;
 	if ((t->lex & L_WEEKDAY) && ((t->flags & TF_CAP) || (romance && t->kind == TK_WORD))) {
 		int dir = 0;
 		size_t t0 = i;
@@ -815,13 +821,24 @@ static bool future_sentence(const struct xdoc *d, size_t i)
 	static const char *const modal[] = {
 		"could", "would", "expects", "plans", "aims", "hopes", "expect", NULL,
 	};
+	/* "is expected to face questions on Monday", "are due to meet on
+	 * Friday": a present "be", a word of plans, "to", before the date. */
+	size_t plan = SIZE_MAX;
+	for (size_t k = i; k-- > 1 && d->t[k].sent == d->t[i].sent;)
+		if (tok_is(d, k + 1, "to") && tok_in(d, k, (const char *const[]){ "expected",
+				"due", "set", "poised", "slated", "scheduled", NULL }) &&
+		    tok_in(d, k - 1, (const char *const[]){ "is", "are", "'s", "\u2019s", NULL })) {
+			plan = k;
+			break;
+		}
 	if (in_sentence(d, i, past_aux, false) ||
-	    !(in_sentence(d, i, future, false) || in_sentence(d, i, modal, true)))
+	    !(in_sentence(d, i, future, false) || in_sentence(d, i, modal, true) ||
+	      plan != SIZE_MAX))
 		return false;
 	/* Not the time of a past participle or of the speaking: "passed in
 	 * January", "said in January that it would". */
 	for (size_t k = i; k-- > 0 && k + 3 > i && d->t[k].sent == d->t[i].sent;)
-		if (d->t[k].kind == TK_WORD &&
+		if (d->t[k].kind == TK_WORD && k != plan &&
 		    (long_ed_form(d, k) ||
 		     (d->t[k].lex & L_CUE)))
 			return false;
@@ -836,7 +853,7 @@ static bool future_sentence(const struct xdoc *d, size_t i)
 	for (size_t k = i; k-- > 0 && d->t[k].sent == d->t[i].sent;) {
 		if (d->t[k].kind != TK_WORD || (d->t[k].flags & TF_CAP))
 			continue;
-		if (tok_in(d, k, future) || tok_in(d, k, modal))
+		if (tok_in(d, k, future) || tok_in(d, k, modal) || k == plan)
 			break;
 		if (tok_in(d, k, past) ||
 		    long_ed_form(d, k))

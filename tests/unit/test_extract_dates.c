@@ -342,6 +342,22 @@ static void test_that_year(void **state)
 	vb_extraction_release(&x);
 }
 
+/* "is expected to ... on Monday" is the next Monday; a weekday opening a
+ * name after "the" or a possessive is no date. */
+static void test_plans_and_named_weekdays(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	run("Speaking to the BBC's Sunday Politics programme, she defended the "
+	    "decision. She is expected to face questions in the Commons on Monday. "
+	    "The vote was held on Tuesday.\n", "2026-03-19", &x);
+	expect(&x, "Monday", "2026-03-23", VB_DATE_DAY, true);
+	expect(&x, "Tuesday", "2026-03-17", VB_DATE_DAY, true);
+	assert_null(find_date(&x, "Sunday"));
+	assert_int_equal(x.ndates, 2);
+	vb_extraction_release(&x);
+}
+
 /* Months and weekdays whose year or week the sentence decides. */
 static void test_tense_and_weekdays(void **state)
 {
@@ -454,6 +470,7 @@ int main(void)
 		cmocka_unit_test(test_more_dates),
 		cmocka_unit_test(test_possessives),
 		cmocka_unit_test(test_that_year),
+		cmocka_unit_test(test_plans_and_named_weekdays),
 		cmocka_unit_test(test_tense_and_weekdays),
 		cmocka_unit_test(test_end_of_the_year),
 		cmocka_unit_test(test_french_lowercase_months),
