@@ -363,6 +363,11 @@ static void parse_appositive(struct xdoc *d, size_t a0, size_t a1,
 		return;
 	if (tok_is(d, i, "who") || tok_is(d, i, "which") || tok_is(d, i, "whose"))
 		return;
+	/* "De Croo, in Washington for talks with Administration officials,
+	 * said": where and why, not what the person is. */
+	if (lower_word(d, i) && tok_in(d, i, (const char *const[]){ "in", "on", "here", "there",
+			"after", "before", "during", "while", "back", NULL }))
+		return;
 	while (i < a1 && is_word(d, i) && ((d->t[i].lex & L_DET) || foreign_article(d, i)) &&
 	       !(d->t[i].flags & TF_POSS))
 		i++;
@@ -1388,7 +1393,10 @@ bool speaker_left(struct xdoc *d, size_t cue, size_t limit, struct xspeaker *sp)
 					     (lower_word(d, a - 1) && !d->t[a - 1].lex && k - a < 4 &&
 					      !tok_in(d, a - 1, (const char *const[]){ "day", "week",
 							"month", "year", NULL })) ||
-					     tok_capword(d, a - 1) ||
+					     /* not "But economist Cork said" */
+					     (tok_capword(d, a - 1) &&
+					      !((d->t[a - 1].flags & TF_SENT_START) &&
+						(d->t[a - 1].lex & (L_STOP | L_PRONOUN | L_DET)))) ||
 					     (is_word(d, a - 1) && (d->t[a - 1].flags & TF_POSS))))
 				a--;
 			bool personish;
@@ -2442,6 +2450,26 @@ static bool other_kind(const struct xdoc *d, const char *name, const char *head)
 	return (w->flags & L_ORG_CUE) != 0;
 }
 
+/* An office in an organisation ("chief financial officer", "president
+ * and CEO", "head of sales", "minister of trade"), not a profession
+ * ("analyst", "professor", "lawyer"). */
+static bool office_role(const char *role)
+{
+	static const char *const words[] = {
+		"chief", "officer", "president", "chairman", "chairwoman", "chair",
+		"ceo", "cfo", "coo", "cto", "founder", "director", "head of", "spokes",
+		"manager", "general counsel", "minister", "secretary", "commissioner",
+		"coordinator", NULL,
+	};
+	if (strstr(role, "analyst") || strstr(role, "professor") || strstr(role, "lawyer") ||
+	    strstr(role, "police"))
+		return false;
+	for (size_t k = 0; words[k]; k++)
+		if (strstr(role, words[k]))
+			return true;
+	return false;
+}
+
 /*
  * The organisation "the company" or "the bank" (head) stands for at byte
  * pos: the nearest organisation whose name has the noun; but "Lloyds Bank
@@ -2583,6 +2611,200 @@ static bool named_between(struct xdoc *d, size_t from, size_t to,
 			return true;
 	}
 	return false;
+}
+
+/*
+ * Who each person of the document is, wherever the text says it: "Julian
+ * Thorncastle, chief executive of Halden Music Group, one of the
+ * claimants, was ..." (an appositive after a mention), a quote's own
+ * attribution, or the statement's author speaking for its issuer.  Then
+ * every quote of that person without a role or an organisation takes
+ * them ('... ,' he said' three paragraphs later).  The first description
+ * wins; an organisation "its" stays unresolved and is not used.
+ */
+static void complete_speakers(struct xdoc *d, const char *src)
+{
+	if (!d->nq)
+		return;
+	char **role = calloc(d->nents + 1, sizeof(*role));
+	char **org = calloc(d->nents + 1, sizeof(*org));
+	if (!role || !org) {
+		free(role);
+		free(org);
+		return;
+	}
+	for (size_t qi = 0; qi < d->nq; qi++) {
+		const struct xspeaker *sp = &d->q[qi].sp;
+		if (d->q[qi].dead || sp->ent < 0 || (size_t)sp->ent >= d->nents ||
+		    d->ents[sp->ent].type != ET_PERSON)
+			continue;
+		if (sp->role && !role[sp->ent])
+			role[sp->ent] = vb_strdup(sp->role);
+		if (sp->org && !org[sp->ent] && strcmp(sp->org, "its"))
+			org[sp->ent] = vb_strdup(sp->org);
+	}
+	for (size_t i = 0; i < d->nms; i++) {
+		const struct xmention *m = &d->ms[i];
+		if (m->ent < 0 || (size_t)m->ent >= d->nents ||
+		    d->ents[m->ent].type != ET_PERSON || (role[m->ent] && org[m->ent]) ||
+		    m->t1 + 2 >= d->nt || !tok_punct(d, m->t1, ','))
+			continue;
+		size_t a0 = m->t1 + 1, a1 = a0;
+		/* "Anjali Marwood, who took over as chief executive of X in July," */
+		if (tok_is(d, a0, "who"))
+			for (size_t k = a0 + 1; k < d->nt && k < a0 + 6 && is_word(d, k) &&
+					    d->t[k].sent == d->t[a0].sent; k++)
+				if (tok_is(d, k, "as")) {
+					a0 = a1 = k + 1;
+					break;
+				}
+		while (a1 < d->nt && a1 < a0 + 14 && d->t[a1].sent == d->t[a0].sent &&
+		       !tok_punct(d, a1, ',') && !tok_punct(d, a1, '.') && !tok_punct(d, a1, ';') &&
+		       !tok_punct(d, a1, '(') && !(d->t[a1].lex & L_CUE))
+			a1++;
+		if (a1 == a0 || a1 >= d->nt || !tok_punct(d, a1, ','))
+			continue;
+		/* what the person is: "the/a/its ...", "Acme's ...", "chief
+		 * executive of ...", "Chief Executive of ..." */
+		if (!((is_word(d, a0) && (d->t[a0].lex & L_DET)) ||
+		      (lower_word(d, a0) && (d->t[a0].lex & (L_ROLE | L_NOM_PERSON))) ||
+		      title_case_role(d, a0, a1) > a0 ||
+		      (tok_capword(d, a0) && name_run_right(d, a0, a1) < a1 &&
+		       (d->t[name_run_right(d, a0, a1) - 1].flags & TF_POSS))))
+			continue;
+		struct xspeaker tmp = { .ent = -1 };
+		bool personish = false;
+		parse_appositive(d, a0, a1, &tmp, &personish);
+		if (personish && tmp.type != ET_ORG) {
+			if (tmp.role && !role[m->ent])
+				role[m->ent] = vb_strdup(tmp.role);
+			if (tmp.org && !org[m->ent] && strcmp(tmp.org, "its"))
+				org[m->ent] = vb_strdup(tmp.org);
+		}
+		xspeaker_release(&tmp);
+	}
+	/* "Its founder, Owen Brackley, was found liable", "Sharespan's
+	 * chief executive, Owen Brackley,": a title before the name, from the
+	 * sentence's start or a comma; "its" is the organisation opening a
+	 * sentence just before. */
+	for (size_t i = 0; i < d->nms; i++) {
+		const struct xmention *m = &d->ms[i];
+		if (m->ent < 0 || (size_t)m->ent >= d->nents ||
+		    d->ents[m->ent].type != ET_PERSON || (role[m->ent] && org[m->ent]) ||
+		    m->t0 < 2 || !tok_punct(d, m->t0 - 1, ',') ||
+		    m->t1 >= d->nt || !tok_punct(d, m->t1, ','))
+			continue;
+		/* the title's words back from the comma, then its owner: a
+		 * determiner ("its", "the") or a possessive name */
+		size_t a1 = m->t0 - 1, a0 = a1;
+		if (!lower_word(d, a1 - 1) || !(d->t[a1 - 1].lex & (L_ROLE | L_NOM_PERSON)))
+			continue;
+		while (a0 > 0 && a0 + 4 > a1 && lower_word(d, a0 - 1) &&
+		       !(d->t[a0 - 1].lex & (L_DET | L_STOP | L_CUE | L_CONNECT)))
+			a0--;
+		if (a0 > 0 && is_word(d, a0 - 1) && ((d->t[a0 - 1].lex & L_DET) ||
+						      (d->t[a0 - 1].flags & TF_POSS))) {
+			a0--;
+			while (a0 > 0 && (d->t[a0].flags & TF_POSS) && tok_capword(d, a0 - 1) &&
+			       !(d->t[a0 - 1].flags & TF_POSS))
+				a0--;
+		}
+		if (a0 == a1)
+			continue;
+		struct xspeaker tmp = { .ent = -1 };
+		bool personish = false;
+		parse_appositive(d, a0, a1, &tmp, &personish);
+		if (personish && tmp.type != ET_ORG && tmp.role) {
+			if (!role[m->ent])
+				role[m->ent] = vb_strdup(tmp.role);
+			if (tmp.org && !strcmp(tmp.org, "its")) {
+				/* an organisation named before in the sentence,
+				 * else one opening a sentence just before */
+				size_t at = 0;
+				int o = nearest_mention_at(d, d->t[a0].start, ET_ORG, NULL, &at);
+				if (o >= 0 && d->t[token_at(d, at)].sent != d->t[a0].sent)
+					o = -1;
+				if (o < 0)
+					o = subject_org(d, d->t[a0].start);
+				free(tmp.org);
+				tmp.org = o >= 0 ? vb_strdup(d->ents[o].canonical) : NULL;
+			}
+			if (tmp.org && !org[m->ent])
+				org[m->ent] = vb_strdup(tmp.org);
+		}
+		xspeaker_release(&tmp);
+	}
+	/* The issuer of a press release or statement, as the text names it:
+	 * the statement's author speaks for it, and so does whoever holds
+	 * an office with no other organisation named ('"...," added Marcus
+	 * Oyelaran, Chief Financial Officer.'). */
+	const char *type = d->opts ? d->opts->doc_type : NULL;
+	char *issuer = NULL;
+	if (src && type && (!strcmp(type, "press_release") || !strcmp(type, "statement"))) {
+		int o = ent_find(d, src, ET_ORG);
+		const char *comma = strchr(src, ',');
+		if (o < 0 && comma) {
+			char *head = vb_strndup(src, (size_t)(comma - src));
+			o = ent_find(d, head, ET_ORG);
+			free(head);
+		}
+		if (o >= 0)
+			issuer = vb_strdup(d->ents[o].canonical);
+	}
+	/* The author speaks for the source only when it names an
+	 * organisation: "Internet Access Providers Association", not "State
+	 * of the Union" (a name "X of Y" opens with an organisation's word). */
+	const char *author = d->opts ? d->opts->speaker : NULL;
+	if (author && src) {
+		const char *sp_ = strchr(src, ' ');
+		size_t fl = sp_ ? (size_t)(sp_ - src) : strlen(src);
+		lower_utf8(src, fl, &d->tmp);
+		const struct strmap_entry *w = lexicon_get(&d->ex->lex, d->tmp.buf, d->tmp.len);
+		if (strstr(src, " of ") && !(w && (w->flags & L_ORG_CUE)))
+			author = NULL;
+	}
+	for (size_t qi = 0; qi < d->nq; qi++) {
+		struct xspeaker *sp = &d->q[qi].sp;
+		if (d->q[qi].dead || sp->type != ET_PERSON || sp->anonymous)
+			continue;
+		bool known = sp->ent >= 0 && (size_t)sp->ent < d->nents &&
+			     d->ents[sp->ent].type == ET_PERSON;
+		if (known && !sp->role && role[sp->ent])
+			sp->role = vb_strdup(role[sp->ent]);
+		if (known && (!sp->org || !strcmp(sp->org, "its")) && org[sp->ent]) {
+			free(sp->org);
+			sp->org = vb_strdup(org[sp->ent]);
+		}
+		/* "chief executive of the IFSRP": the full name of an acronym
+		 * the text defined */
+		if (sp->org) {
+			size_t n = strlen(sp->org);
+			bool acro = n >= 2 && n <= 8;
+			for (size_t c = 0; c < n && acro; c++)
+				acro = sp->org[c] >= 'A' && sp->org[c] <= 'Z';
+			for (size_t e = 0; acro && e < d->nents; e++)
+				if (d->ents[e].type == ET_ORG && d->ents[e].acronym &&
+				    !strcasecmp(d->ents[e].acronym, sp->org)) {
+					free(sp->org);
+					sp->org = vb_strdup(d->ents[e].canonical);
+					break;
+				}
+			continue;
+		}
+		const char *name = known ? d->ents[sp->ent].canonical : sp->name;
+		if (author && name && !strcasecmp(name, author) && src && type &&
+		    !strcmp(type, "statement"))
+			sp->org = vb_strdup(issuer ? issuer : src);
+		else if (issuer && sp->role && office_role(sp->role))
+			sp->org = vb_strdup(issuer);
+	}
+	free(issuer);
+	for (size_t e = 0; e < d->nents; e++) {
+		free(role[e]);
+		free(org[e]);
+	}
+	free(role);
+	free(org);
 }
 
 void speakers_resolve(struct xdoc *d)
@@ -2924,6 +3146,7 @@ void speakers_resolve(struct xdoc *d)
 		last_sp_pos = sp->how == SP_NOMINAL ? d->t[sp->t0].start : qpos;
 		last_cue = q->cue_tok;
 	}
+	complete_speakers(d, src);
 }
 
 /* ---- corpus-wide speaker keys -------------------------------------------- */

@@ -1362,6 +1362,72 @@ static void test_company_of_a_release(void **state)
 	vb_extraction_release(&x);
 }
 
+/* A person's role and organisation, wherever the document gives them,
+ * complete every quote of that person. */
+static void test_speaker_descriptions(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	const struct vb_quote *q;
+	/* An appositive away from any quote; "Its founder, X," with "its"
+	 * the organisation opening the sentence before; "who took over as
+	 * ... of X"; where and why ("in Washington for talks") is no role;
+	 * "But" opening a sentence is no organisation. */
+	run("Sharespan Inc, the file-sharing company, was ordered to pay damages.\n\n"
+	    "The judge said the company had built its business on piracy. Its founder, "
+	    "Owen Brackley, was found personally liable.\n\n"
+	    "In a statement, he said he was disappointed and would appeal.\n\n"
+	    "Outside the court, Julian Thorncastle, chief executive of Halden Music Group, "
+	    "one of the claimants, was in a more expansive mood. \"This has taken three "
+	    "years,\" he said.\n\n"
+	    "Anjali Marwood, who took over as chief executive of the Phonographic "
+	    "Federation in July, negotiated the deal. She said the industry had learned "
+	    "a lot.\n\n"
+	    "De Croo, in Washington for talks with Administration officials, said the "
+	    "tax would be dropped.\n\n"
+	    "But economist Cork said the upturn would help exports.\n", NULL, &x);
+	q = must_quote(&x, "he was disappointed");
+	assert_speaker(q, "Owen Brackley");
+	assert_role_org(q, "founder", "Sharespan Inc");
+	q = must_quote(&x, "This has taken");
+	assert_speaker(q, "Julian Thorncastle");
+	assert_role_org(q, "chief executive", "Halden Music Group");
+	q = must_quote(&x, "the industry had learned");
+	assert_speaker(q, "Anjali Marwood");
+	assert_role_org(q, "chief executive", "Phonographic Federation");
+	assert_null(must_quote(&x, "the tax would be")->speaker.role);
+	q = must_quote(&x, "the upturn would");
+	assert_role_org(q, "economist", NULL);
+	vb_extraction_release(&x);
+
+	/* A statement's author speaks for its issuer; in a press release,
+	 * an office with no organisation named is the issuer's. */
+	struct vb_extract_opts st = { .doc_type = "statement", .speaker = "Rosalind Trevanion",
+				      .source_org = "Internet Access Providers Association" };
+	run("We welcome the decision. It protects our members and their customers.\n", &st,
+	    &x);
+	assert_role_org(must_quote(&x, "We welcome"), NULL,
+			"Internet Access Providers Association");
+	vb_extraction_release(&x);
+	struct vb_extract_opts pr = { .doc_type = "press_release",
+				      .source_org = "Brantley Industrial" };
+	run("Brantley Industrial Corp. today reported its results.\n\n"
+	    "\"We generated $58 million of free cash flow in the quarter,\" added Marcus "
+	    "Oyelaran, Chief Financial Officer.\n", &pr, &x);
+	assert_role_org(must_quote(&x, "We generated"), "chief financial officer",
+			"Brantley Industrial Corp");
+	vb_extraction_release(&x);
+
+	/* The source of a statement that is no organisation's name: none. */
+	struct vb_extract_opts sotu = { .doc_type = "statement", .speaker = "George Washington",
+					.source_org = "State of the Union" };
+	run("The State of the Union is sound. We have paid our debts and kept the peace.\n",
+	    &sotu, &x);
+	for (size_t i = 0; i < x.nquotes; i++)
+		assert_null(x.quotes[i].speaker.org);
+	vb_extraction_release(&x);
+}
+
 /* A fragment in a clause reported by a named speaker is the reporter's,
  * not the clause's "it". */
 static void test_fragment_of_the_reporter(void **state)
@@ -1437,6 +1503,7 @@ int main(void)
 		cmocka_unit_test(test_titles_with_owners),
 		cmocka_unit_test(test_title_portfolio_name),
 		cmocka_unit_test(test_company_of_a_release),
+		cmocka_unit_test(test_speaker_descriptions),
 		cmocka_unit_test(test_fragment_of_the_reporter),
 		cmocka_unit_test(test_subject_before_pronoun),
 	};
