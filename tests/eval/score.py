@@ -178,6 +178,17 @@ def speaker_ok(gq, pspk):
     return False
 
 
+def org_ok(pred, gold):
+    """The speaker's organisation: the same name, or one inside the other
+    ("Sharespan" for "Sharespan Inc")."""
+    if not isinstance(pred, str) or not pred.strip():
+        return False
+    if names_match(pred, gold):
+        return True
+    a, b = norm_descr(pred), norm_descr(gold)
+    return bool(a) and bool(b) and (a in b or b in a)
+
+
 def _number(s):
     s = s.strip().replace(",", "").replace(" ", "")
     try:
@@ -334,7 +345,8 @@ def score_doc(gdoc, pdoc, text):
          "gold_kind": {k: 0 for k in QUOTE_KINDS}, "pred_kind": {},
          "exact_gold_kind": {k: 0 for k in QUOTE_KINDS}, "exact_pred_kind": {},
          "overlap_gold_kind": {k: 0 for k in QUOTE_KINDS}, "overlap_pred_kind": {},
-         "kind_agree": 0, "speaker_ok": 0, "speaker_ok_kind": {k: 0 for k in QUOTE_KINDS}}
+         "kind_agree": 0, "speaker_ok": 0, "speaker_ok_kind": {k: 0 for k in QUOTE_KINDS},
+         "org_gold": 0, "org_ok": 0}
     for g in gq:
         q["gold_kind"][g["kind"]] += 1
     for p in pq:
@@ -357,6 +369,11 @@ def score_doc(gdoc, pdoc, text):
         if speaker_ok(g, p.get("speaker")):
             q["speaker_ok"] += 1
             q["speaker_ok_kind"][g["kind"]] += 1
+            if g.get("org"):
+                q["org_gold"] += 1
+                spk = p.get("speaker") if isinstance(p.get("speaker"), dict) else {}
+                if org_ok(spk.get("org"), g["org"]):
+                    q["org_ok"] += 1
         else:
             spk = p.get("speaker") if isinstance(p.get("speaker"), dict) else {}
             errors["speaker_errors"].append({
@@ -487,6 +504,8 @@ def aggregate(results):
     out["speaker_correct"] = s(["quotes", "speaker_ok"])
     out["speaker_accuracy_all_gold"] = s(["quotes", "speaker_ok"]) / nq_g if nq_g else 0.0
     out["kind_agreement"] = s(["quotes", "kind_agree"]) / m if m else 0.0
+    og = s(["quotes", "org_gold"])
+    out["speaker_org_accuracy"] = s(["quotes", "org_ok"]) / og if og else 0.0
 
     ne_g, ne_p = s(["entities", "gold"]), s(["entities", "pred"])
     out["entities_typed"] = prf(s(["entities", "typed"]), ne_p, s(["entities", "typed"]), ne_g)
@@ -541,6 +560,8 @@ def print_table(agg, failures, out=sys.stdout):
     for k in QUOTE_KINDS:
         w("%-44s %s\n" % ("  %s" % k, fmt(agg["quotes_per_kind"][k]["speaker_accuracy"])))
     w("%-44s %s\n" % ("speaker correct / all gold quotes", fmt(agg["speaker_accuracy_all_gold"])))
+    w("%-44s %s\n" % ("speaker organisation (right speaker, gold org)",
+                       fmt(agg["speaker_org_accuracy"])))
     w("%-44s %s\n" % ("quote kind agreement (overlap-matched)", fmt(agg["kind_agreement"])))
     w("%-44s %s\n" % ("entity canonical accuracy (extent-matched)", fmt(agg["entity_canonical_accuracy"])))
     w("%-44s %s\n" % ("date value accuracy (extent-matched)", fmt(agg["date_value_accuracy"])))

@@ -134,7 +134,7 @@ class FakeVerbatimTests(unittest.TestCase):
             self.assertEqual(o[key]["precision"], 1.0, key)
             self.assertEqual(o[key]["recall"], 1.0, key)
         for key in ("speaker_accuracy", "entity_canonical_accuracy", "date_value_accuracy",
-                    "date_value_accuracy_relative", "kind_agreement"):
+                    "date_value_accuracy_relative", "kind_agreement", "speaker_org_accuracy"):
             self.assertEqual(o[key], 1.0, key)
         for k in score.QUOTE_KINDS:
             self.assertEqual(o["quotes_per_kind"][k]["overlap"]["f1"], 1.0, k)
@@ -217,6 +217,14 @@ class NormalisationTests(unittest.TestCase):
         self.assertFalse(score.speaker_ok(g, {"name": "Rosalind Trevanion",
                                               "org": "Listeners' Rights Alliance"}))
         self.assertFalse(score.speaker_ok(g, None))
+
+    def test_org(self):
+        self.assertTrue(score.org_ok("Sharespan", "Sharespan Inc"))
+        self.assertTrue(score.org_ok("the Listeners\u2019 Rights Alliance",
+                                     "Listeners' Rights Alliance"))
+        self.assertFalse(score.org_ok("Halden Music Group", "Sharespan Inc"))
+        self.assertFalse(score.org_ok(None, "Sharespan Inc"))
+        self.assertFalse(score.org_ok("", "Sharespan Inc"))
 
     def test_aliases(self):
         g = {"speaker": "Julian Thorncastle", "speaker_aliases": ["朱利安·索恩卡斯尔"]}
