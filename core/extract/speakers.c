@@ -2691,17 +2691,53 @@ static void complete_speakers(struct xdoc *d, const char *src)
 		const struct xmention *m = &d->ms[i];
 		if (m->ent < 0 || (size_t)m->ent >= d->nents ||
 		    d->ents[m->ent].type != ET_PERSON || (role[m->ent] && org[m->ent]) ||
-		    m->t0 < 2 || !tok_punct(d, m->t0 - 1, ',') ||
-		    m->t1 >= d->nt || !tok_punct(d, m->t1, ','))
+		    m->t0 < 2)
 			continue;
-		/* the title's words back from the comma, then its owner: a
-		 * determiner ("its", "the") or a possessive name */
-		size_t a1 = m->t0 - 1, a0 = a1;
-		if (!lower_word(d, a1 - 1) || !(d->t[a1 - 1].lex & (L_ROLE | L_NOM_PERSON)))
+		/* "Its founder, X,", "Its director is X", "Halden chief
+		 * executive X": the title's words back from the comma, the
+		 * copula or the name, then its owner: a determiner ("its",
+		 * "the") or a possessive name */
+		size_t a1 = m->t0;
+		if (tok_punct(d, m->t0 - 1, ',')) {
+			if (m->t1 >= d->nt || !tok_punct(d, m->t1, ','))
+				continue;
+			a1 = m->t0 - 1;
+		} else if (lower_word(d, m->t0 - 1) &&
+			   tok_in(d, m->t0 - 1, (const char *const[]){ "is", "was", NULL })) {
+			a1 = m->t0 - 1;
+		}
+		size_t a0 = a1;
+		if (a1 < 2)
 			continue;
-		while (a0 > 0 && a0 + 4 > a1 && lower_word(d, a0 - 1) &&
-		       !(d->t[a0 - 1].lex & (L_DET | L_STOP | L_CUE | L_CONNECT)))
+		/* the head: one person's office ("chairman"), not a
+		 * portfolio's word ("affairs") or people ("bankers") */
+		if (!lower_word(d, a1 - 1) || !(d->t[a1 - 1].lex & (L_ROLE | L_NOM_PERSON)) ||
+		    (d->t[a1 - 1].lex & L_PLURAL_NOM) || role_topic(d, a1 - 1))
+			continue;
+		/* its modifiers: words of titles, or up to two others that are
+		 * no verb ("a statement quoted chairman X") */
+		size_t plain = 0;
+		while (a0 > 0 && a0 + 5 > a1 && lower_word(d, a0 - 1) &&
+		       !(d->t[a0 - 1].lex & (L_DET | L_STOP | L_CUE | L_CONNECT))) {
+			size_t k = a0 - 1, n = tok_len(d, k);
+			const char *w = d->s + d->t[k].start;
+			if (!(d->t[k].lex & (L_ROLE | L_NOM_PERSON)) &&
+			    (++plain > 2 || (n > 3 && (!memcmp(w + n - 2, "ed", 2) ||
+						       !memcmp(w + n - 3, "ing", 3)))))
+				break;
 			a0--;
+			/* "vice-president" */
+			if (a0 > 1 && tok_punct(d, a0 - 1, '-') && tok_adjacent(d, a0 - 1) &&
+			    tok_adjacent(d, a0) && lower_word(d, a0 - 2))
+				a0 -= 2;
+		}
+		/* "Heineken board member Hans Coebergh": an organisation named
+		 * just before the title owns it */
+		for (size_t k = 0; a0 < a1 && k < d->nms; k++)
+			if (d->ms[k].t1 == a0 && d->ms[k].type == ET_ORG && d->ms[k].ent >= 0) {
+				a0 = d->ms[k].t0;
+				break;
+			}
 		if (a0 > 0 && is_word(d, a0 - 1) && ((d->t[a0 - 1].lex & L_DET) ||
 						      (d->t[a0 - 1].flags & TF_POSS))) {
 			a0--;
@@ -2729,7 +2765,9 @@ static void complete_speakers(struct xdoc *d, const char *src)
 				free(tmp.org);
 				tmp.org = o >= 0 ? vb_strdup(d->ents[o].canonical) : NULL;
 			}
-			if (tmp.org && !org[m->ent])
+			/* a name, not a noun left unresolved ("the bank") */
+			if (tmp.org && !org[m->ent] && !strchr("abcdefghijklmnopqrstuvwxyz", tmp.org[0]) &&
+			    strncmp(tmp.org, "The ", 4))
 				org[m->ent] = vb_strdup(tmp.org);
 		}
 		xspeaker_release(&tmp);

@@ -1400,6 +1400,26 @@ static void test_speaker_descriptions(void **state)
 	assert_role_org(q, "economist", NULL);
 	vb_extraction_release(&x);
 
+	/* A copula ("Its director is X") and a title just before the name,
+	 * with the organisation named before it ("Senate Banking Committee
+	 * chairman X") or none ("vice-president X"); not a plural ("bullion
+	 * bankers X") nor a portfolio's word ("economic affairs X"). */
+	run("The Listeners' Rights Alliance was launched in March. Its director is "
+	    "Tomasz Whelan.\n\n"
+	    "\"We intend to fill that gap,\" Mr Whelan said.\n\n"
+	    "The Senate Banking Committee chairman William Proxmire opened the hearing. "
+	    "Proxmire said rates were too high.\n\n"
+	    "The Bundesbank sees no reason to change course, vice-president Helmut "
+	    "Schlesinger told the paper. Schlesinger said money supply was on target.\n\n"
+	    "The undersecretary of economic affairs Robert Ortner arrived. Ortner said "
+	    "the deficit would shrink.\n", NULL, &x);
+	assert_role_org(must_quote(&x, "We intend"), "director", "Listeners' Rights Alliance");
+	assert_role_org(must_quote(&x, "rates were too"), "chairman", "Senate Banking Committee");
+	assert_string_equal(must_quote(&x, "money supply")->speaker.role, "vice-president");
+	q = must_quote(&x, "the deficit would");
+	assert_false(q->speaker.role && !strcmp(q->speaker.role, "economic affairs"));
+	vb_extraction_release(&x);
+
 	/* A statement's author speaks for its issuer; in a press release,
 	 * an office with no organisation named is the issuer's. */
 	struct vb_extract_opts st = { .doc_type = "statement", .speaker = "Rosalind Trevanion",
