@@ -2647,9 +2647,56 @@ static void complete_speakers(struct xdoc *d, const char *src)
 		const struct xmention *m = &d->ms[i];
 		if (m->ent < 0 || (size_t)m->ent >= d->nents ||
 		    d->ents[m->ent].type != ET_PERSON || (role[m->ent] && org[m->ent]) ||
-		    m->t1 + 2 >= d->nt || !tok_punct(d, m->t1, ','))
+		    m->t1 + 2 >= d->nt)
 			continue;
 		size_t a0 = m->t1 + 1, a1 = a0;
+		/* "the appointment of X as chief executive", "X was appointed
+		 * chief executive of Y": an office given to the person */
+		size_t as = SIZE_MAX;
+		if (lower_word(d, m->t1) && tok_is(d, m->t1, "as"))
+			as = m->t1 + 1;
+		else if (lower_word(d, m->t1) && tok_in(d, m->t1, (const char *const[]){ "was",
+				"is", "has", NULL })) {
+			size_t k = m->t1 + 1 + tok_is(d, m->t1 + 1, "been");
+			if (lower_word(d, k) && tok_in(d, k, (const char *const[]){ "appointed",
+					"named", "elected", "promoted", NULL }))
+				as = k + 1 + (tok_is(d, k + 1, "as") || tok_is(d, k + 1, "to"));
+		}
+		if (as != SIZE_MAX && as < d->nt) {
+			size_t e = as;
+			while (e < d->nt && e < as + 10 && d->t[e].sent == d->t[as].sent &&
+			       !tok_punct(d, e, ',') && !tok_punct(d, e, '.') && !tok_punct(d, e, ';') &&
+			       !tok_in(d, e, (const char *const[]){ "with", "from", "after", "in",
+					"on", "and", "who", "effective", NULL }))
+				e++;
+			struct xspeaker tmp = { .ent = -1 };
+			bool personish = false;
+			if (e > as && (lower_word(d, as) || title_case_role(d, as, e) > as ||
+				       (d->t[as].lex & L_DET)))
+				parse_appositive(d, as, e, &tmp, &personish);
+			if (personish && tmp.type != ET_ORG && tmp.role && !role[m->ent])
+				role[m->ent] = vb_strdup(tmp.role);
+			/* "Orlen Water today announced the appointment of X as
+			 * chief executive": the organisation opening the sentence */
+			if (personish && tmp.role && !tmp.org) {
+				size_t s0 = m->t0;
+				while (s0 > 0 && d->t[s0 - 1].sent == d->t[m->t0].sent)
+					s0--;
+				for (size_t k = 0; k < d->nms; k++)
+					if (d->ms[k].t0 <= s0 + 1 && d->ms[k].t0 >= s0 &&
+					    d->ms[k].t1 < m->t0 && d->ms[k].ent >= 0 &&
+					    d->ents[d->ms[k].ent].type == ET_ORG) {
+						tmp.org = vb_strdup(d->ents[d->ms[k].ent].canonical);
+						break;
+					}
+			}
+			if (personish && tmp.type != ET_ORG && tmp.org && !org[m->ent] &&
+			    !strchr("abcdefghijklmnopqrstuvwxyz", tmp.org[0]) && strncmp(tmp.org, "The ", 4))
+				org[m->ent] = vb_strdup(tmp.org);
+			xspeaker_release(&tmp);
+		}
+		if (!tok_punct(d, m->t1, ','))
+			continue;
 		/* "Anjali Marwood, who took over as chief executive of X in July," */
 		if (tok_is(d, a0, "who"))
 			for (size_t k = a0 + 1; k < d->nt && k < a0 + 6 && is_word(d, k) &&

@@ -1420,6 +1420,18 @@ static void test_speaker_descriptions(void **state)
 	assert_false(q->speaker.role && !strcmp(q->speaker.role, "economic affairs"));
 	vb_extraction_release(&x);
 
+	/* An office given: "the appointment of X as chief executive" (of
+	 * the organisation opening the sentence), "X was appointed chief
+	 * financial officer of Y". */
+	run("Orlen Water today announced the appointment of Priya Nandakumar as chief "
+	    "executive, with effect from 1 September.\n\n"
+	    "Ms Nandakumar said: \"I am delighted to be joining.\"\n\n"
+	    "Marta Quinn was appointed chief financial officer of Tessaly Bank in March.\n\n"
+	    "\"We are ready,\" Quinn said.\n", NULL, &x);
+	assert_role_org(must_quote(&x, "I am delighted"), "chief executive", "Orlen Water");
+	assert_role_org(must_quote(&x, "We are ready"), "chief financial officer", "Tessaly Bank");
+	vb_extraction_release(&x);
+
 	/* A statement's author speaks for its issuer; in a press release,
 	 * an office with no organisation named is the issuer's. */
 	struct vb_extract_opts st = { .doc_type = "statement", .speaker = "Rosalind Trevanion",
