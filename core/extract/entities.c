@@ -265,6 +265,17 @@ static bool person_shaped(const struct xdoc *d, size_t i, size_t j)
 	return true;
 }
 
+/* The bodies named "X to Y Z": "Committee to Protect Journalists",
+ * "Campaign to Protect Rural England", "Coalition to End ...". */
+bool org_to_word(const struct xdoc *d, size_t i)
+{
+	return tok_capword(d, i) && !(d->t[i].flags & TF_ALLCAPS) &&
+	       tok_in(d, i, (const char *const[]){ "committee", "campaign", "coalition",
+			"alliance", "foundation", "council", "commission", "movement", "fund",
+			"project", "society", "league", "association", "network", "partnership",
+			"initiative", NULL });
+}
+
 size_t name_run_right(const struct xdoc *d, size_t i, size_t limit)
 {
 	if (!tok_capword(d, i) || (d->t[i].lex & (L_WEEKDAY)))
@@ -292,6 +303,21 @@ size_t name_run_right(const struct xdoc *d, size_t i, size_t limit)
 				continue;
 			}
 			break;
+		}
+		/* "Committee to Protect Journalists", "Campaign to Protect
+		 * Rural England": an organisation's word, "to", and a verb with
+		 * its object, all capitalised. */
+		if (c->kind == TK_WORD && !(c->flags & TF_CAP) && tok_is(d, j, "to") &&
+		    org_to_word(d, j - 1) && tok_capword(d, k) &&
+		    !(d->t[k].flags & TF_ALLCAPS) &&
+		    !(d->t[k].lex & (L_GIVEN | L_MONTH | L_WEEKDAY)) &&
+		    d->t[k].sent == d->t[j].sent) {
+			size_t e = plain_run(d, k, limit);
+			if (e >= k + 2 && !part_has(d, k, e, L_ORG_CUE | L_ORG_SUFFIX) &&
+			    run_type(d, k, k + 1) != ET_PLACE && run_type(d, k, e) != ET_PLACE) {
+				j = e;
+				continue;
+			}
 		}
 		if (c->kind != TK_WORD || (c->flags & TF_CAP) ||
 		    !(c->lex & L_CONNECT))
@@ -416,6 +442,12 @@ size_t name_run_left(const struct xdoc *d, size_t end, size_t limit)
 		}
 		if (k >= limit + 2 && hyphen_tail(d, k - 1)) {
 			i = k - 1;
+			continue;
+		}
+		/* "Committee to Protect Journalists" */
+		if (k > limit && tok_is(d, k, "to") && !(d->t[k].flags & TF_CAP) &&
+		    org_to_word(d, k - 1) && d->t[k - 1].sent == d->t[end - 1].sent) {
+			i = k;
 			continue;
 		}
 		if (k > limit && (d->t[k].kind == TK_PUNCT) &&

@@ -461,6 +461,8 @@ unsigned latin_base(unsigned cp);
 bool capitalised_inside(const struct xdoc *d, size_t i);
 /* Word i names a nation's people: "Indonesian", "Iraqi", "French". */
 bool demonym_word(const struct xdoc *d, size_t i);
+/* "Committee" in "Committee to Protect Journalists" */
+bool org_to_word(const struct xdoc *d, size_t i);
 /* The definite article of the document's language, when it is Spanish,
  * French or German ("El alcalde", "La SNCF", "Die Bahn"). */
 bool foreign_article(const struct xdoc *d, size_t i);

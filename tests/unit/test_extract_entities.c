@@ -407,6 +407,15 @@ static void test_org_rules(void **state)
 	assert_false(has_entity(&x, "Project"));
 	vb_extraction_release(&x);
 
+	/* "X to Y Z" bodies: an organisation's word, "to", a verb and its
+	 * object; not "the Capital to Mount Vernon". */
+	run("The Committee to Protect Journalists said it was alarmed. The road from "
+	    "the Capital to Mount Vernon was closed.\n", NULL, &x);
+	expect(&x, "Committee to Protect Journalists", VB_ENTITY_ORGANISATION,
+	       "Committee to Protect Journalists");
+	assert_false(has_entity(&x, "Capital to Mount Vernon"));
+	vb_extraction_release(&x);
+
 	/* A time zone is no place ("EST" is also Estonia's code). */
 	run("The wires were held open until 2100 EST on Tuesday.\n", NULL, &x);
 	assert_false(has_entity(&x, "EST"));
