@@ -831,6 +831,23 @@ static bool future_sentence(const struct xdoc *d, size_t i)
 			plan = k;
 			break;
 		}
+	/* A fixture in the present: "Eastport United, who play Kingsbridge
+	 * Rovers on Tuesday", "the court hears the appeal on Monday": a verb
+	 * of a scheduled event at most four words before "on" and the day. */
+	if (plan == SIZE_MAX && i > 1 && tok_is(d, i - 1, "on"))
+		for (size_t k = i - 1; k-- > 0 && k + 6 > i && d->t[k].sent == d->t[i].sent;) {
+			if (d->t[k].kind != TK_WORD || (d->t[k].flags & TF_CAP))
+				continue;
+			if (tok_in(d, k, (const char *const[]){ "play", "plays", "meet", "meets",
+					"face", "faces", "host", "hosts", "visit", "visits", "hears",
+					"resume", "resumes", "vote", "votes", "begin", "begins",
+					"open", "opens", "travel", "travels", NULL })) {
+				if (k > 0 && tok_is(d, k - 1, "to"))
+					break;   /* "agreed to meet on Monday": the modal decides */
+				plan = k;
+				break;
+			}
+		}
 	if (in_sentence(d, i, past_aux, false) ||
 	    !(in_sentence(d, i, future, false) || in_sentence(d, i, modal, true) ||
 	      plan != SIZE_MAX))

@@ -356,6 +356,14 @@ static void test_plans_and_named_weekdays(void **state)
 	assert_null(find_date(&x, "Sunday"));
 	assert_int_equal(x.ndates, 2);
 	vb_extraction_release(&x);
+
+	/* A fixture in the present tense is to come; a result is past. */
+	run("The win lifts Harbour City to fourth, behind Eastport United, who play "
+	    "Kingsbridge Rovers on Tuesday. Millbrook beat Ashby on Saturday.\n",
+	    "2026-10-18", &x);
+	expect(&x, "Tuesday", "2026-10-20", VB_DATE_DAY, true);
+	expect(&x, "Saturday", "2026-10-17", VB_DATE_DAY, true);
+	vb_extraction_release(&x);
 }
 
 /* Months and weekdays whose year or week the sentence decides. */
