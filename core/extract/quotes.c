@@ -2083,6 +2083,21 @@ static void according_to(struct xdoc *d, size_t k, size_t width, size_t s0,
 	if (german && w < s1 && lower_word_at(d, w) &&
 	    tok_in(d, w, (const char *const[]){ "der", "des", "dem", "den", "von", "vom", NULL }))
 		w++;
+	/* "according to a statement released by Halvern Airways": the
+	 * statement's author speaks (not a report's or figures': those
+	 * are findings). */
+	if (width == 2 && w + 3 < s1 && tok_in(d, w, (const char *const[]){ "a", "the", "an",
+			NULL }) &&
+	    tok_in(d, w + 1, (const char *const[]){ "statement", "announcement", "communique",
+			"communiqué", NULL })) {
+		size_t b = w + 2;
+		if (tok_in(d, b, (const char *const[]){ "released", "issued", "posted",
+				"published", "sent", NULL }))
+			b++;
+		if (b + 1 < s1 && tok_in(d, b, (const char *const[]){ "by", "from", NULL }) &&
+		    (tok_capword(d, b + 1) || tok_is(d, b + 1, "the")))
+			w = b + 1;
+	}
 	bool spanish = tok_is(d, k, "según");
 	/* "según ha anunciado hoy la compañía": the verb, then its subject. */
 	if (spanish && w + 2 < s1 && tok_in(d, w, (const char *const[]){ "ha", "han", NULL }) &&

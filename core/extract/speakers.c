@@ -1675,7 +1675,12 @@ bool speaker_right(struct xdoc *d, size_t i, size_t limit, struct xspeaker *sp)
 			n++;
 		if (r > i + 1 && (d->t[r - 1].flags & TF_POSS) && tok_capword(d, n))
 			i++;
-		/* "according to the Office for National Statistics" */
+		/* "according to the Office for National Statistics": a mention
+		 * the entity scan typed, or a run with an organisation's word
+		 * ("the Acme Federation") before the end of the clause */
+		else if (r > i + 1 && run_type(d, i + 1, r) == ET_ORG &&
+			 (r == limit || tok_punct(d, r, ',') || tok_punct(d, r, '.')))
+			i++;
 		else
 			for (size_t m = 0; m < d->nms; m++)
 				if (d->ms[m].t0 == i + 1 && d->ms[m].type == ET_ORG &&
@@ -1913,9 +1918,18 @@ bool speaker_right(struct xdoc *d, size_t i, size_t limit, struct xspeaker *sp)
 				  d->t[a1].cp == '"' || d->t[a1].cp == 0x201C)) &&
 			       a1 - e < 20)
 				a1++;
-			bool personish;
+			bool personish = false;
 			struct xspeaker tmp = { .ent = -1 };
-			parse_appositive(d, e + 1, a1, &tmp, &personish);
+			/* not a clause: "According to Acme Corp, the soldiers
+			 * were injured." */
+			bool clause = false;
+			for (size_t k = e + 1; k < a1 && !clause && !tok_in(d, k, (const char *const[]){
+					"who", "which", "that", "whose", NULL }); k++)
+				clause = lower_word(d, k) &&
+					 tok_in(d, k, (const char *const[]){ "is", "are", "was",
+						"were", "has", "have", "had", "will", "would", NULL });
+			if (!clause)
+				parse_appositive(d, e + 1, a1, &tmp, &personish);
 			if (personish) {
 				free(sp->role);
 				free(sp->org);

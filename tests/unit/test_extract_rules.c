@@ -1362,6 +1362,26 @@ static void test_company_of_a_release(void **state)
 	vb_extraction_release(&x);
 }
 
+/* "according to a statement released by X": the statement's author
+ * speaks; a report's findings are no quote (stop 16). */
+static void test_according_to_a_statement(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	run("According to a statement released by Halvern Airways, the flight landed "
+	    "safely.\n\n"
+	    "According to a statement from the Ministry of Defence, two soldiers were "
+	    "hurt.\n\n"
+	    "According to the Acme Federation, the soldiers were injured in the attack.\n",
+	    NULL, &x);
+	assert_speaker(must_quote(&x, "the flight landed"), "Halvern Airways");
+	assert_speaker(must_quote(&x, "two soldiers were"), "Ministry of Defence");
+	/* "the soldiers were injured" is the report, no appositive of the
+	 * source's */
+	assert_speaker(must_quote(&x, "the soldiers were injured"), "Acme Federation");
+	vb_extraction_release(&x);
+}
+
 /* A person's role and organisation, wherever the document gives them,
  * complete every quote of that person. */
 static void test_speaker_descriptions(void **state)
@@ -1536,6 +1556,7 @@ int main(void)
 		cmocka_unit_test(test_title_portfolio_name),
 		cmocka_unit_test(test_company_of_a_release),
 		cmocka_unit_test(test_speaker_descriptions),
+		cmocka_unit_test(test_according_to_a_statement),
 		cmocka_unit_test(test_fragment_of_the_reporter),
 		cmocka_unit_test(test_subject_before_pronoun),
 	};
