@@ -494,14 +494,24 @@ static bool attribution_after(struct xdoc *d, size_t c, struct xspeaker *sp,
 		}
 		return false;
 	}
-	for (size_t j = k + 1; j < limit && j < k + 14; j++) {
+	/* ", one shop steward, who asked not to be named, told the
+	 * Gazette": the verbs of a relative clause are not the quote's. */
+	bool relative = false;
+	for (size_t j = k + 1; j < limit && j < k + 20; j++) {
 		const struct xtok *t = &d->t[j];
 		if (t->kind == TK_PUNCT && t->cp != ',' && t->cp != '-' &&
 		    t->cp != '.' && t->cp != '\'' && t->cp != 0x2019 && t->cp != '&')
 			break;
 		if (t->kind == TK_PUNCT && t->cp == '.' && !tok_adjacent(d, j))
 			break;
-		if (!cue_word(d, j))
+		if (tok_punct(d, j, ',') && relative) {
+			relative = false;
+			continue;
+		}
+		if (tok_punct(d, j - 1, ',') && tok_in(d, j, (const char *const[]){ "who", "which",
+				NULL }))
+			relative = true;
+		if (relative || (j >= k + 14 && !tok_punct(d, j - 1, ',')) || !cue_word(d, j))
 			continue;
 		/* '"... protected speech." Justice Alito, joined by two others,
 		 * wrote in a dissent that ...': after a quotation closed by a
@@ -776,12 +786,28 @@ static bool attribution_before(struct xdoc *d, size_t o, struct xspeaker *sp,
 }
 
 /* Words that may be speech or calling verbs, found on the first call. */
+/* ", adding that ...": a second report sharing the sentence's subject. */
+static const char *const speech_participles[] = {
+	"warning", "saying", "adding", "arguing", "noting", "claiming",
+	"stressing", "insisting", "explaining", "predicting", "suggesting",
+	"pointing", "acknowledging", NULL,
+};
+
+/* A participle of saying after a comma: "Mendes hit back, saying the
+ * government had "broken every promise it made"". */
+static bool speech_participle(const struct xdoc *d, size_t k)
+{
+	return k > 0 && d->t[k].kind == TK_WORD && !(d->t[k].flags & (TF_CAP | TF_INQUOTE)) &&
+	       tok_punct(d, k - 1, ',') && tok_in(d, k, speech_participles);
+}
+
 static const struct idlist *verb_tokens(struct xdoc *d)
 {
 	if (!d->verbs_done) {
 		d->verbs_done = true;
 		for (size_t k = 0; k < d->nt; k++)
-			if (d->t[k].kind == TK_WORD && (d->t[k].lex & (L_CUE | L_CALL)))
+			if (d->t[k].kind == TK_WORD &&
+			    ((d->t[k].lex & (L_CUE | L_CALL)) || speech_participle(d, k)))
 				idlist_insert(&d->verbs, (uint32_t)k);
 	}
 	return &d->verbs;
@@ -793,8 +819,9 @@ static bool speech_or_call(const struct xdoc *d, size_t k)
 	if (tok_is(d, k + 1, "on") || tok_is(d, k + 1, "for") || tok_is(d, k + 1, "upon"))
 		if (tok_is(d, k, "called") || tok_is(d, k, "calls") || tok_is(d, k, "calling"))
 			return false;
-	return cue_word(d, k) || (d->t[k].kind == TK_WORD && (d->t[k].lex & L_CALL) &&
-				  !(d->t[k].flags & TF_INQUOTE));
+	return cue_word(d, k) || speech_participle(d, k) ||
+	       (d->t[k].kind == TK_WORD && (d->t[k].lex & L_CALL) &&
+		!(d->t[k].flags & TF_INQUOTE));
 }
 
 /*
@@ -821,6 +848,27 @@ static size_t mentions_starting(struct xdoc *d, size_t t0, size_t t1, size_t *ou
 		if (d->ms[i].t0 >= t0 && d->ms[i].t0 < t1)
 			out[n++] = i;
 	return n;
+}
+
+/* Is token i the last name of a person the document named in full (a
+ * mention the entity scan typed; entities come later)? */
+static bool surname_of_person(struct xdoc *d, size_t i)
+{
+	if (!tok_capword(d, i) || (d->t[i].lex & (L_STOP | L_DET | L_PRONOUN)))
+		return false;
+	size_t n = tok_stem_end(d, i) - d->t[i].start;
+	for (size_t k = 0; k < d->nms; k++) {
+		const struct xmention *m = &d->ms[k];
+		if ((m->type != ET_PERSON && m->type != ET_NONE) || m->t1 < m->t0 + 2 ||
+		    m->t0 == i || !tok_capword(d, m->t0) ||
+		    (d->t[m->t1 - 1].lex & (L_ORG_CUE | L_ORG_SUFFIX)))
+			continue;
+		size_t l = m->t1 - 1;
+		if (tok_stem_end(d, l) - d->t[l].start == n &&
+		    !strncasecmp(d->s + d->t[l].start, d->s + d->t[i].start, n))
+			return true;
+	}
+	return false;
 }
 
 /*
@@ -893,14 +941,26 @@ static bool opening_subject(struct xdoc *d, size_t s0, size_t k, struct xspeaker
 		sp->t0 = sp->name_t0 = s0;
 		sp->t1 = sp->name_t1 = s0 + 1;
 	} else if (m != SIZE_MAX && d->ms[m].t0 == n0 && d->ms[m].t1 < k &&
-		   (d->ms[m].type == ET_PERSON || d->ms[m].type == ET_ORG)) {
+		   (d->ms[m].type == ET_PERSON || d->ms[m].type == ET_ORG ||
+		    /* "Mendes hit back, saying ...", after "Carla Mendes":
+		     * a surname not typed yet */
+		    (d->ms[m].t1 == n0 + 1 && surname_of_person(d, n0)))) {
 		/* A name the entity scan typed opens the sentence ("The
 		 * Internet Access Providers Association has ..."). */
 		sp->how = SP_NAME;
-		sp->type = d->ms[m].type;
+		sp->type = d->ms[m].type == ET_NONE ? ET_PERSON : d->ms[m].type;
 		sp->t0 = s0;
 		sp->name_t0 = d->ms[m].t0;
 		sp->t1 = sp->name_t1 = d->ms[m].t1;
+	} else if (m == SIZE_MAX && n0 + 1 < k && surname_of_person(d, n0) &&
+		   !tok_capword(d, n0 + 1)) {
+		/* "Mendes hit back, saying ...", after "Carla Mendes": a
+		 * surname the entity scan left for later */
+		sp->how = SP_NAME;
+		sp->type = ET_PERSON;
+		sp->t0 = s0;
+		sp->name_t0 = n0;
+		sp->t1 = sp->name_t1 = n0 + 1;
 	} else if (tok_is(d, s0, "the")) {
 		/* "The central bank raised ..., saying that": the noun. */
 		size_t h = s0 + 1, lim = s0 + 4;
@@ -1106,6 +1166,19 @@ static void evaluate(struct xdoc *d, const struct segs *ss, size_t first,
 					  tok_punct(d, s0->o - 1, ':')) &&
 	    zh_speaker(d, s0->o - 2, &sp, &cue))
 		attributed = true;
+	/* "The minister was blunt: "There is no more money."", "He was
+	 * clear: "...": a colon ends a short sentence with no speech verb
+	 * that introduces the quotation; its subject speaks. */
+	if (!attributed && s0->o >= 3 && tok_punct(d, s0->o - 1, ':')) {
+		size_t b0 = sent_start(d, s0->o - 1);
+		if (b0 + 2 < s0->o - 1 && s0->o - 1 - b0 <= 8) {
+			xspeaker_release(&sp);
+			if (opening_subject(d, b0, s0->o - 1, &sp))
+				attributed = true;
+			else
+				xspeaker_release(&sp);
+		}
+	}
 	/* "“……”他说。", "“……”陈士华表示。" */
 	if (!attributed && ss->v[last].closed && ss->v[last].c + 2 < d->nt &&
 	    (tok_punct(d, ss->v[last].c + 2, 0x3002) || tok_punct(d, ss->v[last].c + 2, 0xFF0C)) &&
@@ -1614,12 +1687,6 @@ static size_t own_words(const struct xdoc *d, size_t a, size_t b)
 	return n;
 }
 
-/* ", adding that ...": a second report sharing the sentence's subject. */
-static const char *const speech_participles[] = {
-	"warning", "saying", "adding", "arguing", "noting", "claiming",
-	"stressing", "insisting", "explaining", "predicting", "suggesting",
-	"pointing", "acknowledging", NULL,
-};
 
 /* ", adding that ..." or ", adding it would ..." at token i: where the
  * reported clause starts, or 0. */

@@ -538,7 +538,11 @@ static void parse_appositive(struct xdoc *d, size_t a0, size_t a1,
 		size_t e = name_run_right(d, role0, a1);
 		if (e > role0 && e < a1 && lower_word(d, e) &&
 		    (d->t[e].lex & (L_ROLE | L_NOM_PERSON)) &&
-		    !(e == role0 + 1 && title_modifier(d, role0))) {
+		    !(e == role0 + 1 && (title_modifier(d, role0) ||
+					 /* "one Western envoy" */
+					 tok_in(d, role0, (const char *const[]){ "western",
+						"eastern", "northern", "southern", "arab", "gulf",
+						NULL })))) {
 			/* "Chicago physician": where one works, not for whom
 			 * (but "the GAO official" is no city of Mali's). */
 			if (run_type(d, role0, e) != ET_PLACE ||
@@ -612,7 +616,9 @@ static bool nominal_word(const struct xdoc *d, size_t i)
 
 static bool det_word(const struct xdoc *d, size_t i)
 {
-	return plain_word(d, i) && ((d->t[i].lex & L_DET) || foreign_article(d, i)) &&
+	return plain_word(d, i) && ((d->t[i].lex & L_DET) || foreign_article(d, i) ||
+				    /* "one shop steward told the Gazette" */
+				    tok_in(d, i, (const char *const[]){ "one", "another", NULL })) &&
 	       !(d->t[i].flags & TF_POSS);
 }
 
@@ -714,6 +720,7 @@ static bool nominal_left(struct xdoc *d, size_t e, size_t limit,
 	sp->type = (d->t[head].lex & L_NOM_ORG) && !(d->t[head].lex & L_NOM_PERSON)
 			   ? ET_ORG : ET_PERSON;
 	sp->anonymous = !has_det || tok_is(d, i, "a") || tok_is(d, i, "an") ||
+			tok_is(d, i, "one") || tok_is(d, i, "another") ||
 			tok_in(d, i, (const char *const[]){ "ein", "eine", "un", "una", "une",
 				NULL }) ||
 			plural || some;

@@ -1362,6 +1362,35 @@ static void test_company_of_a_release(void **state)
 	vb_extraction_release(&x);
 }
 
+/* Speakers around quotations in news copy: a colon after a short
+ * sentence with no speech verb; a relative clause between the subject
+ * and the verb; "one" as a determiner; a participle of saying after a
+ * surname that opens the sentence. */
+static void test_news_attributions(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	const struct vb_quote *q;
+	run("\"It is over,\" said Carla Mendes, the union's regional secretary.\n\n"
+	    "The minister was blunt: \"There is no more money.\"\n\n"
+	    "Mendes hit back, saying the government had \"broken every promise it "
+	    "made\".\n\n"
+	    "\u201cThe mood is angry,\u201d one shop steward, who asked not to be named, "
+	    "told the Gazette.\n\n"
+	    "\"Hopefully we will not overreact,\" Stanley Emerling, executive vice "
+	    "president of the National Association of Meat Purveyors, said.\n", NULL, &x);
+	q = must_quote(&x, "There is no more money");
+	assert_speaker_name(q, "The minister");
+	assert_speaker(must_quote(&x, "broken every promise"), "Carla Mendes");
+	q = must_quote(&x, "The mood is angry");
+	assert_speaker_name(q, "one shop steward");
+	assert_true(q->speaker.anonymous);
+	q = must_quote(&x, "Hopefully we will not");
+	assert_speaker(q, "Stanley Emerling");
+	assert_role_org(q, "executive vice president", "National Association of Meat Purveyors");
+	vb_extraction_release(&x);
+}
+
 /* "according to a statement released by X": the statement's author
  * speaks; a report's findings are no quote (stop 16). */
 static void test_according_to_a_statement(void **state)
@@ -1557,6 +1586,7 @@ int main(void)
 		cmocka_unit_test(test_company_of_a_release),
 		cmocka_unit_test(test_speaker_descriptions),
 		cmocka_unit_test(test_according_to_a_statement),
+		cmocka_unit_test(test_news_attributions),
 		cmocka_unit_test(test_fragment_of_the_reporter),
 		cmocka_unit_test(test_subject_before_pronoun),
 	};
