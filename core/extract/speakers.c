@@ -2634,283 +2634,325 @@ static bool named_between(struct xdoc *d, size_t from, size_t to,
 	return false;
 }
 
+/* The first role and organisation the document gives each person entity. */
+struct descriptions {
+	char **role, **org;
+};
+
 /*
- * Who each person of the document is, wherever the text says it: "Julian
- * Thorncastle, chief executive of Halden Music Group, one of the
- * claimants, was ..." (an appositive after a mention), a quote's own
- * attribution, or the statement's author speaking for its issuer.  Then
- * every quote of that person without a role or an organisation takes
- * them ('... ,' he said' three paragraphs later).  The first description
- * wins; an organisation "its" stays unresolved and is not used.
+ * Keep what `sp` says of person entity e unless something was kept
+ * before.  An organisation "its" is unresolved; with `names_only`, a noun
+ * left as text ("the bank", "The union") is not kept either.
+ */
+static void describe(struct descriptions *ds, int e, const char *role, const char *org,
+		     bool names_only)
+{
+	if (role && !ds->role[e])
+		ds->role[e] = vb_strdup(role);
+	if (!org || ds->org[e] || !strcmp(org, "its"))
+		return;
+	if (names_only && (strchr("abcdefghijklmnopqrstuvwxyz", org[0]) || !strncmp(org, "The ", 4)))
+		return;
+	ds->org[e] = vb_strdup(org);
+}
+
+/* Is mention m a person whose description is still incomplete? */
+static bool undescribed(const struct xdoc *d, const struct descriptions *ds,
+			const struct xmention *m)
+{
+	return m->ent >= 0 && (size_t)m->ent < d->nents && d->ents[m->ent].type == ET_PERSON &&
+	       !(ds->role[m->ent] && ds->org[m->ent]);
+}
+
+/* "the appointment of X as chief executive", "X was appointed chief
+ * executive of Y": an office given to the person of mention m. */
+static void describe_office_given(struct xdoc *d, const struct xmention *m,
+				  struct descriptions *ds)
+{
+	size_t as = SIZE_MAX;
+	if (lower_word(d, m->t1) && tok_is(d, m->t1, "as"))
+		as = m->t1 + 1;
+	else if (lower_word(d, m->t1) && tok_in(d, m->t1, (const char *const[]){ "was", "is",
+			"has", NULL })) {
+		size_t k = m->t1 + 1 + tok_is(d, m->t1 + 1, "been");
+		if (lower_word(d, k) && tok_in(d, k, (const char *const[]){ "appointed", "named",
+				"elected", "promoted", NULL }))
+			as = k + 1 + (tok_is(d, k + 1, "as") || tok_is(d, k + 1, "to"));
+	}
+	if (as == SIZE_MAX || as >= d->nt)
+		return;
+	size_t e = as;
+	while (e < d->nt && e < as + 10 && d->t[e].sent == d->t[as].sent &&
+	       !tok_punct(d, e, ',') && !tok_punct(d, e, '.') && !tok_punct(d, e, ';') &&
+	       !tok_in(d, e, (const char *const[]){ "with", "from", "after", "in", "on", "and",
+			"who", "effective", NULL }))
+		e++;
+	struct xspeaker tmp = { .ent = -1 };
+	bool personish = false;
+	if (e > as && (lower_word(d, as) || title_case_role(d, as, e) > as ||
+		       (d->t[as].lex & L_DET)))
+		parse_appositive(d, as, e, &tmp, &personish);
+	/* "Orlen Water today announced the appointment of X as chief
+	 * executive": the organisation opening the sentence */
+	if (personish && tmp.role && !tmp.org) {
+		size_t s0 = m->t0;
+		while (s0 > 0 && d->t[s0 - 1].sent == d->t[m->t0].sent)
+			s0--;
+		for (size_t k = 0; k < d->nms; k++)
+			if (d->ms[k].t0 <= s0 + 1 && d->ms[k].t0 >= s0 && d->ms[k].t1 < m->t0 &&
+			    d->ms[k].ent >= 0 && d->ents[d->ms[k].ent].type == ET_ORG) {
+				tmp.org = vb_strdup(d->ents[d->ms[k].ent].canonical);
+				break;
+			}
+	}
+	if (personish && tmp.type != ET_ORG)
+		describe(ds, m->ent, tmp.role, tmp.org, true);
+	xspeaker_release(&tmp);
+}
+
+/* "Julian Thorncastle, chief executive of Halden Music Group, one of the
+ * claimants, was ...", "Anjali Marwood, who took over as chief executive
+ * of X in July,": an appositive after mention m. */
+static void describe_appositive(struct xdoc *d, const struct xmention *m,
+				struct descriptions *ds)
+{
+	if (!tok_punct(d, m->t1, ','))
+		return;
+	size_t a0 = m->t1 + 1, a1 = a0;
+	if (tok_is(d, a0, "who"))
+		for (size_t k = a0 + 1; k < d->nt && k < a0 + 6 && is_word(d, k) &&
+				    d->t[k].sent == d->t[a0].sent; k++)
+			if (tok_is(d, k, "as")) {
+				a0 = a1 = k + 1;
+				break;
+			}
+	while (a1 < d->nt && a1 < a0 + 14 && d->t[a1].sent == d->t[a0].sent &&
+	       !tok_punct(d, a1, ',') && !tok_punct(d, a1, '.') && !tok_punct(d, a1, ';') &&
+	       !tok_punct(d, a1, '(') && !(d->t[a1].lex & L_CUE))
+		a1++;
+	if (a1 == a0 || a1 >= d->nt || !tok_punct(d, a1, ','))
+		return;
+	/* what the person is: "the/a/its ...", "Acme's ...", "chief
+	 * executive of ...", "Chief Executive of ..." */
+	if (!((is_word(d, a0) && (d->t[a0].lex & L_DET)) ||
+	      (lower_word(d, a0) && (d->t[a0].lex & (L_ROLE | L_NOM_PERSON))) ||
+	      title_case_role(d, a0, a1) > a0 ||
+	      (tok_capword(d, a0) && name_run_right(d, a0, a1) < a1 &&
+	       (d->t[name_run_right(d, a0, a1) - 1].flags & TF_POSS))))
+		return;
+	struct xspeaker tmp = { .ent = -1 };
+	bool personish = false;
+	parse_appositive(d, a0, a1, &tmp, &personish);
+	if (personish && tmp.type != ET_ORG)
+		describe(ds, m->ent, tmp.role, tmp.org, false);
+	xspeaker_release(&tmp);
+}
+
+/*
+ * "Its founder, Owen Brackley, was found liable", "Its director is
+ * Tomasz Whelan", "Heineken board member Hans Coebergh": a title before
+ * mention m, after a comma, a copula or nothing; its owner a determiner
+ * ("its": the organisation named before in the sentence, else one opening
+ * a sentence just before), a possessive name or an organisation named
+ * just before.
+ */
+static void describe_title_before(struct xdoc *d, const struct xmention *m,
+				  struct descriptions *ds)
+{
+	if (m->t0 < 2)
+		return;
+	size_t a1 = m->t0;
+	if (tok_punct(d, m->t0 - 1, ',')) {
+		if (m->t1 >= d->nt || !tok_punct(d, m->t1, ','))
+			return;
+		a1 = m->t0 - 1;
+	} else if (lower_word(d, m->t0 - 1) &&
+		   tok_in(d, m->t0 - 1, (const char *const[]){ "is", "was", NULL })) {
+		a1 = m->t0 - 1;
+	}
+	size_t a0 = a1;
+	if (a1 < 2)
+		return;
+	/* the head: one person's office ("chairman"), not a portfolio's
+	 * word ("affairs") or people ("bankers") */
+	if (!lower_word(d, a1 - 1) || !(d->t[a1 - 1].lex & (L_ROLE | L_NOM_PERSON)) ||
+	    (d->t[a1 - 1].lex & L_PLURAL_NOM) || role_topic(d, a1 - 1))
+		return;
+	/* its modifiers: words of titles, or up to two others that are no
+	 * verb ("a statement quoted chairman X") */
+	size_t plain = 0;
+	while (a0 > 0 && a0 + 5 > a1 && lower_word(d, a0 - 1) &&
+	       !(d->t[a0 - 1].lex & (L_DET | L_STOP | L_CUE | L_CONNECT))) {
+		size_t k = a0 - 1, n = tok_len(d, k);
+		const char *w = d->s + d->t[k].start;
+		if (!(d->t[k].lex & (L_ROLE | L_NOM_PERSON)) &&
+		    (++plain > 2 || (n > 3 && (!memcmp(w + n - 2, "ed", 2) ||
+					       !memcmp(w + n - 3, "ing", 3)))))
+			break;
+		a0--;
+		/* "vice-president" */
+		if (a0 > 1 && tok_punct(d, a0 - 1, '-') && tok_adjacent(d, a0 - 1) &&
+		    tok_adjacent(d, a0) && lower_word(d, a0 - 2))
+			a0 -= 2;
+	}
+	int owner = -1;
+	for (size_t k = 0; a0 < a1 && k < d->nms; k++)
+		if (d->ms[k].t1 == a0 && d->ms[k].type == ET_ORG && d->ms[k].ent >= 0 &&
+		    d->ents[d->ms[k].ent].type == ET_ORG) {
+			owner = d->ms[k].ent;
+			break;
+		}
+	if (a0 > 0 && is_word(d, a0 - 1) && ((d->t[a0 - 1].lex & L_DET) ||
+					      (d->t[a0 - 1].flags & TF_POSS))) {
+		a0--;
+		while (a0 > 0 && (d->t[a0].flags & TF_POSS) && tok_capword(d, a0 - 1) &&
+		       !(d->t[a0 - 1].flags & TF_POSS))
+			a0--;
+	}
+	if (a0 == a1)
+		return;
+	struct xspeaker tmp = { .ent = -1 };
+	bool personish = false;
+	parse_appositive(d, a0, a1, &tmp, &personish);
+	if (owner >= 0 && !tmp.org)
+		tmp.org = vb_strdup(d->ents[owner].canonical);
+	if (personish && tmp.type != ET_ORG && tmp.role) {
+		if (tmp.org && !strcmp(tmp.org, "its")) {
+			size_t at = 0;
+			int o = nearest_mention_at(d, d->t[a0].start, ET_ORG, NULL, &at);
+			if (o >= 0 && d->t[token_at(d, at)].sent != d->t[a0].sent)
+				o = -1;
+			if (o < 0)
+				o = subject_org(d, d->t[a0].start);
+			free(tmp.org);
+			tmp.org = o >= 0 ? vb_strdup(d->ents[o].canonical) : NULL;
+		}
+		describe(ds, m->ent, tmp.role, tmp.org, true);
+	}
+	xspeaker_release(&tmp);
+}
+
+/* The issuer of a press release or statement as the text names it
+ * ("Brantley Industrial Corp" for the source "Brantley Industrial"), or
+ * NULL. */
+static char *issuer_named(struct xdoc *d, const char *src)
+{
+	const char *type = d->opts ? d->opts->doc_type : NULL;
+	if (!src || !type || (strcmp(type, "press_release") && strcmp(type, "statement")))
+		return NULL;
+	int o = ent_find(d, src, ET_ORG);
+	const char *comma = strchr(src, ',');
+	if (o < 0 && comma) {
+		char *head = vb_strndup(src, (size_t)(comma - src));
+		o = ent_find(d, head, ET_ORG);
+		free(head);
+	}
+	return o >= 0 ? vb_strdup(d->ents[o].canonical) : NULL;
+}
+
+/* Does the source name an organisation the author speaks for?
+ * "Internet Access Providers Association", not "State of the Union" (a
+ * name "X of Y" opens with an organisation's word). */
+static bool source_is_org(struct xdoc *d, const char *src)
+{
+	const char *sp = strchr(src, ' ');
+	size_t fl = sp ? (size_t)(sp - src) : strlen(src);
+	lower_utf8(src, fl, &d->tmp);
+	const struct strmap_entry *w = lexicon_get(&d->ex->lex, d->tmp.buf, d->tmp.len);
+	return !strstr(src, " of ") || (w && (w->flags & L_ORG_CUE));
+}
+
+/* "chief executive of the IFSRP": the full name of an acronym the text
+ * defined, or NULL. */
+static const char *acronym_org(const struct xdoc *d, const char *org)
+{
+	size_t n = strlen(org);
+	if (n < 2 || n > 8)
+		return NULL;
+	for (size_t c = 0; c < n; c++)
+		if (org[c] < 'A' || org[c] > 'Z')
+			return NULL;
+	for (size_t e = 0; e < d->nents; e++)
+		if (d->ents[e].type == ET_ORG && d->ents[e].acronym &&
+		    !strcasecmp(d->ents[e].acronym, org))
+			return d->ents[e].canonical;
+	return NULL;
+}
+
+/*
+ * Who each person of the document is, wherever the text says it: a
+ * quote's own attribution, an appositive, a title before the name, an
+ * office given (describe_*).  Then every quote of that person without a
+ * role or an organisation takes them ('..., he said' three paragraphs
+ * later).  The first description wins.  A statement's author speaks for
+ * its issuer; in a press release, so does whoever holds an office with no
+ * organisation named ('"...," added Marcus Oyelaran, Chief Financial
+ * Officer.').
  */
 static void complete_speakers(struct xdoc *d, const char *src)
 {
 	if (!d->nq)
 		return;
-	char **role = calloc(d->nents + 1, sizeof(*role));
-	char **org = calloc(d->nents + 1, sizeof(*org));
-	if (!role || !org) {
-		free(role);
-		free(org);
+	struct descriptions ds = { calloc(d->nents + 1, sizeof(char *)),
+				   calloc(d->nents + 1, sizeof(char *)) };
+	if (!ds.role || !ds.org) {
+		free(ds.role);
+		free(ds.org);
 		return;
 	}
 	for (size_t qi = 0; qi < d->nq; qi++) {
 		const struct xspeaker *sp = &d->q[qi].sp;
-		if (d->q[qi].dead || sp->ent < 0 || (size_t)sp->ent >= d->nents ||
-		    d->ents[sp->ent].type != ET_PERSON)
-			continue;
-		if (sp->role && !role[sp->ent])
-			role[sp->ent] = vb_strdup(sp->role);
-		if (sp->org && !org[sp->ent] && strcmp(sp->org, "its"))
-			org[sp->ent] = vb_strdup(sp->org);
+		if (!d->q[qi].dead && sp->ent >= 0 && (size_t)sp->ent < d->nents &&
+		    d->ents[sp->ent].type == ET_PERSON)
+			describe(&ds, sp->ent, sp->role, sp->org, false);
 	}
-	for (size_t i = 0; i < d->nms; i++) {
-		const struct xmention *m = &d->ms[i];
-		if (m->ent < 0 || (size_t)m->ent >= d->nents ||
-		    d->ents[m->ent].type != ET_PERSON || (role[m->ent] && org[m->ent]) ||
-		    m->t1 + 2 >= d->nt)
-			continue;
-		size_t a0 = m->t1 + 1, a1 = a0;
-		/* "the appointment of X as chief executive", "X was appointed
-		 * chief executive of Y": an office given to the person */
-		size_t as = SIZE_MAX;
-		if (lower_word(d, m->t1) && tok_is(d, m->t1, "as"))
-			as = m->t1 + 1;
-		else if (lower_word(d, m->t1) && tok_in(d, m->t1, (const char *const[]){ "was",
-				"is", "has", NULL })) {
-			size_t k = m->t1 + 1 + tok_is(d, m->t1 + 1, "been");
-			if (lower_word(d, k) && tok_in(d, k, (const char *const[]){ "appointed",
-					"named", "elected", "promoted", NULL }))
-				as = k + 1 + (tok_is(d, k + 1, "as") || tok_is(d, k + 1, "to"));
+	for (size_t i = 0; i < d->nms; i++)
+		if (undescribed(d, &ds, &d->ms[i]) && d->ms[i].t1 + 2 < d->nt) {
+			describe_office_given(d, &d->ms[i], &ds);
+			describe_appositive(d, &d->ms[i], &ds);
 		}
-		if (as != SIZE_MAX && as < d->nt) {
-			size_t e = as;
-			while (e < d->nt && e < as + 10 && d->t[e].sent == d->t[as].sent &&
-			       !tok_punct(d, e, ',') && !tok_punct(d, e, '.') && !tok_punct(d, e, ';') &&
-			       !tok_in(d, e, (const char *const[]){ "with", "from", "after", "in",
-					"on", "and", "who", "effective", NULL }))
-				e++;
-			struct xspeaker tmp = { .ent = -1 };
-			bool personish = false;
-			if (e > as && (lower_word(d, as) || title_case_role(d, as, e) > as ||
-				       (d->t[as].lex & L_DET)))
-				parse_appositive(d, as, e, &tmp, &personish);
-			if (personish && tmp.type != ET_ORG && tmp.role && !role[m->ent])
-				role[m->ent] = vb_strdup(tmp.role);
-			/* "Orlen Water today announced the appointment of X as
-			 * chief executive": the organisation opening the sentence */
-			if (personish && tmp.role && !tmp.org) {
-				size_t s0 = m->t0;
-				while (s0 > 0 && d->t[s0 - 1].sent == d->t[m->t0].sent)
-					s0--;
-				for (size_t k = 0; k < d->nms; k++)
-					if (d->ms[k].t0 <= s0 + 1 && d->ms[k].t0 >= s0 &&
-					    d->ms[k].t1 < m->t0 && d->ms[k].ent >= 0 &&
-					    d->ents[d->ms[k].ent].type == ET_ORG) {
-						tmp.org = vb_strdup(d->ents[d->ms[k].ent].canonical);
-						break;
-					}
-			}
-			if (personish && tmp.type != ET_ORG && tmp.org && !org[m->ent] &&
-			    !strchr("abcdefghijklmnopqrstuvwxyz", tmp.org[0]) && strncmp(tmp.org, "The ", 4))
-				org[m->ent] = vb_strdup(tmp.org);
-			xspeaker_release(&tmp);
-		}
-		if (!tok_punct(d, m->t1, ','))
-			continue;
-		/* "Anjali Marwood, who took over as chief executive of X in July," */
-		if (tok_is(d, a0, "who"))
-			for (size_t k = a0 + 1; k < d->nt && k < a0 + 6 && is_word(d, k) &&
-					    d->t[k].sent == d->t[a0].sent; k++)
-				if (tok_is(d, k, "as")) {
-					a0 = a1 = k + 1;
-					break;
-				}
-		while (a1 < d->nt && a1 < a0 + 14 && d->t[a1].sent == d->t[a0].sent &&
-		       !tok_punct(d, a1, ',') && !tok_punct(d, a1, '.') && !tok_punct(d, a1, ';') &&
-		       !tok_punct(d, a1, '(') && !(d->t[a1].lex & L_CUE))
-			a1++;
-		if (a1 == a0 || a1 >= d->nt || !tok_punct(d, a1, ','))
-			continue;
-		/* what the person is: "the/a/its ...", "Acme's ...", "chief
-		 * executive of ...", "Chief Executive of ..." */
-		if (!((is_word(d, a0) && (d->t[a0].lex & L_DET)) ||
-		      (lower_word(d, a0) && (d->t[a0].lex & (L_ROLE | L_NOM_PERSON))) ||
-		      title_case_role(d, a0, a1) > a0 ||
-		      (tok_capword(d, a0) && name_run_right(d, a0, a1) < a1 &&
-		       (d->t[name_run_right(d, a0, a1) - 1].flags & TF_POSS))))
-			continue;
-		struct xspeaker tmp = { .ent = -1 };
-		bool personish = false;
-		parse_appositive(d, a0, a1, &tmp, &personish);
-		if (personish && tmp.type != ET_ORG) {
-			if (tmp.role && !role[m->ent])
-				role[m->ent] = vb_strdup(tmp.role);
-			if (tmp.org && !org[m->ent] && strcmp(tmp.org, "its"))
-				org[m->ent] = vb_strdup(tmp.org);
-		}
-		xspeaker_release(&tmp);
-	}
-	/* "Its founder, Owen Brackley, was found liable", "Sharespan's
-	 * chief executive, Owen Brackley,": a title before the name, from the
-	 * sentence's start or a comma; "its" is the organisation opening a
-	 * sentence just before. */
-	for (size_t i = 0; i < d->nms; i++) {
-		const struct xmention *m = &d->ms[i];
-		if (m->ent < 0 || (size_t)m->ent >= d->nents ||
-		    d->ents[m->ent].type != ET_PERSON || (role[m->ent] && org[m->ent]) ||
-		    m->t0 < 2)
-			continue;
-		/* "Its founder, X,", "Its director is X", "Halden chief
-		 * executive X": the title's words back from the comma, the
-		 * copula or the name, then its owner: a determiner ("its",
-		 * "the") or a possessive name */
-		size_t a1 = m->t0;
-		if (tok_punct(d, m->t0 - 1, ',')) {
-			if (m->t1 >= d->nt || !tok_punct(d, m->t1, ','))
-				continue;
-			a1 = m->t0 - 1;
-		} else if (lower_word(d, m->t0 - 1) &&
-			   tok_in(d, m->t0 - 1, (const char *const[]){ "is", "was", NULL })) {
-			a1 = m->t0 - 1;
-		}
-		size_t a0 = a1;
-		if (a1 < 2)
-			continue;
-		/* the head: one person's office ("chairman"), not a
-		 * portfolio's word ("affairs") or people ("bankers") */
-		if (!lower_word(d, a1 - 1) || !(d->t[a1 - 1].lex & (L_ROLE | L_NOM_PERSON)) ||
-		    (d->t[a1 - 1].lex & L_PLURAL_NOM) || role_topic(d, a1 - 1))
-			continue;
-		/* its modifiers: words of titles, or up to two others that are
-		 * no verb ("a statement quoted chairman X") */
-		size_t plain = 0;
-		while (a0 > 0 && a0 + 5 > a1 && lower_word(d, a0 - 1) &&
-		       !(d->t[a0 - 1].lex & (L_DET | L_STOP | L_CUE | L_CONNECT))) {
-			size_t k = a0 - 1, n = tok_len(d, k);
-			const char *w = d->s + d->t[k].start;
-			if (!(d->t[k].lex & (L_ROLE | L_NOM_PERSON)) &&
-			    (++plain > 2 || (n > 3 && (!memcmp(w + n - 2, "ed", 2) ||
-						       !memcmp(w + n - 3, "ing", 3)))))
-				break;
-			a0--;
-			/* "vice-president" */
-			if (a0 > 1 && tok_punct(d, a0 - 1, '-') && tok_adjacent(d, a0 - 1) &&
-			    tok_adjacent(d, a0) && lower_word(d, a0 - 2))
-				a0 -= 2;
-		}
-		/* "Heineken board member Hans Coebergh": an organisation named
-		 * just before the title owns it */
-		for (size_t k = 0; a0 < a1 && k < d->nms; k++)
-			if (d->ms[k].t1 == a0 && d->ms[k].type == ET_ORG && d->ms[k].ent >= 0) {
-				a0 = d->ms[k].t0;
-				break;
-			}
-		if (a0 > 0 && is_word(d, a0 - 1) && ((d->t[a0 - 1].lex & L_DET) ||
-						      (d->t[a0 - 1].flags & TF_POSS))) {
-			a0--;
-			while (a0 > 0 && (d->t[a0].flags & TF_POSS) && tok_capword(d, a0 - 1) &&
-			       !(d->t[a0 - 1].flags & TF_POSS))
-				a0--;
-		}
-		if (a0 == a1)
-			continue;
-		struct xspeaker tmp = { .ent = -1 };
-		bool personish = false;
-		parse_appositive(d, a0, a1, &tmp, &personish);
-		if (personish && tmp.type != ET_ORG && tmp.role) {
-			if (!role[m->ent])
-				role[m->ent] = vb_strdup(tmp.role);
-			if (tmp.org && !strcmp(tmp.org, "its")) {
-				/* an organisation named before in the sentence,
-				 * else one opening a sentence just before */
-				size_t at = 0;
-				int o = nearest_mention_at(d, d->t[a0].start, ET_ORG, NULL, &at);
-				if (o >= 0 && d->t[token_at(d, at)].sent != d->t[a0].sent)
-					o = -1;
-				if (o < 0)
-					o = subject_org(d, d->t[a0].start);
-				free(tmp.org);
-				tmp.org = o >= 0 ? vb_strdup(d->ents[o].canonical) : NULL;
-			}
-			/* a name, not a noun left unresolved ("the bank") */
-			if (tmp.org && !org[m->ent] && !strchr("abcdefghijklmnopqrstuvwxyz", tmp.org[0]) &&
-			    strncmp(tmp.org, "The ", 4))
-				org[m->ent] = vb_strdup(tmp.org);
-		}
-		xspeaker_release(&tmp);
-	}
-	/* The issuer of a press release or statement, as the text names it:
-	 * the statement's author speaks for it, and so does whoever holds
-	 * an office with no other organisation named ('"...," added Marcus
-	 * Oyelaran, Chief Financial Officer.'). */
+	for (size_t i = 0; i < d->nms; i++)
+		if (undescribed(d, &ds, &d->ms[i]))
+			describe_title_before(d, &d->ms[i], &ds);
+
+	char *issuer = issuer_named(d, src);
 	const char *type = d->opts ? d->opts->doc_type : NULL;
-	char *issuer = NULL;
-	if (src && type && (!strcmp(type, "press_release") || !strcmp(type, "statement"))) {
-		int o = ent_find(d, src, ET_ORG);
-		const char *comma = strchr(src, ',');
-		if (o < 0 && comma) {
-			char *head = vb_strndup(src, (size_t)(comma - src));
-			o = ent_find(d, head, ET_ORG);
-			free(head);
-		}
-		if (o >= 0)
-			issuer = vb_strdup(d->ents[o].canonical);
-	}
-	/* The author speaks for the source only when it names an
-	 * organisation: "Internet Access Providers Association", not "State
-	 * of the Union" (a name "X of Y" opens with an organisation's word). */
 	const char *author = d->opts ? d->opts->speaker : NULL;
-	if (author && src) {
-		const char *sp_ = strchr(src, ' ');
-		size_t fl = sp_ ? (size_t)(sp_ - src) : strlen(src);
-		lower_utf8(src, fl, &d->tmp);
-		const struct strmap_entry *w = lexicon_get(&d->ex->lex, d->tmp.buf, d->tmp.len);
-		if (strstr(src, " of ") && !(w && (w->flags & L_ORG_CUE)))
-			author = NULL;
-	}
+	if (author && (!src || !type || strcmp(type, "statement") || !source_is_org(d, src)))
+		author = NULL;
 	for (size_t qi = 0; qi < d->nq; qi++) {
 		struct xspeaker *sp = &d->q[qi].sp;
 		if (d->q[qi].dead || sp->type != ET_PERSON || sp->anonymous)
 			continue;
 		bool known = sp->ent >= 0 && (size_t)sp->ent < d->nents &&
 			     d->ents[sp->ent].type == ET_PERSON;
-		if (known && !sp->role && role[sp->ent])
-			sp->role = vb_strdup(role[sp->ent]);
-		if (known && (!sp->org || !strcmp(sp->org, "its")) && org[sp->ent]) {
+		if (known && !sp->role && ds.role[sp->ent])
+			sp->role = vb_strdup(ds.role[sp->ent]);
+		if (known && (!sp->org || !strcmp(sp->org, "its")) && ds.org[sp->ent]) {
 			free(sp->org);
-			sp->org = vb_strdup(org[sp->ent]);
+			sp->org = vb_strdup(ds.org[sp->ent]);
 		}
-		/* "chief executive of the IFSRP": the full name of an acronym
-		 * the text defined */
 		if (sp->org) {
-			size_t n = strlen(sp->org);
-			bool acro = n >= 2 && n <= 8;
-			for (size_t c = 0; c < n && acro; c++)
-				acro = sp->org[c] >= 'A' && sp->org[c] <= 'Z';
-			for (size_t e = 0; acro && e < d->nents; e++)
-				if (d->ents[e].type == ET_ORG && d->ents[e].acronym &&
-				    !strcasecmp(d->ents[e].acronym, sp->org)) {
-					free(sp->org);
-					sp->org = vb_strdup(d->ents[e].canonical);
-					break;
-				}
+			const char *full = acronym_org(d, sp->org);
+			if (full) {
+				free(sp->org);
+				sp->org = vb_strdup(full);
+			}
 			continue;
 		}
 		const char *name = known ? d->ents[sp->ent].canonical : sp->name;
-		if (author && name && !strcasecmp(name, author) && src && type &&
-		    !strcmp(type, "statement"))
+		if (author && name && !strcasecmp(name, author))
 			sp->org = vb_strdup(issuer ? issuer : src);
 		else if (issuer && sp->role && office_role(sp->role))
 			sp->org = vb_strdup(issuer);
 	}
 	free(issuer);
 	for (size_t e = 0; e < d->nents; e++) {
-		free(role[e]);
-		free(org[e]);
+		free(ds.role[e]);
+		free(ds.org[e]);
 	}
-	free(role);
-	free(org);
+	free(ds.role);
+	free(ds.org);
 }
 
 void speakers_resolve(struct xdoc *d)
