@@ -599,8 +599,7 @@ static size_t relative_at(struct xdoc *d, size_t i)
 		return e - i;
 	}
 	/* French and Spanish write weekdays in lower case ("a annoncé mardi"). */
-	bool romance = d->opts && d->opts->lang &&
-		       (!strncmp(d->opts->lang, "fr", 2) || !strncmp(d->opts->lang, "es", 2));
+	bool romance = doc_lang(d, "fr") || doc_lang(d, "es");
 	/* A weekday opening a name: "the BBC's Sunday Politics programme",
 	 * "the Sunday Times" (but "on Sunday Trump said" is the day). */
 	if ((t->lex & L_WEEKDAY) && (t->flags & TF_CAP) && i > 0 && tok_capword(d, i + 1) &&

@@ -369,6 +369,12 @@ static inline bool ing_word(const struct xdoc *d, size_t i)
 /* Token i is `lower`, ASCII case-insensitively.  Inline: it is called
  * some thirty times per token, mostly with literals, whose length the
  * compiler then knows (5% of indexing's instructions as a function). */
+/* Is the document in language `lang` (a primary subtag: "de", "fr")? */
+static inline bool doc_lang(const struct xdoc *d, const char *lang)
+{
+	return d->opts && d->opts->lang && !strncmp(d->opts->lang, lang, strlen(lang));
+}
+
 static inline bool tok_is(const struct xdoc *d, size_t i, const char *lower)
 {
 	if (i >= d->nt)

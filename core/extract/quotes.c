@@ -323,8 +323,7 @@ static size_t skip_told_object(const struct xdoc *d, size_t cue, size_t i,
 {
 	/* German: "sagte der Zeitung, ...", "sagte dem Sender NDR, ...": the
 	 * listener in the dative before the comma that opens the clause. */
-	if (d->opts && d->opts->lang && !strncmp(d->opts->lang, "de", 2) &&
-	    (d->t[cue].lex & L_CUE) && tok_in(d, i, (const char *const[]){ "der", "dem", NULL }) &&
+	if (doc_lang(d, "de") && (d->t[cue].lex & L_CUE) && tok_in(d, i, (const char *const[]){ "der", "dem", NULL }) &&
 	    tok_capword(d, i + 1)) {
 		size_t k = i + 1;
 		while (k < end && k < i + 5 && (tok_capword(d, k) ||
@@ -484,8 +483,8 @@ static bool attribution_after(struct xdoc *d, size_t c, struct xspeaker *sp,
 		}
 	}
 	/* German '„...“, so Behrens.', '„...“, so der Minister.' */
-	bool so = tok_is(d, k, "so") && !(d->t[k].flags & TF_CAP) && d->opts && d->opts->lang &&
-		  !strncmp(d->opts->lang, "de", 2) && k + 1 < limit &&
+	bool so = tok_is(d, k, "so") && !(d->t[k].flags & TF_CAP) && doc_lang(d, "de") &&
+		  k + 1 < limit &&
 		  (tok_capword(d, k + 1) || foreign_article(d, k + 1));
 	if (cue_word(d, k) || so) {
 		if (speaker_right(d, k + 1, limit, sp)) {
@@ -785,7 +784,6 @@ static bool attribution_before(struct xdoc *d, size_t o, struct xspeaker *sp,
 	return false;
 }
 
-/* Words that may be speech or calling verbs, found on the first call. */
 /* ", adding that ...": a second report sharing the sentence's subject. */
 static const char *const speech_participles[] = {
 	"warning", "saying", "adding", "arguing", "noting", "claiming",
@@ -801,6 +799,7 @@ static bool speech_participle(const struct xdoc *d, size_t k)
 	       tok_punct(d, k - 1, ',') && tok_in(d, k, speech_participles);
 }
 
+/* Words that may be speech or calling verbs, found on the first call. */
 static const struct idlist *verb_tokens(struct xdoc *d)
 {
 	if (!d->verbs_done) {
@@ -2349,7 +2348,7 @@ static bool german_sentence(const struct xdoc *d, size_t s0, size_t s1)
 	size_t n = 0;
 	for (size_t k = s0; k < s1 && n < 2; k++)
 		n += d->t[k].kind == TK_WORD && tok_in(d, k, words);
-	return n >= 2 || (d->opts && d->opts->lang && !strncmp(d->opts->lang, "de", 2));
+	return n >= 2 || doc_lang(d, "de");
 }
 
 struct qspan {

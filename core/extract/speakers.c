@@ -336,13 +336,12 @@ static bool place_named(const struct xdoc *d, size_t t0, size_t t1)
  * English: "El alcalde de Toledo", "La SNCF", "Die Bahn". */
 bool foreign_article(const struct xdoc *d, size_t i)
 {
-	const char *lang = d->opts && d->opts->lang ? d->opts->lang : "";
-	if (!strncmp(lang, "es", 2))
+	if (doc_lang(d, "es"))
 		return tok_in(d, i, (const char *const[]){ "el", "la", "los", "las", "un", "una",
 				NULL });
-	if (!strncmp(lang, "fr", 2))
+	if (doc_lang(d, "fr"))
 		return tok_in(d, i, (const char *const[]){ "le", "la", "les", "un", "une", NULL });
-	if (!strncmp(lang, "de", 2))
+	if (doc_lang(d, "de"))
 		return tok_in(d, i, (const char *const[]){ "der", "die", "das", "ein", "eine",
 				NULL });
 	return false;
@@ -601,15 +600,11 @@ static bool plain_word(const struct xdoc *d, size_t i)
 		 (d->t[i - 1].flags & TF_SENT_START)));
 }
 
-/* German capitalises its nouns: "sagte ein Sprecher der Nordbahn". */
-static bool german(const struct xdoc *d)
-{
-	return d->opts && d->opts->lang && !strncmp(d->opts->lang, "de", 2);
-}
 
+/* German capitalises its nouns: "sagte ein Sprecher der Nordbahn". */
 static bool nominal_word(const struct xdoc *d, size_t i)
 {
-	return (plain_word(d, i) || (german(d) && is_word(d, i))) &&
+	return (plain_word(d, i) || (doc_lang(d, "de") && is_word(d, i))) &&
 	       !(d->t[i].flags & TF_ALLCAPS) &&
 	       (d->t[i].lex & (L_NOM_PERSON | L_NOM_ORG | L_PLURAL_NOM));
 }
@@ -1800,7 +1795,7 @@ bool speaker_right(struct xdoc *d, size_t i, size_t limit, struct xspeaker *sp)
 		if (h < limit && nominal_word(d, h) && nominal_left(d, h + 1, i, sp)) {
 			size_t k = h + 1;
 			/* "ein Sprecher der Nordbahn", "un portavoz de la empresa" */
-			bool genitive = german(d) && tok_in(d, k, (const char *const[]){ "der",
+			bool genitive = doc_lang(d, "de") && tok_in(d, k, (const char *const[]){ "der",
 					"des", "von", "vom", NULL });
 			if ((tok_is(d, k, "for") || tok_is(d, k, "of") ||
 			     tok_is(d, k, "at") || genitive ||
