@@ -2475,7 +2475,11 @@ static bool office_role(const char *role)
 		"chief", "officer", "president", "chairman", "chairwoman", "chair",
 		"ceo", "cfo", "coo", "cto", "founder", "director", "head of", "spokes",
 		"manager", "general counsel", "minister", "secretary", "commissioner",
-		"coordinator", NULL,
+		"coordinator",
+		/* Chinese: chairman, general manager, chief ... officer,
+		 * president, spokesperson, head */
+		"\u8463\u4e8b\u957f", "\u603b\u7ecf\u7406", "\u9996\u5e2d", "\u603b\u88c1",
+		"\u53d1\u8a00\u4eba", "\u8d1f\u8d23\u4eba", NULL,
 	};
 	if (strstr(role, "analyst") || strstr(role, "professor") || strstr(role, "lawyer") ||
 	    strstr(role, "police"))
@@ -2842,7 +2846,11 @@ static char *issuer_named(struct xdoc *d, const char *src)
 		o = ent_find(d, head, ET_ORG);
 		free(head);
 	}
-	return o >= 0 ? vb_strdup(d->ents[o].canonical) : NULL;
+	if (o >= 0)
+		return vb_strdup(d->ents[o].canonical);
+	/* written out in the text, but no entity of ours (Chinese names
+	 * are found apart: zh.c) */
+	return strlen(src) >= 4 && memmem(d->s, d->len, src, strlen(src)) ? vb_strdup(src) : NULL;
 }
 
 /* Does the source name an organisation the author speaks for?
