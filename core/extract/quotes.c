@@ -498,6 +498,18 @@ static bool attribution_after(struct xdoc *d, size_t c, struct xspeaker *sp,
 	bool relative = false;
 	for (size_t j = k + 1; j < limit && j < k + 20; j++) {
 		const struct xtok *t = &d->t[j];
+		/* '"...," Sen. Maria Delgado (D-Ohio) said': a short aside in
+		 * brackets after the name */
+		if (tok_punct(d, j, '(') && j > k + 1 && tok_capword(d, j - 1)) {
+			size_t close = j + 1;
+			while (close < limit && close < j + 7 && !tok_punct(d, close, ')') &&
+			       !tok_punct(d, close, '('))
+				close++;
+			if (close < limit && tok_punct(d, close, ')')) {
+				j = close;
+				continue;
+			}
+		}
 		if (t->kind == TK_PUNCT && t->cp != ',' && t->cp != '-' &&
 		    t->cp != '.' && t->cp != '\'' && t->cp != 0x2019 && t->cp != '&')
 			break;
@@ -531,7 +543,14 @@ static bool attribution_after(struct xdoc *d, size_t c, struct xspeaker *sp,
 				break;
 		}
 		if (speaker_left(d, j, k, sp)) {
-			if (sp->t0 <= k + 1) {
+			/* the name starts the attribution, after its titles
+			 * ("Sen. Maria Delgado") */
+			size_t t0 = sp->t0;
+			while (t0 > k + 1 && ((d->t[t0 - 1].kind == TK_WORD &&
+					       (d->t[t0 - 1].lex & (L_HONORIFIC | L_ROLE))) ||
+					      tok_punct(d, t0 - 1, '.')))
+				t0--;
+			if (t0 <= k + 1) {
 				*cue = j;
 				return true;
 			}
@@ -1987,7 +2006,11 @@ static bool reported_at(struct xdoc *d, size_t c, size_t s0, size_t s1)
 	if (c > s0 + 3 && tok_punct(d, inv_comma, ',') &&
 	    speaker_right(d, subj, s1, &sp)) {
 		size_t e = skip_adverbials_right(d, sp.t1, s1);
-		if (e >= s1 - 1 || (e < s1 && is_terminal_tok(d, e)) || place_tail(d, e, s1)) {
+		/* the speaker right after the verb: "..., said the company.";
+		 * not a noun at the end of a clause ("X, who ..., said the
+		 * rules should require crews.") */
+		bool next = sp.t0 <= subj + 1;
+		if (next && (e >= s1 - 1 || (e < s1 && is_terminal_tok(d, e)) || place_tail(d, e, s1))) {
 			size_t a = s0, b = cut_at_fragment(d, s0, inv_comma);
 			if (b > a && clause_words(d, a, b) >= 3 &&
 			    inquote_count(d, a, b) * 2 < b - a) {

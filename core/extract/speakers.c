@@ -1442,12 +1442,26 @@ bool speaker_left(struct xdoc *d, size_t cue, size_t limit, struct xspeaker *sp)
 		/* "Nadia Holloway of the Listeners' Rights Alliance, who ran
 		 * its hotline, said": who is the person, before the comma. */
 		bool one_phrase = true;   /* no comma before c0 in the sentence */
-		for (size_t m = limit; m < c0 && one_phrase; m++)
+		for (size_t m = limit; m < c0 && one_phrase; m++) {
+			/* but a party and state: "Sen. Paul Whitaker, R-Ind., who" */
+			if (tok_punct(d, m, ',') && m + 3 < c0 && tok_len(d, m + 1) == 1 &&
+			    tok_capword(d, m + 1) && tok_punct(d, m + 2, '-') && tok_capword(d, m + 3)) {
+				m += 3;
+				while (m < c0 && !tok_punct(d, m, ','))
+					m++;
+				continue;
+			}
 			one_phrase = !tok_punct(d, m, ',');
+		}
 		if ((tok_is(d, c0 + 1, "who") || tok_is(d, c0 + 1, "which")) &&
 		    c0 > limit && (!tok_capword(d, c0 - 1) ||
 				   (tok_is(d, c0 + 1, "who") && one_phrase))) {
 			xspeaker_release(sp);
+			/* before a party and state: "Sen. Paul Whitaker, R-Ind.," */
+			size_t p = c0 - (c0 > limit && tok_punct(d, c0 - 1, '.'));
+			if (p > limit + 4 && tok_capword(d, p - 1) && tok_punct(d, p - 2, '-') &&
+			    tok_len(d, p - 3) == 1 && tok_capword(d, p - 3) && tok_punct(d, p - 4, ','))
+				c0 = p - 4;
 			if (speaker_left(d, c0, limit, sp))
 				return true;
 			return false;

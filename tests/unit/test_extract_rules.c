@@ -1406,6 +1406,25 @@ static void test_news_attributions(void **state)
 	assert_speaker(q, "Stanley Emerling");
 	assert_role_org(q, "executive vice president", "National Association of Meat Purveyors");
 	vb_extraction_release(&x);
+
+	/* US copy: a party and state in brackets or between commas, a
+	 * relative clause after them; a noun ending the reported clause
+	 * ("crews") is no speaker of an inverted attribution. */
+	run("The senators wrote to the department.\n\n"
+	    "\"The families have waited long enough,\" Sen. Maria Delgado (D-Ohio) said "
+	    "in a statement.\n\n"
+	    "Sen. Paul Whitaker, R-Ind., who co-wrote the letter, said the rules should "
+	    "require two-person crews.\n\n"
+	    "Anne Lowry, who chairs the panel, said the trains needed larger crews.\n\n"
+	    "\"They benefited from loan demand,\" an analyst at Mansion House Securities "
+	    "(F.E.) Ltd said.\n", NULL, &x);
+	assert_speaker(must_quote(&x, "The families have"), "Maria Delgado");
+	assert_speaker(must_quote(&x, "the rules should require"), "Paul Whitaker");
+	assert_speaker(must_quote(&x, "the trains needed"), "Anne Lowry");
+	q = must_quote(&x, "They benefited");
+	assert_true(q->speaker.anonymous);
+	assert_role_org(q, "analyst", "Mansion House Securities (F.E.) Ltd");
+	vb_extraction_release(&x);
 }
 
 /* "according to a statement released by X": the statement's author
