@@ -347,6 +347,14 @@ bool foreign_article(const struct xdoc *d, size_t i)
 	return false;
 }
 
+/* An indefinite article of English, German, French or Spanish ("a",
+ * "ein", "une"), which makes a speaker anonymous ("a spokesman"). */
+static bool indefinite_article(const struct xdoc *d, size_t i)
+{
+	return tok_in(d, i, (const char *const[]){ "a", "an", "ein", "eine", "un", "una", "une",
+			NULL });
+}
+
 /*
  * Role and organisation from an appositive or title: "chairman and chief
  * executive of the Acme Federation", "Acme's head of digital", "the group's
@@ -714,11 +722,8 @@ static bool nominal_left(struct xdoc *d, size_t e, size_t limit,
 	sp->plural = plural;
 	sp->type = (d->t[head].lex & L_NOM_ORG) && !(d->t[head].lex & L_NOM_PERSON)
 			   ? ET_ORG : ET_PERSON;
-	sp->anonymous = !has_det || tok_is(d, i, "a") || tok_is(d, i, "an") ||
-			tok_is(d, i, "one") || tok_is(d, i, "another") ||
-			tok_in(d, i, (const char *const[]){ "ein", "eine", "un", "una", "une",
-				NULL }) ||
-			plural || some;
+	sp->anonymous = !has_det || indefinite_article(d, i) || tok_is(d, i, "one") ||
+			tok_is(d, i, "another") || plural || some;
 	/* "The company" opening a sentence is "the company". */
 	/* "McLean's United States Lines subsidiary said": the organisation speaks. */
 	if (sp->type == ET_ORG && !plural && head > i && tok_capword(d, head - 1)) {
@@ -1140,6 +1145,14 @@ static size_t portfolio_name(const struct xdoc *d, size_t s, size_t e)
 	return n0;
 }
 
+/* ", R-Ind.", ", D-Ohio": a comma at i, then a party's letter, a hyphen
+ * and a state, after an American legislator's name. */
+static bool party_tag(const struct xdoc *d, size_t i)
+{
+	return tok_punct(d, i, ',') && tok_len(d, i + 1) == 1 && tok_capword(d, i + 1) &&
+	       tok_punct(d, i + 2, '-') && tok_capword(d, i + 3);
+}
+
 bool speaker_left(struct xdoc *d, size_t cue, size_t limit, struct xspeaker *sp)
 {
 	size_t e = skip_adverbs_left(d, cue, limit);
@@ -1444,8 +1457,7 @@ bool speaker_left(struct xdoc *d, size_t cue, size_t limit, struct xspeaker *sp)
 		bool one_phrase = true;   /* no comma before c0 in the sentence */
 		for (size_t m = limit; m < c0 && one_phrase; m++) {
 			/* but a party and state: "Sen. Paul Whitaker, R-Ind., who" */
-			if (tok_punct(d, m, ',') && m + 3 < c0 && tok_len(d, m + 1) == 1 &&
-			    tok_capword(d, m + 1) && tok_punct(d, m + 2, '-') && tok_capword(d, m + 3)) {
+			if (m + 3 < c0 && party_tag(d, m)) {
 				m += 3;
 				while (m < c0 && !tok_punct(d, m, ','))
 					m++;
@@ -1459,8 +1471,7 @@ bool speaker_left(struct xdoc *d, size_t cue, size_t limit, struct xspeaker *sp)
 			xspeaker_release(sp);
 			/* before a party and state: "Sen. Paul Whitaker, R-Ind.," */
 			size_t p = c0 - (c0 > limit && tok_punct(d, c0 - 1, '.'));
-			if (p > limit + 4 && tok_capword(d, p - 1) && tok_punct(d, p - 2, '-') &&
-			    tok_len(d, p - 3) == 1 && tok_capword(d, p - 3) && tok_punct(d, p - 4, ','))
+			if (p > limit + 4 && party_tag(d, p - 4))
 				c0 = p - 4;
 			if (speaker_left(d, c0, limit, sp))
 				return true;
@@ -1681,7 +1692,7 @@ bool speaker_right(struct xdoc *d, size_t i, size_t limit, struct xspeaker *sp)
 	size_t det = i;
 	if (lower_word(d, i) && foreign_article(d, i) && i + 1 < limit &&
 	    (tok_capword(d, i + 1) || (is_word(d, i + 1) && (d->t[i + 1].flags & TF_ALLCAPS))) &&
-	    !tok_in(d, i, (const char *const[]){ "un", "une", "una", "ein", "eine", NULL }))
+	    !indefinite_article(d, i))
 		i++;
 	/* "said the NAR's John Tuccillo": the possessive names the organisation. */
 	if (lower_word(d, i) && tok_is(d, i, "the") && tok_capword(d, i + 1)) {
