@@ -276,7 +276,46 @@ bool org_to_word(const struct xdoc *d, size_t i)
 			"initiative", NULL });
 }
 
+/*
+ * The end of the longest known organisation's name (orgs.c) that starts
+ * at i and ends by limit, or i: "Save the Children", "Friends of the
+ * Earth", whose words in lower case end a plain run.
+ */
+static size_t known_org_end(const struct xdoc *d, size_t i, size_t limit)
+{
+	if (!tok_capword(d, i) || !d->ex->org_heads.n)
+		return i;
+	struct vb_buf low = VB_BUF_INIT;
+	lower_utf8(d->s + d->t[i].start, d->t[i].end - d->t[i].start, &low);
+	const struct strmap_entry *h = strmap_get(&d->ex->org_heads, low.buf, low.len);
+	size_t best = i;
+	for (size_t e = i + 2; h && e <= limit && e <= i + 3 * (size_t)h->val; e++) {
+		if (d->t[e - 1].sent != d->t[i].sent)
+			break;
+		if (d->t[e - 1].kind != TK_WORD)
+			continue;
+		/* as the list writes it: not "Volvo cars" */
+		char *txt = name_text(d, i, e);
+		lower_utf8(txt, strlen(txt), &low);
+		const struct strmap_entry *o = strmap_get(&d->ex->orgs, low.buf, low.len);
+		if (o && o->aux && !strcmp(o->aux, txt))
+			best = e;
+		free(txt);
+	}
+	vb_buf_release(&low);
+	return best;
+}
+
+static size_t name_run_right_plain(const struct xdoc *d, size_t i, size_t limit);
+
 size_t name_run_right(const struct xdoc *d, size_t i, size_t limit)
+{
+	size_t j = name_run_right_plain(d, i, limit);
+	size_t k = j > i ? known_org_end(d, i, limit) : i;
+	return k > j ? k : j;
+}
+
+static size_t name_run_right_plain(const struct xdoc *d, size_t i, size_t limit)
 {
 	if (!tok_capword(d, i) || (d->t[i].lex & (L_WEEKDAY)))
 		return i;
@@ -375,6 +414,9 @@ size_t name_run_right(const struct xdoc *d, size_t i, size_t limit)
 				if (!(d->t[e - 1].lex & L_ORG_SUFFIX) &&
 				    !(d->t[e - 1].lex & L_ORG_CUE))
 					break;
+				/* "Chrysler and Renault": a name known by one word is whole. */
+				if (e == k + 1 && (d->t[k].lex & L_ORG_NAME))
+					break;
 				/* Only a complete name ("... Group", "... Ltd") ends before "and";
 				 * or one ending in an organisation word when another
 				 * name follows ("Kessel Brothers and Tarrow
@@ -418,7 +460,23 @@ size_t name_run_right(const struct xdoc *d, size_t i, size_t limit)
 	return j;
 }
 
+static size_t name_run_left_plain(const struct xdoc *d, size_t end, size_t limit);
+
 size_t name_run_left(const struct xdoc *d, size_t end, size_t limit)
+{
+	size_t i = name_run_left_plain(d, end, limit);
+	/* "Friends of the Earth said": a known name the walk back stopped in. */
+	for (size_t s = i; s > limit && s + 12 > i;) {
+		s--;
+		if (d->t[s].sent != d->t[end - 1].sent)
+			break;
+		if (tok_capword(d, s) && known_org_end(d, s, end) == end)
+			return s;
+	}
+	return i;
+}
+
+static size_t name_run_left_plain(const struct xdoc *d, size_t end, size_t limit)
 {
 	/* Walk back over capitalised words and connectors, then re-run forward. */
 	size_t i = end;
@@ -1229,6 +1287,10 @@ int run_type(const struct xdoc *d, size_t t0, size_t t1)
 		goto out;
 	}
 	g = gaz_of(d, t0, t1, &low);
+	if (strmap_get(&d->ex->orgs, low.buf, low.len)) {
+		type = ET_ORG;
+		goto out;
+	}
 	if (g && t1 - t0 == 1 && (d->t[t0].flags & TF_ALLCAPS) && common_acronym(d, t0))
 		g = NULL;   /* "EST" is a time, not Estonia */
 	if (g && !(t1 - t0 == 1 && (d->t[t0].lex & L_PLACE_GENERIC))) {
@@ -1717,7 +1779,9 @@ void entities_find(struct xdoc *d)
 				    * ("NetChoice", or capitalised inside a
 				    * sentence), not "Meantime," */
 				   (t1 - t0 >= 2 || inner_capital(d, t0) || capitalised_inside(d, t0));
-		if (at_start && !dateline && !org_opener && !person_opener && !org_apposed &&
+		/* "Save the Children said", "Friends of the Earth and ..." */
+		bool known = t1 - t0 >= 2 && known_org_end(d, t0, t1) == t1;
+		if (at_start && !dateline && !org_opener && !person_opener && !org_apposed && !known &&
 		    !opener_is_name(d, t0) &&
 		    /* "Chief Financial Officer Ravi Menon will ..." */
 		    !(title_case_role(d, t0, t1) > t0 + 1)) {

@@ -18,6 +18,9 @@ int vb_extractor_new(vb_extractor **out, const struct vb_extractor_config *cfg,
 	vb_extractor *ex = vb_calloc(1, sizeof(*ex));
 	strmap_init(&ex->lex);
 	strmap_init(&ex->gaz);
+	strmap_init(&ex->orgs);
+	strmap_init(&ex->org_heads);
+	orgs_build(&ex->orgs, &ex->org_heads);
 	lexicon_build(&ex->lex);
 	const char *dir = cfg && cfg->iso_codes_dir ? cfg->iso_codes_dir : NULL;
 	if (!dir)
@@ -35,6 +38,8 @@ void vb_extractor_free(vb_extractor *ex)
 		return;
 	strmap_release(&ex->lex);
 	strmap_release(&ex->gaz);
+	strmap_release(&ex->orgs);
+	strmap_release(&ex->org_heads);
 	free(ex);
 }
 

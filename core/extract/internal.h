@@ -89,11 +89,16 @@ enum {
 /* Load the gazetteer; missing files leave only the built-in names. */
 void gazetteer_build(struct strmap *gaz, const char *iso_dir, const struct strmap *lex);
 
+/* Known organisations (orgs.c): lowercase name -> words (val), name
+ * (aux); heads: lowercase first word -> the most words of a name. */
+void orgs_build(struct strmap *orgs, struct strmap *heads);
+
 /* ---- the extractor ------------------------------------------------------ */
 
 struct vb_extractor {
 	struct strmap lex;
 	struct strmap gaz;
+	struct strmap orgs, org_heads;
 };
 
 struct vb_aliases {

@@ -56,7 +56,22 @@ static const struct word_group groups[] = {
 	 * Qaeda", "the Taliban and Al Qaida" (two). */
 	{ L_ORG_CUE | L_ORG_NAME,
 	  "qaeda qaida shabaab jazeera hamas hezbollah hizbollah taliban isis isil "
-	  "daesh haram" },
+	  "daesh haram "
+	  /* Bodies, charities, agencies and companies known by one word
+	   * that is neither a common word nor a person's name (not "Apple",
+	   * "Shell", "Ford", "Bloomberg", "Honda"). */
+	  "oxfam greenpeace unicef unesco caritas actionaid wateraid interpol europol "
+	  "eurojust frontex eurostat kremlin pentagon bundestag bundesrat bundesbank "
+	  "bundeswehr knesset duma riksdag storting folketing sejm "
+	  "reuters xinhua interfax yonhap kyodo politico "
+	  "google alphabet microsoft facebook youtube instagram whatsapp tiktok "
+	  "bytedance netflix spotify tesla spacex openai nvidia samsung huawei "
+	  "xiaomi tencent alibaba baidu toyota nissan volkswagen renault stellantis "
+	  "siemens airbus boeing pfizer moderna astrazeneca novartis sanofi "
+	  "glaxosmithkline unilever nestlé nestle danone carrefour walmart tesco "
+	  "ikea exxonmobil chevron totalenergies gazprom rosneft aramco glencore "
+	  "citigroup barclays blackrock jpmorgan paypal mastercard airbnb "
+	  "nokia ryanair easyjet lufthansa adidas" },
 	{ L_PRONOUN, "he she it they we i er sie i'd i've i'll i'm we'd we've we'll we're they're "
 	  "i’d i’ve i’ll i’m we’d we’ve we’ll we’re they’re" },	/* German "sagte er" */
 	{ L_HONORIFIC,
@@ -102,7 +117,7 @@ static const struct word_group groups[] = {
 	  "renewables orchards vineyards winery wineries brewery breweries "
 	  "distillery dairies bakeries museum gallery theatre theater library "
 	  "zoo orchestra opera unit squad constabulary inspectorate regiment brigade "
-	  "ombudsman watchdog watch project fc afc rovers wanderers athletic albion "
+	  "ombudsman watchdog watch project programme fc afc rovers wanderers athletic albion "
 	  "brothers grocers supermarkets hotels resorts restaurants clinic "
 	  /* German: "Bund der Steuerzahler", "Verband der Autoindustrie" */
 	  "verband verein gewerkschaft stiftung bund kammer ministerium "
@@ -212,7 +227,7 @@ static const struct word_group groups[] = {
 	  "athletes relatives friends colleagues teammates neighbours neighbors "
 	  "volunteers drivers passengers tourists visitors voters fans vendors "
 	  "shopkeepers soldiers firefighters paramedics survivors editors men "
-	  "women villagers" },
+	  "women villagers charities agencies firms insurers lenders retailers airlines" },
 	{ L_NOM_ORG,
 	  "company group firm organisation organization federation association ombudsman watchdog "
 	  "agency ministry government bank union court party council commission "
@@ -225,7 +240,7 @@ static const struct word_group groups[] = {
 	  "exchange fund service police administration campaign movement "
 	  "regime military army groups companies unions organisations developer "
 	  "museum gallery theatre theater library zoo orchestra hospital school "
-	  "organizations "
+	  "organizations charities agencies firms insurers lenders retailers airlines centre center "
 	  /* Spanish: "según ha anunciado hoy la compañía" */
 	  "compañía empresa entidad sociedad organización" },
 	/* French titles: "Le maire de Toulouse, Jean-Luc Moudenc, a affirmé" */
@@ -253,7 +268,8 @@ static const struct word_group groups[] = {
 	  "representative coordinator researcher scientist fellow principal "
 	  "dean provost rector superintendent inspector inspector-general "
 	  "detective sergeant constable sheriff marshal commander speaker "
-	  "strategist consultant negotiator envoy aide owner trustee "
+	  "strategist consultant negotiator envoy aide owner trustee boss skipper "
+	  "midfielder defender striker goalkeeper winger "
 	  "organiser organizer campaigner activist singer artist musician "
 	  "producer writer author actor actress player coach captain "
 	  "president-elect premier administrator undersecretary "
@@ -282,7 +298,7 @@ static const struct word_group groups[] = {
 	  "has, yesterday today tonight last night simply only often "
 	  "frequently reportedly allegedly apparently publicly privately "
 	  "quickly angrily calmly flatly firmly bluntly succinctly "
-	  "immediately originally initially finally" },
+	  "immediately originally initially finally jointly" },
 	{ L_CONNECT,
 	  "of for de du des del della di da van von der den la le al bin ibn "
 	  "y dos das on and & und et" },

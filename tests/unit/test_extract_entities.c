@@ -720,6 +720,33 @@ static void test_names_by_context(void **state)
 	vb_extraction_release(&x);
 }
 
+/*
+ * Organisations known by a name that says nothing of what they are, or
+ * holds words in lower case: a list (orgs.c) and one-word names in the
+ * lexicon.  Two such names joined by "and" stay two; the list's case
+ * counts ("Volvo cars" is a brand's cars).
+ */
+static void test_known_organisations(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	run("Save the Children and Oxfam both said the camps were full. Friends of "
+	    "the Earth called on donors to act, as did Greenpeace. Morgan Stanley "
+	    "advised Chrysler and Renault on the deal. The World Food Programme "
+	    "warned of famine. Sales of Volvo cars rose.\n", NULL, &x);
+	expect(&x, "Save the Children", VB_ENTITY_ORGANISATION, "Save the Children");
+	expect(&x, "Oxfam", VB_ENTITY_ORGANISATION, "Oxfam");
+	expect(&x, "Friends of the Earth", VB_ENTITY_ORGANISATION, "Friends of the Earth");
+	expect(&x, "Greenpeace", VB_ENTITY_ORGANISATION, "Greenpeace");
+	expect(&x, "Morgan Stanley", VB_ENTITY_ORGANISATION, "Morgan Stanley");
+	expect(&x, "Renault", VB_ENTITY_ORGANISATION, "Renault");
+	expect(&x, "World Food Programme", VB_ENTITY_ORGANISATION, "World Food Programme");
+	assert_false(has_typed(&x, "Morgan Stanley", VB_ENTITY_PERSON));
+	assert_no_entities(&x, (const char *const[]){ "Chrysler and Renault", "Earth",
+						     "Volvo cars", NULL });
+	vb_extraction_release(&x);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -739,6 +766,7 @@ int main(void)
 		cmocka_unit_test(test_saints_peoples_numerals),
 		cmocka_unit_test(test_money_german_french),
 		cmocka_unit_test(test_names_by_context),
+		cmocka_unit_test(test_known_organisations),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
