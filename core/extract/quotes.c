@@ -1672,7 +1672,7 @@ static bool needs_that(const struct xdoc *d, size_t c)
 		"tweeted", "posted", "vowed", "vows", "pledged", "pledges", "promised",
 		"promises", "lamented", "laments", "boasted", "boasts", "recounted",
 		"mused", "pleaded", "joked", "quipped", "shouted", "yelled",
-		"whispered", "exclaimed",
+		"whispered", "exclaimed", "declared", "declares",
 	};
 	for (size_t k = 0; k < sizeof(weak) / sizeof(weak[0]); k++)
 		if (tok_is(d, c, weak[k]))

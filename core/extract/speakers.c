@@ -53,8 +53,11 @@ size_t skip_adverbs_left(const struct xdoc *d, size_t i, size_t limit)
 		i--;
 	for (;;) {
 		size_t before = i;
-		while (i > limit && lower_word(d, i - 1) && (d->t[i - 1].lex & L_ADV) &&
-		       !(d->t[i - 1].lex & L_CUE))
+		/* "Oxfam and Greenpeace both said" ("said both sales need"
+		 * is the clause's) */
+		while (i > limit && lower_word(d, i - 1) &&
+		       (((d->t[i - 1].lex & L_ADV) && !(d->t[i - 1].lex & L_CUE)) ||
+			tok_is(d, i - 1, "both")))
 			i--;
 		/* "Acme on Sunday said", "Acme Tuesday said" */
 		if (i > limit && is_word(d, i - 1) && (d->t[i - 1].lex & L_WEEKDAY) &&
@@ -355,6 +358,31 @@ static bool indefinite_article(const struct xdoc *d, size_t i)
 			NULL });
 }
 
+/* The one organisation whose name holds `word` (lower case) as a word:
+ * "the centre's director" of the "Centre for Information Law"; -2 when
+ * none or several do. */
+static int org_with_word(const struct xdoc *d, const char *word)
+{
+	int one = -2;
+	size_t wl = strlen(word);
+	for (size_t k = 0; k < d->nents; k++) {
+		const char *c = d->ents[k].canonical;
+		if (d->ents[k].type != ET_ORG || !c)
+			continue;
+		for (const char *p = c; (p = strcasestr(p, word)) != NULL; p += wl) {
+			bool start = p == c || p[-1] == ' ';
+			bool end = !p[wl] || p[wl] == ' ' || p[wl] == ',';
+			if (start && end) {
+				if (one >= 0 && one != (int)k)
+					return -2;
+				one = (int)k;
+				break;
+			}
+		}
+	}
+	return one;
+}
+
 /*
  * Role and organisation from an appositive or title: "chairman and chief
  * executive of the Acme Federation", "Acme's head of digital", "the group's
@@ -450,6 +478,7 @@ static void parse_appositive(struct xdoc *d, size_t a0, size_t a1,
 	}
 	/* Possessive organisation first: "Acme's head of digital". */
 	size_t role0 = i, role1 = a1, org0 = 0, org1 = 0;
+	bool its = false;
 	size_t r = name_run_right(d, i, a1);
 	if (r > i && (d->t[r - 1].flags & TF_POSS)) {
 		org0 = i;
@@ -462,14 +491,33 @@ static void parse_appositive(struct xdoc *d, size_t a0, size_t a1,
 		org0 = i;
 		org1 = r;
 		role0 = r + 1;
-	} else if (i < a1 && lower_word(d, i) && (d->t[i].flags & TF_POSS) &&
-		   (d->t[i].lex & L_NOM_ORG)) {
-		/* "the group's spokeswoman": org is the nominal, resolved later. */
-		org0 = i > a0 ? i - 1 : i;
-		org1 = i + 1;
+	} else if (i < a1 && lower_word(d, i) && (d->t[i].flags & TF_POSS)) {
+		/* "the group's spokeswoman": the organisation the nominal
+		 * stands for, resolved as "its" is; "the country's foreign
+		 * minister": a place's, no organisation. */
 		role0 = i + 1;
+		if ((d->t[i].lex & L_NOM_ORG) && !tok_in(d, i, (const char *const[]){ "government",
+				"administration", "regime", "military", "army", "police", NULL })) {
+			/* "the association's": the one organisation whose name
+			 * ends so, else the one "it" would be. */
+			char *nom = lower_dup(d, d->t[i].start, tok_stem_end(d, i));
+			struct vb_buf the = VB_BUF_INIT;
+			vb_buf_addf(&the, "the %s", nom);
+			free(nom);
+			int named = ent_tail(d, the.buf) >= 0 ? -1 : org_with_word(d, the.buf + 4);
+			if (named >= 0) {
+				free(sp->org);
+				sp->org = vb_strdup(d->ents[named].canonical);
+			} else if (named == -1) {
+				org0 = i > a0 ? i - 1 : i;
+				org1 = i + 1;
+			} else {
+				its = true;
+			}
+			vb_buf_release(&the);
+		}
 	}
-	if (!org1 && title1 > title0 && title0 > i) {
+	if (!org1 && !its && title1 > title0 && title0 > i) {
 		org0 = i;
 		org1 = title0;
 		role0 = title0;
@@ -584,7 +632,7 @@ static void parse_appositive(struct xdoc *d, size_t a0, size_t a1,
 			sp->org_t0 = org0;
 			sp->org_t1 = org1;
 		}
-	} else if (*personish && !sp->org && tok_is(d, a0, "its")) {
+	} else if (*personish && !sp->org && (its || tok_is(d, a0, "its"))) {
 		/* "Its area director, Sunil Mehta": the organisation "it" is,
 		 * resolved with the speakers (speakers_resolve). */
 		sp->org = vb_strdup("its");
@@ -1021,9 +1069,14 @@ static bool company_before_title(const struct xdoc *d, size_t t0, size_t t1)
 							 L_ROLE | L_MONTH | L_WEEKDAY)))
 			return false;
 	/* A title's own modifiers: "Interim Chief Executive", "Group
-	 * Chairman", "Administrative Executive", "Regional President". */
+	 * Chairman", "Administrative Executive", "Regional President";
+	 * and the services that have chiefs: "Fire Chief", "Police Chief". */
 	if (title_modifier(d, t1 - 1) || tok_in(d, t1 - 1, (const char *const[]){ "group",
-			"global", "corporate", NULL }))
+			"global", "corporate", "fire", "police", "army", "party", "health",
+			"finance", "technology", "information", "security", "science",
+			"investment", "data", "risk", "product", "people", "design", "strategy",
+			"content", "research", "union", "prison", "state", "county", "city",
+			NULL }))
 		return false;
 	if (t1 == t0 + 1 && !(d->t[t0].flags & TF_ALLCAPS)) {
 		const char *w = d->s + d->t[t0].start;
@@ -2806,7 +2859,8 @@ static void describe_title_before(struct xdoc *d, const struct xmention *m,
 	 * verb ("a statement quoted chairman X") */
 	size_t plain = 0;
 	while (a0 > 0 && a0 + 5 > a1 && lower_word(d, a0 - 1) &&
-	       !(d->t[a0 - 1].lex & (L_DET | L_STOP | L_CUE | L_CONNECT))) {
+	       !(d->t[a0 - 1].lex & (L_DET | L_STOP | L_CUE | L_CONNECT)) &&
+	       !(d->t[a0 - 1].flags & TF_POSS)) {
 		size_t k = a0 - 1, n = tok_len(d, k);
 		const char *w = d->s + d->t[k].start;
 		if (!(d->t[k].lex & (L_ROLE | L_NOM_PERSON)) &&
@@ -2853,6 +2907,29 @@ static void describe_title_before(struct xdoc *d, const struct xmention *m,
 		}
 		describe(ds, m->ent, tmp.role, tmp.org, true);
 	}
+	xspeaker_release(&tmp);
+}
+
+/*
+ * "Sheriff Tom Nakamura urged people ...", "Fire Chief Dana Kowalczyk":
+ * a capitalised title before mention m, in any sentence, read as an
+ * attribution's speaker is (trim_run).
+ */
+static void describe_title_cap(struct xdoc *d, const struct xmention *m,
+			       struct descriptions *ds)
+{
+	if (m->t0 == 0 || !tok_capword(d, m->t0 - 1) ||
+	    !(d->t[m->t0 - 1].lex & (L_ROLE | L_HONORIFIC)) ||
+	    d->t[m->t0 - 1].sent != d->t[m->t0].sent)
+		return;
+	size_t s0 = d->sn[d->t[m->t0].sent].t0;
+	size_t r0 = name_run_left(d, m->t1, s0);
+	if (r0 >= m->t0)
+		return;
+	struct xspeaker tmp = { .ent = -1 };
+	size_t n0 = trim_run(d, r0, m->t1, &tmp);
+	if (n0 == m->t0 && tmp.role)
+		describe(ds, m->ent, tmp.role, tmp.org, true);
 	xspeaker_release(&tmp);
 }
 
@@ -2940,8 +3017,10 @@ static void complete_speakers(struct xdoc *d, const char *src)
 			describe_appositive(d, &d->ms[i], &ds);
 		}
 	for (size_t i = 0; i < d->nms; i++)
-		if (undescribed(d, &ds, &d->ms[i]))
+		if (undescribed(d, &ds, &d->ms[i])) {
 			describe_title_before(d, &d->ms[i], &ds);
+			describe_title_cap(d, &d->ms[i], &ds);
+		}
 
 	char *issuer = issuer_named(d, src);
 	const char *type = d->opts ? d->opts->doc_type : NULL;

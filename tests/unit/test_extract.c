@@ -1162,6 +1162,56 @@ static void test_long_document(void **state)
 	}
 }
 
+/*
+ * Disaster and aid copy: a title capitalised before a name anywhere
+ * describes every quote of that person; a common noun's possessive
+ * ("the company's", "the centre's") names the organisation it stands
+ * for, a country's none; "declared" reports only a clause with "that";
+ * groups and joint speakers.
+ */
+static void test_titles_and_owners_far(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	const struct vb_quote *q;
+
+	run("Sheriff Tom Nakamura urged people not to return. \"I would rather you "
+	    "be angry,\" he said.\n\n"
+	    "Fire Chief Dana Kowalczyk said the fire was moving fast.\n\n"
+	    "The country's foreign minister, Hassan El-Amin, said the figures were "
+	    "wrong.\n\n"
+	    "Orlen Water reported a loss. The company's chief executive, Jane Doe, "
+	    "said the year was hard.\n\n"
+	    "The study came from the Centre for Coastal Law. \"It is clear,\" said "
+	    "Ruth Ellis, the centre's director.\n\n"
+	    "The governor declared a state of emergency on Monday. He declared that "
+	    "the county was in crisis.\n\n"
+	    "Two charities said the camps were full. Oxfam and Greenpeace both said "
+	    "the plan was weak.\n", NULL, &x);
+	q = must_quote(&x, "I would rather");
+	assert_speaker(q, "Tom Nakamura", VB_SPEAKER_PERSON);
+	assert_string_equal(q->speaker.role, "sheriff");
+	q = must_quote(&x, "moving fast");
+	assert_speaker(q, "Dana Kowalczyk", VB_SPEAKER_PERSON);
+	assert_string_equal(q->speaker.role, "fire chief");
+	assert_null(q->speaker.org);
+	q = must_quote(&x, "figures were wrong");
+	assert_string_equal(q->speaker.role, "foreign minister");
+	assert_null(q->speaker.org);
+	q = must_quote(&x, "the year was hard");
+	assert_speaker(q, "Jane Doe", VB_SPEAKER_PERSON);
+	assert_string_equal(q->speaker.org, "Orlen Water");
+	q = must_quote(&x, "It is clear");
+	assert_string_equal(q->speaker.org, "Centre for Coastal Law");
+	assert_null(find_quote(&x, "a state of emergency"));
+	must_quote(&x, "the county was in crisis");
+	q = must_quote(&x, "the camps were full");
+	assert_speaker(q, "Two charities", VB_SPEAKER_ORGANISATION);
+	assert_true(q->speaker.anonymous);
+	must_quote(&x, "the plan was weak");
+	vb_extraction_release(&x);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1188,6 +1238,7 @@ int main(void)
 		cmocka_unit_test(test_garbage_input),
 		cmocka_unit_test(test_speaker_key),
 		cmocka_unit_test(test_long_document),
+		cmocka_unit_test(test_titles_and_owners_far),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
