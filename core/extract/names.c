@@ -113,7 +113,7 @@ static const struct word_group groups[] = {
 	  "agencies bureaux ministries delegation biotech biotechnology "
 	  "therapeutics biosciences biopharma pharma solutions logistics "
 	  "semiconductor semiconductors robotics analytics ventures aerospace "
-	  "automotive water utilities air centre center associates farms mills "
+	  "automotive water utilities air centre center associates farms mills infrastructure "
 	  "renewables orchards vineyards winery wineries brewery breweries "
 	  "distillery dairies bakeries museum gallery theatre theater library "
 	  "zoo orchestra opera unit squad constabulary inspectorate regiment brigade "

@@ -1505,7 +1505,7 @@ static void colon_block_quotes(struct xdoc *d)
  * *kind is 'n' for a name, 'q' for a question or a moderator, 'a' for
  * an answer.
  */
-static size_t turn_label(const struct xdoc *d, size_t pi, int *kind)
+static size_t turn_label(const struct xdoc *d, size_t pi, int *kind, bool mixed)
 {
 	size_t t0 = d->p[pi].t0, t1 = d->p[pi].t1;
 	static const char *const askers[] = {
@@ -1521,10 +1521,20 @@ static size_t turn_label(const struct xdoc *d, size_t pi, int *kind)
 			continue;
 		if (t->kind != TK_WORD)
 			return 0;
-		if (!(t->flags & TF_ALLCAPS) && !tok_is(d, c, "q") && !tok_is(d, c, "a"))
+		if (!(t->flags & TF_ALLCAPS) && !tok_is(d, c, "q") && !tok_is(d, c, "a") &&
+		    !(mixed && (t->flags & TF_CAP) && !(t->lex & (L_STOP | L_COMMON | L_DET))))
 			return 0;
 		words++;
 	}
+	/* A name written as names are ("Kovač:", "City Review:"): three
+	 * words at most, no heading's ("Note:", "Update:", "Photo:"). */
+	if (mixed && (words > 3 || tok_in(d, t0, (const char *const[]){ "note", "update",
+			"photo", "photos", "source", "sources", "warning", "disclaimer", "tags",
+			"related", "editor", "correction", "clarification", "background",
+			"summary", "agenda", "location", "date", "time", "venue", "subject",
+			"re", "attachment", "attachments", "video", "audio", "image", "credit",
+			"read", "see", "watch", "listen", "share", "caption", NULL })))
+		return 0;
 	/* Words after the colon, on the same line. */
 	if (!words || c >= t1 || c + 1 >= t1 || !tok_punct(d, c, ':') ||
 	    (d->t[c + 1].flags & TF_NL_BEFORE))
@@ -1553,21 +1563,60 @@ static bool turn_is_prose(const struct xdoc *d, size_t pi)
 	return words >= 4 && lower * 2 >= words - 4;
 }
 
+/*
+ * Labels written in capitals and lower case ("Kovač:", "City Review:")
+ * count only when the document is an interview: two labels or more, each
+ * opening two turns or more, and every prose paragraph that opens with a
+ * colon after a short name is a turn.
+ */
+static bool mixed_interview(struct xdoc *d)
+{
+	struct strmap labels;
+	size_t turns = 0, prose = 0;
+	bool ok = true;
+	strmap_init(&labels);
+	for (size_t pi = 0; pi < d->np && ok; pi++) {
+		int kind = 0;
+		size_t c = turn_label(d, pi, &kind, true);
+		bool is_prose = turn_is_prose(d, pi);
+		prose += is_prose;
+		if (!c || kind != 'n' || !is_prose)
+			continue;
+		turns++;
+		lower_utf8(d->s + d->t[d->p[pi].t0].start,
+			   d->t[c].start - d->t[d->p[pi].t0].start, &d->tmp);
+		const struct strmap_entry *e = strmap_get(&labels, d->tmp.buf, d->tmp.len);
+		strmap_put(&labels, d->tmp.buf, d->tmp.len, 0, e ? e->val + 1 : 1, NULL);
+	}
+	size_t distinct = 0;
+	for (size_t i = 0; i < labels.cap && ok; i++) {
+		const struct strmap_entry *e = &labels.v[i];
+		if (!e->key)
+			continue;
+		distinct++;
+		ok = e->val >= 2;
+	}
+	strmap_release(&labels);
+	/* Turns make a good part of the text, not two lines of a notice. */
+	return ok && distinct >= 2 && turns >= 4 && turns * 3 >= prose;
+}
+
 static void transcript_turns(struct xdoc *d)
 {
 	size_t named = 0;
+	bool mixed = false;
 	for (size_t pi = 0; pi < d->np; pi++) {
 		int kind = 0;
-		if (turn_label(d, pi, &kind) && kind == 'n' && turn_is_prose(d, pi))
+		if (turn_label(d, pi, &kind, false) && kind == 'n' && turn_is_prose(d, pi))
 			named++;
 	}
 	/* One label alone is a heading or a note ("UPDATE: ..."). */
-	if (named < 2)
+	if (named < 2 && !(mixed = mixed_interview(d)))
 		return;
 	size_t last_name0 = SIZE_MAX, last_name1 = 0;
 	for (size_t pi = 0; pi < d->np; pi++) {
 		int kind = 0;
-		size_t c = turn_label(d, pi, &kind), t0 = d->p[pi].t0, t1 = d->p[pi].t1;
+		size_t c = turn_label(d, pi, &kind, mixed), t0 = d->p[pi].t0, t1 = d->p[pi].t1;
 		if (!c || kind == 'q' || para_boiler(d, pi) || !turn_is_prose(d, pi))
 			continue;
 		size_t n0 = t0, n1 = c;
@@ -1596,6 +1645,12 @@ static void transcript_turns(struct xdoc *d)
 		struct xquote *q = quote_new(d, VB_QUOTE_DIRECT);
 		q->sp.how = SP_NAME;
 		q->sp.type = ET_PERSON;
+		/* The interviewer may be the publication: "City Review:" */
+		const char *src = d->opts ? d->opts->source_org : NULL;
+		char *label = name_text(d, n0, n1);
+		if (run_type(d, n0, n1) == ET_ORG || (src && !strcasecmp(label, src)))
+			q->sp.type = ET_ORG;
+		free(label);
 		q->sp.t0 = q->sp.name_t0 = n0;
 		q->sp.t1 = q->sp.name_t1 = n1;
 		if (n0 > t0 && kind == 'n' && (d->t[n0 - 1].lex & L_ROLE)) {

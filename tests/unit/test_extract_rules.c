@@ -1154,6 +1154,32 @@ static void test_transcript_turns(void **state)
 	    "UPDATE: The plant reopened on Tuesday after the inspection.\n", NULL, &x);
 	assert_int_equal(x.nquotes, 0);
 	vb_extraction_release(&x);
+
+	/* A magazine's interview, its labels written as names are; the
+	 * interviewer is the magazine. */
+	struct vb_extract_opts mag = { .source_org = "City Review" };
+	run("Ines Kovac has been mayor of Varenburg since 2019.\n\n"
+	    "City Review: The tram extension is two years late. Whose fault is that?\n\n"
+	    "Kovac: Partly mine. We underestimated the cost of moving the pipes.\n\n"
+	    "City Review: Critics say you should have cancelled it.\n\n"
+	    "Kovac: Cancelling it would have cost us far more in penalties.\n", &mag, &x);
+	q = must_quote(&x, "Partly mine");
+	assert_speaker(q, "Ines Kovac");
+	assert_int_equal(q->kind, VB_QUOTE_DIRECT);
+	assert_speaker(must_quote(&x, "Cancelling it would"), "Ines Kovac");
+	q = must_quote(&x, "Critics say");
+	assert_speaker(q, "City Review");
+	assert_int_equal(q->speaker.type, VB_SPEAKER_ORGANISATION);
+	vb_extraction_release(&x);
+
+	/* Notes and headings in mixed case, and labels used once each,
+	 * are no interview. */
+	run("Note: The figures below are provisional and may be revised.\n\n"
+	    "Update: The plant reopened on Tuesday after the inspection.\n\n"
+	    "Jane Doe: a life in the theatre, told by those who knew her well.\n\n"
+	    "Photo: The new bridge at dusk, seen from the eastern bank.\n", NULL, &x);
+	assert_int_equal(x.nquotes, 0);
+	vb_extraction_release(&x);
 }
 
 /* Where it was said ("on Twitter", "on his LinkedIn account"), "posted",
