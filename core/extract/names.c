@@ -71,7 +71,7 @@ static const struct word_group groups[] = {
 	  "glaxosmithkline unilever nestlé nestle danone carrefour walmart tesco "
 	  "ikea exxonmobil chevron totalenergies gazprom rosneft aramco glencore "
 	  "citigroup barclays blackrock jpmorgan paypal mastercard airbnb "
-	  "nokia ryanair easyjet lufthansa adidas" },
+	  "nokia ryanair easyjet lufthansa adidas nasdaq" },
 	{ L_PRONOUN, "he she it they we i er sie i'd i've i'll i'm we'd we've we'll we're they're "
 	  "i’d i’ve i’ll i’m we’d we’ve we’ll we’re they’re" },	/* German "sagte er" */
 	{ L_HONORIFIC,
@@ -113,7 +113,7 @@ static const struct word_group groups[] = {
 	  "agencies bureaux ministries delegation biotech biotechnology "
 	  "therapeutics biosciences biopharma pharma solutions logistics "
 	  "semiconductor semiconductors robotics analytics ventures aerospace "
-	  "automotive water utilities air centre center associates farms mills infrastructure "
+	  "automotive water utilities air centre center associates farms mills infrastructure computing "
 	  "renewables orchards vineyards winery wineries brewery breweries "
 	  "distillery dairies bakeries museum gallery theatre theater library "
 	  "zoo orchestra opera unit squad constabulary inspectorate regiment brigade "
@@ -196,7 +196,7 @@ static const struct word_group groups[] = {
 	  "man woman men women villager villagers crews boy girl boys girls "
 	  "nurse doctor pilots midwife midwives carer carers mechanic "
 	  "electrician plumber builders chef waiter steward stewards convenor "
-	  "pilot headteacher pastor priest referee "
+	  "pilot headteacher pastor priest referee barrister solicitor "
 	  "fisherman fishermen landlord landlords "
 	  "tenant tenants homeowner homeowners commuter commuters parent pupil "
 	  "pupils graduate retiree retirees "

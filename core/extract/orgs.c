@@ -31,6 +31,7 @@ static const char *const known_orgs[] = {
 	"Salvation Army", "Citizens Advice",
 	/* international and national bodies */
 	"World Food Programme", "World Food Program", "Médecins du Monde",
+	"House of Commons", "House of Lords", "House of Representatives",
 	"Scotland Yard", "White House", "Downing Street", "Elysée Palace", "Élysée Palace",
 	"Islamic State", "Muslim Brotherhood", "Sinn Féin", "Sinn Fein", "Fianna Fáil",
 	"Fianna Fail", "Fine Gael", "Plaid Cymru", "Alternative für Deutschland",

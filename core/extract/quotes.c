@@ -2087,6 +2087,16 @@ static bool reported_at(struct xdoc *d, size_t c, size_t s0, size_t s1)
 		i++;
 	}
 	i = skip_adverbials_right(d, i, s1);
+	/* "said outside court that", "said after the hearing that": a
+	 * place or a time in a few plain words before "that". */
+	if (i < s1 && lower_word_at(d, i) && tok_in(d, i, (const char *const[]){ "outside", "after",
+			"before", "inside", "in", "at", "on", "during", "from", "near", NULL })) {
+		for (size_t k = i + 1; k < s1 && k < i + 6 && lower_word_at(d, k); k++)
+			if (tok_is(d, k, "that") && k > i + 1) {
+				i = k;
+				break;
+			}
+	}
 	bool that = false;
 	size_t pr = participle_report(d, i, s1);
 	if (pr && tok_in(d, c, (const char *const[]){ "said", "says", "told", "added", NULL })) {

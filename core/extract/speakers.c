@@ -1458,7 +1458,9 @@ bool speaker_left(struct xdoc *d, size_t cue, size_t limit, struct xspeaker *sp)
 			while (a > limit && ((lower_word(d, a - 1) &&
 					      (d->t[a - 1].lex & (L_ROLE | L_NOM_PERSON)) &&
 					      !(d->t[a - 1].lex & L_CUE)) ||
-					     (lower_word(d, a - 1) && !d->t[a - 1].lex && k - a < 4 &&
+					     /* "shadow energy secretary": a trade's word too */
+					     (lower_word(d, a - 1) && k - a < 4 && tok_len(d, a - 1) > 1 &&
+					      !(d->t[a - 1].lex & ~(uint32_t)L_ORG_CUE) &&
 					      !tok_in(d, a - 1, (const char *const[]){ "day", "week",
 							"month", "year", NULL })) ||
 					     /* not "But economist Cork said" */
@@ -1694,7 +1696,7 @@ bool speaker_left(struct xdoc *d, size_t cue, size_t limit, struct xspeaker *sp)
 				parse_appositive(d, a, c0, sp, &personish);
 				if (personish) {
 					size_t n0 = trim_run(d, c0 + 1, c1, sp);
-					set_name(sp, n0, c1);
+					set_name(sp, n0, name_without_letters(d, n0, c1));
 					sp->t0 = a;
 					sp->type = ET_PERSON;
 					return true;
@@ -1715,6 +1717,23 @@ bool speaker_left(struct xdoc *d, size_t cue, size_t limit, struct xspeaker *sp)
 				free(sp->role);
 				free(sp->org);
 				sp->role = sp->org = NULL;
+				/* "His barrister, Ann Price, said": a noun the
+				 * lexicon does not know, after a determiner,
+				 * before a person's name: the person and her
+				 * role. */
+				bool plain = c0 > a + 1 && c0 - a <= 3 && is_word(d, a) &&
+					     (d->t[a].lex & L_DET);
+				for (size_t w = a + 1; plain && w < c0; w++)
+					plain = lower_word(d, w) && !d->t[w].lex;
+				if (plain && run_type(d, c0 + 1, c1) == ET_PERSON) {
+					size_t n0 = trim_run(d, c0 + 1, c1, sp);
+					set_name(sp, n0, name_without_letters(d, n0, c1));
+					sp->t0 = a;
+					sp->type = ET_PERSON;
+					if (!sp->role)
+						sp->role = lower_dup(d, d->t[a + 1].start, d->t[c0 - 1].end);
+					return true;
+				}
 			}
 		}
 		return false;
@@ -3094,6 +3113,9 @@ void speakers_resolve(struct xdoc *d)
 							  d->t[sp->name_t0].end);
 				break;
 			}
+			/* "Susan Olawale KC": her letters are no part of her name. */
+			if (sp->type != ET_ORG)
+				sp->name_t1 = name_without_letters(d, sp->name_t0, sp->name_t1);
 			char *nm = name_text(d, sp->name_t0, sp->name_t1);
 			int ent = ent_find(d, nm, sp->type);
 			int type = sp->type;

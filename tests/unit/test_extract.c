@@ -1210,6 +1210,26 @@ static void test_titles_and_owners_far(void **state)
 	assert_true(q->speaker.anonymous);
 	must_quote(&x, "the plan was weak");
 	vb_extraction_release(&x);
+
+	/* Court copy: a noun the lexicon does not know before a name in
+	 * commas, letters after a name, a place before "that". */
+	run("The case ended.\n\n"
+	    "His gardener, Ann Price, said the house was empty.\n\n"
+	    "In mitigation, his barrister, Susan Olawale KC, said her client "
+	    "was ashamed.\n\n"
+	    "Rhys Fairbanks said outside court that the fraud had hurt.\n\n"
+	    "Shadow energy secretary Tom Harding said families would be hit.\n", NULL, &x);
+	q = must_quote(&x, "the house was empty");
+	assert_speaker(q, "Ann Price", VB_SPEAKER_PERSON);
+	assert_string_equal(q->speaker.role, "gardener");
+	q = must_quote(&x, "her client was ashamed");
+	assert_speaker(q, "Susan Olawale", VB_SPEAKER_PERSON);
+	assert_string_equal(q->speaker.role, "barrister");
+	q = must_quote(&x, "the fraud had hurt");
+	assert_string_equal(q->text, "the fraud had hurt");
+	q = must_quote(&x, "families would be hit");
+	assert_string_equal(q->speaker.role, "shadow energy secretary");
+	vb_extraction_release(&x);
 }
 
 int main(void)

@@ -733,7 +733,8 @@ static void test_known_organisations(void **state)
 	run("Save the Children and Oxfam both said the camps were full. Friends of "
 	    "the Earth called on donors to act, as did Greenpeace. Morgan Stanley "
 	    "advised Chrysler and Renault on the deal. The World Food Programme "
-	    "warned of famine. Sales of Volvo cars rose.\n", NULL, &x);
+	    "warned of famine. Sales of Volvo cars rose. Speaking in the House "
+	    "of Commons, she praised rival Kestrel Computing.\n", NULL, &x);
 	expect(&x, "Save the Children", VB_ENTITY_ORGANISATION, "Save the Children");
 	expect(&x, "Oxfam", VB_ENTITY_ORGANISATION, "Oxfam");
 	expect(&x, "Friends of the Earth", VB_ENTITY_ORGANISATION, "Friends of the Earth");
@@ -741,6 +742,8 @@ static void test_known_organisations(void **state)
 	expect(&x, "Morgan Stanley", VB_ENTITY_ORGANISATION, "Morgan Stanley");
 	expect(&x, "Renault", VB_ENTITY_ORGANISATION, "Renault");
 	expect(&x, "World Food Programme", VB_ENTITY_ORGANISATION, "World Food Programme");
+	expect(&x, "House of Commons", VB_ENTITY_ORGANISATION, "House of Commons");
+	expect(&x, "Kestrel Computing", VB_ENTITY_ORGANISATION, "Kestrel Computing");
 	assert_false(has_typed(&x, "Morgan Stanley", VB_ENTITY_PERSON));
 	assert_no_entities(&x, (const char *const[]){ "Chrysler and Renault", "Earth",
 						     "Volvo cars", NULL });
