@@ -1332,6 +1332,145 @@ static void zh_dates(struct xdoc *d)
 	}
 }
 
+/* Easter Sunday of year y (the Gregorian computus). */
+static void easter(int y, int *m, int *dd)
+{
+	int a = y % 19, b = y / 100, c = y % 100, d0 = b / 4, e = b % 4;
+	int f = (b + 8) / 25, g = (b - f + 1) / 3, h = (19 * a + b - d0 - g + 15) % 30;
+	int i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
+	int mm = (a + 11 * h + 22 * l) / 451;
+	*m = (h + l - 7 * mm + 114) / 31;
+	*dd = (h + l - 7 * mm + 114) % 31 + 1;
+}
+
+/* The day of holiday `which` in year y: 0 Christmas Day, 1 Christmas Eve,
+ * 2 New Year's Day, 3 New Year's Eve, 4 Boxing Day, 5 Halloween, 6
+ * Valentine's Day, 7 Thanksgiving (the fourth Thursday of November), 8
+ * Easter Sunday, 9 Easter Monday, 10 Good Friday. */
+static void holiday_day(int which, int y, int *m, int *dd)
+{
+	static const int fixed[][2] = { { 12, 25 }, { 12, 24 }, { 1, 1 }, { 12, 31 },
+					{ 12, 26 }, { 10, 31 }, { 2, 14 } };
+	if (which < 7) {
+		*m = fixed[which][0];
+		*dd = fixed[which][1];
+	} else if (which == 7) {
+		int first = weekday(days_from_civil(y, 11, 1));   /* 1 = Monday */
+		*m = 11;
+		*dd = 1 + (4 - first + 7) % 7 + 21;
+	} else {
+		long e;
+		easter(y, m, dd);
+		e = days_from_civil(y, *m, *dd) + (which == 9 ? 1 : which == 10 ? -2 : 0);
+		int yy;
+		civil_from_days(e, &yy, m, dd);
+	}
+}
+
+/*
+ * "before Christmas", "on New Year's Eve", "Easter 2024", "Thanksgiving":
+ * a holiday with a day of its own, after a preposition of time or with
+ * its year, resolved as a day and month without a year are.  Returns the
+ * tokens taken, 0 for none.
+ */
+static size_t holiday_at(struct xdoc *d, size_t i)
+{
+	if (!tok_capword(d, i) || !in_lang(d, "en"))
+		return 0;
+	int which = -1;
+	size_t e = i + 1;
+	if (tok_is(d, i, "christmas")) {
+		which = 0;
+		if (tok_capword(d, e) && (tok_is(d, e, "day") || tok_is(d, e, "eve"))) {
+			which = tok_is(d, e, "eve") ? 1 : 0;
+			e++;
+		}
+	} else if (tok_is(d, i, "new") && tok_capword(d, e) &&
+		   tok_in(d, e, (const char *const[]){ "year's", "year\xe2\x80\x99s", NULL }) &&
+		   tok_capword(d, e + 1) &&
+		   (tok_is(d, e + 1, "day") || tok_is(d, e + 1, "eve"))) {
+		which = tok_is(d, e + 1, "eve") ? 3 : 2;
+		e += 2;
+	} else if (tok_is(d, i, "boxing") && tok_capword(d, e) && tok_is(d, e, "day")) {
+		which = 4;
+		e++;
+	} else if (tok_is(d, i, "halloween")) {
+		which = 5;
+	} else if (tok_in(d, i, (const char *const[]){ "valentine's", "valentine\xe2\x80\x99s", NULL }) &&
+		   tok_capword(d, e) &&
+		   tok_is(d, e, "day")) {
+		which = 6;
+		e++;
+	} else if (tok_is(d, i, "thanksgiving")) {
+		which = 7;
+		if (tok_capword(d, e) && tok_is(d, e, "day"))
+			e++;
+	} else if (tok_is(d, i, "easter")) {
+		which = 8;
+		if (tok_capword(d, e) && (tok_is(d, e, "sunday") || tok_is(d, e, "monday"))) {
+			which = tok_is(d, e, "monday") ? 9 : 8;
+			e++;
+		}
+	} else if (tok_is(d, i, "good") && tok_capword(d, e) && tok_is(d, e, "friday")) {
+		which = 10;
+		e++;
+	}
+	if (which < 0)
+		return 0;
+	int y = e < d->nt && !(d->t[e - 1].flags & TF_POSS) ? year_tok(d, e) : 0;
+	/* "Easter Sunday of 2008" */
+	size_t yl = 1;
+	if (!y && tok_is(d, e, "of") && (y = year_tok(d, e + 1)) != 0)
+		yl = 2;
+	/* a holiday alone only as a time: "before Christmas", not
+	 * "Christmas sales" nor "the Easter Rising" */
+	bool prep = i > 0 && d->t[i - 1].kind == TK_WORD &&
+		    (!(d->t[i - 1].flags & TF_CAP) || (d->t[i - 1].flags & TF_SENT_START)) &&
+		    tok_in(d, i - 1, (const char *const[]){ "on", "at", "before", "after", "over",
+				"until", "till", "since", "by", "around", "during", "in", "from",
+				"for", "ahead", "this", "last", "next", NULL });
+	bool deictic = prep && tok_in(d, i - 1, (const char *const[]){ "this", "last", "next",
+				NULL });
+	if (!y && !deictic && (!prep || (e < d->nt && tok_capword(d, e)) ||
+		   (e < d->nt && d->t[e].kind == TK_WORD && !(d->t[e].flags & TF_CAP) && !(d->t[e].lex & (L_STOP | L_CONNECT)) &&
+		    !(d->t[e - 1].flags & TF_POSS))))
+		return 0;
+	int m, dd;
+	char v[32];
+	size_t end = y ? e + yl : e;
+	/* "last Christmas", "next Easter", "this Thanksgiving": the phrase
+	 * whole, the one before, after or in the year of publication. */
+	int shift = !y && prep && d->dy ? (tok_is(d, i - 1, "last") ? -1 :
+					   tok_is(d, i - 1, "next") ? 1 :
+					   tok_is(d, i - 1, "this") ? 2 : 0) : 0;
+	if (shift) {
+		holiday_day(which, d->dy, &m, &dd);
+		bool after = d->dm && (m > d->dm || (m == d->dm && dd > d->dd));
+		y = shift == 2 ? d->dy : shift < 0 ? (after ? d->dy - 1 : d->dy) :
+					 (after ? d->dy : d->dy + 1);
+		holiday_day(which, y, &m, &dd);
+		fmt_day(v, sizeof(v), y, m, dd);
+		add_date(d, i - 1, end, v, VB_DATE_DAY, true);
+		return end - i;
+	}
+	if (!y) {
+		if (!d->dy) {
+			add_date(d, i, end, NULL, VB_DATE_DAY, true);
+			return end - i;
+		}
+		holiday_day(which, d->dy, &m, &dd);
+		y = day_year(d, i, m, dd);
+		/* "since Christmas" in January: the last one */
+		if (y == d->dy && d->dm && (m > d->dm || (m == d->dm && dd > d->dd)) &&
+		    past_sentence(d, i) && !future_sentence(d, i))
+			y--;
+	}
+	holiday_day(which, y, &m, &dd);
+	fmt_day(v, sizeof(v), y, m, dd);
+	add_date(d, i, end, v, VB_DATE_DAY, end == e);
+	return end - i;
+}
+
 void dates_find(struct xdoc *d)
 {
 	zh_dates(d);
@@ -1341,6 +1480,8 @@ void dates_find(struct xdoc *d)
 			continue;
 		}
 		size_t n = absolute_at(d, i);
+		if (!n)
+			n = holiday_at(d, i);
 		if (!n)
 			n = relative_at(d, i);
 		i += n ? n : 1;

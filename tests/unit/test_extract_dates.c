@@ -464,6 +464,33 @@ static void test_french_lowercase_months(void **state)
 	vb_extraction_release(&x);
 }
 
+/* Holidays with a day of their own, as a time ("before Christmas") or
+ * with a year; not in a name or before a noun ("Christmas sales", "the
+ * Easter Rising"). */
+static void test_holidays(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	run("The board expects to award the contract before Christmas. Sales over "
+	    "Christmas 2024 were weak and Christmas sales fell. The shop opened on "
+	    "New Year's Day and closed at Easter. The Easter Rising is history. "
+	    "Shoppers spent more at Thanksgiving. The rally on Good Friday was "
+	    "calm. Last Christmas was quiet; next Easter will be busy. On Easter "
+	    "Sunday of 2008 he left.\n",
+	    "2025-09-17", &x);
+	expect(&x, "Christmas", "2025-12-25", VB_DATE_DAY, true);
+	expect(&x, "Christmas 2024", "2024-12-25", VB_DATE_DAY, false);
+	expect(&x, "New Year's Day", "2025-01-01", VB_DATE_DAY, true);
+	expect(&x, "Easter", "2025-04-20", VB_DATE_DAY, true);
+	expect(&x, "Thanksgiving", "2025-11-27", VB_DATE_DAY, true);
+	expect(&x, "Good Friday", "2025-04-18", VB_DATE_DAY, true);
+	expect(&x, "Last Christmas", "2024-12-25", VB_DATE_DAY, true);
+	expect(&x, "next Easter", "2026-04-05", VB_DATE_DAY, true);
+	expect(&x, "Easter Sunday of 2008", "2008-03-23", VB_DATE_DAY, false);
+	assert_int_equal(x.ndates, 9);
+	vb_extraction_release(&x);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -482,6 +509,7 @@ int main(void)
 		cmocka_unit_test(test_tense_and_weekdays),
 		cmocka_unit_test(test_end_of_the_year),
 		cmocka_unit_test(test_french_lowercase_months),
+		cmocka_unit_test(test_holidays),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
