@@ -123,6 +123,7 @@ enum {
 	TF_USED_DATE = 1u << 10,  /* part of a date already found */
 	TF_HAS_DIGIT = 1u << 11,
 	TF_HEADLINE = 1u << 12,   /* on a line written all in capitals */
+	TF_CUE_USED = 1u << 13,   /* the verb of a direct quote's attribution */
 };
 
 /*

@@ -2545,6 +2545,12 @@ static void konjunktiv_reports(struct xdoc *d)
 
 void reported_find(struct xdoc *d)
 {
+	/* '"We have to make hard choices," she told the Financial Times in
+	 * an interview published on Saturday.': the verb that attributes a
+	 * direct quote reports nothing more. */
+	for (size_t i = 0; i < d->nq; i++)
+		if (!d->q[i].dead && d->q[i].kind == VB_QUOTE_DIRECT && d->q[i].cue_tok < d->nt)
+			d->t[d->q[i].cue_tok].flags |= TF_CUE_USED;
 	for (size_t si = 0; si < d->ns; si++) {
 		size_t s0 = d->sn[si].t0, s1 = d->sn[si].t1;
 		if (d->t[s0].flags & (TF_BOILER | TF_HEADLINE))
@@ -2594,6 +2600,11 @@ void reported_find(struct xdoc *d)
 			if (shared_subject(d, k, s0, s1))
 				break;
 			if (!cue_word(d, k))
+				continue;
+			/* but '"...," van Schaik said, adding that ...' */
+			if ((d->t[k].flags & TF_CUE_USED) &&
+			    !participle_report(d, skip_adverbials_right(d, skip_told_object(d, k, k + 1,
+							s1), s1), s1))
 				continue;
 			size_t nq = d->nq;
 			if (reported_at(d, k, s0, s1)) {

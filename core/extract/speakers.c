@@ -588,8 +588,10 @@ static void parse_appositive(struct xdoc *d, size_t a0, size_t a1,
 		}
 	}
 	/* A capitalised modifier: "the Acme spokesman", "Acme chief executive";
-	 * not a nation's adjective ("Dutch roasters"). */
-	if (!org1 && !(demonym_word(d, role0) && name_run_right(d, role0, a1) == role0 + 1)) {
+	 * not a nation's adjective ("Dutch roasters"), nor a title's word
+	 * opening the sentence ("Chief executive Margot Ellery"). */
+	if (!org1 && !(demonym_word(d, role0) && name_run_right(d, role0, a1) == role0 + 1) &&
+	    !((d->t[role0].lex & (L_ROLE | L_HONORIFIC)) && name_run_right(d, role0, a1) == role0 + 1)) {
 		size_t e = name_run_right(d, role0, a1);
 		if (e > role0 && e < a1 && lower_word(d, e) &&
 		    (d->t[e].lex & (L_ROLE | L_NOM_PERSON)) &&

@@ -1230,6 +1230,22 @@ static void test_titles_and_owners_far(void **state)
 	q = must_quote(&x, "families would be hit");
 	assert_string_equal(q->speaker.role, "shadow energy secretary");
 	vb_extraction_release(&x);
+
+	/* The verb that attributes a direct quote reports nothing more,
+	 * save a participle's clause; a title's word opening the sentence
+	 * is no company. */
+	run("Chief executive Margot Ellery told analysts that no decision had "
+	    "been taken. \"We have to make hard choices,\" she told the Courier "
+	    "in an interview published on Saturday. \"We have the trucks,\" she "
+	    "said, adding that buyers had called.\n", NULL, &x);
+	q = must_quote(&x, "no decision had been taken");
+	assert_speaker(q, "Margot Ellery", VB_SPEAKER_PERSON);
+	assert_string_equal(q->speaker.role, "chief executive");
+	assert_null(q->speaker.org);
+	assert_null(find_quote(&x, "an interview published"));
+	must_quote(&x, "We have to make hard choices");
+	assert_speaker(must_quote(&x, "buyers had called"), "Margot Ellery", VB_SPEAKER_PERSON);
+	vb_extraction_release(&x);
 }
 
 int main(void)
