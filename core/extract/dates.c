@@ -1375,7 +1375,7 @@ static void holiday_day(int which, int y, int *m, int *dd)
  */
 static size_t holiday_at(struct xdoc *d, size_t i)
 {
-	if (!tok_capword(d, i) || !in_lang(d, "en"))
+	if (!tok_capword(d, i) || !strchr("CNBHVTEG", d->s[d->t[i].start]) || !in_lang(d, "en"))
 		return 0;
 	int which = -1;
 	size_t e = i + 1;

@@ -285,9 +285,28 @@ static size_t known_org_end(const struct xdoc *d, size_t i, size_t limit)
 {
 	if (!tok_capword(d, i) || !d->ex->org_heads.n)
 		return i;
+	/* The first word's lower case on the stack: this runs for every
+	 * name run, and heads are ASCII words. */
+	char key[32];
+	size_t n = d->t[i].end - d->t[i].start;
+	if (n >= sizeof(key))
+		return i;
+	for (size_t k = 0; k < n; k++) {
+		char c = d->s[d->t[i].start + k];
+		key[k] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+	}
+	const struct strmap_entry *h = strmap_get(&d->ex->org_heads, key, n);
+	if (!h) {
+		/* "Médecins": a head with letters beyond ASCII */
+		bool ascii = true;
+		for (size_t k = 0; k < n && ascii; k++)
+			ascii = !(d->s[d->t[i].start + k] & 0x80);
+		if (ascii)
+			return i;
+	}
 	struct vb_buf low = VB_BUF_INIT;
-	lower_utf8(d->s + d->t[i].start, d->t[i].end - d->t[i].start, &low);
-	const struct strmap_entry *h = strmap_get(&d->ex->org_heads, low.buf, low.len);
+	lower_utf8(d->s + d->t[i].start, n, &low);
+	h = strmap_get(&d->ex->org_heads, low.buf, low.len);
 	size_t best = i;
 	for (size_t e = i + 2; h && e <= limit && e <= i + 3 * (size_t)h->val; e++) {
 		if (d->t[e - 1].sent != d->t[i].sent)
