@@ -1566,8 +1566,8 @@ static bool turn_is_prose(const struct xdoc *d, size_t pi)
 /*
  * Labels written in capitals and lower case ("Kovač:", "City Review:")
  * count only when the document is an interview: two labels or more, each
- * opening two turns or more, and every prose paragraph that opens with a
- * colon after a short name is a turn.
+ * opening two prose turns or more, four turns at least, and the turns a
+ * third of the prose paragraphs at least.
  */
 static bool mixed_interview(struct xdoc *d)
 {
@@ -1575,7 +1575,7 @@ static bool mixed_interview(struct xdoc *d)
 	size_t turns = 0, prose = 0;
 	bool ok = true;
 	strmap_init(&labels);
-	for (size_t pi = 0; pi < d->np && ok; pi++) {
+	for (size_t pi = 0; pi < d->np; pi++) {
 		int kind = 0;
 		size_t c = turn_label(d, pi, &kind, true);
 		bool is_prose = turn_is_prose(d, pi);

@@ -503,8 +503,8 @@ static void parse_appositive(struct xdoc *d, size_t a0, size_t a1,
 			char *nom = lower_dup(d, d->t[i].start, tok_stem_end(d, i));
 			struct vb_buf the = VB_BUF_INIT;
 			vb_buf_addf(&the, "the %s", nom);
+			int named = ent_tail(d, the.buf) >= 0 ? -1 : org_with_word(d, nom);
 			free(nom);
-			int named = ent_tail(d, the.buf) >= 0 ? -1 : org_with_word(d, the.buf + 4);
 			if (named >= 0) {
 				free(sp->org);
 				sp->org = vb_strdup(d->ents[named].canonical);
@@ -590,8 +590,9 @@ static void parse_appositive(struct xdoc *d, size_t a0, size_t a1,
 	/* A capitalised modifier: "the Acme spokesman", "Acme chief executive";
 	 * not a nation's adjective ("Dutch roasters"), nor a title's word
 	 * opening the sentence ("Chief executive Margot Ellery"). */
-	if (!org1 && !(demonym_word(d, role0) && name_run_right(d, role0, a1) == role0 + 1) &&
-	    !((d->t[role0].lex & (L_ROLE | L_HONORIFIC)) && name_run_right(d, role0, a1) == role0 + 1)) {
+	bool one_word = name_run_right(d, role0, a1) == role0 + 1;
+	if (!org1 && !(one_word && (demonym_word(d, role0) ||
+				    (d->t[role0].lex & (L_ROLE | L_HONORIFIC))))) {
 		size_t e = name_run_right(d, role0, a1);
 		if (e > role0 && e < a1 && lower_word(d, e) &&
 		    (d->t[e].lex & (L_ROLE | L_NOM_PERSON)) &&
