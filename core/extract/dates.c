@@ -1460,7 +1460,10 @@ static size_t holiday_at(struct xdoc *d, size_t i)
 		}
 		holiday_day(which, d->dy, &m, &dd);
 		y = day_year(d, i, m, dd);
-		/* "since Christmas" in January: the last one */
+		/* a holiday later in the year than publication, told in the
+		 * past as weekdays are read ("came home at Christmas" in a
+		 * January text): last year's; day_year() reads only "since"
+		 * and the auxiliaries "was", "had" */
 		if (y == d->dy && d->dm && (m > d->dm || (m == d->dm && dd > d->dd)) &&
 		    past_sentence(d, i) && !future_sentence(d, i))
 			y--;

@@ -296,6 +296,7 @@ static size_t known_org_end(const struct xdoc *d, size_t i, size_t limit)
 		key[k] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
 	}
 	const struct strmap_entry *h = strmap_get(&d->ex->org_heads, key, n);
+	struct vb_buf low = VB_BUF_INIT;
 	if (!h) {
 		/* "Médecins": a head with letters beyond ASCII */
 		bool ascii = true;
@@ -303,10 +304,9 @@ static size_t known_org_end(const struct xdoc *d, size_t i, size_t limit)
 			ascii = !(d->s[d->t[i].start + k] & 0x80);
 		if (ascii)
 			return i;
+		lower_utf8(d->s + d->t[i].start, n, &low);
+		h = strmap_get(&d->ex->org_heads, low.buf, low.len);
 	}
-	struct vb_buf low = VB_BUF_INIT;
-	lower_utf8(d->s + d->t[i].start, n, &low);
-	h = strmap_get(&d->ex->org_heads, low.buf, low.len);
 	size_t best = i;
 	for (size_t e = i + 2; h && e <= limit && e <= i + 3 * (size_t)h->val; e++) {
 		if (d->t[e - 1].sent != d->t[i].sent)

@@ -489,6 +489,11 @@ static void test_holidays(void **state)
 	expect(&x, "Easter Sunday of 2008", "2008-03-23", VB_DATE_DAY, false);
 	assert_int_equal(x.ndates, 9);
 	vb_extraction_release(&x);
+
+	/* Later in the year than publication, told in the past: last year's. */
+	run("The hostages came home at Christmas.\n", "2025-01-20", &x);
+	expect(&x, "Christmas", "2024-12-25", VB_DATE_DAY, true);
+	vb_extraction_release(&x);
 }
 
 int main(void)
