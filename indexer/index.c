@@ -17,6 +17,7 @@
 
 #include "index_priv.h"
 #include "schema.h"
+#include "spelling.h"
 
 /*
  * How the work is shared (docs/scaling.md).  The thread that calls
@@ -574,6 +575,7 @@ int vb_worker_build(struct vb_worker *w, const struct vb_doc *doc,
 struct shard {
 	xap_db *db;
 	struct vb_strset spelling;  /* word -> occurrences since last commit */
+	struct vb_spelling_once once;   /* spelling words seen once */
 	size_t uncommitted;         /* Xapian documents added since then */
 };
 
@@ -902,14 +904,9 @@ static int store_languages(struct vb_indexer *ix, xap_db *db, struct vb_buf *err
 
 static int flush_spelling(struct shard *sh, struct vb_buf *err)
 {
-	size_t it = 0;
-	unsigned count;
-	const char *word;
 	xap_error xe;
-	while ((word = vb_strset_next_count(&sh->spelling, &it, &count)))
-		if (xap_db_add_spelling(sh->db, word, strlen(word), count, &xe))
-			return vb_ix_fail(err, &xe);
-	vb_strset_release(&sh->spelling);
+	if (vb_spelling_flush(sh->db, &sh->spelling, &sh->once, &xe))
+		return vb_ix_fail(err, &xe);
 	return 0;
 }
 
@@ -1277,6 +1274,7 @@ struct segmenter {
 	 * handle: a run stopped mid-way leaves its commits there, as one
 	 * writer does. */
 	xap_db *target;
+	struct vb_spelling_once *once;  /* the target shard's */
 	unsigned commit_every;
 	struct vb_worker *workers;
 	pthread_t *threads;
@@ -1361,18 +1359,15 @@ static bool segmenter_stopping(struct segmenter *g)
 }
 
 /* Spelling counts into the segment's database: segment 0's only, the
- * target, whose commits are kept when a run stops. */
-static int flush_segment_spelling(xap_db *db, struct vb_strset *spelling,
-				  struct vb_buf *err)
+ * target, whose commits are kept when a run stops.  Its words seen once
+ * are the target shard's, which the caller takes over once segment 0 is
+ * written. */
+static int flush_segment_spelling(struct segmenter *g, xap_db *db,
+				  struct vb_strset *spelling, struct vb_buf *err)
 {
-	size_t it = 0;
-	unsigned count;
-	const char *word;
 	xap_error xe;
-	while ((word = vb_strset_next_count(spelling, &it, &count)))
-		if (xap_db_add_spelling(db, word, strlen(word), count, &xe))
-			return vb_ix_fail(err, &xe);
-	vb_strset_release(spelling);
+	if (vb_spelling_flush(db, spelling, g->once, &xe))
+		return vb_ix_fail(err, &xe);
 	return 0;
 }
 
@@ -1439,7 +1434,7 @@ static int write_segment(struct segmenter *g, struct vb_worker *w,
 		uncommitted += b.made;
 		if (!rc && uncommitted >= g->commit_every) {
 			if (!seg->index)
-				rc = flush_segment_spelling(db, &seg->spelling, &e);
+				rc = flush_segment_spelling(g, db, &seg->spelling, &e);
 			if (!rc && !seg->index)
 				rc = store_language_set(&seg->languages, &name, db, &e);
 			if (!rc && xap_db_commit(db, &xe))
@@ -1449,7 +1444,7 @@ static int write_segment(struct segmenter *g, struct vb_worker *w,
 	}
 	if (seg->index == 0) {
 		if (!rc)
-			rc = flush_segment_spelling(db, &seg->spelling, &e);
+			rc = flush_segment_spelling(g, db, &seg->spelling, &e);
 		if (!rc)
 			rc = store_language_set(&seg->languages, &name, db, &e);
 		if (!rc && xap_db_commit(db, &xe))
@@ -1536,6 +1531,7 @@ static void segmenter_free(struct segmenter *g)
 }
 
 static int segmenter_start(struct segmenter **out, const char *path, xap_db *target,
+			   struct vb_spelling_once *once,
 			   const struct vb_indexer_opts *opts,
 			   const struct vb_aliases *aliases, struct vb_buf *err)
 {
@@ -1549,6 +1545,7 @@ static int segmenter_start(struct segmenter **out, const char *path, xap_db *tar
 	pthread_cond_init(&g->done, NULL);
 	g->path = path;
 	g->target = target;
+	g->once = once;
 	g->commit_every = opts->commit_every;
 	g->segment_bytes = SEGMENT_BYTES;
 	/* For tests: smaller segments, to have several of a small corpus. */
@@ -1880,6 +1877,7 @@ static void indexer_free(struct vb_indexer *ix)
 	for (unsigned s = 0; ix->shards && s < ix->nshards; s++) {
 		xap_db_free(ix->shards[s].db);
 		vb_strset_release(&ix->shards[s].spelling);
+		vb_spelling_once_release(&ix->shards[s].once);
 	}
 	free(ix->shards);
 	vb_worker_release(&ix->worker);
@@ -1952,7 +1950,7 @@ int vb_indexer_open(struct vb_indexer **out, const char *path,
 	if (ix->opts.jobs > 1 && ix->nshards == 1 &&
 	    !xap_db_lastdocid(ix->shards[0].db, &last, &xe) && last == 0) {
 		if ((rc = segmenter_start(&ix->seg, ix->path, ix->shards[0].db,
-					  &ix->opts, ix->aliases, err)))
+					  &ix->shards[0].once, &ix->opts, ix->aliases, err)))
 			goto fail;
 	} else if (ix->opts.jobs > 1 && (rc = pipeline_start(ix, ix->opts.jobs, err))) {
 		goto fail;

@@ -105,6 +105,21 @@ bool vb_strset_has(const struct vb_strset *set, const char *s)
 	return set->slots[find_slot(set->slots, set->nslots, s)] != NULL;
 }
 
+void vb_strset_count_set(struct vb_strset *set, const char *s, unsigned n)
+{
+	bool added;
+	size_t i = insert(set, s, &added);   /* may move set->counts */
+	set->counts[i] = n;
+}
+
+unsigned vb_strset_count(const struct vb_strset *set, const char *s)
+{
+	if (!set->nslots)
+		return 0;
+	size_t i = find_slot(set->slots, set->nslots, s);
+	return set->slots[i] ? set->counts[i] : 0;
+}
+
 void vb_strset_release(struct vb_strset *set)
 {
 	while (set->block) {

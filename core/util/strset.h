@@ -25,6 +25,10 @@ bool vb_strset_has(const struct vb_strset *set, const char *s);
 void vb_strset_release(struct vb_strset *set);
 /* Add `inc` to the count of `s` (added with count 0 if new); returns it. */
 unsigned vb_strset_count_add(struct vb_strset *set, const char *s, unsigned inc);
+/* Set the count of `s` (added if new). */
+void vb_strset_count_set(struct vb_strset *set, const char *s, unsigned n);
+/* The count of `s`, 0 when it is not in the set. */
+unsigned vb_strset_count(const struct vb_strset *set, const char *s);
 /* Iterate: call with *i = 0; returns NULL at the end.  With `count` not
  * NULL, the string's count is stored there. */
 const char *vb_strset_next(const struct vb_strset *set, size_t *i);

@@ -701,6 +701,24 @@ xap_status xap_db_add_spelling(xap_db *db, const char *word, size_t len,
 	}
 }
 
+xap_status xap_db_spelling_freq(const xap_db *db, const char *word, size_t len,
+				unsigned *out, xap_error *err)
+{
+	if (!db || !out)
+		return report(err, XAP_ERR_INVALID, "cannot get spelling frequency: no database");
+	try {
+		/* Xapian 1.4 has no direct lookup: the table's word list,
+		 * skipped to the word. */
+		std::string w = str(word, len);
+		Xapian::TermIterator t = db->db.spellings_begin();
+		t.skip_to(w);
+		*out = t != db->db.spellings_end() && *t == w ? t.get_termfreq() : 0;
+		return XAP_OK;
+	} catch (...) {
+		return fail(err, nullptr, "cannot get spelling frequency");
+	}
+}
+
 xap_status xap_db_spelling_suggestion(const xap_db *db, const char *word,
 				      unsigned max_edit_distance, char **out,
 				      xap_error *err)

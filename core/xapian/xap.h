@@ -179,6 +179,11 @@ xap_status xap_db_postlist(const xap_db *db, const char *term, size_t len,
 /* Spelling data (Xapian's spelling table). */
 xap_status xap_db_add_spelling(xap_db *db, const char *word, size_t len,
 			       unsigned freqinc, xap_error *err);
+/* How often `word` was added to the spelling table (0: not there).  On a
+ * writable database this first writes out the additions not committed
+ * yet (Xapian merges them to read the table): ask before adding. */
+xap_status xap_db_spelling_freq(const xap_db *db, const char *word, size_t len,
+				unsigned *out, xap_error *err);
 /* Best suggestion for `word` within max_edit_distance, or *out = NULL. */
 xap_status xap_db_spelling_suggestion(const xap_db *db, const char *word,
 				      unsigned max_edit_distance, char **out,

@@ -12,6 +12,7 @@
 
 #include "index.h"
 #include "passage.h"
+#include "spelling.h"
 
 #define PAD " Padding follows so that this paragraph stands as a passage of its own, as long paragraphs do in real releases; it says nothing else, and it repeats itself. Padding follows so that this paragraph stands as a passage of its own, as long paragraphs do in real releases; it says nothing else, and it repeats itself. Padding follows so that this paragraph stands as a passage of its own."
 #include "schema.h"
@@ -79,6 +80,65 @@ static void add(struct vb_indexer *ix, const struct vb_doc *d, enum vb_add_resul
 	assert_int_equal(res, expect);
 	assert_int_equal(n, expect_passages);
 	vb_buf_release(&err);
+}
+
+static unsigned spelled(xap_db *db, const char *word)
+{
+	unsigned n = 99;
+	xap_error xe;
+	assert_int_equal(xap_db_spelling_freq(db, word, strlen(word), &n, &xe), XAP_OK);
+	return n;
+}
+
+static void flush(xap_db *db, struct vb_spelling_once *once, const char *words)
+{
+	struct vb_strset counts = VB_STRSET_INIT;
+	char w[32];
+	for (const char *p = words; *p;) {
+		size_t n = strcspn(p, " ");
+		memcpy(w, p, n);
+		w[n] = 0;
+		vb_strset_count_add(&counts, w, 1);
+		p += n + (p[n] == ' ');
+	}
+	xap_error xe;
+	assert_int_equal(vb_spelling_flush(db, &counts, once, &xe), XAP_OK);
+	assert_int_equal(counts.n, 0);   /* handed over */
+}
+
+/* Words enter the spelling table on their second sighting, whichever
+ * flush (commit) it falls in, with both counts; a word the table already
+ * holds goes in at once, in a later run too. */
+static void spelling_words_wait_for_a_second_sighting(void **state)
+{
+	(void)state;
+	xap_db *db;
+	xap_error xe;
+	struct vb_spelling_once once = { VB_STRSET_INIT };
+	assert_int_equal(xap_db_open(&db, dbpath, XAP_DB_CREATE_OR_OVERWRITE, 0, &xe), XAP_OK);
+
+	flush(db, &once, "harbour ferry ferry ferry quokka");
+	assert_int_equal(spelled(db, "ferry"), 3);
+	assert_int_equal(spelled(db, "harbour"), 0);
+	assert_int_equal(spelled(db, "quokka"), 0);
+	flush(db, &once, "harbour wombat");
+	assert_int_equal(spelled(db, "harbour"), 2);
+	assert_int_equal(spelled(db, "wombat"), 0);
+	assert_int_equal(xap_db_commit(db, &xe), XAP_OK);
+	flush(db, &once, "harbour quokka quokka");
+	assert_int_equal(spelled(db, "harbour"), 3);
+	assert_int_equal(spelled(db, "quokka"), 3);   /* 1 waiting + 2 */
+	assert_int_equal(xap_db_commit(db, &xe), XAP_OK);
+	vb_spelling_once_release(&once);
+
+	/* A later run: what the table holds goes in on one sighting. */
+	struct vb_spelling_once again = { VB_STRSET_INIT };
+	flush(db, &again, "ferry numbat");
+	assert_int_equal(spelled(db, "ferry"), 4);
+	assert_int_equal(spelled(db, "numbat"), 0);
+	assert_int_equal(spelled(db, "wombat"), 0);   /* once per run stays out */
+	vb_spelling_once_release(&again);
+	xap_db_free(db);
 }
 
 static void documents_become_passages_and_a_record(void **state)
@@ -278,6 +338,7 @@ int main(void)
 {
 	/* Order matters: each test builds on the database the previous left. */
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(spelling_words_wait_for_a_second_sighting),
 		cmocka_unit_test(documents_become_passages_and_a_record),
 		cmocka_unit_test(unchanged_documents_are_skipped_and_changed_replaced),
 		cmocka_unit_test(second_writer_is_refused_as_locked),

@@ -121,6 +121,29 @@ static void strset_counts(void **state)
 	vb_strset_release(&set);
 }
 
+static void strset_count_reads_and_sets(void **state)
+{
+	(void)state;
+	struct vb_strset set = VB_STRSET_INIT;
+	assert_int_equal(vb_strset_count(&set, "tariff"), 0);   /* empty set */
+	vb_strset_count_set(&set, "tariff", 7);
+	assert_int_equal(vb_strset_count(&set, "tariff"), 7);
+	vb_strset_count_set(&set, "tariff", 2);
+	assert_int_equal(vb_strset_count(&set, "tariff"), 2);
+	assert_int_equal(vb_strset_count(&set, "quota"), 0);
+	assert_false(vb_strset_has(&set, "quota"));   /* reading adds nothing */
+	char name[16];
+	for (int i = 0; i < 500; i++) {   /* each set may rehash the table */
+		snprintf(name, sizeof(name), "w%d", i);
+		vb_strset_count_set(&set, name, (unsigned)i + 1);
+	}
+	assert_int_equal(set.n, 501);
+	assert_int_equal(vb_strset_count(&set, "w0"), 1);
+	assert_int_equal(vb_strset_count(&set, "w499"), 500);
+	assert_int_equal(vb_strset_count(&set, "tariff"), 2);
+	vb_strset_release(&set);
+}
+
 static void db_path_prefers_option_then_environment(void **state)
 {
 	(void)state;
@@ -177,6 +200,7 @@ int main(void)
 		cmocka_unit_test(detach_of_empty_buffer_is_owned),
 		cmocka_unit_test(strset_adds_once_and_iterates),
 		cmocka_unit_test(strset_counts),
+		cmocka_unit_test(strset_count_reads_and_sets),
 		cmocka_unit_test(db_path_prefers_option_then_environment),
 		cmocka_unit_test(parse_count_accepts_numbers_only),
 		cmocka_unit_test(dl_load_fills_slots_or_says_why),

@@ -1158,6 +1158,20 @@ static void test_spelling(void **state)
 	}
 	assert_int_equal(st, XAP_OK);
 	assert_int_equal(xap_db_add_spelling(f->db, "harbour", 7, 3, &err), XAP_OK);
+	/* Frequencies, before a commit as after. */
+	unsigned freq = 99;
+	assert_int_equal(xap_db_spelling_freq(f->db, "harbour", 7, &freq, &err), XAP_OK);
+	assert_int_equal(freq, 3);
+	assert_int_equal(xap_db_spelling_freq(f->db, "harbourside", 7, &freq, &err), XAP_OK);
+	assert_int_equal(freq, 3);   /* len bytes of the word only */
+	assert_int_equal(xap_db_spelling_freq(f->db, "harbo", 5, &freq, &err), XAP_OK);
+	assert_int_equal(freq, 0);   /* a prefix is not the word */
+	assert_int_equal(xap_db_spelling_freq(f->db, "zzz", 3, &freq, &err), XAP_OK);
+	assert_int_equal(freq, 0);   /* after the last word */
+	assert_int_equal(xap_db_add_spelling(f->db, "council", 7, 1, &err), XAP_OK);
+	assert_int_equal(xap_db_spelling_freq(f->db, "council", 7, &freq, &err), XAP_OK);
+	assert_int_equal(freq, 2);
+	assert_int_equal(xap_db_spelling_freq(NULL, "council", 7, &freq, &err), XAP_ERR_INVALID);
 	assert_int_equal(xap_db_spelling_suggestion(f->db, "councel", 2, &suggestion, &err), XAP_OK);
 	assert_non_null(suggestion);
 	assert_string_equal(suggestion, "council");
