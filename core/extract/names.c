@@ -241,6 +241,7 @@ static const struct word_group groups[] = {
 	  "regime military army groups companies unions organisations developer "
 	  "museum gallery theatre theater library zoo orchestra hospital school "
 	  "organizations charities agencies firms insurers lenders retailers airlines centre center "
+	  "operator operators supplier suppliers provider providers utility utilities startup "
 	  /* Spanish: "según ha anunciado hoy la compañía" */
 	  "compañía empresa entidad sociedad organización" },
 	/* French titles: "Le maire de Toulouse, Jean-Luc Moudenc, a affirmé" */

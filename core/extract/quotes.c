@@ -1779,6 +1779,22 @@ static size_t participle_report(const struct xdoc *d, size_t i, size_t s1)
 	return i + 2;
 }
 
+/*
+ * ", but added that ...", ", and warned that ...": the speaker of the
+ * clause before goes on with a verb of their own.  `i` is the comma;
+ * returns the first word after "that" (0: not so), the verb in *verb.
+ */
+static size_t conj_report(const struct xdoc *d, size_t i, size_t s1, size_t *verb)
+{
+	if (i + 4 >= s1 || !tok_punct(d, i, ',') ||
+	    !(tok_is(d, i + 1, "but") || tok_is(d, i + 1, "and")) ||
+	    !cue_word(d, i + 2) || !tok_is(d, i + 3, "that"))
+		return 0;
+	if (verb)
+		*verb = i + 2;
+	return i + 4;
+}
+
 /* A word that can open a subject: an article, a pronoun, a name, a
  * noun of people or organisations. */
 static bool det_or_subject(const struct xdoc *d, size_t i)
@@ -2007,9 +2023,10 @@ static bool reported_at(struct xdoc *d, size_t c, size_t s0, size_t s1)
 		       tok_in(d, after + 1, (const char *const[]){ "as", "while", "after", "before",
 				"because", "although", "though", "amid", "despite", "following",
 				"when", "since", "with", "even", NULL })) ||
-		      /* "..., the minister said, adding that ...": a report
-		       * of its own follows (reported_find). */
-		      participle_report(d, after, s1) ||
+		      /* "..., the minister said, adding that ...", "...,
+		       * she said, but added that ...": a report of its own
+		       * follows (reported_find). */
+		      participle_report(d, after, s1) || conj_report(d, after, s1, NULL) ||
 		      /* "..., the company said on Friday, sending its shares
 		       * down 7%": the writer's participle clause. */
 		      (after + 2 < s1 && tok_punct(d, after, ',') && ing_word(d, after + 1) &&
@@ -2624,15 +2641,19 @@ void reported_find(struct xdoc *d)
 								  s1) - 1;
 				while (k + 1 < s1 && d->t[k + 1].start < end)
 					k++;
-				/* "..., adding that ...": the same speaker again. */
+				/* "..., adding that ...", "..., but added that
+				 * ...": the same speaker again. */
+				size_t verb = k + 2;
 				size_t a = participle_report(d, k + 1, s1);
+				if (!a)
+					a = conj_report(d, k + 1, s1, &verb);
 				if (a) {
 					size_t b = cut_at_fragment(d, a, clause_end(d, a, s1));
 					if (b > a && clause_words(d, a, b) >= 3 &&
 					    inquote_count(d, a, b) * 2 < b - a) {
 						struct xspeaker sp;
 						xspeaker_dup(&sp, &d->q[d->nq - 1].sp);
-						add_indirect(d, a, b, k + 2, &sp);
+						add_indirect(d, a, b, verb, &sp);
 						k = b - 1;
 						continue;
 					}

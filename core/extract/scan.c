@@ -473,6 +473,19 @@ static size_t lead_split(const struct xdoc *d, size_t t0, size_t t1, bool *headl
 				return i + 1;
 			break;
 		}
+		/* A town in capitals alone: "EASTPORT — The", "NEW YORK -
+		 * The" (no date, no agency). */
+		if (t->kind == TK_PUNCT && is_dash_cp(t->cp) && (t->flags & TF_SPACE_BEFORE) &&
+		    i <= t0 + 3 && i + 1 < t1 && (d->t[i + 1].flags & TF_SPACE_BEFORE) &&
+		    (d->t[i + 1].flags & TF_CAP) && d->t[i + 1].kind == TK_WORD) {
+			bool town = true;
+			for (size_t k = t0; k < i && town; k++)
+				town = d->t[k].kind == TK_WORD && allcaps_tok(&d->t[k]) &&
+				       tok_len(d, k) > 1;
+			if (town)
+				return i + 1;
+			break;
+		}
 	}
 	size_t j = t0, words = 0;
 	while (j < t1 && !(d->t[j].flags & TF_NL_BEFORE && j > t0) &&

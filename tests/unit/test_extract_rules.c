@@ -359,6 +359,34 @@ static void test_report_bounds(void **state)
 	assert_false(has_quote(&x, "adding"));
 	vb_extraction_release(&x);
 
+	/* ", but added that", ", and warned that": the speaker goes on with a
+	 * verb of their own; not one clause joined across the attribution.
+	 * A town in capitals before a dash is a dateline, not reported. */
+	run("EASTPORT \xe2\x80\x94 The harbour expansion will be delayed by a year, "
+	    "officials said on Tuesday.\n\n"
+	    "Marta Guinn, the port's chief engineer, spoke at the quay.\n\n"
+	    "The delay will cost about $40 million, Guinn said, but added that the "
+	    "budget had a reserve for it.\n\n"
+	    "Fares will rise in May, the operator said, and warned that some routes "
+	    "would close.\n", NULL, &x);
+	q = must_quote(&x, "The harbour expansion");
+	assert_string_equal(q->text, "The harbour expansion will be delayed by a year");
+	q = must_quote(&x, "The delay will cost");
+	assert_string_equal(q->text, "The delay will cost about $40 million");
+	assert_speaker(q, "Marta Guinn");
+	q = must_quote(&x, "the budget had a reserve");
+	assert_string_equal(q->text, "the budget had a reserve for it");
+	assert_speaker(q, "Marta Guinn");
+	assert_non_null(q->cue);
+	assert_string_equal(q->cue, "added");
+	q = must_quote(&x, "some routes would close");
+	assert_string_equal(q->cue, "warned");
+	assert_speaker_name(q, "the operator");
+	assert_string_equal(must_quote(&x, "Fares will rise")->text, "Fares will rise in May");
+	assert_false(has_quote(&x, "added"));
+	assert_false(has_quote(&x, "EASTPORT"));
+	vb_extraction_release(&x);
+
 	/* The writer's participle after a trailing attribution is no report;
 	 * a speech participle with a subject and no "that" is one. */
 	run("Veltrix will recall about 40,000 scooters across Europe, the company "
