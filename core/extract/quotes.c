@@ -979,6 +979,17 @@ static bool opening_subject(struct xdoc *d, size_t s0, size_t k, struct xspeaker
 		sp->t0 = s0;
 		sp->name_t0 = n0;
 		sp->t1 = sp->name_t1 = n0 + 1;
+	} else if (m == SIZE_MAX && s0 + 1 < k && d->t[s0].kind == TK_WORD &&
+		   (d->t[s0].lex & L_PLURAL_NOM) && lower_word_at(d, s0 + 1) &&
+		   !(d->t[s0 + 1].lex & (L_DET | L_STOP))) {
+		/* "Campaigners welcomed the fine but said ...": people
+		 * named by what they are, without an article ("Unions
+		 * ...": bodies). */
+		sp->how = SP_NOMINAL;
+		sp->type = (d->t[s0].lex & L_NOM_ORG) && !(d->t[s0].lex & L_NOM_PERSON) ? ET_ORG
+											 : ET_PERSON;
+		sp->t0 = sp->name_t0 = s0;
+		sp->t1 = sp->name_t1 = s0 + 1;
 	} else if (tok_is(d, s0, "the")) {
 		/* "The central bank raised ..., saying that": the noun. */
 		size_t h = s0 + 1, lim = s0 + 4;
@@ -2207,7 +2218,10 @@ static bool shared_subject(struct xdoc *d, size_t k, size_t s0, size_t s1)
 			  (tok_is(d, k - 1, "and") || tok_is(d, k - 1, "but")) &&
 			  (tok_is(d, k, "said") || tok_is(d, k, "says") || tok_is(d, k, "told")) &&
 			  that < s1 && d->t[that].kind == TK_WORD && !(d->t[that].flags & TF_INQUOTE) &&
-			  !tok_is(d, that, "to") && !tok_is(d, that, "it") && !tok_is(d, that, "so");
+			  !tok_is(d, that, "to") && !tok_is(d, that, "so") &&
+			  /* "but said it was too small", not "and said it
+			   * in a statement" */
+			  (!tok_is(d, that, "it") || auxiliary_at(d, that + 1));
 	if (k < s0 + 3 || (d->t[k].flags & (TF_INQUOTE | TF_CAP)) ||
 	    (!tok_is(d, that, "that") && !plain_said))
 		return false;
@@ -2342,7 +2356,20 @@ static void according_to(struct xdoc *d, size_t k, size_t width, size_t s0,
 		}
 	} else if (e < s1 && tok_punct(d, e, ',') && k == s0) {
 		/* "According to Smith, the deal ..." */
-		size_t a = e + 1, b = clause_end(d, a, s1);
+		size_t a = e + 1;
+		/* "According to Ofwat, the regulator, the company's ...":
+		 * what the source is, between commas, is not reported. */
+		if (a + 2 < s1 && lower_word_at(d, a) && (d->t[a].lex & L_DET)) {
+			size_t m = a + 1;
+			while (m < s1 && m < a + 6 && lower_word_at(d, m))
+				m++;
+			if (m > a + 1 && m + 1 < s1 && tok_punct(d, m, ',') &&
+			    (d->t[m - 1].lex & (L_ROLE | L_NOM_PERSON | L_NOM_ORG)) &&
+			    !tok_in(d, m + 1, (const char *const[]){ "which", "who", "whose",
+					"that", NULL }))
+				a = m + 1;
+		}
+		size_t b = clause_end(d, a, s1);
 		if (a < b && clause_words(d, a, b) >= 3 &&
 		    inquote_count(d, a, b) * 2 < b - a) {
 			add_indirect(d, a, b, k, &sp);

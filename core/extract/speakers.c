@@ -2818,6 +2818,46 @@ static void describe_appositive(struct xdoc *d, const struct xmention *m,
 	if (!tok_punct(d, m->t1, ','))
 		return;
 	size_t a0 = m->t1 + 1, a1 = a0;
+	/* "Daniel Ferris, who chairs the Friends of the Aske,": an office
+	 * said by its verb, and the organisation, capitalised, to the comma. */
+	static const char *const office_verbs[][2] = {
+		{ "chairs", "chair" }, { "heads", "head" }, { "leads", "leader" },
+		{ "founded", "founder" }, { "co-founded", "co-founder" },
+		{ "directs", "director" }, { "manages", "manager" }, { "owns", "owner" },
+		{ "edits", "editor" }, { "coaches", "coach" }, { "captains", "captain" },
+	};
+	if (tok_is(d, a0, "who") && lower_word(d, a0 + 1)) {
+		for (size_t v = 0; v < sizeof(office_verbs) / sizeof(office_verbs[0]); v++) {
+			if (!tok_is(d, a0 + 1, office_verbs[v][0]))
+				continue;
+			size_t o0 = a0 + 2 + (tok_is(d, a0 + 2, "the") && !(d->t[a0 + 2].flags & TF_CAP));
+			size_t o1 = o0;
+			while (o1 < d->nt && o1 < o0 + 8 && d->t[o1].sent == d->t[o0].sent &&
+			       (tok_capword(d, o1) || (lower_word(d, o1) &&
+						       (d->t[o1].lex & L_CONNECT)) ||
+				tok_is(d, o1, "the")))
+				o1++;
+			/* capitalised at both ends, and ending the clause */
+			while (o1 > o0 && !tok_capword(d, o1 - 1))
+				o1--;
+			/* not a place: "who founded the Cupertino, Calif.-based
+			 * company" */
+			bool place = o1 > o0 && run_type(d, o0, o1) == ET_PLACE;
+			for (size_t k = 0; k < d->nms && !place; k++)
+				place = d->ms[k].t0 == o0 && d->ms[k].type == ET_PLACE;
+			/* and the clause ends there: the sentence's verb
+			 * follows ("..., told the Courier"), not more of a
+			 * noun phrase ("the Cupertino, Calif.-based company") */
+			if (o1 > o0 && !place && tok_capword(d, o0) && o1 + 1 < d->nt &&
+			    (tok_punct(d, o1, '.') ||
+			     (tok_punct(d, o1, ',') && lower_word(d, o1 + 1)))) {
+				char *org = text_dup_clean(d, d->t[o0].start, d->t[o1 - 1].end);
+				describe(ds, m->ent, office_verbs[v][1], org, false);
+				free(org);
+			}
+			return;
+		}
+	}
 	if (tok_is(d, a0, "who"))
 		for (size_t k = a0 + 1; k < d->nt && k < a0 + 6 && is_word(d, k) &&
 				    d->t[k].sent == d->t[a0].sent; k++)
@@ -3305,6 +3345,16 @@ void speakers_resolve(struct xdoc *d)
 				else if ((d->t[sp->name_t1 - 1].lex & L_HONORIFIC) &&
 					 (ent = titled_person(d, sp->t0, head)) >= 0)
 					speaker_from_ent(d, sp, ent);
+				else if (last_sp && last_sp->anonymous && last_sp->org &&
+					 last_sp->name && *head && qpara <= last_sp_para + 3) {
+					/* "A spokeswoman for Lakeshore Water said
+					 * ... "We are sorry," the spokeswoman
+					 * said": hers is that organisation. */
+					const char *n = last_sp->name, *sp_ = strrchr(n, ' ');
+					const char *last_word = sp_ ? sp_ + 1 : n;
+					if (!strcasecmp(last_word, head))
+						sp->org = vb_strdup(last_sp->org);
+				}
 			}
 			if (!sp->name) {
 				sp->name = text_dup_clean(d, d->t[sp->name_t0].start,

@@ -311,6 +311,45 @@ static void test_surnames_and_openers(void **state)
 
 /* Where a report ends: before the writer's "as ...", after "last
  * month"; German inverted and V2 attributions. */
+/* Sources described between commas, bare plural subjects, an unnamed
+ * spokeswoman again, an office said by its verb. */
+static void test_sources_described(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	const struct vb_quote *q;
+
+	run("Lakeshore Water was fined on Wednesday.\n\n"
+	    "According to Ofwat, the regulator, the company's profits rose 12% last year.\n\n"
+	    "Campaigners welcomed the fine but said it was too small.\n\n"
+	    "Unions welcomed the ruling but said the amount was far too small.\n\n"
+	    "A spokeswoman for Lakeshore Water said the firm accepted the ruling.\n\n"
+	    "\"We are sorry,\" the spokeswoman said.\n\n"
+	    "Daniel Ferris, who chairs the Friends of the Aske, told the Courier: "
+	    "\"Two million is a rounding error.\"\n\n"
+	    "Tom Reyes, who founded the Cupertino, Calif.-based company, said he "
+	    "expected a rebound in orders.\n", NULL, &x);
+	q = must_quote(&x, "the company's profits");
+	assert_string_equal(q->text, "the company's profits rose 12% last year");
+	assert_speaker(q, "Ofwat");
+	assert_false(has_quote(&x, "the regulator"));
+	q = must_quote(&x, "it was too small");
+	assert_speaker_name(q, "Campaigners");
+	assert_int_equal(q->speaker.type, VB_SPEAKER_PERSON);
+	q = must_quote(&x, "the amount was far too small");
+	assert_speaker_name(q, "Unions");
+	assert_int_equal(q->speaker.type, VB_SPEAKER_ORGANISATION);
+	q = must_quote(&x, "We are sorry");
+	assert_string_equal(q->speaker.org, "Lakeshore Water");
+	q = must_quote(&x, "Two million");
+	assert_speaker(q, "Daniel Ferris");
+	assert_role_org(q, "chair", "Friends of the Aske");
+	q = must_quote(&x, "he expected a rebound");
+	assert_speaker(q, "Tom Reyes");
+	assert_true(!q->speaker.org || !strstr(q->speaker.org, "Cupertino"));
+	vb_extraction_release(&x);
+}
+
 static void test_report_bounds(void **state)
 {
 	(void)state;
@@ -1657,6 +1696,7 @@ int main(void)
 		cmocka_unit_test(test_block_quote_paragraphs),
 		cmocka_unit_test(test_surnames_and_openers),
 		cmocka_unit_test(test_report_bounds),
+		cmocka_unit_test(test_sources_described),
 		cmocka_unit_test(test_chinese_reports),
 		cmocka_unit_test(test_chinese_officer_of_issuer),
 		cmocka_unit_test(test_told_and_appositives),
