@@ -889,8 +889,21 @@ static int day_year(const struct xdoc *d, size_t i, int mon, int day)
 	if (!d->dy || !d->dm)
 		return d->dy;
 	bool later = mon > d->dm || (mon == d->dm && d->dd && day > d->dd);
-	if (!later)
+	if (!later) {
+		/* Two months or more gone, and the text tells of what is to
+		 * come: next year's ("prices will rise on January 1", "erhöhen
+		 * zum 1. Januar", in a November release). */
+		static const char *const from[] = { "from", "zum", "ab", "effective",
+						    "starting", "à", "dès", NULL };
+		static const char *const future_de[] = { "wird", "werden", "soll", "sollen",
+							 NULL };
+		if (d->dm - mon >= 2 &&
+		    (future_sentence(d, i) ||
+		     (i > 0 && tok_in(d, i - 1, from) && !in_sentence(d, i, past_aux, false)) ||
+		     (in_sentence(d, i, future_de, false) && !in_sentence(d, i, past_aux, false))))
+			return d->dy + 1;
 		return d->dy;
+	}
 	if (i > 0 && tok_is(d, i - 1, "since"))
 		return d->dy - 1;
 	/* A past tense ("was", "had") and nothing of the future in the

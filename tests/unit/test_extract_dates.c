@@ -203,6 +203,20 @@ static void test_more_dates(void **state)
 	expect(&x, "October 1", "2025-10-01", VB_DATE_DAY, false);
 	vb_extraction_release(&x);
 
+	/* A day gone by in the publication year, in a sentence of what is to
+	 * come, is next year's, as months are; not in one of the past. */
+	run("Prices will rise on January 1. The new tariff applies from 1 February. "
+	    "The plant closed on March 12 after a fire.\n", "2025-11-03", &x);
+	expect(&x, "January 1", "2026-01-01", VB_DATE_DAY, false);
+	expect(&x, "1 February", "2026-02-01", VB_DATE_DAY, false);
+	expect(&x, "March 12", "2025-03-12", VB_DATE_DAY, false);
+	vb_extraction_release(&x);
+	run("Die Stadtwerke erh\xc3\xb6hen zum 1. Januar die Preise. Der Tarif wird "
+	    "am 15. Februar gesenkt.\n", "2025-11-03", &x);
+	expect(&x, "1. Januar", "2026-01-01", VB_DATE_DAY, false);
+	expect(&x, "15. Februar", "2026-02-15", VB_DATE_DAY, false);
+	vb_extraction_release(&x);
+
 	/* A month already past in a sentence only of the future is next
 	 * year's; one a past participle names is not. */
 	run("The fund will award contracts in September and in January. The "
