@@ -2115,6 +2115,11 @@ static bool reported_at(struct xdoc *d, size_t c, size_t s0, size_t s1)
 		i++;
 	}
 	i = skip_adverbials_right(d, i, s1);
+	/* German separable verbs: "kündigte an, ...", "teilte mit, dass". */
+	if (i + 1 < s1 && lower_word_at(d, i) && tok_punct(d, i + 1, ',') &&
+	    tok_in(d, i, (const char *const[]){ "an", "mit", "fest", "hinzu", "ein", NULL }) &&
+	    !(d->t[c].flags & TF_CAP))
+		i++;
 	/* "said outside court that", "said after the hearing that": a
 	 * place or a time in a few plain words before "that". */
 	if (i < s1 && lower_word_at(d, i) && tok_in(d, i, (const char *const[]){ "outside", "after",

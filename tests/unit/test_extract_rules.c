@@ -350,6 +350,23 @@ static void test_sources_described(void **state)
 	vb_extraction_release(&x);
 }
 
+/* German separable verbs: the particle before the comma is the verb's. */
+static void test_german_separable_verbs(void **state)
+{
+	(void)state;
+	struct vb_extraction x;
+	struct vb_extract_opts o = { .lang = "de" };
+	run("Die Firma teilte mit, dass sie 200 Stellen streichen werde.\n\n"
+	    "Oberb\xc3\xbcrgermeister Frank Hessel k\xc3\xbcndigte an, das Thema im "
+	    "Stadtrat anzusprechen.\n", &o, &x);
+	assert_string_equal(must_quote(&x, "sie 200 Stellen")->text,
+			    "sie 200 Stellen streichen werde");
+	const struct vb_quote *q = must_quote(&x, "das Thema im Stadtrat");
+	assert_string_equal(q->text, "das Thema im Stadtrat anzusprechen");
+	assert_speaker(q, "Frank Hessel");
+	vb_extraction_release(&x);
+}
+
 static void test_report_bounds(void **state)
 {
 	(void)state;
@@ -1697,6 +1714,7 @@ int main(void)
 		cmocka_unit_test(test_surnames_and_openers),
 		cmocka_unit_test(test_report_bounds),
 		cmocka_unit_test(test_sources_described),
+		cmocka_unit_test(test_german_separable_verbs),
 		cmocka_unit_test(test_chinese_reports),
 		cmocka_unit_test(test_chinese_officer_of_issuer),
 		cmocka_unit_test(test_told_and_appositives),
