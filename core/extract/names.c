@@ -151,6 +151,7 @@ static const struct word_group groups[] = {
 	  "nach laut bei beim zum zur im auf für über unter gegen ohne durch "
 	  "während wegen trotz angaben" },	/* not am, um, mit, aus: AM, MIT */
 	{ L_NOM_PERSON,
+	  "person "
 	  "spokesman spokeswoman spokesperson official executive analyst "
 	  "minister chairman chairwoman director president chief head source "
 	  "lawyer attorney economist manager secretary officer negotiator "

@@ -833,7 +833,10 @@ static bool nominal_before(struct xdoc *d, size_t e, size_t limit, struct xspeak
 			    tok_is(d, c, "from") || tok_is(d, c, "with") ||
 			    tok_is(d, c, "representing") ||
 			    (tok_is(d, c, "close") && tok_is(d, c + 1, "to")) ||
-			    (tok_is(d, c, "familiar") && tok_is(d, c + 1, "with"));
+			    (tok_is(d, c, "familiar") && tok_is(d, c + 1, "with")) ||
+			    (tok_is(d, c, "briefed") && tok_is(d, c + 1, "on")) ||
+			    (tok_is(d, c, "involved") && tok_is(d, c + 1, "in")) ||
+			    (tok_is(d, c, "aware") && tok_is(d, c + 1, "of"));
 		if (!comp || c + 1 >= e)
 			continue;
 		/* "Teck vice-president of administration John Guminski said":
@@ -873,7 +876,8 @@ static bool nominal_before(struct xdoc *d, size_t e, size_t limit, struct xspeak
 		}
 		/* "a spokesman for the federation": membership, not description. */
 		bool describes = tok_is(d, c, "close") || tok_is(d, c, "familiar") ||
-				 tok_is(d, c, "representing");
+				 tok_is(d, c, "representing") || tok_is(d, c, "briefed") ||
+				 tok_is(d, c, "involved") || tok_is(d, c, "aware");
 		if (sp->anonymous && describes && end > sp->name_t1)
 			sp->name_t1 = end;
 		return true;
@@ -1466,10 +1470,17 @@ bool speaker_left(struct xdoc *d, size_t cue, size_t limit, struct xspeaker *sp)
 					      !(d->t[a - 1].lex & ~(uint32_t)L_ORG_CUE) &&
 					      !tok_in(d, a - 1, (const char *const[]){ "day", "week",
 							"month", "year", NULL })) ||
-					     /* not "But economist Cork said" */
+					     /* not "But economist Cork said", nor a
+					      * common noun capitalised only as the
+					      * sentence's first ("Union organiser
+					      * Rob Keane": no organisation "Union") */
 					     (tok_capword(d, a - 1) &&
 					      !((d->t[a - 1].flags & TF_SENT_START) &&
-						(d->t[a - 1].lex & (L_STOP | L_PRONOUN | L_DET)))) ||
+						((d->t[a - 1].lex & (L_STOP | L_PRONOUN | L_DET)) ||
+						 ((d->t[a - 1].lex & (L_NOM_ORG | L_NOM_PERSON |
+								      L_PLURAL_NOM)) &&
+						  !(d->t[a - 1].lex & L_ROLE) &&
+						  !capitalised_inside(d, a - 1))))) ||
 					     (is_word(d, a - 1) && (d->t[a - 1].flags & TF_POSS))))
 				a--;
 			bool personish;

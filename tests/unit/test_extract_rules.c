@@ -348,6 +348,21 @@ static void test_sources_described(void **state)
 	assert_speaker(q, "Tom Reyes");
 	assert_true(!q->speaker.org || !strstr(q->speaker.org, "Cupertino"));
 	vb_extraction_release(&x);
+
+	/* Unnamed sources by what they know; a common noun capitalised as
+	 * the sentence's first word is no organisation. */
+	run("A person familiar with the talks said Northfield had rejected two offers.\n\n"
+	    "Two people briefed on the plan said it would cost more than expected.\n\n"
+	    "Union organiser Rob Keane told reporters that workers had been given "
+	    "two days' notice.\n", NULL, &x);
+	q = must_quote(&x, "Northfield had rejected");
+	assert_speaker_name(q, "A person familiar with the talks");
+	assert_true(q->speaker.anonymous);
+	assert_speaker_name(must_quote(&x, "it would cost more"), "Two people briefed on the plan");
+	q = must_quote(&x, "workers had been given");
+	assert_speaker(q, "Rob Keane");
+	assert_role_org(q, "organiser", NULL);
+	vb_extraction_release(&x);
 }
 
 /* German separable verbs: the particle before the comma is the verb's. */
