@@ -1033,6 +1033,19 @@ static bool sentence_speaker(struct xdoc *d, size_t o, size_t c,
 	size_t s0 = sent_start(d, o), s1 = c < d->nt ? sent_end(d, c) : d->nt;
 	size_t best = SIZE_MAX;
 
+	/* Chinese: "李梅说，这次调价“缺乏……”": a speaker and verb before a
+	 * comma earlier in the sentence. */
+	for (size_t k = o; k-- > s0;) {
+		struct xspeaker zsp = { .ent = -1 };
+		if (k + 1 < o && (tok_punct(d, k + 1, 0xFF0C) || tok_punct(d, k + 1, 0xFF1A))) {
+			if (zh_speaker(d, k, &zsp, cue)) {
+				*sp = zsp;
+				return true;
+			}
+			xspeaker_release(&zsp);
+		}
+	}
+
 	/* The last verb before the quote, else the first one after it. */
 	const struct idlist *vl = verb_tokens(d);
 	const uint32_t *vv = idlist_items(vl);

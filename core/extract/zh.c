@@ -433,6 +433,21 @@ static void find_persons(struct xdoc *d, const struct run *r, struct known_list 
 				    !memcmp(d->s + rb - l, kn->v[k].text, l))
 					z->org = vb_strdup(kn->v[k].canonical);
 			}
+			/* "公司总经理王建国", "该公司总经理": the kind alone is
+			 * the organisation of that kind named last before. */
+			for (size_t q = 0; org_kinds[q] && !z->org; q++) {
+				size_t l = strlen(org_kinds[q]);
+				if (l > rb - r->off[0] || memcmp(d->s + rb - l, org_kinds[q], l))
+					continue;
+				for (size_t k = d->nzh; k-- > 0 && !z->org;) {
+					const struct zh_name *o = &d->zh[k];
+					size_t cl = strlen(o->canonical);
+					if (o->type == ET_ORG && o->end <= rb - l && cl > l &&
+					    !strcmp(o->canonical + cl - l, org_kinds[q]))
+						z->org = vb_strdup(o->canonical);
+				}
+				break;
+			}
 		}
 		i = e - 1;
 	}
