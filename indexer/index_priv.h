@@ -120,6 +120,8 @@ void vb_ix_add_common_terms(struct vb_worker *w, struct term_ctx *c,
 			    const struct vb_doc *doc, const char *lang,
 			    const char *kind);
 void vb_ix_set_json_data(struct term_ctx *c, json_t *o);
+/* The same, then a newline and `text` (a passage's data). */
+void vb_ix_set_data_text(struct term_ctx *c, json_t *o, const char *text, size_t len);
 int vb_ix_fail(struct vb_buf *err, const xap_error *xe);
 
 /* annotate.c: the extraction's terms on the passage [p->start, p->end),

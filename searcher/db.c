@@ -15,6 +15,22 @@ struct lookup {
 	int rc;
 };
 
+json_t *vb_data_json(const char *data, size_t len)
+{
+	const char *nl = data ? memchr(data, '\n', len) : NULL;
+	json_t *o = json_loadb(data, nl ? (size_t)(nl - data) : len, 0, NULL);
+	if (o && nl) {
+		json_t *text = json_stringn(nl + 1, len - (size_t)(nl + 1 - data));
+		if (!json_is_object(o) || !text) {
+			json_decref(text);
+			json_decref(o);
+			return NULL;
+		}
+		json_object_set_new(o, "text", text);
+	}
+	return o;
+}
+
 /* Documents sharing a Q term: a document's record is preferred, since a
  * passage id ("memo#1") may equal another document's id. */
 static int take_data(unsigned docid, void *ud)
@@ -26,7 +42,7 @@ static int take_data(unsigned docid, void *ud)
 	if ((l->rc = xap_db_get_document(l->db, docid, &d, l->xe)))
 		return 1;
 	if ((l->rc = xap_doc_get_data(d, &data, &len, l->xe)) == XAP_OK) {
-		json_t *o = json_loadb(data, len, 0, NULL);
+		json_t *o = vb_data_json(data, len);
 		const char *kind = o ? json_string_value(json_object_get(o, "kind")) : NULL;
 		if (o && (!l->best || (kind && !strcmp(kind, VB_KIND_DOC)))) {
 			json_decref(l->best);

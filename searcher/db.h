@@ -87,6 +87,14 @@ void vb_quote_words(const char *text, const char *kind, struct vb_buf *out);
  * New reference. */
 json_t *vb_quote_object(json_t *passage, json_t *entry);
 
+/*
+ * A Xapian document's data as JSON: a record's is JSON; a passage's is
+ * JSON, a newline and the passage's text, which this puts under "text"
+ * (docs/schema.md; databases written before hold it inside the JSON).
+ * NULL when the data is not ours.  New reference.
+ */
+json_t *vb_data_json(const char *data, size_t len);
+
 /* The string at `key` of a JSON object, or "" (never NULL). */
 const char *vb_json_str(json_t *o, const char *key);
 

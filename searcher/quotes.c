@@ -159,7 +159,7 @@ static int walk_page(const xap_db *db, xap_enquire *enq, struct quote_walk *w,
 		json_t *passage = NULL;
 		if (!xap_mset_document(ms, i, &d, &xe) &&
 		    !xap_doc_get_data(d, &data, &len, &xe))
-			passage = json_loadb(data, len, 0, NULL);
+			passage = vb_data_json(data, len);
 		free(data);
 		xap_doc_free(d);
 		if (passage)

@@ -71,7 +71,7 @@ static int result_at(const xap_db *db, const struct vb_search_req *req, xap_mset
 		return xe.status;
 	}
 	xap_doc_free(d);
-	json_t *obj = json_loadb(data, dlen, 0, NULL);
+	json_t *obj = vb_data_json(data, dlen);
 	free(data);
 	if (!obj)
 		return XAP_OK;   /* not ours: written by another tool */

@@ -65,7 +65,7 @@ static int count_term(const char *term, size_t len, unsigned wdf, void *ud)
 /* Speakers' names as their passage writes them, by folded name (first seen wins). */
 static void add_speaker_labels(json_t *labels, const char *data, size_t len)
 {
-	json_t *passage = json_loadb(data, len, 0, NULL), *entry;
+	json_t *passage = vb_data_json(data, len), *entry;
 	size_t i;
 	json_array_foreach(json_object_get(passage, "quotes"), i, entry) {
 		json_t *sp = json_object_get(entry, "speaker");
