@@ -12,6 +12,7 @@
 #include "index.h"
 
 #define PAD " Padding follows so that this paragraph stands as a passage of its own, as long paragraphs do in real releases; it says nothing else, and it repeats itself. Padding follows so that this paragraph stands as a passage of its own, as long paragraphs do in real releases; it says nothing else, and it repeats itself. Padding follows so that this paragraph stands as a passage of its own."
+#include "db.h"
 #include "query.h"
 #include "schema.h"
 
@@ -345,6 +346,58 @@ static void bad_queries_are_errors_with_messages(void **state)
 	vb_buf_release(&err);
 }
 
+/* A passage's data: JSON, a newline, the text as it is; the older form
+ * (the text inside the JSON) reads the same. */
+static void passage_data_holds_text_after_json(void **state)
+{
+	(void)state;
+	json_t *p = NULL;
+	xap_error xe;
+	assert_int_equal(vb_db_lookup(db, VB_PREFIX_UID, "mot-2006#1", &p, &xe), XAP_OK);
+	assert_non_null(p);
+	assert_string_equal(vb_json_str(p, "text"),
+			    "The ministry raised tariffs on imported media by 12 per cent.");
+	assert_string_equal(vb_json_str(p, "kind"), "passage");
+	json_decref(p);
+
+	/* The raw data, as xapian-delve shows it. */
+	xap_doc *d = NULL;
+	char *data = NULL;
+	size_t len = 0;
+	xap_query *q = NULL;
+	xap_enquire *enq = NULL;
+	xap_mset *ms = NULL;
+	assert_int_equal(xap_query_term(&q, "Qmot-2006#1", 11, 1, &xe), XAP_OK);
+	assert_int_equal(xap_enquire_new(&enq, db, &xe), XAP_OK);
+	assert_int_equal(xap_enquire_set_query(enq, q, &xe), XAP_OK);
+	assert_int_equal(xap_enquire_get_mset(enq, 0, 1, 1, &ms, &xe), XAP_OK);
+	assert_int_equal(xap_mset_size(ms), 1);
+	assert_int_equal(xap_mset_document(ms, 0, &d, &xe), XAP_OK);
+	assert_int_equal(xap_doc_get_data(d, &data, &len, &xe), XAP_OK);
+	const char *nl = memchr(data, '\n', len);
+	assert_non_null(nl);
+	assert_int_equal(data[0], '{');
+	assert_int_equal(nl[-1], '}');
+	assert_memory_equal(nl + 1, "The ministry raised", 19);
+	free(data);
+	xap_doc_free(d);
+	xap_mset_free(ms);
+	xap_enquire_free(enq);
+	xap_query_free(q);
+
+	const char old[] = "{\"kind\":\"passage\",\"text\":\"Line one\\nline two\"}";
+	p = vb_data_json(old, strlen(old));
+	assert_string_equal(vb_json_str(p, "text"), "Line one\nline two");
+	json_decref(p);
+	const char now[] = "{\"kind\":\"passage\"}\nLine one\nline two";
+	p = vb_data_json(now, strlen(now));
+	assert_string_equal(vb_json_str(p, "text"), "Line one\nline two");
+	json_decref(p);
+	assert_null(vb_data_json("not json\ntext", 14));
+	assert_null(vb_data_json("[1]\ntext", 8));
+	assert_null(vb_data_json("{}\n\xff\xfe", 5));   /* not UTF-8 */
+}
+
 static void unknown_words_get_a_suggestion(void **state)
 {
 	(void)state;
@@ -423,6 +476,7 @@ int main(void)
 		cmocka_unit_test(chinese_words_are_found),
 		cmocka_unit_test(bad_queries_are_errors_with_messages),
 		cmocka_unit_test(unknown_words_get_a_suggestion),
+		cmocka_unit_test(passage_data_holds_text_after_json),
 		cmocka_unit_test(highlight_terms_are_index_terms),
 		cmocka_unit_test(date_bounds),
 	};
