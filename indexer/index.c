@@ -372,19 +372,14 @@ void vb_ix_set_data_text(struct term_ctx *c, json_t *o, const char *text, size_t
 		c->xe.status = XAP_ERR_NOMEM;
 		return;
 	}
+	size_t n = strlen(s);
 	if (text) {
-		size_t n = strlen(s);
-		char *all = vb_malloc(n + 1 + len);
-		memcpy(all, s, n);
-		all[n] = '\n';
-		memcpy(all + n + 1, text, len);
-		free(s);
-		if (!c->failed && xap_doc_set_data(c->doc, all, n + 1 + len, &c->xe))
-			c->failed = 1;
-		free(all);
-		return;
+		s = vb_realloc(s, n + 1 + len);   /* jansson's malloc'd string */
+		s[n] = '\n';
+		memcpy(s + n + 1, text, len);
+		n += 1 + len;
 	}
-	if (!c->failed && xap_doc_set_data(c->doc, s, strlen(s), &c->xe))
+	if (!c->failed && xap_doc_set_data(c->doc, s, n, &c->xe))
 		c->failed = 1;
 	free(s);
 }
@@ -921,10 +916,13 @@ static int store_languages(struct vb_indexer *ix, xap_db *db, struct vb_buf *err
 	return store_language_set(&ix->languages, &ix->scratch, db, err);
 }
 
-static int flush_spelling(struct shard *sh, struct vb_buf *err)
+/* Spelling counts into db (spelling.h); `once` is the words seen once
+ * of the shard db belongs to. */
+static int flush_spelling(xap_db *db, struct vb_strset *counts,
+			  struct vb_spelling_once *once, struct vb_buf *err)
 {
 	xap_error xe;
-	if (vb_spelling_flush(sh->db, &sh->spelling, &sh->once, &xe))
+	if (vb_spelling_flush(db, counts, once, &xe))
 		return vb_ix_fail(err, &xe);
 	return 0;
 }
@@ -934,7 +932,7 @@ static int commit_shard(struct vb_indexer *ix, struct shard *sh, struct vb_buf *
 	xap_error xe;
 	int rc = store_languages(ix, sh->db, err);
 	if (!rc)
-		rc = flush_spelling(sh, err);
+		rc = flush_spelling(sh->db, &sh->spelling, &sh->once, err);
 	if (rc)
 		return rc;
 	if (xap_db_commit(sh->db, &xe))
@@ -1293,7 +1291,10 @@ struct segmenter {
 	 * handle: a run stopped mid-way leaves its commits there, as one
 	 * writer does. */
 	xap_db *target;
-	struct vb_spelling_once *once;  /* the target shard's */
+	/* The target shard's words seen once: segment 0 writes spelling
+	 * into the target (the only segment that does), and the caller
+	 * takes them over once segment 0 is written. */
+	struct vb_spelling_once *once;
 	unsigned commit_every;
 	struct vb_worker *workers;
 	pthread_t *threads;
@@ -1377,19 +1378,6 @@ static bool segmenter_stopping(struct segmenter *g)
 	return stop;
 }
 
-/* Spelling counts into the segment's database: segment 0's only, the
- * target, whose commits are kept when a run stops.  Its words seen once
- * are the target shard's, which the caller takes over once segment 0 is
- * written. */
-static int flush_segment_spelling(struct segmenter *g, xap_db *db,
-				  struct vb_strset *spelling, struct vb_buf *err)
-{
-	xap_error xe;
-	if (vb_spelling_flush(db, spelling, g->once, &xe))
-		return vb_ix_fail(err, &xe);
-	return 0;
-}
-
 /* Analyse the segment's documents and write them into DB.seg-<index>,
  * doing what write_finish does for the target: entity names, commits
  * every commit_every Xapian documents, spelling (but for segments after
@@ -1453,7 +1441,7 @@ static int write_segment(struct segmenter *g, struct vb_worker *w,
 		uncommitted += b.made;
 		if (!rc && uncommitted >= g->commit_every) {
 			if (!seg->index)
-				rc = flush_segment_spelling(g, db, &seg->spelling, &e);
+				rc = flush_spelling(db, &seg->spelling, g->once, &e);
 			if (!rc && !seg->index)
 				rc = store_language_set(&seg->languages, &name, db, &e);
 			if (!rc && xap_db_commit(db, &xe))
@@ -1463,7 +1451,7 @@ static int write_segment(struct segmenter *g, struct vb_worker *w,
 	}
 	if (seg->index == 0) {
 		if (!rc)
-			rc = flush_segment_spelling(g, db, &seg->spelling, &e);
+			rc = flush_spelling(db, &seg->spelling, g->once, &e);
 		if (!rc)
 			rc = store_language_set(&seg->languages, &name, db, &e);
 		if (!rc && xap_db_commit(db, &xe))
